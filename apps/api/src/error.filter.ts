@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, type ErrorKind } from '@app/kernel';
+import { requestIdOf } from '@app/platform';
+
+const STATUS: Record<ErrorKind, number> = {
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'HTTP.BAD_REQUEST',
+  404: 'HTTP.ROUTE_NOT_FOUND',
+  405: 'HTTP.METHOD_NOT_ALLOWED',
+  413: 'HTTP.PAYLOAD_TOO_LARGE',
+  415: 'HTTP.UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** Connection-level failures of PostgreSQL (class 08, shutdown 57P0x) or a socket that went away. */
+function isDependencyDown(error: unknown): boolean {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return false;
+  return code.startsWith('08') || code.startsWith('57P') || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code);
+}
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details: unknown;
+  requestId: string;
+}
+
+/** The one place an error becomes HTTP: `{ statusCode, code, message, details, requestId }`, never a stack trace. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = { ...this.describe(exception), requestId: requestIdOf(request.raw) };
+    if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: body.requestId }, body.message);
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private describe(exception: unknown): Omit<ErrorBody, 'requestId'> {
+    if (exception instanceof DomainError) {
+      return { statusCode: STATUS[exception.kind], code: exception.code, message: exception.message, details: exception.details ?? null };
+    }
+    if (exception instanceof ThrottlerException) {
+      return { statusCode: 429, code: 'IDENTITY.RATE_LIMITED', message: 'Quá nhiều lần thử; hãy đợi một phút. / Too many attempts; wait a minute.', details: null };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'object' && response && 'message' in response ? String((response as { message: unknown }).message) : exception.message;
+      return { statusCode, code: HTTP_CODES[statusCode] ?? `HTTP.${statusCode}`, message, details: null };
+    }
+    const fastifyStatus = (exception as { statusCode?: unknown }).statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return { statusCode: fastifyStatus, code: HTTP_CODES[fastifyStatus] ?? `HTTP.${fastifyStatus}`, message: (exception as Error).message, details: null };
+    }
+    if (isDependencyDown(exception) || (exception instanceof QueryFailedError && isDependencyDown(exception))) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'PLATFORM.DEPENDENCY_UNAVAILABLE', message: 'Hệ thống tạm thời không sẵn sàng; hãy thử lại. / A dependency is unavailable; retry shortly.', details: null };
+    }
+    return { statusCode: 500, code: 'PLATFORM.INTERNAL', message: 'Lỗi hệ thống; đã được ghi nhận. / Internal error; it has been logged.', details: null };
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig, Faults, JobQueues, type JobRequest } from '@app/platform';
+
+const BATCH = 500;
+
+/**
+ * Moves committed outbox rows to BullMQ. Rows are claimed with SKIP LOCKED so several workers can relay;
+ * a crash between publish and mark re-publishes, which the deterministic job id makes harmless.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private stopped = false;
+  private loop?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: JobQueues,
+    private readonly config: AppConfig,
+    private readonly faults: Faults,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.loop;
+  }
+
+  /** One pass; returns how many rows were published. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows = await tx.query<Array<{ id: string; queue: string; job_name: string; job_id: string; payload: object }>>(
+        `SELECT id, queue, job_name, job_id, payload FROM platform.outbox
+         WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      if (rows.length === 0) return 0;
+      const jobs: JobRequest[] = rows.map((r) => ({ queue: r.queue, name: r.job_name, id: r.job_id, payload: r.payload }));
+      await this.queues.addMany(jobs);
+      this.faults.crashAt('relay.after-publish');
+      await tx.query('UPDATE platform.outbox SET published_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      let published = 0;
+      try {
+        published = await this.relayOnce();
+      } catch (error) {
+        this.logger.warn({ err: error }, 'outbox relay pass failed; will retry');
+      }
+      if (published < BATCH) await new Promise((resolve) => setTimeout(resolve, this.config.OUTBOX_POLL_MS));
+    }
+  }
+}

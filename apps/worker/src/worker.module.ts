@@ -1,0 +1,26 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { AcceptanceModule, AcceptanceWorkerModule } from '@app/acceptance';
+import { AppConfig, PlatformModule } from '@app/platform';
+import { RankingWorkerModule } from '@app/ranking';
+import { migrations } from '../../../migrations';
+import { OutboxRelay } from './outbox-relay';
+import { Sweeper } from './sweeper';
+
+@Module({
+  imports: [
+    PlatformModule.forRoot({ migrations }),
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        prefix: config.QUEUE_PREFIX,
+        connection: { url: config.REDIS_URL, maxRetriesPerRequest: null, enableReadyCheck: true },
+      }),
+    }),
+    AcceptanceModule,
+    AcceptanceWorkerModule,
+    RankingWorkerModule,
+  ],
+  providers: [OutboxRelay, Sweeper],
+})
+export class WorkerModule {}

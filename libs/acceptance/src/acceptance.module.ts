@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { OrderingModule } from '@app/ordering';
+import { AcceptanceRecord } from './acceptance-record.entity';
+import { AcceptanceController } from './acceptance.controller';
+import { AcceptanceFacade } from './acceptance.facade';
+import { MeasurementBatch } from './measurement-batch.entity';
+import { Measurement } from './measurement.entity';
+import { Settlement } from './settlement.entity';
+
+@Module({
+  imports: [AuditModule, OrderingModule, TypeOrmModule.forFeature([MeasurementBatch, Measurement, AcceptanceRecord, Settlement])],
+  controllers: [AcceptanceController],
+  providers: [AcceptanceFacade],
+  exports: [AcceptanceFacade],
+})
+export class AcceptanceModule {}

@@ -1,0 +1,62 @@
+import type { OrderTerms } from '@app/ordering';
+import { aggregate, evaluateRound } from './evaluation';
+
+const terms = (overrides: Partial<OrderTerms['kpis'][number]> = {}): OrderTerms => ({
+  orderId: 'o',
+  problemId: 'p',
+  callId: 'c',
+  offerId: 'f',
+  solutionId: 's',
+  agencyOrganisationId: 'a',
+  vendorOrganisationId: 'v',
+  maxAmount: '1000000',
+  deliveryShareBp: 0,
+  floorBp: 5000,
+  disputeWindowSeconds: 0,
+  kpis: [
+    {
+      key: 'K1',
+      nameVi: 'Tỷ lệ hồ sơ đúng hạn',
+      nameEn: 'On-time share',
+      unit: '%',
+      weightBp: 10_000,
+      baseline: '30',
+      target: '45',
+      direction: 'increase',
+      aggregation: 'mean',
+      minimumSample: 2,
+      ...overrides,
+    },
+  ],
+  rounds: [{ no: 1, shareBp: 10_000, startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-04-01T00:00:00Z' }],
+  startsAt: '2026-01-01T00:00:00Z',
+  endsAt: '2026-04-01T00:00:00Z',
+});
+
+describe('aggregate', () => {
+  it.each([
+    ['mean', ['1', '2', '4'], '2.333333'],
+    ['mean', ['40', '44'], '42'],
+    ['sum', ['1.5', '2.25'], '3.75'],
+    ['last', ['7', '9', '3'], '3'],
+    ['count', ['7', '9', '3'], '3'],
+  ] as const)('%s of %p is %s', (kind, values, expected) => expect(aggregate(kind, [...values])).toBe(expected));
+});
+
+describe('evaluateRound', () => {
+  it('is not evaluable below the minimum sample, and says which KPI lacks data', () => {
+    expect(evaluateRound(terms(), new Map([['K1', ['42']]]))).toEqual({
+      evaluable: false,
+      insufficient: [{ key: 'K1', points: 1, required: 2 }],
+    });
+  });
+
+  it('computes attainment from the aggregated value with a Vietnamese and English explanation', () => {
+    const result = evaluateRound(terms(), new Map([['K1', ['40', '44']]]));
+    if (!result.evaluable) throw new Error('expected an evaluable round');
+    expect(result.measured).toEqual({ K1: '42' });
+    expect(result.results[0]).toMatchObject({ points: 2, measured: '42', attainment: '0.8000', payFraction: '0.8000' });
+    expect(result.results[0].reasonVi).toContain('80,00%');
+    expect(result.results[0].reasonEn).toContain('80.00%');
+  });
+});

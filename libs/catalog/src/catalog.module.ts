@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { CatalogController } from './catalog.controller';
+import { CatalogFacade } from './catalog.facade';
+import { Category } from './category.entity';
+import { Solution, SolutionKpi } from './solution.entity';
+
+@Module({
+  imports: [AuditModule, TypeOrmModule.forFeature([Category, Solution, SolutionKpi])],
+  controllers: [CatalogController],
+  providers: [CatalogFacade],
+  exports: [CatalogFacade],
+})
+export class CatalogModule {}

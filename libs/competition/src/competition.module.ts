@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { CatalogModule } from '@app/catalog';
+import { ProblemsModule } from '@app/problems';
+import { Call } from './call.entity';
+import { CompetitionController } from './competition.controller';
+import { CompetitionFacade } from './competition.facade';
+import { Offer } from './offer.entity';
+
+@Module({
+  imports: [AuditModule, CatalogModule, ProblemsModule, TypeOrmModule.forFeature([Call, Offer])],
+  controllers: [CompetitionController],
+  providers: [CompetitionFacade],
+  exports: [CompetitionFacade],
+})
+export class CompetitionModule {}

@@ -1,0 +1,104 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { IsNull, Repository } from 'typeorm';
+import { ApiKey } from './api-key.entity';
+import { IdentityErrors } from './contracts/errors';
+import type { Principal, Role } from './contracts/roles';
+import { Organisation } from './organisation.entity';
+import { User } from './user.entity';
+
+interface TokenClaims {
+  sub: string;
+  org: string;
+  orgType: Principal['organisationType'];
+  roles: Role[];
+  name: string;
+}
+
+export const API_KEY_PREFIX = 'ccds_';
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+export function generateApiKey(): string {
+  return API_KEY_PREFIX + randomBytes(32).toString('base64url');
+}
+
+/** argon2id with OWASP's recommended minimum cost (19 MiB, t=2). */
+export const hashPassword = (password: string) =>
+  argon2.hash(password, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+
+@Injectable()
+export class Authenticator {
+  /** Verifying against this keeps a wrong email as slow as a wrong password. */
+  private readonly decoyHash = hashPassword(randomBytes(16).toString('hex'));
+
+  constructor(
+    private readonly jwt: JwtService,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
+  ) {}
+
+  async login(email: string, password: string): Promise<{ accessToken: string; principal: Principal }> {
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+    const valid = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
+    if (!user || !valid) throw IdentityErrors.INVALID_CREDENTIALS();
+    const organisation = await this.organisations.findOneByOrFail({ id: user.organisationId });
+    const principal: Principal = {
+      userId: user.id,
+      apiKeyId: null,
+      organisationId: organisation.id,
+      organisationType: organisation.type,
+      roles: user.roles,
+      name: user.fullName,
+    };
+    const claims: TokenClaims = {
+      sub: user.id,
+      org: organisation.id,
+      orgType: organisation.type,
+      roles: user.roles,
+      name: user.fullName,
+    };
+    return { accessToken: await this.jwt.signAsync(claims), principal };
+  }
+
+  async fromAccessToken(token: string): Promise<Principal> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch {
+      throw IdentityErrors.UNAUTHENTICATED('Phiên đăng nhập không hợp lệ hoặc đã hết hạn. / Invalid or expired token.');
+    }
+    return {
+      userId: claims.sub,
+      apiKeyId: null,
+      organisationId: claims.org,
+      organisationType: claims.orgType,
+      roles: claims.roles,
+      name: claims.name,
+    };
+  }
+
+  async fromApiKey(key: string): Promise<Principal> {
+    const apiKey = await this.apiKeys.findOneBy({ keyHash: hashApiKey(key), revokedAt: IsNull() });
+    if (!apiKey) throw IdentityErrors.INVALID_API_KEY();
+    const organisation = await this.organisations.findOneByOrFail({ id: apiKey.organisationId });
+    return {
+      userId: null,
+      apiKeyId: apiKey.id,
+      organisationId: organisation.id,
+      organisationType: organisation.type,
+      roles: [apiKey.role],
+      name: apiKey.name,
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { AppConfig } from '@app/platform';
+import { ANY_ROLE, CurrentPrincipal, Public, Roles } from './auth.decorators';
+import { Authenticator } from './authenticator';
+import type { Principal } from './contracts/roles';
+import { ApiKey } from './api-key.entity';
+import {
+  ApiKeyView,
+  CreateApiKeyDto,
+  CreateOrganisationDto,
+  CreateUserDto,
+  IssuedApiKeyView,
+  LoginDto,
+  LoginView,
+  OrganisationView,
+  PrincipalView,
+  UserView,
+} from './identity.dto';
+import { actorOf, IdentityFacade } from './identity.facade';
+import { User } from './user.entity';
+
+const userView = (u: User): UserView => ({ id: u.id, organisationId: u.organisationId, email: u.email, fullName: u.fullName, roles: u.roles });
+const apiKeyView = (k: ApiKey): ApiKeyView => ({ id: k.id, organisationId: k.organisationId, role: k.role, name: k.name, prefix: k.prefix, revokedAt: k.revokedAt });
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@Controller()
+export class IdentityController {
+  constructor(
+    private readonly identity: IdentityFacade,
+    private readonly authenticator: Authenticator,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('auth/login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Đăng nhập / Log in with email and password (rate-limited)' })
+  @ApiOkResponse({ type: LoginView })
+  async login(@Body() dto: LoginDto): Promise<LoginView> {
+    const { accessToken, principal } = await this.authenticator.login(dto.email, dto.password);
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS, principal };
+  }
+
+  @Get('me')
+  @Roles(ANY_ROLE)
+  @ApiOperation({ summary: 'Người đang gọi / The calling user or API key' })
+  @ApiOkResponse({ type: PrincipalView })
+  me(@CurrentPrincipal() principal: Principal): PrincipalView {
+    return principal;
+  }
+
+  @Post('organisations')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Đăng ký tổ chức / Register an organisation' })
+  @ApiOkResponse({ type: OrganisationView })
+  createOrganisation(@CurrentPrincipal() p: Principal, @Body() dto: CreateOrganisationDto): Promise<OrganisationView> {
+    return this.identity.registerOrganisation(actorOf(p), dto);
+  }
+
+  @Get('organisations')
+  @Roles(ANY_ROLE)
+  @ApiOperation({ summary: 'Tổ chức / Organisations (operators: all; others: their own)' })
+  @ApiOkResponse({ type: OrganisationView, isArray: true })
+  listOrganisations(@CurrentPrincipal() p: Principal): Promise<OrganisationView[]> {
+    return this.identity.listOrganisations(p);
+  }
+
+  @Post('organisations/:id/users')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Tạo người dùng / Create a user in an organisation' })
+  @ApiOkResponse({ type: UserView })
+  async createUser(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) organisationId: string,
+    @Body() dto: CreateUserDto,
+  ): Promise<UserView> {
+    return userView(await this.identity.createUser(actorOf(p), organisationId, dto));
+  }
+
+  @Get('organisations/:id/users')
+  @Roles(ANY_ROLE)
+  @ApiOperation({ summary: 'Người dùng của tổ chức / Users of an organisation (own organisation or operator)' })
+  @ApiOkResponse({ type: UserView, isArray: true })
+  async listUsers(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) organisationId: string): Promise<UserView[]> {
+    return (await this.identity.listUsers(p, organisationId)).map(userView);
+  }
+
+  @Post('organisations/:id/api-keys')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Cấp khoá API cho hệ thống máy / Issue an API key (shown once)' })
+  @ApiOkResponse({ type: IssuedApiKeyView })
+  async issueApiKey(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) organisationId: string,
+    @Body() dto: CreateApiKeyDto,
+  ): Promise<IssuedApiKeyView> {
+    const { apiKey, key } = await this.identity.issueApiKey(actorOf(p), organisationId, dto);
+    return { ...apiKeyView(apiKey), key };
+  }
+
+  @Get('organisations/:id/api-keys')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Khoá API của tổ chức / API keys of an organisation' })
+  @ApiOkResponse({ type: ApiKeyView, isArray: true })
+  async listApiKeys(@Param('id', ParseUUIDPipe) organisationId: string): Promise<ApiKeyView[]> {
+    return (await this.identity.listApiKeys(organisationId)).map(apiKeyView);
+  }
+
+  @Delete('api-keys/:id')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Thu hồi khoá API / Revoke an API key' })
+  @ApiOkResponse({ type: ApiKeyView })
+  async revokeApiKey(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ApiKeyView> {
+    return apiKeyView(await this.identity.revokeApiKey(actorOf(p), id));
+  }
+}

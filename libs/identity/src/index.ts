@@ -1,0 +1,10 @@
+export * from './auth.decorators';
+export * from './auth.guard';
+export * from './contracts/errors';
+export * from './contracts/roles';
+export * from './identity.facade';
+export * from './identity.module';
+export { hashPassword } from './authenticator';
+export * from './api-key.entity';
+export * from './organisation.entity';
+export * from './user.entity';

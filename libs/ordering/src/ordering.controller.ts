@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AwardDto } from '@app/competition';
+import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { AllocateBudgetDto, BudgetView, OrderView, SignOrderDto } from './ordering.dto';
+import { OrderingFacade } from './ordering.facade';
+import type { Order } from './order.entity';
+
+const summary = (order: Order): OrderView => ({ ...order, signatures: [], escrowBalance: '' });
+
+@ApiTags('ordering')
+@ApiBearerAuth()
+@Controller()
+export class OrderingController {
+  constructor(private readonly ordering: OrderingFacade) {}
+
+  @Post('budgets/:agencyId/allocations')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Cấp ngân sách cho cơ quan / Allocate appropriated budget to an agency (idempotent per reference)' })
+  @ApiOkResponse({ type: BudgetView })
+  async allocate(@CurrentPrincipal() p: Principal, @Param('agencyId', ParseUUIDPipe) agencyId: string, @Body() dto: AllocateBudgetDto): Promise<BudgetView> {
+    const available = await this.ordering.allocateBudget(p, agencyId, BigInt(dto.amount), dto.reference);
+    return { agencyOrganisationId: agencyId, available: available.toString() };
+  }
+
+  @Get('budgets/:agencyId')
+  @Roles('BUYER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
+  @ApiOperation({ summary: 'Ngân sách khả dụng / Available agency budget' })
+  @ApiOkResponse({ type: BudgetView })
+  async budget(@CurrentPrincipal() p: Principal, @Param('agencyId', ParseUUIDPipe) agencyId: string): Promise<BudgetView> {
+    return { agencyOrganisationId: agencyId, available: (await this.ordering.budget(p, agencyId)).toString() };
+  }
+
+  @Post('calls/:id/award')
+  @Roles('BUYER')
+  @ApiOperation({ summary: 'Trao thầu và lập dự thảo đơn hàng / Award an offer; creates the draft order from its terms' })
+  @ApiOkResponse({ type: OrderView })
+  async award(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) callId: string, @Body() dto: AwardDto): Promise<OrderView> {
+    return summary(await this.ordering.award(p, callId, dto));
+  }
+
+  @Get('orders')
+  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
+  @ApiOperation({ summary: 'Đơn đặt hàng / Orders of my organisation (operators and city: all)' })
+  @ApiOkResponse({ type: OrderView, isArray: true })
+  async list(@CurrentPrincipal() p: Principal): Promise<OrderView[]> {
+    return (await this.ordering.list(p)).map(summary);
+  }
+
+  @Get('orders/:id')
+  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
+  @ApiOperation({ summary: 'Chi tiết đơn hàng / An order with its terms, signatures and escrow balance' })
+  @ApiOkResponse({ type: OrderView })
+  async get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<OrderView> {
+    const { order, signatures, escrowBalance } = await this.ordering.get(p, id);
+    return { ...order, signatures, escrowBalance: escrowBalance.toString() };
+  }
+
+  @Post('orders/:id/signatures')
+  @Roles('BUYER', 'VENDOR')
+  @ApiOperation({ summary: 'Ký đơn hàng / Sign the order’s terms hash; the last signature funds the escrow' })
+  @ApiOkResponse({ type: OrderView })
+  async sign(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SignOrderDto): Promise<OrderView> {
+    await this.ordering.sign(p, id, dto.termsHash);
+    const { order, signatures, escrowBalance } = await this.ordering.get(p, id);
+    return { ...order, signatures, escrowBalance: escrowBalance.toString() };
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import { DONG } from '@app/problems';
+import { ORDER_STATUSES, type OrderStatus, type OrderTerms } from './contracts/ordering';
+
+export class SignOrderDto {
+  @ApiProperty({ description: 'SHA-256 of the canonical terms the signer reviewed (GET /orders/:id → termsHash)' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'termsHash must be a lowercase hex SHA-256' })
+  termsHash: string;
+}
+
+export class AllocateBudgetDto {
+  @ApiProperty({ example: '5000000000', description: 'đồng' }) @Matches(DONG, { message: 'amount must be a whole number of đồng written as a string' }) amount: string;
+  @ApiProperty({ example: 'QĐ-123/2026 ngân sách KH&CN', description: 'Appropriation reference; the same reference is applied once' })
+  @IsString() @Length(3, 200) reference: string;
+}
+
+export class SignatureView {
+  @ApiProperty({ enum: ['AGENCY', 'VENDOR'] }) party: string;
+  @ApiProperty() organisationId: string;
+  @ApiProperty() termsHash: string;
+  @ApiProperty({ format: 'date-time' }) signedAt: Date;
+}
+
+export class OrderView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
+  @ApiProperty() agencyOrganisationId: string;
+  @ApiProperty() vendorOrganisationId: string;
+  @ApiProperty() maxAmount: string;
+  @ApiProperty({ description: 'Canonical terms both parties sign', type: Object }) terms: OrderTerms;
+  @ApiProperty() termsHash: string;
+  @ApiProperty({ type: SignatureView, isArray: true }) signatures: SignatureView[];
+  @ApiProperty({ description: 'Escrow balance, đồng' }) escrowBalance: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) closedAt: Date | null;
+}
+
+export class BudgetView {
+  @ApiProperty() agencyOrganisationId: string;
+  @ApiProperty({ description: 'Available budget, đồng' }) available: string;
+}

@@ -1,0 +1,57 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { AppConfig } from '../config/app-config';
+import { JobRequest } from '../outbox/job';
+import { redisOptions } from './redis';
+
+const jobDefaults = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+/** Producer side of BullMQ: adding a job whose id exists is a no-op, so re-publishing is safe. */
+@Injectable()
+export class JobQueues implements OnApplicationShutdown {
+  private readonly connection: Redis;
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(private readonly config: AppConfig) {
+    this.connection = new Redis(config.REDIS_URL, redisOptions('producer'));
+    this.connection.on('error', () => undefined);
+  }
+
+  queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: this.config.QUEUE_PREFIX });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async add(job: JobRequest): Promise<void> {
+    await this.queue(job.queue).add(job.name, job.payload, { ...jobDefaults, jobId: job.id });
+  }
+
+  async addMany(jobs: JobRequest[]): Promise<void> {
+    const byQueue = new Map<string, JobRequest[]>();
+    for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
+    for (const [queue, group] of byQueue) {
+      await this.queue(queue).addBulk(
+        group.map((job) => ({ name: job.name, data: job.payload, opts: { ...jobDefaults, jobId: job.id } })),
+      );
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.connection.ping();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.connection.disconnect();
+  }
+}

@@ -1,0 +1,4 @@
+export * from './contracts/precheck';
+export * from './precheck.facade';
+export * from './precheck.module';
+export * from './submission.entity';

@@ -1,0 +1,5 @@
+export * from './contracts/problems';
+export * from './problem.entity';
+export * from './problems.dto';
+export * from './problems.facade';
+export * from './problems.module';

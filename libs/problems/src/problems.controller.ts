@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Public, Roles, type Principal } from '@app/identity';
+import { CreateProblemDto, ProblemView } from './problems.dto';
+import { ProblemsFacade } from './problems.facade';
+
+@ApiTags('problems')
+@ApiBearerAuth()
+@Controller('problems')
+export class ProblemsController {
+  constructor(private readonly problems: ProblemsFacade) {}
+
+  @Post()
+  @Roles('BUYER', 'OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Tạo bài toán / Create a catalogue problem with KPIs and budget envelope' })
+  @ApiOkResponse({ type: ProblemView })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateProblemDto): Promise<ProblemView> {
+    return this.problems.create(p, dto);
+  }
+
+  @Post(':id/publish')
+  @Roles('BUYER', 'OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Công bố bài toán / Publish a problem' })
+  @ApiOkResponse({ type: ProblemView })
+  publish(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ProblemView> {
+    return this.problems.publish(p, id);
+  }
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Bài toán đã công bố / Published problems (public)' })
+  @ApiOkResponse({ type: ProblemView, isArray: true })
+  list(): Promise<ProblemView[]> {
+    return this.problems.listPublished();
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOperation({ summary: 'Chi tiết bài toán / A problem (drafts: its agency and operators only)' })
+  @ApiOkResponse({ type: ProblemView })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal({ optional: true }) p?: Principal): Promise<ProblemView> {
+    return this.problems.getVisible(id, p);
+  }
+}

@@ -1,0 +1,15 @@
+export { freePort, isPortFree } from './ports';
+export { startPostgres, type PostgresHandle } from './postgres';
+export { startRedis, type RedisHandle } from './redis';
+export {
+  repoRoot,
+  run,
+  sleep,
+  spawnProcess,
+  startApi,
+  startWorker,
+  waitUntilReady,
+  which,
+  type AppProcess,
+  type Env,
+} from './processes';

@@ -1,0 +1,175 @@
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+
+export type Env = Record<string, string | undefined>;
+
+export interface AppProcess {
+  pid: number;
+  url?: string;
+  stop(): Promise<void>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+const OUTPUT_LINES = 200;
+const STOP_TIMEOUT_MS = 20_000;
+const READY_TIMEOUT_MS = 30_000;
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function which(command: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, command);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+export function run(command: string, args: string[], env: Env = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      command,
+      args,
+      { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${error.message}\n${stderr}${stdout}`));
+        else resolve(stdout);
+      },
+    );
+  });
+}
+
+export function spawnProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: { env?: Env; cwd?: string; onLine?: (line: string) => void } = {},
+): AppProcess {
+  const env = { ...process.env, ...options.env };
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const remember = (line: string) => {
+    lines.push(line);
+    if (lines.length > OUTPUT_LINES) lines.shift();
+  };
+  let logFile: fs.WriteStream | undefined;
+  if (env.APP_LOG_DIR) {
+    fs.mkdirSync(env.APP_LOG_DIR, { recursive: true });
+    logFile = fs.createWriteStream(path.join(env.APP_LOG_DIR, `${name}.log`), {
+      flags: 'a',
+    });
+  }
+  for (const stream of [child.stdout, child.stderr]) {
+    readline.createInterface({ input: stream }).on('line', (line) => {
+      remember(line);
+      logFile?.write(`${line}\n`);
+      options.onLine?.(line);
+    });
+  }
+  // 'close' (not 'exit') so that output() is complete once `exited` resolves.
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('error', (error) => remember(String(error)));
+    child.once('close', (code) => {
+      logFile?.end();
+      resolve(code);
+    });
+  });
+  const running = () => child.exitCode === null && child.signalCode === null;
+
+  return {
+    pid: child.pid ?? 0,
+    exited,
+    output: () => lines.join('\n'),
+    async stop() {
+      let timer: NodeJS.Timeout | undefined;
+      if (running()) {
+        child.kill('SIGTERM');
+        timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      }
+      await exited;
+      clearTimeout(timer);
+    },
+    async kill(signal: NodeJS.Signals = 'SIGKILL') {
+      if (running()) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+export async function waitUntilReady(
+  proc: AppProcess,
+  name: string,
+  isReady: () => Promise<boolean> | boolean,
+  timeoutMs = READY_TIMEOUT_MS,
+): Promise<void> {
+  let exitCode: number | null | undefined;
+  void proc.exited.then((code) => (exitCode = code));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let problem: string | undefined;
+    if (exitCode !== undefined) problem = `exited (code ${exitCode})`;
+    else if (await isReady()) return;
+    else if (Date.now() > deadline) problem = `not ready after ${timeoutMs} ms`;
+    if (problem) {
+      await proc.kill();
+      const tail = proc.output().split('\n').slice(-50).join('\n');
+      throw new Error(`${name} ${problem}; last output:\n${tail}`);
+    }
+    await sleep(100);
+  }
+}
+
+function appScript(app: 'api' | 'worker'): string {
+  return path.join(repoRoot, 'dist', 'apps', app, 'src', 'main.js');
+}
+
+export async function startApi(env: Env): Promise<AppProcess> {
+  const port = env.API_PORT ?? process.env.API_PORT;
+  if (!port) throw new Error('startApi: API_PORT is required');
+  const url = `http://127.0.0.1:${port}`;
+  const proc = spawnProcess('api', process.execPath, [appScript('api')], {
+    env,
+  });
+  await waitUntilReady(proc, 'api', async () => {
+    try {
+      const response = await fetch(`${url}/health`, {
+        signal: AbortSignal.timeout(2_000),
+      });
+      return response.status === 200;
+    } catch {
+      return false;
+    }
+  });
+  return { ...proc, url };
+}
+
+export async function startWorker(env: Env): Promise<AppProcess> {
+  let ready = false;
+  const proc = spawnProcess('worker', process.execPath, [appScript('worker')], {
+    env,
+    onLine(line) {
+      if (!line.startsWith('{')) return;
+      try {
+        if ((JSON.parse(line) as { msg?: unknown }).msg === 'worker ready') ready = true;
+      } catch {
+        return;
+      }
+    },
+  });
+  await waitUntilReady(proc, 'worker', () => ready);
+  return proc;
+}
