@@ -3,7 +3,7 @@ const moduleNameMapper = {
   '^@app/test-support$': '<rootDir>/test/support',
   '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', {}] };
 const base = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform };
 
 module.exports = {

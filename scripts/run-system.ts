@@ -65,9 +65,9 @@ async function jwtSecret(): Promise<string> {
   }
 }
 
-function runScript(script: string, env: Record<string, string>): Promise<void> {
+function runScript(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, script)], {
+    const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, script)], {
       cwd: repoRoot,
       env: { ...process.env, ...env },
       stdio: 'inherit',
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
 
   console.log('Loading demo data...');
   const url = `http://localhost:${port}`;
-  await runScript('dist/scripts/demo/load.js', { API_URL: url, DATABASE_URL: databaseUrl });
+  await runScript('scripts/demo/load.ts', { API_URL: url, DATABASE_URL: databaseUrl }, ['--require', 'tsx/cjs']);
   if (stopping) throw new Interrupted();
 
   ready = true;

@@ -1,13 +1,18 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Principal, Role } from './contracts/roles';
 
 export const ROLES_KEY = 'identity:roles';
 export const PUBLIC_KEY = 'identity:public';
 export const ANY_ROLE = 'ANY' as const;
 
-/** Who may call this route; every route carries either @Roles(...) or @Public(). */
-export const Roles = (...roles: Array<Role | typeof ANY_ROLE>) => SetMetadata(ROLES_KEY, roles);
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/**
+ * Who may call this route; every route carries either @Roles(...) or @Public(). The rule is also published in
+ * the OpenAPI document as `x-access`, which the route × role test walks.
+ */
+export const Roles = (...roles: Array<Role | typeof ANY_ROLE>) =>
+  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-access', roles));
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-access', ['PUBLIC']));
 
 /** The authenticated caller; `{ optional: true }` on public routes that show more to some callers. */
 export const CurrentPrincipal = createParamDecorator((options: { optional?: boolean } | undefined, ctx: ExecutionContext) => {

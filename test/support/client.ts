@@ -1,0 +1,54 @@
+/** A small typed client of the public HTTP API, shared by e2e tests, the demo loader and benchmarks. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: { code?: string; message?: string; details?: unknown },
+    readonly route: string,
+  ) {
+    super(`${route} → ${status} ${body.code ?? ''}: ${body.message ?? ''}`);
+  }
+}
+
+export class MarketplaceClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly token?: string,
+  ) {}
+
+  as(token: string): MarketplaceClient {
+    return new MarketplaceClient(this.baseUrl, token);
+  }
+
+  async request<T>(method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const response = await fetch(this.baseUrl + route, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    if (!response.ok) throw new ApiError(response.status, (parsed ?? {}) as ApiError['body'], `${method} ${route}`);
+    return parsed as T;
+  }
+
+  get<T>(route: string): Promise<T> {
+    return this.request<T>('GET', route);
+  }
+
+  post<T>(route: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', route, body ?? {});
+  }
+
+  async login(email: string, password: string): Promise<string> {
+    const { accessToken } = await this.post<{ accessToken: string }>('/auth/login', { email, password });
+    return accessToken;
+  }
+}
+
+export interface Created {
+  id: string;
+}

@@ -1,0 +1,22 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { adminUrl, TEMPLATE_DB, urlFor } from './database';
+
+/**
+ * Migrates one template database per test run with the built migration runner (the one deployments use);
+ * every test file clones it with CREATE DATABASE … TEMPLATE.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.TEMPLATE_DB_READY) return;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  await admin.end();
+  execFileSync(process.execPath, [join(__dirname, '..', '..', 'dist', 'scripts', 'migrate.js')], {
+    env: { ...process.env, DATABASE_URL: urlFor(TEMPLATE_DB) },
+    stdio: 'inherit',
+  });
+  process.env.TEMPLATE_DB_READY = '1';
+}

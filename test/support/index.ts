@@ -1,0 +1,4 @@
+export * from './client';
+export * from './database';
+export * from './journey';
+export * from './system';

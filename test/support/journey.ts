@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { MarketplaceClient, type Created } from './client';
+
+const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
+
+/** A tax code (mã số thuế) with a correct check digit, for test and demo organisations. */
+export function validTaxCode(): string {
+  for (;;) {
+    const digits = [...randomBytes(9)].map((b) => b % 10);
+    const check = 10 - (WEIGHTS.reduce((acc, w, i) => acc + w * digits[i], 0) % 11);
+    if (check < 10) return [...digits, check].join('');
+  }
+}
+
+export interface Actors {
+  admin: MarketplaceClient;
+  vendor: MarketplaceClient;
+  buyer: MarketplaceClient;
+  officer: MarketplaceClient;
+  assessor: MarketplaceClient;
+  city: MarketplaceClient;
+  vendorOrgId: string;
+  agencyOrgId: string;
+  cityOrgId: string;
+  operatorOrgId: string;
+  logins: Array<{ role: string; email: string; password: string }>;
+}
+
+export const PASSWORD = 'mat-khau-demo-2026';
+
+async function user(admin: MarketplaceClient, organisationId: string, email: string, fullName: string, roles: string[]): Promise<MarketplaceClient> {
+  await admin.post(`/organisations/${organisationId}/users`, { email, fullName, password: PASSWORD, roles });
+  return admin.as(await admin.login(email, PASSWORD));
+}
+
+/** One organisation and one user per role, all reachable through the API. */
+export async function createActors(admin: MarketplaceClient, tag = randomBytes(3).toString('hex'), names: Partial<Record<'vendor' | 'agency', string>> = {}): Promise<Actors> {
+  const me = await admin.get<{ organisationId: string }>('/me');
+  const vendorOrg = await admin.post<Created>('/organisations', { type: 'VENDOR', name: names.vendor ?? `Công ty Giải pháp Số ${tag}`, taxCode: validTaxCode() });
+  const agencyOrg = await admin.post<Created>('/organisations', { type: 'AGENCY', name: names.agency ?? `Sở Xây dựng ${tag}` });
+  const cityOrg = await admin.post<Created>('/organisations', { type: 'CITY', name: `Văn phòng UBND Thành phố ${tag}` });
+  const emails = {
+    vendor: `vendor-${tag}@giaiphapso.vn`,
+    buyer: `buyer-${tag}@soxaydung.hanoi.gov.vn`,
+    officer: `nghiemthu-${tag}@soxaydung.hanoi.gov.vn`,
+    assessor: `tienkiem-${tag}@sokhcn.hanoi.gov.vn`,
+    city: `lanhdao-${tag}@hanoi.gov.vn`,
+  };
+  return {
+    admin,
+    vendor: await user(admin, vendorOrg.id, emails.vendor, 'Trần Thị Bình', ['VENDOR']),
+    buyer: await user(admin, agencyOrg.id, emails.buyer, 'Lê Văn Cường', ['BUYER']),
+    officer: await user(admin, agencyOrg.id, emails.officer, 'Phạm Thu Dung', ['ACCEPTANCE_OFFICER']),
+    assessor: await user(admin, me.organisationId, emails.assessor, 'Hoàng Minh Đức', ['ASSESSOR']),
+    city: await user(admin, cityOrg.id, emails.city, 'Nguyễn Hữu Giang', ['CITY_VIEWER']),
+    vendorOrgId: vendorOrg.id,
+    agencyOrgId: agencyOrg.id,
+    cityOrgId: cityOrg.id,
+    operatorOrgId: me.organisationId,
+    logins: Object.entries(emails).map(([role, email]) => ({ role, email, password: PASSWORD })),
+  };
+}
+
+export const TRAFFIC_KPI = {
+  metric: 'Tốc độ lưu thông trung bình giờ cao điểm',
+  unit: 'km/h',
+  direction: 'increase',
+  dataSource: 'Camera giao thông của Sở Xây dựng',
+  measurementMethod: 'Đo tốc độ trung bình qua camera AI mỗi 15 phút',
+  aggregation: 'mean',
+  frequency: 'daily',
+  baselineMethod: 'Trung bình 3 tháng trước triển khai',
+  minimumSample: 1,
+  evidenceFormat: 'JSON',
+};
+
+/** Tier 1, thin: a solution with one KPI, submitted and approved by an assessor. */
+export async function listSolution(a: Actors, categoryCode = 'giao-thong'): Promise<string> {
+  const solution = await a.vendor.post<Created>('/solutions', {
+    name: 'Điều khiển đèn tín hiệu thích ứng bằng AI',
+    summary: 'Tối ưu chu kỳ đèn theo lưu lượng thực tế tại các nút giao trọng điểm.',
+    categoryCode,
+    kpis: [TRAFFIC_KPI],
+  });
+  const submission = await a.vendor.post<Created>('/precheck/submissions', { solutionId: solution.id });
+  await a.assessor.post(`/precheck/submissions/${submission.id}/decision`, { score: 85, reason: 'Đủ năng lực; KPI đo được bằng camera.' });
+  return solution.id;
+}
+
+export interface OrderTermsShape {
+  id: string;
+  status: string;
+  termsHash: string;
+  escrowBalance: string;
+  terms: { rounds: Array<{ no: number; startsAt: string; endsAt: string }>; kpis: Array<{ key: string }> };
+}
+
+export interface SignedOrder {
+  orderId: string;
+  problemId: string;
+  callId: string;
+  offerId: string;
+}
+
+export interface OrderSpec {
+  solutionId: string;
+  price: string;
+  baseline?: string;
+  target?: string;
+  rounds?: number;
+  callWindowMs?: number;
+}
+
+/** Problem → call → offer → award → draft order (not signed). */
+export async function draftOrder(a: Actors, spec: OrderSpec): Promise<SignedOrder> {
+  const problem = await a.buyer.post<Created>('/problems', {
+    titleVi: 'Giảm ùn tắc tại các điểm nóng giao thông',
+    titleEn: 'Reduce congestion at traffic hotspots',
+    categoryCode: 'giao-thong',
+    budgetEnvelope: '5000000000',
+    outcomeShareBp: 10_000,
+    deadline: '2026-12-31',
+    kpis: [
+      {
+        code: 'K1',
+        nameVi: 'Tốc độ lưu thông trung bình giờ cao điểm',
+        nameEn: 'Average peak-hour traffic speed',
+        unit: 'km/h',
+        direction: 'increase',
+        baseline: spec.baseline ?? '30',
+        target: spec.target ?? '45',
+        measurementPeriod: 'quarterly',
+        dataSource: 'Camera giao thông',
+      },
+    ],
+  });
+  await a.buyer.post(`/problems/${problem.id}/publish`);
+  const callWindowMs = spec.callWindowMs ?? 1500;
+  const call = await a.buyer.post<Created>('/calls', { problemId: problem.id, deadline: new Date(Date.now() + callWindowMs).toISOString() });
+  const offer = await a.vendor.post<Created>(`/calls/${call.id}/offers`, {
+    solutionId: spec.solutionId,
+    price: spec.price,
+    kpiCommitments: [{ kpiCode: 'K1', target: spec.target ?? '45' }],
+    durationDays: 90,
+    rounds: spec.rounds ?? 1,
+  });
+  await new Promise((resolve) => setTimeout(resolve, callWindowMs + 50));
+  const order = await a.buyer.post<Created>(`/calls/${call.id}/award`, { offerId: offer.id });
+  return { orderId: order.id, problemId: problem.id, callId: call.id, offerId: offer.id };
+}
+
+export async function signBoth(a: Actors, orderId: string): Promise<OrderTermsShape> {
+  const order = await a.buyer.get<OrderTermsShape>(`/orders/${orderId}`);
+  await a.buyer.post(`/orders/${orderId}/signatures`, { termsHash: order.termsHash });
+  return a.vendor.post<OrderTermsShape>(`/orders/${orderId}/signatures`, { termsHash: order.termsHash });
+}
+
+/** Points inside round `roundNo`'s window, spread evenly. */
+export async function uploadRound(a: Actors, orderId: string, roundNo: number, values: string[], by = a.officer): Promise<void> {
+  const order = await a.buyer.get<OrderTermsShape>(`/orders/${orderId}`);
+  const round = order.terms.rounds.find((r) => r.no === roundNo);
+  if (!round) throw new Error(`order ${orderId} has no round ${roundNo}`);
+  const start = Date.parse(round.startsAt);
+  await by.post(`/orders/${orderId}/rounds/${roundNo}/measurements`, {
+    measurements: values.map((value, i) => ({ kpi: order.terms.kpis[0].key, observedAt: new Date(start + (i + 1) * 60_000).toISOString(), value })),
+  });
+}
