@@ -64,7 +64,11 @@ export class CatalogFacade {
 
   async listed(filter: { category?: string; vendor?: string }): Promise<Solution[]> {
     return this.solutions.find({
-      where: { status: 'LISTED', categoryCode: filter.category, vendorOrganisationId: filter.vendor },
+      where: {
+        status: 'LISTED',
+        ...(filter.category && { categoryCode: filter.category }),
+        ...(filter.vendor && { vendorOrganisationId: filter.vendor }),
+      },
       relations: { kpis: true },
       order: { qualityScore: 'DESC', id: 'ASC' },
       take: 200,

@@ -1,0 +1,362 @@
+/**
+ * Benchmark `journey`: complete marketplace journeys per second (listing → award → signatures → measurements →
+ * worker evaluation and settlement → order CLOSED), through the real API and worker processes.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import {
+  ApiError,
+  bootstrapOperator,
+  createActors,
+  draftOrder,
+  listSolution,
+  MarketplaceClient,
+  signBoth,
+  uploadRound,
+  type Actors,
+} from '@app/test-support';
+import { type AppProcess, freePort, repoRoot, run, sleep, startApi, startWorker } from '../infra';
+import type { BenchContext, BenchResult, Benchmark } from './run';
+
+const intEnv = (name: string, fallback: number): number => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+const CONCURRENCY = intEnv('BENCH_JOURNEY_CONCURRENCY', 16);
+const MAX_JOURNEYS = intEnv('BENCH_JOURNEY_COUNT', 500);
+const MAX_DURATION_MS = intEnv('BENCH_JOURNEY_DURATION_S', 60) * 1000;
+const CALL_WINDOW_MS = 300;
+const POLL_MS = 50;
+const JOURNEY_TIMEOUT_MS = 60_000;
+const OUTBOX_POLL_MS = 200;
+const WORKER_CONCURRENCY = 8;
+
+// Same figures as the e2e journey: mean(40, 44) = 42 → attainment 0.8 → 480,000,000 of 600,000,000 đồng.
+const PRICE = 600_000_000n;
+const EXPECTED_PAYMENT = 480_000_000n;
+const MEASUREMENTS = ['40', '44'];
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+interface Outcome {
+  orderId: string;
+  ms: number;
+  /** From the measurement upload to the observed CLOSED: the asynchronous evaluate → settle path. */
+  settleMs: number;
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function journey(a: Actors): Promise<Outcome> {
+  const started = performance.now();
+  const solutionId = await listSolution(a);
+  const { orderId } = await draftOrder(a, {
+    solutionId,
+    price: PRICE.toString(),
+    baseline: '30',
+    target: '45',
+    callWindowMs: CALL_WINDOW_MS,
+  });
+  await signBoth(a, orderId);
+  const uploading = performance.now();
+  await uploadRound(a, orderId, 1, MEASUREMENTS);
+  for (;;) {
+    const order = await a.buyer.get<{ status: string }>(`/orders/${orderId}`);
+    const now = performance.now();
+    if (order.status === 'CLOSED') return { orderId, ms: now - started, settleMs: now - uploading };
+    await sleep(POLL_MS);
+  }
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof ApiError)
+    return `${error.route.replace(UUID, ':id')} → ${error.status} ${error.body.code ?? ''}`;
+  return (error instanceof Error ? error.message : String(error)).replace(UUID, ':id').slice(0, 200);
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** CPU seconds (user + system) a process has used so far, from /proc; undefined where /proc is unavailable. */
+async function cpuSeconds(pid: number): Promise<number | undefined> {
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  if (!stat) return undefined;
+  // Fields after the parenthesised command name, which may itself contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100;
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+async function cpuPercent(pid: number, fromSeconds: number | undefined, wallMs: number): Promise<number | undefined> {
+  const to = await cpuSeconds(pid);
+  return fromSeconds === undefined || to === undefined
+    ? undefined
+    : Math.round(((to - fromSeconds) / (wallMs / 1000)) * 100);
+}
+
+/** Request counts by status class from the API's Prometheus histogram. */
+async function httpCounts(url: string): Promise<{ total: number; client: number; server: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const counts = { total: 0, client: 0, server: 0 };
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('http_request_duration_seconds_count{')) continue;
+    const status = Number(/status="(\d+)"/.exec(line)?.[1]);
+    const count = Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (/route="\/(health|metrics)"/.test(line)) continue;
+    counts.total += count;
+    if (status >= 500) counts.server += count;
+    else if (status >= 400) counts.client += count;
+  }
+  return counts;
+}
+
+/** Log lines at warn (40) and error (50) or above, with a few distinct messages for the report. */
+async function logProblems(file: string): Promise<{ warnings: number; errors: number; samples: string[] }> {
+  const text = await fs.readFile(file, 'utf8').catch(() => '');
+  const result = { warnings: 0, errors: 0, samples: [] as string[] };
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    let entry: { level?: number; msg?: string; err?: { message?: string } };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      continue;
+    }
+    if ((entry.level ?? 0) < 40) continue;
+    if ((entry.level ?? 0) >= 50) result.errors++;
+    else result.warnings++;
+    const sample = `${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message}` : ''}`.replace(UUID, ':id');
+    if (result.samples.length < 5 && !result.samples.includes(sample)) result.samples.push(sample);
+  }
+  return result;
+}
+
+interface Verification {
+  orders: number;
+  closed: number;
+  badSettlements: number;
+  wrongAmounts: number;
+  openEscrows: number;
+  ledgerTotal: string;
+}
+
+async function verify(pool: Pool): Promise<Verification> {
+  const orders = await pool.query<{ orders: string; closed: string }>(
+    `SELECT count(*)::text AS orders, count(*) FILTER (WHERE status = 'CLOSED')::text AS closed FROM ordering.orders`,
+  );
+  const settlements = await pool.query<{ bad: string; wrong: string }>(
+    `SELECT count(*) FILTER (WHERE n <> 1)::text AS bad,
+            count(*) FILTER (WHERE n = 1 AND paid <> $1::bigint)::text AS wrong
+     FROM (SELECT o.id, count(s.id) AS n, coalesce(sum(s.amount), 0) AS paid
+           FROM ordering.orders o LEFT JOIN acceptance.settlements s ON s.order_id = o.id
+           GROUP BY o.id) per_order`,
+    [EXPECTED_PAYMENT.toString()],
+  );
+  const ledger = await pool.query<{ total: string | null; open_escrows: string }>(
+    `SELECT sum(balance)::text AS total,
+            count(*) FILTER (WHERE code LIKE 'escrow:%' AND balance <> 0)::text AS open_escrows
+     FROM ledger.accounts`,
+  );
+  return {
+    orders: Number(orders.rows[0].orders),
+    closed: Number(orders.rows[0].closed),
+    badSettlements: Number(settlements.rows[0].bad),
+    wrongAmounts: Number(settlements.rows[0].wrong),
+    openEscrows: Number(ledger.rows[0].open_escrows),
+    ledgerTotal: ledger.rows[0].total ?? '0',
+  };
+}
+
+async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
+  const logDir = path.join(ctx.workDir, 'logs');
+  const port = await freePort();
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: ctx.databaseUrl,
+    DB_POOL_SIZE: '10',
+    REDIS_URL: ctx.redis.url,
+    QUEUE_PREFIX: 'bench',
+    API_PORT: String(port),
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    JWT_TTL_SECONDS: '3600',
+    // Setup logs in 5 users per actor set from one address; the production limit of 20/min would throttle it.
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    OUTBOX_POLL_MS: String(OUTBOX_POLL_MS),
+    SWEEP_INTERVAL_MS: '10000',
+    QUEUE_LOCK_MS: '30000',
+    WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
+    // Empty explicitly: a value inherited from the caller's environment is refused in production.
+    FAULT_POINTS: '',
+    APP_LOG_DIR: logDir,
+  };
+
+  ctx.log('migrating');
+  await run(process.execPath, [path.join(repoRoot, 'dist', 'scripts', 'migrate.js')], {
+    DATABASE_URL: ctx.databaseUrl,
+  });
+
+  const pool = new Pool({ connectionString: ctx.databaseUrl, max: 2 });
+  let worker: AppProcess | undefined;
+  let api: AppProcess | undefined;
+  try {
+    // The worker announces readiness with an info-level line, so it cannot run at warn like the api.
+    worker = await startWorker({ ...env, LOG_LEVEL: 'info' });
+    api = await startApi({ ...env, LOG_LEVEL: 'warn' });
+    const url = `http://127.0.0.1:${port}`;
+    ctx.log(`api ${url} (pid ${api.pid}), worker pid ${worker.pid}`);
+
+    const client = new MarketplaceClient(url);
+    const operator = await bootstrapOperator(pool);
+    const admin = client.as(await client.login(operator.email, operator.password));
+    ctx.log(`creating ${CONCURRENCY} actor sets`);
+    const actorSets = await Promise.all(
+      Array.from({ length: CONCURRENCY }, (_, i) => createActors(admin, `b${i}-${randomBytes(2).toString('hex')}`)),
+    );
+    // Every client may in the worst case run all journeys (plus its warm-up) and escrow the full price each time.
+    const budget = PRICE * BigInt(MAX_JOURNEYS + 1);
+    for (const a of actorSets) {
+      await admin.post(`/budgets/${a.agencyOrgId}/allocations`, {
+        amount: budget.toString(),
+        reference: `BENCH-${a.agencyOrgId}`,
+      });
+    }
+
+    const failures = new Map<string, number>();
+    const fail = (error: unknown) => {
+      const key = describeFailure(error);
+      failures.set(key, (failures.get(key) ?? 0) + 1);
+      if (failures.get(key) === 1) ctx.log(`journey failed: ${key}`);
+    };
+
+    // One journey per client first, so JIT compilation and connection pools are warm before measuring.
+    ctx.log('warm-up');
+    const warmup = await Promise.allSettled(
+      actorSets.map((a) => withTimeout(journey(a), JOURNEY_TIMEOUT_MS, 'journey')),
+    );
+    warmup.filter((r) => r.status === 'rejected').forEach((r) => fail(r.reason));
+
+    ctx.log(`measuring: ${MAX_JOURNEYS} journeys or ${MAX_DURATION_MS / 1000} s, concurrency ${CONCURRENCY}`);
+    const before = await httpCounts(url);
+    const latencies: number[] = [];
+    const settleLatencies: number[] = [];
+    const cpuBefore = { api: await cpuSeconds(api.pid), worker: await cpuSeconds(worker.pid) };
+    let started = 0;
+    let failed = 0;
+    const t0 = performance.now();
+    const stopAt = t0 + MAX_DURATION_MS;
+    await Promise.all(
+      actorSets.map(async (a) => {
+        while (started < MAX_JOURNEYS && performance.now() < stopAt) {
+          started++;
+          try {
+            const outcome = await withTimeout(journey(a), JOURNEY_TIMEOUT_MS, 'journey');
+            latencies.push(outcome.ms);
+            settleLatencies.push(outcome.settleMs);
+          } catch (error) {
+            failed++;
+            fail(error);
+          }
+        }
+      }),
+    );
+    const wallMs = performance.now() - t0;
+    const after = await httpCounts(url);
+    const apiCpu = await cpuPercent(api.pid, cpuBefore.api, wallMs);
+    const workerCpu = await cpuPercent(worker.pid, cpuBefore.worker, wallMs);
+
+    const check = await verify(pool);
+    const warmupFailed = warmup.filter((r) => r.status === 'rejected').length;
+    const allSettled =
+      failed === 0 &&
+      warmupFailed === 0 &&
+      check.orders === latencies.length + CONCURRENCY &&
+      check.closed === check.orders &&
+      check.badSettlements === 0 &&
+      check.wrongAmounts === 0 &&
+      check.openEscrows === 0 &&
+      check.ledgerTotal === '0';
+
+    // Stopped before reading their logs so that every line is flushed.
+    await Promise.allSettled([api.stop(), worker.stop()]);
+    const apiLog = await logProblems(path.join(logDir, 'api.log'));
+    const workerLog = await logProblems(path.join(logDir, 'worker.log'));
+    for (const [name, problems] of [
+      ['api', apiLog],
+      ['worker', workerLog],
+    ] as const) {
+      if (problems.warnings + problems.errors > 0) {
+        ctx.log(
+          `${name} logged ${problems.errors} error(s), ${problems.warnings} warning(s): ${problems.samples.join(' | ')}`,
+        );
+      }
+    }
+
+    const sorted = [...latencies].sort((x, y) => x - y);
+    const settleSorted = [...settleLatencies].sort((x, y) => x - y);
+    const requests = after.total - before.total;
+    const figures: BenchResult = {
+      journeys_per_s: Math.round((latencies.length / (wallMs / 1000)) * 100) / 100,
+      p99_ms: Math.round(percentile(sorted, 99)),
+      p50_ms: Math.round(percentile(sorted, 50)),
+      p90_ms: Math.round(percentile(sorted, 90)),
+      max_ms: Math.round(sorted.at(-1) ?? 0),
+      settle_p50_ms: Math.round(percentile(settleSorted, 50)),
+      settle_p99_ms: Math.round(percentile(settleSorted, 99)),
+      journeys: latencies.length,
+      failed_journeys: failed + warmupFailed,
+      concurrency: CONCURRENCY,
+      duration_s: round1(wallMs / 1000),
+      warmup_journeys: CONCURRENCY,
+      call_window_ms: CALL_WINDOW_MS,
+      poll_ms: POLL_MS,
+      outbox_poll_ms: OUTBOX_POLL_MS,
+      worker_concurrency: WORKER_CONCURRENCY,
+      http_requests_per_s: round1(requests / (wallMs / 1000)),
+      http_requests_per_journey: latencies.length ? round1(requests / latencies.length) : 0,
+      ...(apiCpu === undefined ? {} : { api_cpu_pct: apiCpu }),
+      ...(workerCpu === undefined ? {} : { worker_cpu_pct: workerCpu }),
+      http_4xx: after.client - before.client,
+      http_5xx: after.server - before.server,
+      api_log_errors: apiLog.errors,
+      worker_log_errors: workerLog.errors,
+      worker_log_warnings: workerLog.warnings,
+      orders: check.orders,
+      orders_closed: check.closed,
+      ledger_total: check.ledgerTotal,
+      all_settled: allSettled,
+    };
+
+    if (failures.size > 0) ctx.log(`failures: ${JSON.stringify(Object.fromEntries(failures))}`);
+    if (!allSettled) {
+      ctx.log(`figures: ${JSON.stringify(figures)}`);
+      throw new Error(`journey: not every order settled exactly once: ${JSON.stringify(check)}`);
+    }
+    return figures;
+  } finally {
+    // stop() is a no-op for a process that has already exited.
+    await Promise.allSettled([api?.stop(), worker?.stop()]);
+    await pool.end();
+  }
+}
+
+const benchmark: Benchmark = { name: 'journey', run: runJourneys };
+export default benchmark;
