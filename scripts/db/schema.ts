@@ -39,8 +39,8 @@ export const ENTITIES = [
   TrustSnapshot,
 ];
 
-export function schemaDataSource(url: string): DataSource {
-  return new DataSource({ ...dataSourceOptions(url, 2), entities: ENTITIES, migrations });
+export function schemaDataSource(url: string, poolSize = 2): DataSource {
+  return new DataSource({ ...dataSourceOptions(url, poolSize), entities: ENTITIES, migrations });
 }
 
 /** SQL that would bring the database in line with the entities; empty when migrations and entities agree. */
