@@ -17,7 +17,8 @@ const layers = [
   ['ranking'],
   ['transparency'], // public read models: may read any module, none may import it
 ];
-const sideways = { precheck: ['catalog'] };
+// Pre-check lists catalogue solutions; problems are classified by the catalogue's category taxonomy.
+const sideways = { precheck: ['catalog'], problems: ['catalog'] };
 
 const oneWayRules = layers.flatMap((layer, i) =>
   layer.map((lib) => {

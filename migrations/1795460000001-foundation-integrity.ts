@@ -15,10 +15,21 @@ export class FoundationIntegrity1795460000001 implements MigrationInterface {
         RAISE EXCEPTION '% on %.% is forbidden: rows are append-only', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
           USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    for (const table of ['ledger.transfers', 'ledger.postings', 'acceptance.settlements', 'acceptance.measurements', 'acceptance.measurement_batches', 'audit.events']) {
+    for (const table of [
+      'ledger.transfers',
+      'ledger.postings',
+      'acceptance.settlements',
+      'acceptance.measurements',
+      'acceptance.measurement_batches',
+      'audit.events',
+    ]) {
       const name = table.replace('.', '_');
-      await queryRunner.query(`CREATE TRIGGER ${name}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION platform.forbid_mutation()`);
-      await queryRunner.query(`CREATE TRIGGER ${name}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION platform.forbid_mutation()`);
+      await queryRunner.query(
+        `CREATE TRIGGER ${name}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION platform.forbid_mutation()`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER ${name}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION platform.forbid_mutation()`,
+      );
     }
 
     await queryRunner.query(`
@@ -32,7 +43,9 @@ export class FoundationIntegrity1795460000001 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER postings_apply BEFORE INSERT ON ledger.postings FOR EACH ROW EXECUTE FUNCTION ledger.apply_posting()`);
+    await queryRunner.query(
+      `CREATE TRIGGER postings_apply BEFORE INSERT ON ledger.postings FOR EACH ROW EXECUTE FUNCTION ledger.apply_posting()`,
+    );
 
     await queryRunner.query(`
       CREATE FUNCTION ledger.guard_balance() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -42,7 +55,9 @@ export class FoundationIntegrity1795460000001 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER accounts_guard_balance BEFORE UPDATE ON ledger.accounts FOR EACH ROW EXECUTE FUNCTION ledger.guard_balance()`);
+    await queryRunner.query(
+      `CREATE TRIGGER accounts_guard_balance BEFORE UPDATE ON ledger.accounts FOR EACH ROW EXECUTE FUNCTION ledger.guard_balance()`,
+    );
 
     await queryRunner.query(`
       CREATE FUNCTION ledger.check_transfer_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -94,7 +109,9 @@ export class FoundationIntegrity1795460000001 implements MigrationInterface {
                                      NEW.entity_type, NEW.entity_id, NEW.action, NEW.before, NEW.after);
         RETURN NEW;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER events_chain BEFORE INSERT ON audit.events FOR EACH ROW EXECUTE FUNCTION audit.chain_event()`);
+    await queryRunner.query(
+      `CREATE TRIGGER events_chain BEFORE INSERT ON audit.events FOR EACH ROW EXECUTE FUNCTION audit.chain_event()`,
+    );
 
     await queryRunner.query(`
       CREATE FUNCTION ordering.check_closed_escrow_empty() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -131,7 +148,9 @@ export class FoundationIntegrity1795460000001 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION ordering.check_closed_escrow_empty()`);
     await queryRunner.query(`DROP TRIGGER events_chain ON audit.events`);
     await queryRunner.query(`DROP FUNCTION audit.chain_event()`);
-    await queryRunner.query(`DROP FUNCTION audit.event_hash(text, bigint, timestamptz, uuid, uuid, text, text, text, jsonb, jsonb)`);
+    await queryRunner.query(
+      `DROP FUNCTION audit.event_hash(text, bigint, timestamptz, uuid, uuid, text, text, text, jsonb, jsonb)`,
+    );
     await queryRunner.query(`DROP TRIGGER postings_balanced ON ledger.postings`);
     await queryRunner.query(`DROP FUNCTION ledger.check_posting_balanced()`);
     await queryRunner.query(`DROP TRIGGER transfers_balanced ON ledger.transfers`);
@@ -140,7 +159,14 @@ export class FoundationIntegrity1795460000001 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION ledger.guard_balance()`);
     await queryRunner.query(`DROP TRIGGER postings_apply ON ledger.postings`);
     await queryRunner.query(`DROP FUNCTION ledger.apply_posting()`);
-    for (const table of ['ledger.transfers', 'ledger.postings', 'acceptance.settlements', 'acceptance.measurements', 'acceptance.measurement_batches', 'audit.events']) {
+    for (const table of [
+      'ledger.transfers',
+      'ledger.postings',
+      'acceptance.settlements',
+      'acceptance.measurements',
+      'acceptance.measurement_batches',
+      'audit.events',
+    ]) {
       const name = table.replace('.', '_');
       await queryRunner.query(`DROP TRIGGER ${name}_append_only ON ${table}`);
       await queryRunner.query(`DROP TRIGGER ${name}_no_truncate ON ${table}`);

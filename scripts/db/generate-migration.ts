@@ -9,7 +9,8 @@ import { schemaDataSource, schemaDrift } from './schema';
 async function main(): Promise<void> {
   const [module, what] = process.argv.slice(2);
   const url = process.env.DATABASE_URL;
-  if (!module || !what || !url) throw new Error('usage: DATABASE_URL=… tsx scripts/db/generate-migration.ts <module> <what>');
+  if (!module || !what || !url)
+    throw new Error('usage: DATABASE_URL=… tsx scripts/db/generate-migration.ts <module> <what>');
   const dataSource = await schemaDataSource(url).initialize();
   try {
     await dataSource.runMigrations();

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { freePort, startApi } from '../../scripts/infra';
-import { createActors, type Actors, type Created, type TestSystem, startSystem, MarketplaceClient, PASSWORD } from '@app/test-support';
+import {
+  createActors,
+  type Actors,
+  type Created,
+  type TestSystem,
+  startSystem,
+  MarketplaceClient,
+  PASSWORD,
+} from '@app/test-support';
 
 jest.setTimeout(180_000);
 
@@ -18,8 +26,16 @@ describe('access control and the error format', () => {
   beforeAll(async () => {
     system = await startSystem();
     a = await createActors(system.admin, 'access');
-    const funderOrg = await a.admin.post<Created>('/organisations', { type: 'FUNDER', name: 'Quỹ Đổi mới sáng tạo Hà Nội' });
-    await a.admin.post(`/organisations/${funderOrg.id}/users`, { email: 'funder@quydmst.vn', fullName: 'Đỗ Thị Hà', password: PASSWORD, roles: ['FUNDER'] });
+    const funderOrg = await a.admin.post<Created>('/organisations', {
+      type: 'FUNDER',
+      name: 'Quỹ Đổi mới sáng tạo Hà Nội',
+    });
+    await a.admin.post(`/organisations/${funderOrg.id}/users`, {
+      email: 'funder@quydmst.vn',
+      fullName: 'Đỗ Thị Hà',
+      password: PASSWORD,
+      roles: ['FUNDER'],
+    });
     const token = (c: MarketplaceClient) => (c as unknown as { token: string }).token;
     tokens = {
       OPERATOR_ADMIN: token(a.admin),
@@ -41,7 +57,10 @@ describe('access control and the error format', () => {
     for (const [path, operations] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const access = operation['x-access'];
-        expect({ route: `${method} ${path}`, access }).toEqual({ route: `${method} ${path}`, access: expect.any(Array) });
+        expect({ route: `${method} ${path}`, access }).toEqual({
+          route: `${method} ${path}`,
+          access: expect.any(Array),
+        });
         const url = path.replace(/\{roundNo\}/g, '1').replace(/\{[^}]+\}/g, ZERO_UUID);
         for (const [role, token] of Object.entries(tokens)) {
           let call = request(system.url)[method as 'get'](url);
@@ -86,36 +105,62 @@ describe('access control and the error format', () => {
       .send({ type: 'VENDOR', name: 'Công ty B', taxCode: '0100109107' })
       .expect(400);
     expect(badTaxCode.body).toMatchObject({ code: 'IDENTITY.INVALID_TAX_CODE', details: { field: 'taxCode' } });
-    const malformed = await request(system.url).post('/auth/login').set('content-type', 'application/json').send('{"email":').expect(400);
+    const malformed = await request(system.url)
+      .post('/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"email":')
+      .expect(400);
     expect(malformed.body).toMatchObject({ statusCode: 400, code: 'HTTP.BAD_REQUEST', requestId: expect.any(String) });
     const missing = await request(system.url).get('/no-such-route').set('x-request-id', 'trace-123').expect(404);
     expect(missing.body).toMatchObject({ code: 'HTTP.ROUTE_NOT_FOUND', requestId: 'trace-123' });
     expect(missing.headers['x-request-id']).toBe('trace-123');
-    for (const response of [unknownField, badTaxCode, malformed, missing]) expect(JSON.stringify(response.body)).not.toMatch(/at .*\.(ts|js):\d+/);
+    for (const response of [unknownField, badTaxCode, malformed, missing])
+      expect(JSON.stringify(response.body)).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
   it('authenticates machine clients with revocable API keys stored only as a hash', async () => {
-    const issued = await a.admin.post<{ id: string; key: string }>(`/organisations/${a.agencyOrgId}/api-keys`, { role: 'ACCEPTANCE_OFFICER', name: 'Hệ thống camera' });
+    const issued = await a.admin.post<{ id: string; key: string }>(`/organisations/${a.agencyOrgId}/api-keys`, {
+      role: 'ACCEPTANCE_OFFICER',
+      name: 'Hệ thống camera',
+    });
     const me = await request(system.url).get('/me').set('x-api-key', issued.key).expect(200);
-    expect(me.body).toMatchObject({ organisationId: a.agencyOrgId, roles: ['ACCEPTANCE_OFFICER'], apiKeyId: issued.id });
-    const { rows } = await system.db.pool.query<{ key_hash: string }>('SELECT key_hash FROM identity.api_keys WHERE id = $1', [issued.id]);
+    expect(me.body).toMatchObject({
+      organisationId: a.agencyOrgId,
+      roles: ['ACCEPTANCE_OFFICER'],
+      apiKeyId: issued.id,
+    });
+    const { rows } = await system.db.pool.query<{ key_hash: string }>(
+      'SELECT key_hash FROM identity.api_keys WHERE id = $1',
+      [issued.id],
+    );
     expect(rows[0].key_hash).toBe(createHash('sha256').update(issued.key).digest('hex'));
     const dump = await system.db.pool.query('SELECT * FROM identity.api_keys');
     expect(JSON.stringify(dump.rows)).not.toContain(issued.key);
-    await request(system.url).delete(`/api-keys/${issued.id}`).set('authorization', `Bearer ${tokens.OPERATOR_ADMIN}`).expect(200);
+    await request(system.url)
+      .delete(`/api-keys/${issued.id}`)
+      .set('authorization', `Bearer ${tokens.OPERATOR_ADMIN}`)
+      .expect(200);
     const revoked = await request(system.url).get('/me').set('x-api-key', issued.key).expect(401);
     expect(revoked.body.code).toBe('IDENTITY.INVALID_API_KEY');
   });
 
   it('stores passwords with argon2id and rate-limits login', async () => {
-    const { rows } = await system.db.pool.query<{ password_hash: string }>('SELECT password_hash FROM identity.users LIMIT 1');
+    const { rows } = await system.db.pool.query<{ password_hash: string }>(
+      'SELECT password_hash FROM identity.users LIMIT 1',
+    );
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
     const port = await freePort();
     const strictApi = await startApi({ ...system.env, API_PORT: String(port), AUTH_RATE_LIMIT_PER_MINUTE: '3' });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
-        statuses.push((await request(`http://127.0.0.1:${port}`).post('/auth/login').send({ email: 'nobody@example.vn', password: 'wrong' })).status);
+        statuses.push(
+          (
+            await request(`http://127.0.0.1:${port}`)
+              .post('/auth/login')
+              .send({ email: 'nobody@example.vn', password: 'wrong' })
+          ).status,
+        );
       }
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
     } finally {

@@ -1,5 +1,16 @@
 import request from 'supertest';
-import { ApiError, createActors, draftOrder, eventually, listSolution, signBoth, startSystem, uploadRound, type Actors, type TestSystem } from '@app/test-support';
+import {
+  ApiError,
+  createActors,
+  draftOrder,
+  eventually,
+  listSolution,
+  signBoth,
+  startSystem,
+  uploadRound,
+  type Actors,
+  type TestSystem,
+} from '@app/test-support';
 
 jest.setTimeout(120_000);
 
@@ -15,7 +26,10 @@ describe('journey: listing → order → measured outcome → settlement → ran
   afterAll(() => system?.stop());
 
   const balance = async (code: string) => {
-    const { rows } = await system.db.pool.query<{ balance: string }>('SELECT balance FROM ledger.accounts WHERE code = $1', [code]);
+    const { rows } = await system.db.pool.query<{ balance: string }>(
+      'SELECT balance FROM ledger.accounts WHERE code = $1',
+      [code],
+    );
     return BigInt(rows[0]?.balance ?? 0);
   };
 
@@ -34,11 +48,15 @@ describe('journey: listing → order → measured outcome → settlement → ran
 
     // mean(40, 44) = 42 → attainment (42 − 30) / (45 − 30) = 0.8 → 0.8 × 600,000,000 = 480,000,000 đồng
     await uploadRound(a, orderId, 1, ['40', '44']);
-    await eventually(async () => ((await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined), 'order closed');
-
-    const [record] = await a.buyer.get<Array<{ earnedCumulative: string; results: Array<{ attainment: string; reasonVi: string }> }>>(
-      `/orders/${orderId}/acceptance-records`,
+    await eventually(
+      async () =>
+        (await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined,
+      'order closed',
     );
+
+    const [record] = await a.buyer.get<
+      Array<{ earnedCumulative: string; results: Array<{ attainment: string; reasonVi: string }> }>
+    >(`/orders/${orderId}/acceptance-records`);
     expect(record.earnedCumulative).toBe('480000000');
     expect(record.results[0].attainment).toBe('0.8000');
     expect(record.results[0].reasonVi).toContain('80,00%');
@@ -56,7 +74,10 @@ describe('journey: listing → order → measured outcome → settlement → ran
 
     // One order, x = 0.8, weight 1: α = 4·0.7 + 0.8 = 3.6, β = 4·0.3 + 0.2 = 1.4, E = 0.72, L = 0.72 − 1.28·√(0.72·0.28/6)
     const ranking = await eventually(async () => {
-      const rows = await a.city.get<Array<{ vendorOrganisationId: string; expected: number; lowerBound: number; labelVi: string }>>('/city/rankings');
+      const rows =
+        await a.city.get<
+          Array<{ vendorOrganisationId: string; expected: number; lowerBound: number; labelVi: string }>
+        >('/city/rankings');
       return rows.find((r) => r.vendorOrganisationId === a.vendorOrgId);
     }, 'ranking entry');
     expect(ranking.expected).toBeCloseTo(0.72, 6);
@@ -70,10 +91,14 @@ describe('journey: listing → order → measured outcome → settlement → ran
     const { orderId } = await draftOrder(a, { solutionId, price: (budgetBefore + 1n).toString() });
     const order = await a.buyer.get<{ termsHash: string }>(`/orders/${orderId}`);
     await a.buyer.post(`/orders/${orderId}/signatures`, { termsHash: order.termsHash });
-    const refused = await a.vendor.post(`/orders/${orderId}/signatures`, { termsHash: order.termsHash }).catch((e: ApiError) => e);
+    const refused = await a.vendor
+      .post(`/orders/${orderId}/signatures`, { termsHash: order.termsHash })
+      .catch((e: ApiError) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused).toMatchObject({ status: 422, body: { code: 'ORDERING.INSUFFICIENT_BUDGET' } });
-    const after = await a.buyer.get<{ status: string; signatures: unknown[]; escrowBalance: string }>(`/orders/${orderId}`);
+    const after = await a.buyer.get<{ status: string; signatures: unknown[]; escrowBalance: string }>(
+      `/orders/${orderId}`,
+    );
     expect(after).toMatchObject({ status: 'DRAFT', escrowBalance: '0' });
     expect(after.signatures).toHaveLength(1);
     expect(await balance(`budget:${a.agencyOrgId}`)).toBe(budgetBefore);
@@ -82,9 +107,15 @@ describe('journey: listing → order → measured outcome → settlement → ran
   it('rejects a signature over changed terms and a second signature by the same party', async () => {
     const solutionId = await listSolution(a);
     const { orderId } = await draftOrder(a, { solutionId, price: '1000' });
-    await expect(a.buyer.post(`/orders/${orderId}/signatures`, { termsHash: '0'.repeat(64) })).rejects.toMatchObject({ status: 409, body: { code: 'ORDERING.TERMS_CHANGED' } });
+    await expect(a.buyer.post(`/orders/${orderId}/signatures`, { termsHash: '0'.repeat(64) })).rejects.toMatchObject({
+      status: 409,
+      body: { code: 'ORDERING.TERMS_CHANGED' },
+    });
     const order = await a.buyer.get<{ termsHash: string }>(`/orders/${orderId}`);
     await a.buyer.post(`/orders/${orderId}/signatures`, { termsHash: order.termsHash });
-    await expect(a.buyer.post(`/orders/${orderId}/signatures`, { termsHash: order.termsHash })).rejects.toMatchObject({ status: 409, body: { code: 'ORDERING.ALREADY_SIGNED' } });
+    await expect(a.buyer.post(`/orders/${orderId}/signatures`, { termsHash: order.termsHash })).rejects.toMatchObject({
+      status: 409,
+      body: { code: 'ORDERING.ALREADY_SIGNED' },
+    });
   });
 });

@@ -1,6 +1,16 @@
 import { Queue } from 'bullmq';
 import { ACCEPTANCE_QUEUE, AcceptanceJobs } from '@app/acceptance';
-import { createActors, draftOrder, eventually, listSolution, signBoth, startSystem, uploadRound, type Actors, type TestSystem } from '@app/test-support';
+import {
+  createActors,
+  draftOrder,
+  eventually,
+  listSolution,
+  signBoth,
+  startSystem,
+  uploadRound,
+  type Actors,
+  type TestSystem,
+} from '@app/test-support';
 
 jest.setTimeout(180_000);
 
@@ -26,42 +36,60 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
     await system?.stop();
   });
 
-  const count = async (sql: string, orderId: string) => Number((await system.db.pool.query<{ n: string }>(sql, [orderId])).rows[0].n);
+  const count = async (sql: string, orderId: string) =>
+    Number((await system.db.pool.query<{ n: string }>(sql, [orderId])).rows[0].n);
 
-  it.each(['settlement.after-transfer', 'settlement.before-commit', 'settlement.after-commit'])('worker killed at %s', async (faultPoint) => {
-    const { orderId } = await draftOrder(a, { solutionId, price: '600000000' });
-    await signBoth(a, orderId);
-    const worker = await system.restartWorker({ FAULT_POINTS: faultPoint });
+  it.each(['settlement.after-transfer', 'settlement.before-commit', 'settlement.after-commit'])(
+    'worker killed at %s',
+    async (faultPoint) => {
+      const { orderId } = await draftOrder(a, { solutionId, price: '600000000' });
+      await signBoth(a, orderId);
+      const worker = await system.restartWorker({ FAULT_POINTS: faultPoint });
 
-    await uploadRound(a, orderId, 1, ['40', '44']);
-    expect(await worker.exited).toBe(137);
-    const committed = faultPoint === 'settlement.after-commit' ? 1 : 0;
-    expect(await count('SELECT count(*) AS n FROM acceptance.settlements WHERE order_id = $1', orderId)).toBe(committed);
+      await uploadRound(a, orderId, 1, ['40', '44']);
+      expect(await worker.exited).toBe(137);
+      const committed = faultPoint === 'settlement.after-commit' ? 1 : 0;
+      expect(await count('SELECT count(*) AS n FROM acceptance.settlements WHERE order_id = $1', orderId)).toBe(
+        committed,
+      );
 
-    for (const copy of [1, 2, 3]) {
-      await queue.add(AcceptanceJobs.settleRound, { orderId, roundNo: 1 }, { jobId: `duplicate-${copy}-${orderId}` });
-    }
-    await system.restartWorker();
-    await eventually(async () => ((await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined), 'order closed');
-    await eventually(async () => {
-      const counts = await queue.getJobCounts('wait', 'active', 'delayed');
-      return counts.wait + counts.active + counts.delayed === 0 ? true : undefined;
-    }, 'queue drained');
+      for (const copy of [1, 2, 3]) {
+        await queue.add(AcceptanceJobs.settleRound, { orderId, roundNo: 1 }, { jobId: `duplicate-${copy}-${orderId}` });
+      }
+      await system.restartWorker();
+      await eventually(
+        async () =>
+          (await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined,
+        'order closed',
+      );
+      await eventually(async () => {
+        const counts = await queue.getJobCounts('wait', 'active', 'delayed');
+        return counts.wait + counts.active + counts.delayed === 0 ? true : undefined;
+      }, 'queue drained');
 
-    expect(await count('SELECT count(*) AS n FROM acceptance.settlements WHERE order_id = $1', orderId)).toBe(1);
-    expect(await count(`SELECT count(*) AS n FROM ledger.transfers WHERE kind = 'settle' AND metadata->>'orderId' = $1`, orderId)).toBe(1);
-    const settled = await a.vendor.get<Array<{ amount: string }>>(`/orders/${orderId}/settlements`);
-    expect(settled.map((s) => s.amount)).toEqual(['480000000']);
-    const { rows } = await system.db.pool.query<{ code: string; balance: string }>(
-      `SELECT code, balance::text FROM ledger.accounts WHERE code = ANY($1)`,
-      [[`escrow:${orderId}`]],
-    );
-    expect(rows).toEqual([{ code: `escrow:${orderId}`, balance: '0' }]);
-    expect(await a.admin.get('/ledger/reconciliation')).toMatchObject({ ok: true, totalBalance: '0' });
-  });
+      expect(await count('SELECT count(*) AS n FROM acceptance.settlements WHERE order_id = $1', orderId)).toBe(1);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM ledger.transfers WHERE kind = 'settle' AND metadata->>'orderId' = $1`,
+          orderId,
+        ),
+      ).toBe(1);
+      const settled = await a.vendor.get<Array<{ amount: string }>>(`/orders/${orderId}/settlements`);
+      expect(settled.map((s) => s.amount)).toEqual(['480000000']);
+      const { rows } = await system.db.pool.query<{ code: string; balance: string }>(
+        `SELECT code, balance::text FROM ledger.accounts WHERE code = ANY($1)`,
+        [[`escrow:${orderId}`]],
+      );
+      expect(rows).toEqual([{ code: `escrow:${orderId}`, balance: '0' }]);
+      expect(await a.admin.get('/ledger/reconciliation')).toMatchObject({ ok: true, totalBalance: '0' });
+    },
+  );
 
   it('paid the vendor exactly once per order across all crashes', async () => {
-    const { rows } = await system.db.pool.query<{ balance: string }>('SELECT balance::text FROM ledger.accounts WHERE code = $1', [`payable:${a.vendorOrgId}`]);
+    const { rows } = await system.db.pool.query<{ balance: string }>(
+      'SELECT balance::text FROM ledger.accounts WHERE code = $1',
+      [`payable:${a.vendorOrgId}`],
+    );
     expect(rows[0].balance).toBe(String(3 * 480_000_000));
   });
 });

@@ -23,7 +23,15 @@ describe('audit log hash chain (real PostgreSQL)', () => {
   it('chains events appended by concurrent transactions without forks', async () => {
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        dataSource.transaction((tx) => audit.record(tx, { actor, entityType: 'order', entityId: `o-${i}`, action: 'signed', after: { i, note: 'ký hợp đồng' } })),
+        dataSource.transaction((tx) =>
+          audit.record(tx, {
+            actor,
+            entityType: 'order',
+            entityId: `o-${i}`,
+            action: 'signed',
+            after: { i, note: 'ký hợp đồng' },
+          }),
+        ),
       ),
     );
     const result = await audit.verifyChain();
@@ -36,7 +44,9 @@ describe('audit log hash chain (real PostgreSQL)', () => {
   });
 
   it('detects an event altered behind the triggers', async () => {
-    const [{ seq }] = await dataSource.query<Array<{ seq: string }>>(`SELECT seq::text FROM audit.events ORDER BY seq LIMIT 1 OFFSET 10`);
+    const [{ seq }] = await dataSource.query<Array<{ seq: string }>>(
+      `SELECT seq::text FROM audit.events ORDER BY seq LIMIT 1 OFFSET 10`,
+    );
     await dataSource.transaction(async (tx) => {
       await tx.query(`SET LOCAL session_replication_role = replica`);
       await tx.query(`UPDATE audit.events SET after = '{"i": 999}' WHERE seq = $1`, [seq]);

@@ -22,7 +22,9 @@ describe('ledger (real PostgreSQL)', () => {
       await ledger.openAccount(tx, 'budget:test', 'AGENCY_BUDGET', null),
       await ledger.openAccount(tx, 'escrow:test', 'ORDER_ESCROW', null),
     ]);
-    await dataSource.transaction((tx) => ledger.move(tx, { id: deterministicId('fund'), kind: 'allocate', from: world, to: budget, amount: 1_000n }));
+    await dataSource.transaction((tx) =>
+      ledger.move(tx, { id: deterministicId('fund'), kind: 'allocate', from: world, to: budget, amount: 1_000n }),
+    );
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -30,7 +32,11 @@ describe('ledger (real PostgreSQL)', () => {
   });
 
   const balance = async (code: string) => ledger.balanceOf(code);
-  const sqlError = (promise: Promise<unknown>) => promise.then(() => undefined, (e: { driverError?: { message?: string }; message: string }) => e.driverError?.message ?? e.message);
+  const sqlError = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (e: { driverError?: { message?: string }; message: string }) => e.driverError?.message ?? e.message,
+    );
 
   it('opens an account once per code', async () => {
     const again = await dataSource.transaction((tx) => ledger.openAccount(tx, 'budget:test', 'AGENCY_BUDGET', null));
@@ -39,7 +45,9 @@ describe('ledger (real PostgreSQL)', () => {
 
   it('refuses an overdrawn budget and leaves balances untouched', async () => {
     const error = await dataSource
-      .transaction((tx) => ledger.move(tx, { id: deterministicId('too-much'), kind: 'reserve', from: budget, to: escrow, amount: 1_001n }))
+      .transaction((tx) =>
+        ledger.move(tx, { id: deterministicId('too-much'), kind: 'reserve', from: budget, to: escrow, amount: 1_001n }),
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'LEDGER.INSUFFICIENT_FUNDS' });
@@ -51,7 +59,9 @@ describe('ledger (real PostgreSQL)', () => {
     const move = { id: deterministicId('reserve', 'o1'), kind: 'reserve', from: budget, to: escrow, amount: 300n };
     await expect(dataSource.transaction((tx) => ledger.move(tx, move))).resolves.toBe('posted');
     await expect(dataSource.transaction((tx) => ledger.move(tx, move))).resolves.toBe('already-posted');
-    await expect(dataSource.transaction((tx) => ledger.move(tx, { ...move, amount: 301n }))).rejects.toMatchObject({ code: 'LEDGER.IDEMPOTENCY_CONFLICT' });
+    await expect(dataSource.transaction((tx) => ledger.move(tx, { ...move, amount: 301n }))).rejects.toMatchObject({
+      code: 'LEDGER.IDEMPOTENCY_CONFLICT',
+    });
     expect(await balance('escrow:test')).toBe(300n);
   });
 
@@ -59,11 +69,10 @@ describe('ledger (real PostgreSQL)', () => {
     const message = await sqlError(
       dataSource.transaction(async (tx) => {
         await tx.query(`INSERT INTO ledger.transfers (id, kind) VALUES ($1, 'bad')`, [deterministicId('unbalanced')]);
-        await tx.query(`INSERT INTO ledger.postings (transfer_id, account_id, amount, balance_after, account_version) VALUES ($1, $2, -5, 0, 0), ($1, $3, 4, 0, 0)`, [
-          deterministicId('unbalanced'),
-          budget,
-          escrow,
-        ]);
+        await tx.query(
+          `INSERT INTO ledger.postings (transfer_id, account_id, amount, balance_after, account_version) VALUES ($1, $2, -5, 0, 0), ($1, $3, 4, 0, 0)`,
+          [deterministicId('unbalanced'), budget, escrow],
+        );
       }),
     );
     expect(message).toMatch(/does not balance/);
@@ -71,7 +80,11 @@ describe('ledger (real PostgreSQL)', () => {
   });
 
   it('refuses a second transfer row with the same idempotency id', async () => {
-    const message = await sqlError(dataSource.query(`INSERT INTO ledger.transfers (id, kind) VALUES ($1, 'again')`, [deterministicId('reserve', 'o1')]));
+    const message = await sqlError(
+      dataSource.query(`INSERT INTO ledger.transfers (id, kind) VALUES ($1, 'again')`, [
+        deterministicId('reserve', 'o1'),
+      ]),
+    );
     expect(message).toMatch(/duplicate key/);
   });
 
@@ -79,23 +92,34 @@ describe('ledger (real PostgreSQL)', () => {
     expect(await sqlError(dataSource.query(`UPDATE ledger.transfers SET kind = 'edited'`))).toMatch(/append-only/);
     expect(await sqlError(dataSource.query(`DELETE FROM ledger.postings`))).toMatch(/append-only/);
     expect(await sqlError(dataSource.query(`TRUNCATE ledger.postings CASCADE`))).toMatch(/append-only|forbidden/);
-    expect(await sqlError(dataSource.query(`UPDATE ledger.accounts SET balance = balance + 1 WHERE id = $1`, [escrow]))).toMatch(/only through postings/);
+    expect(
+      await sqlError(dataSource.query(`UPDATE ledger.accounts SET balance = balance + 1 WHERE id = $1`, [escrow])),
+    ).toMatch(/only through postings/);
   });
 
   it('keeps every balance consistent under 40 concurrent transfers on one hot account', async () => {
     const before = await balance('budget:test');
     const moves = Array.from({ length: 40 }, (_, i) =>
-      dataSource.transaction((tx) => ledger.move(tx, { id: deterministicId('hot', i), kind: 'reserve', from: budget, to: escrow, amount: 25n })).then(
-        () => 'ok',
-        (e: DomainError) => e.code,
-      ),
+      dataSource
+        .transaction((tx) =>
+          ledger.move(tx, { id: deterministicId('hot', i), kind: 'reserve', from: budget, to: escrow, amount: 25n }),
+        )
+        .then(
+          () => 'ok',
+          (e: DomainError) => e.code,
+        ),
     );
     const outcomes = await Promise.all(moves);
     const posted = outcomes.filter((o) => o === 'ok').length;
     expect(posted).toBe(Number(before / 25n));
     expect(outcomes.filter((o) => o !== 'ok').every((o) => o === 'LEDGER.INSUFFICIENT_FUNDS')).toBe(true);
     expect(await balance('budget:test')).toBe(before - 25n * BigInt(posted));
-    expect(await ledger.reconcile()).toMatchObject({ ok: true, totalBalance: '0', accountsWithDrift: [], unbalancedTransfers: [] });
+    expect(await ledger.reconcile()).toMatchObject({
+      ok: true,
+      totalBalance: '0',
+      accountsWithDrift: [],
+      unbalancedTransfers: [],
+    });
   });
 
   it('reconciliation finds a tampered cached balance', async () => {

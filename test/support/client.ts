@@ -31,7 +31,7 @@ export class MarketplaceClient {
     });
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
-    if (!response.ok) throw new ApiError(response.status, (parsed ?? {}) as ApiError['body'], `${method} ${route}`);
+    if (!response.ok) throw new ApiError(response.status, parsed ?? {}, `${method} ${route}`);
     return parsed as T;
   }
 

@@ -54,17 +54,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export const OPERATOR_EMAIL = 'quantri@sokhcn.hanoi.gov.vn';
 
 /** The first operator admin cannot be created through the API (someone must hold the keys first). */
-export async function bootstrapOperator(pool: Pool, email = OPERATOR_EMAIL, password = 'mat-khau-quan-tri-2026'): Promise<{ email: string; password: string; organisationId: string }> {
-  const existing = await pool.query<{ organisation_id: string }>('SELECT organisation_id FROM identity.users WHERE email = $1', [email]);
+export async function bootstrapOperator(
+  pool: Pool,
+  email = OPERATOR_EMAIL,
+  password = 'mat-khau-quan-tri-2026',
+): Promise<{ email: string; password: string; organisationId: string }> {
+  const existing = await pool.query<{ organisation_id: string }>(
+    'SELECT organisation_id FROM identity.users WHERE email = $1',
+    [email],
+  );
   if (existing.rows[0]) return { email, password, organisationId: existing.rows[0].organisation_id };
   const organisationId = newId();
   const hash = await argon2.hash(password, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
-  await pool.query(`INSERT INTO identity.organisations (id, type, name, tax_code) VALUES ($1, 'OPERATOR', 'Sở Khoa học và Công nghệ Hà Nội', NULL)`, [organisationId]);
-  await pool.query(`INSERT INTO identity.users (id, organisation_id, email, full_name, password_hash, roles) VALUES ($1, $2, $3, 'Quản trị Chợ', $4, '{OPERATOR_ADMIN}')`, [
-    newId(),
-    organisationId,
-    email,
-    hash,
-  ]);
+  await pool.query(
+    `INSERT INTO identity.organisations (id, type, name, tax_code) VALUES ($1, 'OPERATOR', 'Sở Khoa học và Công nghệ Hà Nội', NULL)`,
+    [organisationId],
+  );
+  await pool.query(
+    `INSERT INTO identity.users (id, organisation_id, email, full_name, password_hash, roles) VALUES ($1, $2, $3, 'Quản trị Chợ', $4, '{OPERATOR_ADMIN}')`,
+    [newId(), organisationId, email, hash],
+  );
   return { email, password, organisationId };
 }

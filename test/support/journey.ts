@@ -28,17 +28,37 @@ export interface Actors {
 
 export const PASSWORD = 'mat-khau-demo-2026';
 
-async function user(admin: MarketplaceClient, organisationId: string, email: string, fullName: string, roles: string[]): Promise<MarketplaceClient> {
+async function user(
+  admin: MarketplaceClient,
+  organisationId: string,
+  email: string,
+  fullName: string,
+  roles: string[],
+): Promise<MarketplaceClient> {
   await admin.post(`/organisations/${organisationId}/users`, { email, fullName, password: PASSWORD, roles });
   return admin.as(await admin.login(email, PASSWORD));
 }
 
 /** One organisation and one user per role, all reachable through the API. */
-export async function createActors(admin: MarketplaceClient, tag = randomBytes(3).toString('hex'), names: Partial<Record<'vendor' | 'agency', string>> = {}): Promise<Actors> {
+export async function createActors(
+  admin: MarketplaceClient,
+  tag = randomBytes(3).toString('hex'),
+  names: Partial<Record<'vendor' | 'agency', string>> = {},
+): Promise<Actors> {
   const me = await admin.get<{ organisationId: string }>('/me');
-  const vendorOrg = await admin.post<Created>('/organisations', { type: 'VENDOR', name: names.vendor ?? `Công ty Giải pháp Số ${tag}`, taxCode: validTaxCode() });
-  const agencyOrg = await admin.post<Created>('/organisations', { type: 'AGENCY', name: names.agency ?? `Sở Xây dựng ${tag}` });
-  const cityOrg = await admin.post<Created>('/organisations', { type: 'CITY', name: `Văn phòng UBND Thành phố ${tag}` });
+  const vendorOrg = await admin.post<Created>('/organisations', {
+    type: 'VENDOR',
+    name: names.vendor ?? `Công ty Giải pháp Số ${tag}`,
+    taxCode: validTaxCode(),
+  });
+  const agencyOrg = await admin.post<Created>('/organisations', {
+    type: 'AGENCY',
+    name: names.agency ?? `Sở Xây dựng ${tag}`,
+  });
+  const cityOrg = await admin.post<Created>('/organisations', {
+    type: 'CITY',
+    name: `Văn phòng UBND Thành phố ${tag}`,
+  });
   const emails = {
     vendor: `vendor-${tag}@giaiphapso.vn`,
     buyer: `buyer-${tag}@soxaydung.hanoi.gov.vn`,
@@ -83,7 +103,10 @@ export async function listSolution(a: Actors, categoryCode = 'giao-thong'): Prom
     kpis: [TRAFFIC_KPI],
   });
   const submission = await a.vendor.post<Created>('/precheck/submissions', { solutionId: solution.id });
-  await a.assessor.post(`/precheck/submissions/${submission.id}/decision`, { score: 85, reason: 'Đủ năng lực; KPI đo được bằng camera.' });
+  await a.assessor.post(`/precheck/submissions/${submission.id}/decision`, {
+    score: 85,
+    reason: 'Đủ năng lực; KPI đo được bằng camera.',
+  });
   return solution.id;
 }
 
@@ -136,7 +159,10 @@ export async function draftOrder(a: Actors, spec: OrderSpec): Promise<SignedOrde
   });
   await a.buyer.post(`/problems/${problem.id}/publish`);
   const callWindowMs = spec.callWindowMs ?? 1500;
-  const call = await a.buyer.post<Created>('/calls', { problemId: problem.id, deadline: new Date(Date.now() + callWindowMs).toISOString() });
+  const call = await a.buyer.post<Created>('/calls', {
+    problemId: problem.id,
+    deadline: new Date(Date.now() + callWindowMs).toISOString(),
+  });
   const offer = await a.vendor.post<Created>(`/calls/${call.id}/offers`, {
     solutionId: spec.solutionId,
     price: spec.price,
@@ -156,12 +182,22 @@ export async function signBoth(a: Actors, orderId: string): Promise<OrderTermsSh
 }
 
 /** Points inside round `roundNo`'s window, spread evenly. */
-export async function uploadRound(a: Actors, orderId: string, roundNo: number, values: string[], by = a.officer): Promise<void> {
+export async function uploadRound(
+  a: Actors,
+  orderId: string,
+  roundNo: number,
+  values: string[],
+  by = a.officer,
+): Promise<void> {
   const order = await a.buyer.get<OrderTermsShape>(`/orders/${orderId}`);
   const round = order.terms.rounds.find((r) => r.no === roundNo);
   if (!round) throw new Error(`order ${orderId} has no round ${roundNo}`);
   const start = Date.parse(round.startsAt);
   await by.post(`/orders/${orderId}/rounds/${roundNo}/measurements`, {
-    measurements: values.map((value, i) => ({ kpi: order.terms.kpis[0].key, observedAt: new Date(start + (i + 1) * 60_000).toISOString(), value })),
+    measurements: values.map((value, i) => ({
+      kpi: order.terms.kpis[0].key,
+      observedAt: new Date(start + (i + 1) * 60_000).toISOString(),
+      value,
+    })),
   });
 }

@@ -26,9 +26,15 @@ const HTTP_CODES: Record<number, string> = {
 
 /** Connection-level failures of PostgreSQL (class 08, shutdown 57P0x) or a socket that went away. */
 function isDependencyDown(error: unknown): boolean {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ??
+    (error as { code?: unknown }).code;
   if (typeof code !== 'string') return false;
-  return code.startsWith('08') || code.startsWith('57P') || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code);
+  return (
+    code.startsWith('08') ||
+    code.startsWith('57P') ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)
+  );
 }
 
 export interface ErrorBody {
@@ -55,24 +61,52 @@ export class ErrorFilter implements ExceptionFilter {
 
   private describe(exception: unknown): Omit<ErrorBody, 'requestId'> {
     if (exception instanceof DomainError) {
-      return { statusCode: STATUS[exception.kind], code: exception.code, message: exception.message, details: exception.details ?? null };
+      return {
+        statusCode: STATUS[exception.kind],
+        code: exception.code,
+        message: exception.message,
+        details: exception.details ?? null,
+      };
     }
     if (exception instanceof ThrottlerException) {
-      return { statusCode: 429, code: 'IDENTITY.RATE_LIMITED', message: 'Quá nhiều lần thử; hãy đợi một phút. / Too many attempts; wait a minute.', details: null };
+      return {
+        statusCode: 429,
+        code: 'IDENTITY.RATE_LIMITED',
+        message: 'Quá nhiều lần thử; hãy đợi một phút. / Too many attempts; wait a minute.',
+        details: null,
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
-      const message = typeof response === 'object' && response && 'message' in response ? String((response as { message: unknown }).message) : exception.message;
+      const message =
+        typeof response === 'object' && response && 'message' in response
+          ? String(response.message)
+          : exception.message;
       return { statusCode, code: HTTP_CODES[statusCode] ?? `HTTP.${statusCode}`, message, details: null };
     }
     const fastifyStatus = (exception as { statusCode?: unknown }).statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return { statusCode: fastifyStatus, code: HTTP_CODES[fastifyStatus] ?? `HTTP.${fastifyStatus}`, message: (exception as Error).message, details: null };
+      return {
+        statusCode: fastifyStatus,
+        code: HTTP_CODES[fastifyStatus] ?? `HTTP.${fastifyStatus}`,
+        message: (exception as Error).message,
+        details: null,
+      };
     }
     if (isDependencyDown(exception) || (exception instanceof QueryFailedError && isDependencyDown(exception))) {
-      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'PLATFORM.DEPENDENCY_UNAVAILABLE', message: 'Hệ thống tạm thời không sẵn sàng; hãy thử lại. / A dependency is unavailable; retry shortly.', details: null };
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'PLATFORM.DEPENDENCY_UNAVAILABLE',
+        message: 'Hệ thống tạm thời không sẵn sàng; hãy thử lại. / A dependency is unavailable; retry shortly.',
+        details: null,
+      };
     }
-    return { statusCode: 500, code: 'PLATFORM.INTERNAL', message: 'Lỗi hệ thống; đã được ghi nhận. / Internal error; it has been logged.', details: null };
+    return {
+      statusCode: 500,
+      code: 'PLATFORM.INTERNAL',
+      message: 'Lỗi hệ thống; đã được ghi nhận. / Internal error; it has been logged.',
+      details: null,
+    };
   }
 }

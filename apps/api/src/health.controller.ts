@@ -34,7 +34,9 @@ export class HealthController {
       },
       async () => {
         const migrations = this.indicator.check('migrations');
-        return (await this.dataSource.showMigrations()) ? migrations.down({ message: 'pending migrations' }) : migrations.up();
+        return (await this.dataSource.showMigrations())
+          ? migrations.down({ message: 'pending migrations' })
+          : migrations.up();
       },
     ]);
   }

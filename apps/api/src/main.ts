@@ -12,15 +12,21 @@ import { validationPipe } from './validation';
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   await assertNoEviction(config.REDIS_URL);
-  const adapter = new FastifyAdapter({ bodyLimit: 10 * 1024 * 1024, genReqId: (req: IncomingMessage) => requestIdOf(req) });
+  const adapter = new FastifyAdapter({
+    bodyLimit: 10 * 1024 * 1024,
+    genReqId: (req: IncomingMessage) => requestIdOf(req),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   instrument(app.getHttpAdapter().getInstance());
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', requestIdOf(request.raw));
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', requestIdOf(request.raw));
+    });
 
   const document = SwaggerModule.createDocument(
     app,

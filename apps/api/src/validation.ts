@@ -18,6 +18,11 @@ export const validationPipe = new ValidationPipe({
   exceptionFactory: (errors) => {
     const details = flatten(errors);
     const fields = details.map((d) => d.field).join(', ');
-    return new DomainError('VALIDATION.FAILED', 'INVALID', `Dữ liệu không hợp lệ: ${fields}. / Invalid input: ${fields}.`, details);
+    return new DomainError(
+      'VALIDATION.FAILED',
+      'INVALID',
+      `Dữ liệu không hợp lệ: ${fields}. / Invalid input: ${fields}.`,
+      details,
+    );
   },
 });

@@ -1,4 +1,10 @@
-import { AcceptanceJobs, ACCEPTANCE_QUEUE, AcceptanceProcessor, OUTCOME_EVENTS_QUEUE, OutcomeEvents } from '@app/acceptance';
+import {
+  AcceptanceJobs,
+  ACCEPTANCE_QUEUE,
+  AcceptanceProcessor,
+  OUTCOME_EVENTS_QUEUE,
+  OutcomeEvents,
+} from '@app/acceptance';
 import type { JobHandlers } from '@app/platform';
 import { RankingProcessor } from '@app/ranking';
 
@@ -14,7 +20,8 @@ export const PROCESSORS = [AcceptanceProcessor, RankingProcessor];
 export function assertJobHandlers(declared: JobHandlers[], handlers: JobHandlers[]): void {
   const problems: string[] = [];
   const count = new Map<string, number>();
-  for (const h of handlers) for (const name of h.names) count.set(`${h.queue}/${name}`, (count.get(`${h.queue}/${name}`) ?? 0) + 1);
+  for (const h of handlers)
+    for (const name of h.names) count.set(`${h.queue}/${name}`, (count.get(`${h.queue}/${name}`) ?? 0) + 1);
   const declaredKeys = new Set(declared.flatMap((d) => d.names.map((name) => `${d.queue}/${name}`)));
   for (const key of declaredKeys) {
     const n = count.get(key) ?? 0;

@@ -8,7 +8,10 @@ import { WorkerModule } from './worker.module';
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   await assertNoEviction(config.REDIS_URL);
-  assertJobHandlers(DECLARED_JOBS, PROCESSORS.map((p) => p.handles));
+  assertJobHandlers(
+    DECLARED_JOBS,
+    PROCESSORS.map((p) => p.handles),
+  );
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);

@@ -33,13 +33,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** One pass; returns how many rows were published. */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
-      const rows = await tx.query<Array<{ id: string; queue: string; job_name: string; job_id: string; payload: object }>>(
+      const rows = await tx.query<
+        Array<{ id: string; queue: string; job_name: string; job_id: string; payload: object }>
+      >(
         `SELECT id, queue, job_name, job_id, payload FROM platform.outbox
          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       );
       if (rows.length === 0) return 0;
-      const jobs: JobRequest[] = rows.map((r) => ({ queue: r.queue, name: r.job_name, id: r.job_id, payload: r.payload }));
+      const jobs: JobRequest[] = rows.map((r) => ({
+        queue: r.queue,
+        name: r.job_name,
+        id: r.job_id,
+        payload: r.payload,
+      }));
       await this.queues.addMany(jobs);
       this.faults.crashAt('relay.after-publish');
       await tx.query('UPDATE platform.outbox SET published_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);

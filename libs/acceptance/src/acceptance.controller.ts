@@ -13,7 +13,10 @@ export class AcceptanceController {
 
   @Post('rounds/:roundNo/measurements')
   @Roles('ACCEPTANCE_OFFICER')
-  @ApiOperation({ summary: 'Tải số liệu đo (hậu kiểm) / Upload a round’s measurements (acceptance officers or the agency’s system; never the vendor)' })
+  @ApiOperation({
+    summary:
+      'Tải số liệu đo (hậu kiểm) / Upload a round’s measurements (acceptance officers or the agency’s system; never the vendor)',
+  })
   @ApiOkResponse({ type: UploadResultView })
   async upload(
     @CurrentPrincipal() p: Principal,
@@ -37,7 +40,10 @@ export class AcceptanceController {
   @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
   @ApiOperation({ summary: 'Thanh toán theo kết quả / Outcome payments of an order' })
   @ApiOkResponse({ type: SettlementView, isArray: true })
-  settlements(@CurrentPrincipal() p: Principal, @Param('orderId', ParseUUIDPipe) orderId: string): Promise<SettlementView[]> {
+  settlements(
+    @CurrentPrincipal() p: Principal,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+  ): Promise<SettlementView[]> {
     return this.acceptance.settlements(p, orderId);
   }
 }

@@ -14,7 +14,10 @@ export class MeasurementPointDto {
 
 export class UploadMeasurementsDto {
   @ApiProperty({ type: MeasurementPointDto, isArray: true })
-  @ValidateNested({ each: true }) @Type(() => MeasurementPointDto) @ArrayMinSize(1) @ArrayMaxSize(10_000)
+  @ValidateNested({ each: true })
+  @Type(() => MeasurementPointDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10_000)
   measurements: MeasurementPointDto[];
 }
 

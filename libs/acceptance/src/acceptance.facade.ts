@@ -54,10 +54,16 @@ export class AcceptanceFacade {
   ) {}
 
   /** Post-check data from the ordering agency's officers only; stored with its hash, then evaluated by the worker. */
-  async upload(principal: Principal, orderId: string, roundNo: number, dto: UploadMeasurementsDto): Promise<MeasurementBatch> {
+  async upload(
+    principal: Principal,
+    orderId: string,
+    roundNo: number,
+    dto: UploadMeasurementsDto,
+  ): Promise<MeasurementBatch> {
     return this.tx.run(async (tx) => {
       const order = await this.ordering.findById(orderId, tx);
-      if (principal.organisationId !== order.agencyOrganisationId) throw AcceptanceErrors.NOT_ACCEPTANCE_OFFICER_OF_ORDER();
+      if (principal.organisationId !== order.agencyOrganisationId)
+        throw AcceptanceErrors.NOT_ACCEPTANCE_OFFICER_OF_ORDER();
       if (order.status !== 'ACTIVE') throw AcceptanceErrors.ORDER_NOT_ACTIVE(undefined, { status: order.status });
       const round = order.terms.rounds.find((r) => r.no === roundNo);
       if (!round) throw AcceptanceErrors.ROUND_NOT_FOUND(undefined, { roundNo });
@@ -77,10 +83,26 @@ export class AcceptanceFacade {
       await tx.insert(MeasurementBatch, batch);
       await tx.insert(
         Measurement,
-        dto.measurements.map((m) => ({ batchId: batch.id, orderId, roundNo, kpiKey: m.kpi, observedAt: new Date(m.observedAt), value: m.value })),
+        dto.measurements.map((m) => ({
+          batchId: batch.id,
+          orderId,
+          roundNo,
+          kpiKey: m.kpi,
+          observedAt: new Date(m.observedAt),
+          value: m.value,
+        })),
       );
-      await this.outbox.enqueue(tx, { ...roundJob(AcceptanceJobs.evaluateRound, orderId, roundNo), id: jobId(AcceptanceJobs.evaluateRound, batch.id) });
-      await this.audit.record(tx, { actor: actorOf(principal), entityType: 'measurement_batch', entityId: batch.id, action: 'uploaded', after: { orderId, roundNo, sha256: batch.sha256, rows: batch.rowCount } });
+      await this.outbox.enqueue(tx, {
+        ...roundJob(AcceptanceJobs.evaluateRound, orderId, roundNo),
+        id: jobId(AcceptanceJobs.evaluateRound, batch.id),
+      });
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'measurement_batch',
+        entityId: batch.id,
+        action: 'uploaded',
+        after: { orderId, roundNo, sha256: batch.sha256, rows: batch.rowCount },
+      });
       return batch;
     });
   }
@@ -100,7 +122,13 @@ export class AcceptanceFacade {
       }
       const earned = await this.earnedCumulative(tx, order, roundNo, evaluation.measured);
       const batches = await tx.find(MeasurementBatch, { where: { orderId, roundNo }, order: { createdAt: 'ASC' } });
-      const content = { orderId, roundNo, results: evaluation.results, earnedCumulative: earned.toString(), batchHashes: batches.map((b) => b.sha256) };
+      const content = {
+        orderId,
+        roundNo,
+        results: evaluation.results,
+        earnedCumulative: earned.toString(),
+        batchHashes: batches.map((b) => b.sha256),
+      };
       const record = tx.create(AcceptanceRecord, {
         ...content,
         id: deterministicId('record', orderId, roundNo),
@@ -110,7 +138,13 @@ export class AcceptanceFacade {
       });
       await tx.insert(AcceptanceRecord, record);
       await this.outbox.enqueue(tx, roundJob(AcceptanceJobs.settleRound, orderId, roundNo));
-      await this.audit.record(tx, { actor: SYSTEM_ACTOR, entityType: 'acceptance_record', entityId: record.id, action: 'evaluated', after: content });
+      await this.audit.record(tx, {
+        actor: SYSTEM_ACTOR,
+        entityType: 'acceptance_record',
+        entityId: record.id,
+        action: 'evaluated',
+        after: content,
+      });
     });
   }
 
@@ -126,7 +160,8 @@ export class AcceptanceFacade {
       const paidBefore = await this.paidTo(tx, orderId);
       const amount = BigInt(record.earnedCumulative) - paidBefore;
       const transferId = amount > 0n ? deterministicId('settle', orderId, roundNo) : null;
-      if (transferId) await this.ordering.payVendor(tx, order, transferId, amount, `Thanh toán theo kết quả kỳ ${roundNo}`);
+      if (transferId)
+        await this.ordering.payVendor(tx, order, transferId, amount, `Thanh toán theo kết quả kỳ ${roundNo}`);
       this.faults.crashAt('settlement.after-transfer');
       const settlement = {
         id: deterministicId('settlement', orderId, roundNo),
@@ -142,8 +177,19 @@ export class AcceptanceFacade {
       const isLastRound = roundNo === Math.max(...order.terms.rounds.map((r) => r.no));
       if (isLastRound) await this.ordering.close(tx, SYSTEM_ACTOR, order);
       const event: OutcomeSettled = { orderId, vendorOrganisationId: order.vendorOrganisationId };
-      await this.outbox.enqueue(tx, { queue: OUTCOME_EVENTS_QUEUE, name: OutcomeEvents.settled, id: jobId(OutcomeEvents.settled, orderId, roundNo), payload: event });
-      await this.audit.record(tx, { actor: SYSTEM_ACTOR, entityType: 'settlement', entityId: settlement.id, action: 'settled', after: settlement });
+      await this.outbox.enqueue(tx, {
+        queue: OUTCOME_EVENTS_QUEUE,
+        name: OutcomeEvents.settled,
+        id: jobId(OutcomeEvents.settled, orderId, roundNo),
+        payload: event,
+      });
+      await this.audit.record(tx, {
+        actor: SYSTEM_ACTOR,
+        entityType: 'settlement',
+        entityId: settlement.id,
+        action: 'settled',
+        after: settlement,
+      });
       this.faults.crashAt('settlement.before-commit');
     });
     this.faults.crashAt('settlement.after-commit');
@@ -162,7 +208,9 @@ export class AcceptanceFacade {
   /** Outcomes of closed orders (x = share of the order's money earned), for the trust ranking. */
   async closedOutcomes(vendorOrganisationId?: string): Promise<VendorOutcome[]> {
     return this.tx.run(async (tx) => {
-      const rows = await tx.query<Array<{ order_id: string; vendor: string; agency: string; max_amount: string; paid: string; closed_at: Date }>>(
+      const rows = await tx.query<
+        Array<{ order_id: string; vendor: string; agency: string; max_amount: string; paid: string; closed_at: Date }>
+      >(
         `SELECT o.id AS order_id, o.vendor_organisation_id AS vendor, o.agency_organisation_id AS agency,
                 o.max_amount::text, coalesce(sum(s.amount), 0)::text AS paid, o.closed_at
          FROM ordering.orders o LEFT JOIN acceptance.settlements s ON s.order_id = o.id
@@ -212,7 +260,12 @@ export class AcceptanceFacade {
     return BigInt(paid);
   }
 
-  private async earnedCumulative(tx: EntityManager, order: Order, roundNo: number, measured: RoundMeasurements): Promise<bigint> {
+  private async earnedCumulative(
+    tx: EntityManager,
+    order: Order,
+    roundNo: number,
+    measured: RoundMeasurements,
+  ): Promise<bigint> {
     const earlier = await tx.find(AcceptanceRecord, { where: { orderId: order.id } });
     const rounds: RoundMeasurements[] = order.terms.rounds.map((round) => {
       if (round.no === roundNo) return measured;
@@ -229,13 +282,25 @@ function validatePoints(order: Order, round: Order['terms']['rounds'][number], d
   const end = Date.parse(round.endsAt);
   const seen = new Set<string>();
   dto.measurements.forEach((m, index) => {
-    if (!keys.has(m.kpi)) throw AcceptanceErrors.UNKNOWN_KPI(undefined, { index, field: 'kpi', value: m.kpi, allowed: [...keys] });
+    if (!keys.has(m.kpi))
+      throw AcceptanceErrors.UNKNOWN_KPI(undefined, { index, field: 'kpi', value: m.kpi, allowed: [...keys] });
     const at = Date.parse(m.observedAt);
     if (at < start || at >= end) {
-      throw AcceptanceErrors.OUTSIDE_ROUND_WINDOW(undefined, { index, field: 'observedAt', value: m.observedAt, window: [round.startsAt, round.endsAt] });
+      throw AcceptanceErrors.OUTSIDE_ROUND_WINDOW(undefined, {
+        index,
+        field: 'observedAt',
+        value: m.observedAt,
+        window: [round.startsAt, round.endsAt],
+      });
     }
     const key = `${m.kpi}@${at}`;
-    if (seen.has(key)) throw AcceptanceErrors.DUPLICATE_TIMESTAMP(undefined, { index, field: 'observedAt', kpi: m.kpi, value: m.observedAt });
+    if (seen.has(key))
+      throw AcceptanceErrors.DUPLICATE_TIMESTAMP(undefined, {
+        index,
+        field: 'observedAt',
+        kpi: m.kpi,
+        value: m.observedAt,
+      });
     seen.add(key);
   });
 }

@@ -10,7 +10,11 @@ import { Measurement } from './measurement.entity';
 import { Settlement } from './settlement.entity';
 
 @Module({
-  imports: [AuditModule, OrderingModule, TypeOrmModule.forFeature([MeasurementBatch, Measurement, AcceptanceRecord, Settlement])],
+  imports: [
+    AuditModule,
+    OrderingModule,
+    TypeOrmModule.forFeature([MeasurementBatch, Measurement, AcceptanceRecord, Settlement]),
+  ],
   controllers: [AcceptanceController],
   providers: [AcceptanceFacade],
   exports: [AcceptanceFacade],

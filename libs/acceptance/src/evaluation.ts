@@ -9,7 +9,13 @@ export function aggregate(kind: OrderKpiTerms['aggregation'], values: string[]):
   const numbers = values.map((v) => parseDecimal(v));
   const sum = numbers.reduce((acc, n) => acc.add(n), new Fraction(0));
   const result: Fraction =
-    kind === 'sum' ? sum : kind === 'count' ? new Fraction(values.length) : kind === 'last' ? numbers[numbers.length - 1] : sum.div(values.length);
+    kind === 'sum'
+      ? sum
+      : kind === 'count'
+        ? new Fraction(values.length)
+        : kind === 'last'
+          ? numbers[numbers.length - 1]
+          : sum.div(values.length);
   return result.round(AGGREGATE_DECIMALS).toString();
 }
 

@@ -47,9 +47,15 @@ export class CatalogController {
   @Public()
   @ApiOperation({ summary: 'Chi tiết giải pháp / A solution (listed: public; otherwise its vendor and operators)' })
   @ApiOkResponse({ type: SolutionView })
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal({ optional: true }) p?: Principal): Promise<SolutionView> {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal({ optional: true }) p?: Principal,
+  ): Promise<SolutionView> {
     const solution = await this.catalog.getSolution(id);
-    const visible = solution.status === 'LISTED' || p?.organisationId === solution.vendorOrganisationId || p?.organisationType === 'OPERATOR';
+    const visible =
+      solution.status === 'LISTED' ||
+      p?.organisationId === solution.vendorOrganisationId ||
+      p?.organisationType === 'OPERATOR';
     if (!visible) throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
     return solution;
   }

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { KPI_DIRECTIONS, type KpiDirection } from '@app/kernel';
 import { AGGREGATIONS, SOLUTION_STATUSES, type Aggregation, type SolutionStatus } from './contracts/catalog';
 
@@ -9,7 +21,10 @@ export class SolutionKpiDto {
   @ApiProperty({ example: 'phút' }) @IsString() @Length(1, 40) unit: string;
   @ApiProperty({ enum: KPI_DIRECTIONS }) @IsIn(KPI_DIRECTIONS) direction: KpiDirection;
   @ApiProperty({ example: 'Camera giao thông của Sở Xây dựng' }) @IsString() @Length(2, 300) dataSource: string;
-  @ApiProperty({ example: 'Đếm phương tiện bằng camera AI mỗi 15 phút' }) @IsString() @Length(2, 1000) measurementMethod: string;
+  @ApiProperty({ example: 'Đếm phương tiện bằng camera AI mỗi 15 phút' })
+  @IsString()
+  @Length(2, 1000)
+  measurementMethod: string;
   @ApiProperty({ enum: AGGREGATIONS }) @IsIn(AGGREGATIONS) aggregation: Aggregation;
   @ApiProperty({ example: 'daily' }) @IsString() @Length(2, 40) frequency: string;
   @ApiProperty({ example: 'Trung bình 3 tháng trước triển khai' }) @IsString() @Length(2, 500) baselineMethod: string;
@@ -22,7 +37,10 @@ export class CreateSolutionDto {
   @ApiProperty() @IsString() @Length(10, 2000) summary: string;
   @ApiProperty({ example: 'giao-thong' }) @IsString() @Length(2, 60) categoryCode: string;
   @ApiProperty({ type: SolutionKpiDto, isArray: true })
-  @ValidateNested({ each: true }) @Type(() => SolutionKpiDto) @ArrayMinSize(1) @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => SolutionKpiDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
   kpis: SolutionKpiDto[];
 }
 

@@ -38,27 +38,53 @@ export class CatalogFacade {
         kpis: dto.kpis.map((kpi) => tx.create(SolutionKpi, { ...kpi, id: newId(), solutionId: id })),
       });
       await tx.save(solution);
-      await this.audit.record(tx, { actor, entityType: 'solution', entityId: id, action: 'created', after: { status: 'DRAFT', name: solution.name } });
+      await this.audit.record(tx, {
+        actor,
+        entityType: 'solution',
+        entityId: id,
+        action: 'created',
+        after: { status: 'DRAFT', name: solution.name },
+      });
       return solution;
     });
   }
 
   async getSolution(id: string, tx?: EntityManager): Promise<Solution> {
-    const solution = await (tx ?? this.solutions.manager).findOne(Solution, { where: { id }, relations: { kpis: true } });
+    const solution = await (tx ?? this.solutions.manager).findOne(Solution, {
+      where: { id },
+      relations: { kpis: true },
+    });
     if (!solution) throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
     return solution;
   }
 
   /** Moves a solution along its lifecycle inside the caller's transaction (used by the pre-check). */
-  async transition(tx: EntityManager, actor: AuditActor, id: string, event: SolutionEvent, qualityScore?: number): Promise<Solution> {
+  async transition(
+    tx: EntityManager,
+    actor: AuditActor,
+    id: string,
+    event: SolutionEvent,
+    qualityScore?: number,
+  ): Promise<Solution> {
     const solution = await this.getSolution(id, tx);
     const status = solutionLifecycle.apply(solution.status, event);
     const listing =
       status === 'LISTED'
-        ? { listedAt: new Date(), listingExpiresAt: addMonths(new Date(), LISTING_VALIDITY_MONTHS), qualityScore: qualityScore ?? null }
+        ? {
+            listedAt: new Date(),
+            listingExpiresAt: addMonths(new Date(), LISTING_VALIDITY_MONTHS),
+            qualityScore: qualityScore ?? null,
+          }
         : {};
     await updateIfStatus(tx, Solution, id, solution.status, { status, ...listing });
-    await this.audit.record(tx, { actor, entityType: 'solution', entityId: id, action: event, before: { status: solution.status }, after: { status, ...listing } });
+    await this.audit.record(tx, {
+      actor,
+      entityType: 'solution',
+      entityId: id,
+      action: event,
+      before: { status: solution.status },
+      after: { status, ...listing },
+    });
     return { ...solution, status, ...listing };
   }
 
@@ -81,7 +107,11 @@ export class CatalogFacade {
   }
 
   async ownedBy(vendorOrganisationId: string): Promise<Solution[]> {
-    return this.solutions.find({ where: { vendorOrganisationId }, relations: { kpis: true }, order: { createdAt: 'DESC' } });
+    return this.solutions.find({
+      where: { vendorOrganisationId },
+      relations: { kpis: true },
+      order: { createdAt: 'DESC' },
+    });
   }
 
   categoriesList(): Promise<Category[]> {

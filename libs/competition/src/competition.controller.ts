@@ -38,7 +38,11 @@ export class CompetitionController {
   @Roles('VENDOR')
   @ApiOperation({ summary: 'Nộp hồ sơ chào (Mẫu 02) / Submit an offer' })
   @ApiOkResponse({ type: OfferView })
-  submit(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitOfferDto): Promise<OfferView> {
+  submit(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SubmitOfferDto,
+  ): Promise<OfferView> {
     return this.competition.submitOffer(p, id, dto);
   }
 

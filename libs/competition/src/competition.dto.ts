@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDateString, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsDateString,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { DECIMAL, DONG } from '@app/problems';
 import { CALL_STATUSES, OFFER_STATUSES, type CallStatus, type OfferStatus } from './contracts/competition';
 
@@ -12,17 +26,29 @@ export class OpenCallDto {
 export class KpiCommitmentDto {
   @ApiProperty({ example: 'K1' }) @IsString() @Length(1, 40) kpiCode: string;
   @ApiProperty({ example: '45' }) @Matches(DECIMAL, { message: 'target must be a decimal string' }) target: string;
-  @ApiPropertyOptional({ example: '30' }) @IsOptional() @Matches(DECIMAL, { message: 'baseline must be a decimal string' }) baseline?: string;
+  @ApiPropertyOptional({ example: '30' })
+  @IsOptional()
+  @Matches(DECIMAL, { message: 'baseline must be a decimal string' })
+  baseline?: string;
 }
 
 export class SubmitOfferDto {
   @ApiProperty() @IsUUID() solutionId: string;
-  @ApiProperty({ example: '1500000000', description: 'Maximum price, đồng' }) @Matches(DONG, { message: 'price must be a whole number of đồng written as a string' }) price: string;
+  @ApiProperty({ example: '1500000000', description: 'Maximum price, đồng' })
+  @Matches(DONG, { message: 'price must be a whole number of đồng written as a string' })
+  price: string;
   @ApiProperty({ type: KpiCommitmentDto, isArray: true })
-  @ValidateNested({ each: true }) @Type(() => KpiCommitmentDto) @ArrayMinSize(1) @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => KpiCommitmentDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
   kpiCommitments: KpiCommitmentDto[];
   @ApiProperty({ example: 90 }) @IsInt() @Min(1) @Max(1825) durationDays: number;
-  @ApiProperty({ example: 1, description: 'Measurement rounds (equal shares)' }) @IsInt() @Min(1) @Max(24) rounds: number;
+  @ApiProperty({ example: 1, description: 'Measurement rounds (equal shares)' })
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  rounds: number;
   @ApiPropertyOptional({ example: 0 }) @IsOptional() @IsInt() @Min(0) @Max(3000) deliveryShareBp?: number;
   @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsInt() @Min(0) @Max(10000) floorBp?: number;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() acceptsPocElimination?: boolean;

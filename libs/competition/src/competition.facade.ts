@@ -47,7 +47,13 @@ export class CompetitionFacade {
         awardJustification: null,
       });
       await tx.insert(Call, call);
-      await this.audit.record(tx, { actor: actorOf(principal), entityType: 'call', entityId: call.id, action: 'opened', after: { problemId: problem.id, deadline, eligible: call.eligibleSolutionIds.length } });
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'call',
+        entityId: call.id,
+        action: 'opened',
+        after: { problemId: problem.id, deadline, eligible: call.eligibleSolutionIds.length },
+      });
       return call;
     });
   }
@@ -56,7 +62,8 @@ export class CompetitionFacade {
     return this.offers.manager.transaction(async (tx) => {
       const call = await this.getCall(callId, tx);
       if (call.status !== 'OPEN' || call.deadline <= this.clock.now()) throw CompetitionErrors.CALL_CLOSED();
-      if (!call.eligibleSolutionIds.includes(dto.solutionId)) throw CompetitionErrors.SOLUTION_NOT_ELIGIBLE(undefined, { solutionId: dto.solutionId });
+      if (!call.eligibleSolutionIds.includes(dto.solutionId))
+        throw CompetitionErrors.SOLUTION_NOT_ELIGIBLE(undefined, { solutionId: dto.solutionId });
       const solution = await this.catalog.getSolution(dto.solutionId, tx);
       if (solution.vendorOrganisationId !== principal.organisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
       const problem = await this.problems.get(call.problemId, tx);
@@ -79,7 +86,13 @@ export class CompetitionFacade {
         acceptsPocElimination: dto.acceptsPocElimination ?? true,
       });
       await tx.insert(Offer, offer);
-      await this.audit.record(tx, { actor: actorOf(principal), entityType: 'offer', entityId: offer.id, action: 'submitted', after: { callId, solutionId: dto.solutionId } });
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'offer',
+        entityId: offer.id,
+        action: 'submitted',
+        after: { callId, solutionId: dto.solutionId },
+      });
       return offer;
     });
   }
@@ -87,12 +100,16 @@ export class CompetitionFacade {
   /** Sealed bids: before the deadline a vendor sees only its own offers, the buyer none. */
   async listOffers(principal: Principal, callId: string): Promise<Offer[]> {
     const call = await this.getCall(callId);
-    const isBuyerSide = principal.organisationType === 'OPERATOR' || principal.organisationId === call.agencyOrganisationId;
+    const isBuyerSide =
+      principal.organisationType === 'OPERATOR' || principal.organisationId === call.agencyOrganisationId;
     if (isBuyerSide) {
       if (call.deadline > this.clock.now()) throw CompetitionErrors.CALL_STILL_OPEN();
       return this.offers.find({ where: { callId }, order: { submittedAt: 'ASC' } });
     }
-    return this.offers.find({ where: { callId, vendorOrganisationId: principal.organisationId }, order: { submittedAt: 'ASC' } });
+    return this.offers.find({
+      where: { callId, vendorOrganisationId: principal.organisationId },
+      order: { submittedAt: 'ASC' },
+    });
   }
 
   /** Awards inside the caller's transaction, so the draft order is created atomically with the award. */
@@ -101,18 +118,34 @@ export class CompetitionFacade {
     if (principal.organisationId !== call.agencyOrganisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
     if (call.deadline > this.clock.now()) throw CompetitionErrors.CALL_STILL_OPEN();
     const offer = await tx.findOneBy(Offer, { id: dto.offerId });
-    if (!offer || offer.callId !== callId) throw CompetitionErrors.OFFER_NOT_IN_CALL(undefined, { offerId: dto.offerId });
+    if (!offer || offer.callId !== callId)
+      throw CompetitionErrors.OFFER_NOT_IN_CALL(undefined, { offerId: dto.offerId });
     const callStatus = callLifecycle.apply(call.status, 'award');
     const offerStatus = offerLifecycle.apply(offer.status, 'award');
-    await updateIfStatus(tx, Call, callId, call.status, { status: callStatus, awardedOfferId: offer.id, awardJustification: dto.justification ?? null });
+    await updateIfStatus(tx, Call, callId, call.status, {
+      status: callStatus,
+      awardedOfferId: offer.id,
+      awardJustification: dto.justification ?? null,
+    });
     await updateIfStatus(tx, Offer, offer.id, offer.status, { status: offerStatus });
     await tx
       .createQueryBuilder()
       .update(Offer)
       .set({ status: 'NOT_AWARDED' })
-      .where('call_id = :callId AND id <> :id AND status = :submitted', { callId, id: offer.id, submitted: 'SUBMITTED' })
+      .where('call_id = :callId AND id <> :id AND status = :submitted', {
+        callId,
+        id: offer.id,
+        submitted: 'SUBMITTED',
+      })
       .execute();
-    await this.audit.record(tx, { actor: actorOf(principal), entityType: 'call', entityId: callId, action: 'awarded', before: { status: call.status }, after: { status: callStatus, offerId: offer.id } });
+    await this.audit.record(tx, {
+      actor: actorOf(principal),
+      entityType: 'call',
+      entityId: callId,
+      action: 'awarded',
+      before: { status: call.status },
+      after: { status: callStatus, offerId: offer.id },
+    });
     return {
       call: { ...call, status: callStatus, awardedOfferId: offer.id },
       offer: { ...offer, status: offerStatus },
@@ -136,16 +169,27 @@ function assertCommitments(problem: Problem, dto: SubmitOfferDto): void {
   const byCode = new Map(dto.kpiCommitments.map((c) => [c.kpiCode, c]));
   for (const kpi of problem.kpis) {
     const commitment = byCode.get(kpi.code);
-    if (!commitment) throw CompetitionErrors.KPI_COMMITMENT_INVALID(`Thiếu cam kết cho KPI ${kpi.code}. / Missing commitment for KPI ${kpi.code}.`, { kpiCode: kpi.code });
+    if (!commitment)
+      throw CompetitionErrors.KPI_COMMITMENT_INVALID(
+        `Thiếu cam kết cho KPI ${kpi.code}. / Missing commitment for KPI ${kpi.code}.`,
+        { kpiCode: kpi.code },
+      );
     if (kpi.baseline === null && commitment.baseline === undefined && !kpi.binary) {
-      throw CompetitionErrors.KPI_COMMITMENT_INVALID(`KPI ${kpi.code} cần mức cơ sở đã thống nhất. / KPI ${kpi.code} needs an agreed baseline.`, { kpiCode: kpi.code, field: 'baseline' });
+      throw CompetitionErrors.KPI_COMMITMENT_INVALID(
+        `KPI ${kpi.code} cần mức cơ sở đã thống nhất. / KPI ${kpi.code} needs an agreed baseline.`,
+        { kpiCode: kpi.code, field: 'baseline' },
+      );
     }
     const gap = parseDecimal(commitment.target).sub(parseDecimal(kpi.target));
     const worse = kpi.direction === 'increase' ? gap.compare(0) < 0 : gap.compare(0) > 0;
     if (worse) {
-      throw CompetitionErrors.KPI_COMMITMENT_INVALID(`Mục tiêu cam kết cho ${kpi.code} kém hơn mục tiêu của bài toán. / Committed target for ${kpi.code} is worse than the problem's.`, { kpiCode: kpi.code, committed: commitment.target, required: kpi.target });
+      throw CompetitionErrors.KPI_COMMITMENT_INVALID(
+        `Mục tiêu cam kết cho ${kpi.code} kém hơn mục tiêu của bài toán. / Committed target for ${kpi.code} is worse than the problem's.`,
+        { kpiCode: kpi.code, committed: commitment.target, required: kpi.target },
+      );
     }
     byCode.delete(kpi.code);
   }
-  if (byCode.size > 0) throw CompetitionErrors.KPI_COMMITMENT_INVALID(undefined, { unknownKpiCodes: [...byCode.keys()] });
+  if (byCode.size > 0)
+    throw CompetitionErrors.KPI_COMMITMENT_INVALID(undefined, { unknownKpiCodes: [...byCode.keys()] });
 }

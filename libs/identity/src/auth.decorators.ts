@@ -15,8 +15,11 @@ export const Roles = (...roles: Array<Role | typeof ANY_ROLE>) =>
 export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-access', ['PUBLIC']));
 
 /** The authenticated caller; `{ optional: true }` on public routes that show more to some callers. */
-export const CurrentPrincipal = createParamDecorator((options: { optional?: boolean } | undefined, ctx: ExecutionContext) => {
-  const request = ctx.switchToHttp().getRequest<{ principal?: Principal }>();
-  if (!request.principal && !options?.optional) throw new Error('CurrentPrincipal used on a route without authentication');
-  return request.principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (options: { optional?: boolean } | undefined, ctx: ExecutionContext) => {
+    const request = ctx.switchToHttp().getRequest<{ principal?: Principal }>();
+    if (!request.principal && !options?.optional)
+      throw new Error('CurrentPrincipal used on a route without authentication');
+    return request.principal;
+  },
+);

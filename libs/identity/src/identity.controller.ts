@@ -21,8 +21,21 @@ import {
 import { actorOf, IdentityFacade } from './identity.facade';
 import { User } from './user.entity';
 
-const userView = (u: User): UserView => ({ id: u.id, organisationId: u.organisationId, email: u.email, fullName: u.fullName, roles: u.roles });
-const apiKeyView = (k: ApiKey): ApiKeyView => ({ id: k.id, organisationId: k.organisationId, role: k.role, name: k.name, prefix: k.prefix, revokedAt: k.revokedAt });
+const userView = (u: User): UserView => ({
+  id: u.id,
+  organisationId: u.organisationId,
+  email: u.email,
+  fullName: u.fullName,
+  roles: u.roles,
+});
+const apiKeyView = (k: ApiKey): ApiKeyView => ({
+  id: k.id,
+  organisationId: k.organisationId,
+  role: k.role,
+  name: k.name,
+  prefix: k.prefix,
+  revokedAt: k.revokedAt,
+});
 
 @ApiTags('identity')
 @ApiBearerAuth()
@@ -85,7 +98,10 @@ export class IdentityController {
   @Roles(ANY_ROLE)
   @ApiOperation({ summary: 'Người dùng của tổ chức / Users of an organisation (own organisation or operator)' })
   @ApiOkResponse({ type: UserView, isArray: true })
-  async listUsers(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) organisationId: string): Promise<UserView[]> {
+  async listUsers(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) organisationId: string,
+  ): Promise<UserView[]> {
     return (await this.identity.listUsers(p, organisationId)).map(userView);
   }
 

@@ -3,44 +3,65 @@ import { ArrayNotEmpty, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, 
 import { ORGANISATION_TYPES, ROLES, type OrganisationType, type Role } from './contracts/roles';
 
 export class LoginDto {
-  @ApiProperty({ example: 'admin@sokhcn.hanoi.gov.vn' }) @IsEmail() @MaxLength(254)
+  @ApiProperty({ example: 'admin@sokhcn.hanoi.gov.vn' })
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(256)
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
   password: string;
 }
 
 export class CreateOrganisationDto {
-  @ApiProperty({ enum: ORGANISATION_TYPES }) @IsIn(ORGANISATION_TYPES)
+  @ApiProperty({ enum: ORGANISATION_TYPES })
+  @IsIn(ORGANISATION_TYPES)
   type: OrganisationType;
 
-  @ApiProperty({ example: 'Sở Khoa học và Công nghệ' }) @IsString() @Length(2, 300)
+  @ApiProperty({ example: 'Sở Khoa học và Công nghệ' })
+  @IsString()
+  @Length(2, 300)
   name: string;
 
   @ApiPropertyOptional({ description: 'Mã số thuế: 10 digits, or 10 + 3-digit branch suffix', example: '0100109106' })
-  @IsOptional() @IsString() @MaxLength(20)
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
   taxCode?: string;
 }
 
 export class CreateUserDto {
-  @ApiProperty() @IsEmail() @MaxLength(254)
+  @ApiProperty()
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
-  @ApiProperty({ example: 'Nguyễn Văn An' }) @IsString() @Length(2, 200)
+  @ApiProperty({ example: 'Nguyễn Văn An' })
+  @IsString()
+  @Length(2, 200)
   fullName: string;
 
-  @ApiProperty({ minLength: 12 }) @IsString() @Length(12, 256)
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @Length(12, 256)
   password: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true }) @ArrayNotEmpty() @IsIn(ROLES, { each: true })
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @ArrayNotEmpty()
+  @IsIn(ROLES, { each: true })
   roles: Role[];
 }
 
 export class CreateApiKeyDto {
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLES)
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
   role: Role;
 
-  @ApiProperty({ example: 'Hệ thống giám sát giao thông' }) @IsString() @Length(2, 200)
+  @ApiProperty({ example: 'Hệ thống giám sát giao thông' })
+  @IsString()
+  @Length(2, 200)
   name: string;
 }
 

@@ -34,7 +34,13 @@ export class IdentityFacade {
       if (taxCode && (await tx.existsBy(Organisation, { taxCode }))) throw IdentityErrors.TAX_CODE_TAKEN();
       const organisation = tx.create(Organisation, { id: newId(), type: dto.type, name: dto.name.trim(), taxCode });
       await tx.insert(Organisation, organisation);
-      await this.audit.record(tx, { actor, entityType: 'organisation', entityId: organisation.id, action: 'created', after: organisation });
+      await this.audit.record(tx, {
+        actor,
+        entityType: 'organisation',
+        entityId: organisation.id,
+        action: 'created',
+        after: organisation,
+      });
       return organisation;
     });
   }
@@ -43,13 +49,23 @@ export class IdentityFacade {
     const organisation = await this.getOrganisation(organisationId);
     const misfit = dto.roles.find((role) => !ROLE_ORGANISATION_TYPES[role].includes(organisation.type));
     if (misfit) {
-      throw IdentityErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION(undefined, { role: misfit, organisationType: organisation.type });
+      throw IdentityErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION(undefined, {
+        role: misfit,
+        organisationType: organisation.type,
+      });
     }
     const passwordHash = await hashPassword(dto.password);
     return this.users.manager.transaction(async (tx) => {
       const email = dto.email.trim().toLowerCase();
       if (await tx.existsBy(User, { email })) throw IdentityErrors.EMAIL_TAKEN();
-      const user = tx.create(User, { id: newId(), organisationId, email, fullName: dto.fullName.trim(), passwordHash, roles: [...new Set(dto.roles)] });
+      const user = tx.create(User, {
+        id: newId(),
+        organisationId,
+        email,
+        fullName: dto.fullName.trim(),
+        passwordHash,
+        roles: [...new Set(dto.roles)],
+      });
       await tx.insert(User, user);
       const { passwordHash: _secret, ...visible } = user;
       await this.audit.record(tx, { actor, entityType: 'user', entityId: user.id, action: 'created', after: visible });
@@ -57,10 +73,17 @@ export class IdentityFacade {
     });
   }
 
-  async issueApiKey(actor: AuditActor, organisationId: string, dto: CreateApiKeyDto): Promise<{ apiKey: ApiKey; key: string }> {
+  async issueApiKey(
+    actor: AuditActor,
+    organisationId: string,
+    dto: CreateApiKeyDto,
+  ): Promise<{ apiKey: ApiKey; key: string }> {
     const organisation = await this.getOrganisation(organisationId);
     if (!ROLE_ORGANISATION_TYPES[dto.role].includes(organisation.type)) {
-      throw IdentityErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION(undefined, { role: dto.role, organisationType: organisation.type });
+      throw IdentityErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION(undefined, {
+        role: dto.role,
+        organisationType: organisation.type,
+      });
     }
     const key = generateApiKey();
     return this.apiKeys.manager.transaction(async (tx) => {
@@ -76,7 +99,13 @@ export class IdentityFacade {
       });
       await tx.insert(ApiKey, apiKey);
       const { keyHash: _secret, ...visible } = apiKey;
-      await this.audit.record(tx, { actor, entityType: 'api_key', entityId: apiKey.id, action: 'issued', after: visible });
+      await this.audit.record(tx, {
+        actor,
+        entityType: 'api_key',
+        entityId: apiKey.id,
+        action: 'issued',
+        after: visible,
+      });
       return { apiKey, key };
     });
   }
@@ -88,7 +117,13 @@ export class IdentityFacade {
       if (apiKey.revokedAt) return apiKey;
       apiKey.revokedAt = new Date();
       await tx.update(ApiKey, { id }, { revokedAt: apiKey.revokedAt });
-      await this.audit.record(tx, { actor, entityType: 'api_key', entityId: id, action: 'revoked', after: { revokedAt: apiKey.revokedAt } });
+      await this.audit.record(tx, {
+        actor,
+        entityType: 'api_key',
+        entityId: id,
+        action: 'revoked',
+        after: { revokedAt: apiKey.revokedAt },
+      });
       return apiKey;
     });
   }
@@ -102,7 +137,9 @@ export class IdentityFacade {
   async requireOrganisationType(id: string, ...types: OrganisationType[]): Promise<Organisation> {
     const organisation = await this.getOrganisation(id);
     if (!types.includes(organisation.type)) {
-      throw IdentityErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION(`Tổ chức phải thuộc loại ${types.join('/')}. / Organisation must be ${types.join('/')}.`);
+      throw IdentityErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION(
+        `Tổ chức phải thuộc loại ${types.join('/')}. / Organisation must be ${types.join('/')}.`,
+      );
     }
     return organisation;
   }

@@ -38,7 +38,8 @@ export function errorCodes<K extends string>(
   const factories = {} as Record<K, (message?: string, details?: unknown) => DomainError>;
   for (const key of Object.keys(specs) as K[]) {
     const spec = specs[key];
-    factories[key] = (message, details) => new DomainError(`${module}.${key}`, spec.kind, message ?? spec.message, details);
+    factories[key] = (message, details) =>
+      new DomainError(`${module}.${key}`, spec.kind, message ?? spec.message, details);
   }
   return factories;
 }

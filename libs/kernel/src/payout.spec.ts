@@ -401,7 +401,7 @@ describe('properties', () => {
           ),
         ),
         ([kpi, measured]) => {
-          const a = attainment(kpi, measured!);
+          const a = attainment(kpi, measured);
           expect(a.gte(0) && a.lte(1)).toBe(true);
         },
       ),

@@ -94,7 +94,7 @@ export function validatePaymentTerms(t: PaymentTerms): string[] {
       keys.add(kpi.key);
       checkBp(`The weight of ${label}`, kpi.weightBp);
       if (kpi.direction !== 'increase' && kpi.direction !== 'decrease') {
-        problems.push(`${label} must have direction "increase" or "decrease", got "${kpi.direction}".`);
+        problems.push(`${label} must have direction "increase" or "decrease", got "${String(kpi.direction)}".`);
       }
       if (kpi.comparator !== undefined && !(kpi.comparator in COMPARE)) {
         problems.push(`${label} has an unknown comparator "${kpi.comparator}".`);
@@ -109,7 +109,10 @@ export function validatePaymentTerms(t: PaymentTerms): string[] {
         );
       }
     }
-    checkSum('KPI weights', t.kpis.map((k) => k.weightBp));
+    checkSum(
+      'KPI weights',
+      t.kpis.map((k) => k.weightBp),
+    );
   }
   return problems;
 }

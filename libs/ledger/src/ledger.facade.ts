@@ -106,7 +106,10 @@ export class LedgerFacade {
         params,
       );
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'accounts_no_overdraw') {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { constraint?: string }).constraint === 'accounts_no_overdraw'
+      ) {
         throw LedgerErrors.INSUFFICIENT_FUNDS(undefined, { transferId: request.id, kind: request.kind });
       }
       throw error;

@@ -13,7 +13,12 @@ export function equalShares(count: number): number[] {
   return Array.from({ length: count }, (_, i) => base + (i < 10_000 - base * count ? 1 : 0));
 }
 
-export function buildTerms(orderId: string, { call, offer, problem }: AwardedOffer, startsAt: Date, disputeWindowSeconds: number): OrderTerms {
+export function buildTerms(
+  orderId: string,
+  { call, offer, problem }: AwardedOffer,
+  startsAt: Date,
+  disputeWindowSeconds: number,
+): OrderTerms {
   const commitments = new Map(offer.kpiCommitments.map((c) => [c.kpiCode, c]));
   const weights = equalShares(problem.kpis.length);
   const roundShares = equalShares(offer.rounds);
@@ -60,7 +65,9 @@ export function buildTerms(orderId: string, { call, offer, problem }: AwardedOff
 }
 
 export function termsHash(terms: OrderTerms): string {
-  return createHash('sha256').update(canonicalize(terms) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(canonicalize(terms) ?? '')
+    .digest('hex');
 }
 
 /** The view of the terms the single payment-rule implementation works on. */

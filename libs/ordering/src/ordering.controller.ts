@@ -16,9 +16,15 @@ export class OrderingController {
 
   @Post('budgets/:agencyId/allocations')
   @Roles('OPERATOR_ADMIN')
-  @ApiOperation({ summary: 'Cấp ngân sách cho cơ quan / Allocate appropriated budget to an agency (idempotent per reference)' })
+  @ApiOperation({
+    summary: 'Cấp ngân sách cho cơ quan / Allocate appropriated budget to an agency (idempotent per reference)',
+  })
   @ApiOkResponse({ type: BudgetView })
-  async allocate(@CurrentPrincipal() p: Principal, @Param('agencyId', ParseUUIDPipe) agencyId: string, @Body() dto: AllocateBudgetDto): Promise<BudgetView> {
+  async allocate(
+    @CurrentPrincipal() p: Principal,
+    @Param('agencyId', ParseUUIDPipe) agencyId: string,
+    @Body() dto: AllocateBudgetDto,
+  ): Promise<BudgetView> {
     const available = await this.ordering.allocateBudget(p, agencyId, BigInt(dto.amount), dto.reference);
     return { agencyOrganisationId: agencyId, available: available.toString() };
   }
@@ -27,15 +33,24 @@ export class OrderingController {
   @Roles('BUYER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
   @ApiOperation({ summary: 'Ngân sách khả dụng / Available agency budget' })
   @ApiOkResponse({ type: BudgetView })
-  async budget(@CurrentPrincipal() p: Principal, @Param('agencyId', ParseUUIDPipe) agencyId: string): Promise<BudgetView> {
+  async budget(
+    @CurrentPrincipal() p: Principal,
+    @Param('agencyId', ParseUUIDPipe) agencyId: string,
+  ): Promise<BudgetView> {
     return { agencyOrganisationId: agencyId, available: (await this.ordering.budget(p, agencyId)).toString() };
   }
 
   @Post('calls/:id/award')
   @Roles('BUYER')
-  @ApiOperation({ summary: 'Trao thầu và lập dự thảo đơn hàng / Award an offer; creates the draft order from its terms' })
+  @ApiOperation({
+    summary: 'Trao thầu và lập dự thảo đơn hàng / Award an offer; creates the draft order from its terms',
+  })
   @ApiOkResponse({ type: OrderView })
-  async award(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) callId: string, @Body() dto: AwardDto): Promise<OrderView> {
+  async award(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) callId: string,
+    @Body() dto: AwardDto,
+  ): Promise<OrderView> {
     return summary(await this.ordering.award(p, callId, dto));
   }
 
@@ -60,7 +75,11 @@ export class OrderingController {
   @Roles('BUYER', 'VENDOR')
   @ApiOperation({ summary: 'Ký đơn hàng / Sign the order’s terms hash; the last signature funds the escrow' })
   @ApiOkResponse({ type: OrderView })
-  async sign(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SignOrderDto): Promise<OrderView> {
+  async sign(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SignOrderDto,
+  ): Promise<OrderView> {
     await this.ordering.sign(p, id, dto.termsHash);
     const { order, signatures, escrowBalance } = await this.ordering.get(p, id);
     return { ...order, signatures, escrowBalance: escrowBalance.toString() };

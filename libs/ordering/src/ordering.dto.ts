@@ -10,9 +10,16 @@ export class SignOrderDto {
 }
 
 export class AllocateBudgetDto {
-  @ApiProperty({ example: '5000000000', description: 'đồng' }) @Matches(DONG, { message: 'amount must be a whole number of đồng written as a string' }) amount: string;
-  @ApiProperty({ example: 'QĐ-123/2026 ngân sách KH&CN', description: 'Appropriation reference; the same reference is applied once' })
-  @IsString() @Length(3, 200) reference: string;
+  @ApiProperty({ example: '5000000000', description: 'đồng' })
+  @Matches(DONG, { message: 'amount must be a whole number of đồng written as a string' })
+  amount: string;
+  @ApiProperty({
+    example: 'QĐ-123/2026 ngân sách KH&CN',
+    description: 'Appropriation reference; the same reference is applied once',
+  })
+  @IsString()
+  @Length(3, 200)
+  reference: string;
 }
 
 export class SignatureView {

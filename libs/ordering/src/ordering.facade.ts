@@ -33,9 +33,22 @@ export class OrderingFacade {
     return this.tx.run(async (tx) => {
       const from = await this.ledger.openAccount(tx, ledgerCodes.appropriation(), 'APPROPRIATION', null);
       const to = await this.ledger.openAccount(tx, ledgerCodes.budget(agencyId), 'AGENCY_BUDGET', agencyId);
-      const outcome = await this.ledger.move(tx, { id: deterministicId('allocate', agencyId, reference), kind: 'allocate', from, to, amount, memo: reference });
+      const outcome = await this.ledger.move(tx, {
+        id: deterministicId('allocate', agencyId, reference),
+        kind: 'allocate',
+        from,
+        to,
+        amount,
+        memo: reference,
+      });
       if (outcome === 'posted') {
-        await this.audit.record(tx, { actor: actorOf(principal), entityType: 'budget', entityId: agencyId, action: 'allocated', after: { amount: amount.toString(), reference } });
+        await this.audit.record(tx, {
+          actor: actorOf(principal),
+          entityType: 'budget',
+          entityId: agencyId,
+          action: 'allocated',
+          after: { amount: amount.toString(), reference },
+        });
       }
       return this.ledger.balanceOf(ledgerCodes.budget(agencyId), tx);
     });
@@ -65,7 +78,13 @@ export class OrderingFacade {
         closedAt: null,
       });
       await tx.insert(Order, order);
-      await this.audit.record(tx, { actor: actorOf(principal), entityType: 'order', entityId: id, action: 'drafted', after: { callId, termsHash: order.termsHash } });
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'order',
+        entityId: id,
+        action: 'drafted',
+        after: { callId, termsHash: order.termsHash },
+      });
       return order;
     });
   }
@@ -82,9 +101,16 @@ export class OrderingFacade {
       if (signedHash !== order.termsHash) throw OrderingErrors.TERMS_CHANGED(undefined, { current: order.termsHash });
       const party = partyOf(principal, order);
       try {
-        await tx.insert(Signature, { orderId, party, organisationId: principal.organisationId, userId: principal.userId, termsHash: signedHash });
+        await tx.insert(Signature, {
+          orderId,
+          party,
+          organisationId: principal.organisationId,
+          userId: principal.userId,
+          termsHash: signedHash,
+        });
       } catch (error) {
-        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) throw OrderingErrors.ALREADY_SIGNED();
+        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION)
+          throw OrderingErrors.ALREADY_SIGNED();
         throw error;
       }
       const signed = await tx.findBy(Signature, { orderId, termsHash: order.termsHash });
@@ -97,7 +123,13 @@ export class OrderingFacade {
         await updateIfStatus(tx, Order, orderId, order.status, { status, activatedAt });
         result = { ...order, status, activatedAt };
       }
-      await this.audit.record(tx, { actor, entityType: 'order', entityId: orderId, action: `signed-by-${party.toLowerCase()}`, after: { termsHash: signedHash, status: result.status } });
+      await this.audit.record(tx, {
+        actor,
+        entityType: 'order',
+        entityId: orderId,
+        action: `signed-by-${party.toLowerCase()}`,
+        after: { termsHash: signedHash, status: result.status },
+      });
       return result;
     });
   }
@@ -109,7 +141,10 @@ export class OrderingFacade {
     return order;
   }
 
-  async get(principal: Principal, orderId: string): Promise<{ order: Order; signatures: Signature[]; escrowBalance: bigint }> {
+  async get(
+    principal: Principal,
+    orderId: string,
+  ): Promise<{ order: Order; signatures: Signature[]; escrowBalance: bigint }> {
     const order = await this.orders.findOneBy({ id: orderId });
     if (!order) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: orderId });
     assertVisible(principal, order);
@@ -136,8 +171,21 @@ export class OrderingFacade {
   /** Pays the vendor from escrow; the transfer id makes a repeated payment of the same fact a no-op. */
   async payVendor(tx: EntityManager, order: Order, transferId: string, amount: bigint, memo: string): Promise<void> {
     const escrow = await this.ledger.openAccount(tx, ledgerCodes.escrow(order.id), 'ORDER_ESCROW', order.id);
-    const payable = await this.ledger.openAccount(tx, ledgerCodes.payable(order.vendorOrganisationId), 'VENDOR_PAYABLE', order.vendorOrganisationId);
-    await this.ledger.move(tx, { id: transferId, kind: 'settle', from: escrow, to: payable, amount, memo, metadata: { orderId: order.id } });
+    const payable = await this.ledger.openAccount(
+      tx,
+      ledgerCodes.payable(order.vendorOrganisationId),
+      'VENDOR_PAYABLE',
+      order.vendorOrganisationId,
+    );
+    await this.ledger.move(tx, {
+      id: transferId,
+      kind: 'settle',
+      from: escrow,
+      to: payable,
+      amount,
+      memo,
+      metadata: { orderId: order.id },
+    });
   }
 
   /** Returns what escrow still holds to the agency budget and closes the order: a closed order's escrow is zero. */
@@ -147,24 +195,58 @@ export class OrderingFacade {
     const remainder = await this.ledger.balanceOf(escrowCode, tx);
     if (remainder > 0n) {
       const escrow = await this.ledger.openAccount(tx, escrowCode, 'ORDER_ESCROW', order.id);
-      const budget = await this.ledger.openAccount(tx, ledgerCodes.budget(order.agencyOrganisationId), 'AGENCY_BUDGET', order.agencyOrganisationId);
-      await this.ledger.move(tx, { id: deterministicId('release', order.id), kind: 'release', from: escrow, to: budget, amount: remainder, metadata: { orderId: order.id } });
+      const budget = await this.ledger.openAccount(
+        tx,
+        ledgerCodes.budget(order.agencyOrganisationId),
+        'AGENCY_BUDGET',
+        order.agencyOrganisationId,
+      );
+      await this.ledger.move(tx, {
+        id: deterministicId('release', order.id),
+        kind: 'release',
+        from: escrow,
+        to: budget,
+        amount: remainder,
+        metadata: { orderId: order.id },
+      });
     }
     const closedAt = this.clock.now();
     await updateIfStatus(tx, Order, order.id, order.status, { status, closedAt });
-    await this.audit.record(tx, { actor, entityType: 'order', entityId: order.id, action: 'closed', before: { status: order.status }, after: { status, released: remainder.toString() } });
+    await this.audit.record(tx, {
+      actor,
+      entityType: 'order',
+      entityId: order.id,
+      action: 'closed',
+      before: { status: order.status },
+      after: { status, released: remainder.toString() },
+    });
     return remainder;
   }
 
   private async reserveEscrow(tx: EntityManager, order: Order): Promise<void> {
-    const budget = await this.ledger.openAccount(tx, ledgerCodes.budget(order.agencyOrganisationId), 'AGENCY_BUDGET', order.agencyOrganisationId);
+    const budget = await this.ledger.openAccount(
+      tx,
+      ledgerCodes.budget(order.agencyOrganisationId),
+      'AGENCY_BUDGET',
+      order.agencyOrganisationId,
+    );
     const escrow = await this.ledger.openAccount(tx, ledgerCodes.escrow(order.id), 'ORDER_ESCROW', order.id);
     try {
-      await this.ledger.move(tx, { id: deterministicId('reserve', order.id), kind: 'reserve', from: budget, to: escrow, amount: BigInt(order.maxAmount), metadata: { orderId: order.id } });
+      await this.ledger.move(tx, {
+        id: deterministicId('reserve', order.id),
+        kind: 'reserve',
+        from: budget,
+        to: escrow,
+        amount: BigInt(order.maxAmount),
+        metadata: { orderId: order.id },
+      });
     } catch (error) {
       if (error instanceof DomainError && error.code === 'LEDGER.INSUFFICIENT_FUNDS') {
         const available = await this.ledger.balanceOf(ledgerCodes.budget(order.agencyOrganisationId));
-        throw OrderingErrors.INSUFFICIENT_BUDGET(undefined, { required: order.maxAmount, available: available.toString() });
+        throw OrderingErrors.INSUFFICIENT_BUDGET(undefined, {
+          required: order.maxAmount,
+          available: available.toString(),
+        });
       }
       throw error;
     }

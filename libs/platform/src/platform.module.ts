@@ -18,7 +18,12 @@ export class PlatformModule {
   static forRoot(options: { migrations: MigrationList }): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot(options.migrations), TypeOrmModule.forFeature([OutboxMessage])],
+      imports: [
+        ConfigModule,
+        LoggingModule,
+        DatabaseModule.forRoot(options.migrations),
+        TypeOrmModule.forFeature([OutboxMessage]),
+      ],
       providers,
       exports: [ConfigModule, ...providers],
     };

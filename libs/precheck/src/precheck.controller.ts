@@ -30,7 +30,11 @@ export class PrecheckController {
   @Roles('ASSESSOR')
   @ApiOperation({ summary: 'Chấm điểm tiền kiểm / Score a submission (≥ 70 lists the solution)' })
   @ApiOkResponse({ type: SubmissionView })
-  decide(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DecisionDto): Promise<SubmissionView> {
+  decide(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DecisionDto,
+  ): Promise<SubmissionView> {
     return this.precheck.decide(p, id, dto);
   }
 }

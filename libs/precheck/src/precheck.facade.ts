@@ -37,7 +37,13 @@ export class PrecheckFacade {
         decidedAt: null,
       });
       await tx.insert(Submission, submission);
-      await this.audit.record(tx, { actor, entityType: 'precheck_submission', entityId: submission.id, action: 'submitted', after: { solutionId } });
+      await this.audit.record(tx, {
+        actor,
+        entityType: 'precheck_submission',
+        entityId: submission.id,
+        action: 'submitted',
+        after: { solutionId },
+      });
       return submission;
     });
   }
@@ -49,10 +55,23 @@ export class PrecheckFacade {
       if (!submission) throw PrecheckErrors.SUBMISSION_NOT_FOUND(undefined, { id });
       const approved = dto.score >= LISTING_MARK;
       const status = submissionLifecycle.apply(submission.status, approved ? 'approve' : 'reject');
-      const decision = { status, score: dto.score, reason: dto.reason, decidedBy: principal.userId, decidedAt: new Date() };
+      const decision = {
+        status,
+        score: dto.score,
+        reason: dto.reason,
+        decidedBy: principal.userId,
+        decidedAt: new Date(),
+      };
       await updateIfStatus(tx, Submission, id, submission.status, decision);
       await this.catalog.transition(tx, actor, submission.solutionId, approved ? 'list' : 'reject', dto.score);
-      await this.audit.record(tx, { actor, entityType: 'precheck_submission', entityId: id, action: 'decided', before: { status: submission.status }, after: decision });
+      await this.audit.record(tx, {
+        actor,
+        entityType: 'precheck_submission',
+        entityId: id,
+        action: 'decided',
+        before: { status: submission.status },
+        after: decision,
+      });
       return { ...submission, ...decision };
     });
   }

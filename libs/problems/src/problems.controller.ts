@@ -38,7 +38,10 @@ export class ProblemsController {
   @Public()
   @ApiOperation({ summary: 'Chi tiết bài toán / A problem (drafts: its agency and operators only)' })
   @ApiOkResponse({ type: ProblemView })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal({ optional: true }) p?: Principal): Promise<ProblemView> {
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal({ optional: true }) p?: Principal,
+  ): Promise<ProblemView> {
     return this.problems.getVisible(id, p);
   }
 }

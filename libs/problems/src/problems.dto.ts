@@ -30,28 +30,46 @@ export class ProblemKpiDto {
   @ApiProperty({ enum: KPI_DIRECTIONS }) @IsIn(KPI_DIRECTIONS) direction: KpiDirection;
   @ApiPropertyOptional({ enum: COMPARATORS }) @IsOptional() @IsIn(COMPARATORS) comparator?: KpiComparator;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() binary?: boolean;
-  @ApiPropertyOptional({ description: 'Exact decimal as a string; omit to measure during a baseline period', example: '30' })
-  @IsOptional() @Matches(DECIMAL, { message: 'baseline must be a decimal string such as "30" or "12.5"' })
+  @ApiPropertyOptional({
+    description: 'Exact decimal as a string; omit to measure during a baseline period',
+    example: '30',
+  })
+  @IsOptional()
+  @Matches(DECIMAL, { message: 'baseline must be a decimal string such as "30" or "12.5"' })
   baseline?: string;
-  @ApiProperty({ example: '45' }) @Matches(DECIMAL, { message: 'target must be a decimal string such as "45" or "99.5"' }) target: string;
+  @ApiProperty({ example: '45' })
+  @Matches(DECIMAL, { message: 'target must be a decimal string such as "45" or "99.5"' })
+  target: string;
   @ApiProperty({ example: 'quarterly' }) @IsString() @Length(2, 40) measurementPeriod: string;
   @ApiProperty() @IsString() @Length(2, 300) dataSource: string;
 }
 
 export class CreateProblemDto {
   @ApiPropertyOptional({ example: 'BT-14', description: 'Generated when omitted' })
-  @IsOptional() @Matches(/^[A-Z0-9-]{2,20}$/) code?: string;
+  @IsOptional()
+  @Matches(/^[A-Z0-9-]{2,20}$/)
+  code?: string;
   @ApiPropertyOptional({ description: 'Required when an operator creates the problem for an agency' })
-  @IsOptional() @IsUUID() agencyOrganisationId?: string;
+  @IsOptional()
+  @IsUUID()
+  agencyOrganisationId?: string;
   @ApiProperty() @IsString() @Length(3, 300) titleVi: string;
   @ApiProperty() @IsString() @Length(3, 300) titleEn: string;
   @ApiProperty({ example: 'giao-thong' }) @IsString() @Length(2, 60) categoryCode: string;
   @ApiProperty({ example: '2000000000', description: 'Budget envelope in đồng (integer string)' })
-  @Matches(DONG, { message: 'budgetEnvelope must be a whole number of đồng written as a string' }) budgetEnvelope: string;
-  @ApiProperty({ example: 7000, description: 'Share payable by results, basis points' }) @IsInt() @Min(0) @Max(10000) outcomeShareBp: number;
+  @Matches(DONG, { message: 'budgetEnvelope must be a whole number of đồng written as a string' })
+  budgetEnvelope: string;
+  @ApiProperty({ example: 7000, description: 'Share payable by results, basis points' })
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  outcomeShareBp: number;
   @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsDateString({ strict: true }) deadline?: string;
   @ApiProperty({ type: ProblemKpiDto, isArray: true })
-  @ValidateNested({ each: true }) @Type(() => ProblemKpiDto) @ArrayMinSize(1) @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ProblemKpiDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
   kpis: ProblemKpiDto[];
 }
 

@@ -14,7 +14,13 @@ function assertTargetDirection(kpi: ProblemKpiDto): void {
   if (kpi.baseline === undefined || kpi.binary) return;
   const gap = parseDecimal(kpi.target).sub(parseDecimal(kpi.baseline));
   const wrong = kpi.direction === 'increase' ? gap.compare(0) < 0 : gap.compare(0) > 0;
-  if (wrong) throw ProblemErrors.TARGET_WRONG_DIRECTION(undefined, { kpi: kpi.code, baseline: kpi.baseline, target: kpi.target, direction: kpi.direction });
+  if (wrong)
+    throw ProblemErrors.TARGET_WRONG_DIRECTION(undefined, {
+      kpi: kpi.code,
+      baseline: kpi.baseline,
+      target: kpi.target,
+      direction: kpi.direction,
+    });
 }
 
 @Injectable()
@@ -28,9 +34,14 @@ export class ProblemsFacade {
 
   /** A buyer creates problems for its own agency; an operator for any agency it names. */
   async create(principal: Principal, dto: CreateProblemDto): Promise<Problem> {
-    const agencyOrganisationId = principal.organisationType === 'OPERATOR' ? dto.agencyOrganisationId : principal.organisationId;
+    const agencyOrganisationId =
+      principal.organisationType === 'OPERATOR' ? dto.agencyOrganisationId : principal.organisationId;
     if (!agencyOrganisationId) throw ProblemErrors.AGENCY_REQUIRED(undefined, { field: 'agencyOrganisationId' });
-    if (principal.organisationType !== 'OPERATOR' && dto.agencyOrganisationId && dto.agencyOrganisationId !== principal.organisationId) {
+    if (
+      principal.organisationType !== 'OPERATOR' &&
+      dto.agencyOrganisationId &&
+      dto.agencyOrganisationId !== principal.organisationId
+    ) {
       throw IdentityErrors.FORBIDDEN_ORGANISATION();
     }
     await this.identity.requireOrganisationType(agencyOrganisationId, 'AGENCY');
@@ -66,7 +77,13 @@ export class ProblemsFacade {
         ),
       });
       await tx.save(problem);
-      await this.audit.record(tx, { actor: actorOf(principal), entityType: 'problem', entityId: id, action: 'created', after: { code, status: 'DRAFT' } });
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'problem',
+        entityId: id,
+        action: 'created',
+        after: { code, status: 'DRAFT' },
+      });
       return problem;
     });
   }
@@ -78,13 +95,24 @@ export class ProblemsFacade {
       const status = problemLifecycle.apply(problem.status, 'publish');
       const publishedAt = new Date();
       await updateIfStatus(tx, Problem, id, problem.status, { status, publishedAt });
-      await this.audit.record(tx, { actor: actorOf(principal), entityType: 'problem', entityId: id, action: 'published', before: { status: problem.status }, after: { status } });
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'problem',
+        entityId: id,
+        action: 'published',
+        before: { status: problem.status },
+        after: { status },
+      });
       return { ...problem, status, publishedAt };
     });
   }
 
   async get(id: string, tx?: EntityManager): Promise<Problem> {
-    const problem = await (tx ?? this.problems.manager).findOne(Problem, { where: { id }, relations: { kpis: true }, order: { kpis: { code: 'ASC' } } });
+    const problem = await (tx ?? this.problems.manager).findOne(Problem, {
+      where: { id },
+      relations: { kpis: true },
+      order: { kpis: { code: 'ASC' } },
+    });
     if (!problem) throw ProblemErrors.PROBLEM_NOT_FOUND(undefined, { id });
     return problem;
   }
@@ -92,13 +120,20 @@ export class ProblemsFacade {
   /** Published problems are public; drafts only for their agency and operators. */
   async getVisible(id: string, principal?: Principal): Promise<Problem> {
     const problem = await this.get(id);
-    const visible = problem.status !== 'DRAFT' || principal?.organisationType === 'OPERATOR' || principal?.organisationId === problem.agencyOrganisationId;
+    const visible =
+      problem.status !== 'DRAFT' ||
+      principal?.organisationType === 'OPERATOR' ||
+      principal?.organisationId === problem.agencyOrganisationId;
     if (!visible) throw ProblemErrors.PROBLEM_NOT_FOUND(undefined, { id });
     return problem;
   }
 
   listPublished(): Promise<Problem[]> {
-    return this.problems.find({ where: { status: 'PUBLISHED' }, relations: { kpis: true }, order: { code: 'ASC', kpis: { code: 'ASC' } } });
+    return this.problems.find({
+      where: { status: 'PUBLISHED' },
+      relations: { kpis: true },
+      order: { code: 'ASC', kpis: { code: 'ASC' } },
+    });
   }
 
   assertCanManage(principal: Principal, problem: Problem): void {

@@ -40,7 +40,10 @@ export class RankingFacade {
 
   /** PRODUCT.md trust formula over the vendor's post-checked orders, with the marketplace-wide prior and median. */
   async recompute(vendorOrganisationId: string): Promise<TrustSnapshot> {
-    const all = (await this.acceptance.closedOutcomes()).map((o) => ({ vendor: o.vendorOrganisationId, outcome: outcomeOf(o) }));
+    const all = (await this.acceptance.closedOutcomes()).map((o) => ({
+      vendor: o.vendorOrganisationId,
+      outcome: outcomeOf(o),
+    }));
     const params = {
       now: this.clock.now(),
       categoryMedianValue: median(all.map((a) => a.outcome.value)),

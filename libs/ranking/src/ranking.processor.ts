@@ -14,7 +14,8 @@ export class RankingProcessor extends WorkerHost {
   }
 
   async process(job: Job<OutcomeSettled>): Promise<void> {
-    if (job.name !== OutcomeEvents.settled) throw new UnrecoverableError(`No handler for job ${job.name} on queue ${OUTCOME_EVENTS_QUEUE}`);
+    if (job.name !== OutcomeEvents.settled)
+      throw new UnrecoverableError(`No handler for job ${job.name} on queue ${OUTCOME_EVENTS_QUEUE}`);
     await this.ranking.recompute(job.data.vendorOrganisationId);
   }
 }

@@ -35,12 +35,36 @@ export interface KpiResult {
 }
 
 export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
-  ORDER_NOT_ACTIVE: { kind: 'CONFLICT', message: 'Đơn hàng chưa hiệu lực hoặc đã đóng; không nhận số liệu. / The order is not active; measurements are refused.' },
-  NOT_ACCEPTANCE_OFFICER_OF_ORDER: { kind: 'FORBIDDEN', message: 'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng được tải số liệu; nhà cung cấp không được. / Only the ordering agency’s acceptance officers may upload measurements; never the vendor.' },
-  ROUND_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Đơn hàng không có kỳ đo này. / The order has no such measurement round.' },
+  ORDER_NOT_ACTIVE: {
+    kind: 'CONFLICT',
+    message:
+      'Đơn hàng chưa hiệu lực hoặc đã đóng; không nhận số liệu. / The order is not active; measurements are refused.',
+  },
+  NOT_ACCEPTANCE_OFFICER_OF_ORDER: {
+    kind: 'FORBIDDEN',
+    message:
+      'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng được tải số liệu; nhà cung cấp không được. / Only the ordering agency’s acceptance officers may upload measurements; never the vendor.',
+  },
+  ROUND_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    message: 'Đơn hàng không có kỳ đo này. / The order has no such measurement round.',
+  },
   UNKNOWN_KPI: { kind: 'INVALID', message: 'KPI không thuộc đơn hàng. / KPI is not part of the order.' },
-  OUTSIDE_ROUND_WINDOW: { kind: 'INVALID', message: 'Thời điểm đo nằm ngoài khung thời gian của kỳ. / Observation time is outside the round window.' },
-  DUPLICATE_TIMESTAMP: { kind: 'INVALID', message: 'Trùng thời điểm đo cho cùng KPI. / Duplicate observation time for the same KPI.' },
-  ROUND_ALREADY_EVALUATED: { kind: 'CONFLICT', message: 'Kỳ này đã được đánh giá; số liệu mới cần qua khiếu nại. / This round is already evaluated; new data goes through a dispute.' },
-  RECORD_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Chưa có biên bản nghiệm thu cho kỳ này. / No acceptance record for this round yet.' },
+  OUTSIDE_ROUND_WINDOW: {
+    kind: 'INVALID',
+    message: 'Thời điểm đo nằm ngoài khung thời gian của kỳ. / Observation time is outside the round window.',
+  },
+  DUPLICATE_TIMESTAMP: {
+    kind: 'INVALID',
+    message: 'Trùng thời điểm đo cho cùng KPI. / Duplicate observation time for the same KPI.',
+  },
+  ROUND_ALREADY_EVALUATED: {
+    kind: 'CONFLICT',
+    message:
+      'Kỳ này đã được đánh giá; số liệu mới cần qua khiếu nại. / This round is already evaluated; new data goes through a dispute.',
+  },
+  RECORD_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    message: 'Chưa có biên bản nghiệm thu cho kỳ này. / No acceptance record for this round yet.',
+  },
 });

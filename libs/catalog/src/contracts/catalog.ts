@@ -18,6 +18,12 @@ export type Aggregation = (typeof AGGREGATIONS)[number];
 export const CatalogErrors = errorCodes('CATALOG', {
   SOLUTION_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy giải pháp. / Solution not found.' },
   CATEGORY_NOT_FOUND: { kind: 'INVALID', message: 'Danh mục lĩnh vực không tồn tại. / Unknown category.' },
-  NOT_OWNER: { kind: 'FORBIDDEN', message: 'Giải pháp thuộc nhà cung cấp khác. / The solution belongs to another vendor.' },
-  NO_KPI: { kind: 'UNPROCESSABLE', message: 'Giải pháp cần ít nhất một KPI có thể cam kết. / A solution needs at least one committable KPI.' },
+  NOT_OWNER: {
+    kind: 'FORBIDDEN',
+    message: 'Giải pháp thuộc nhà cung cấp khác. / The solution belongs to another vendor.',
+  },
+  NO_KPI: {
+    kind: 'UNPROCESSABLE',
+    message: 'Giải pháp cần ít nhất một KPI có thể cam kết. / A solution needs at least one committable KPI.',
+  },
 });

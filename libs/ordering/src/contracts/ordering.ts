@@ -53,9 +53,25 @@ export const ledgerCodes = {
 
 export const OrderingErrors = errorCodes('ORDERING', {
   ORDER_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy đơn đặt hàng. / Order not found.' },
-  ORDER_NOT_SIGNABLE: { kind: 'CONFLICT', message: 'Đơn hàng không còn ở trạng thái chờ ký. / The order is no longer awaiting signatures.' },
-  TERMS_CHANGED: { kind: 'CONFLICT', message: 'Điều khoản đã thay đổi so với bản bạn ký; hãy xem lại. / The terms differ from the version you signed; review them again.' },
-  ALREADY_SIGNED: { kind: 'CONFLICT', message: 'Bên của bạn đã ký đơn hàng này. / Your party has already signed this order.' },
-  NOT_A_PARTY: { kind: 'FORBIDDEN', message: 'Tổ chức của bạn không phải một bên của đơn hàng. / Your organisation is not a party to this order.' },
-  INSUFFICIENT_BUDGET: { kind: 'UNPROCESSABLE', message: 'Ngân sách của cơ quan không đủ để ký quỹ đơn hàng. / The agency budget cannot cover the order’s escrow.' },
+  ORDER_NOT_SIGNABLE: {
+    kind: 'CONFLICT',
+    message: 'Đơn hàng không còn ở trạng thái chờ ký. / The order is no longer awaiting signatures.',
+  },
+  TERMS_CHANGED: {
+    kind: 'CONFLICT',
+    message:
+      'Điều khoản đã thay đổi so với bản bạn ký; hãy xem lại. / The terms differ from the version you signed; review them again.',
+  },
+  ALREADY_SIGNED: {
+    kind: 'CONFLICT',
+    message: 'Bên của bạn đã ký đơn hàng này. / Your party has already signed this order.',
+  },
+  NOT_A_PARTY: {
+    kind: 'FORBIDDEN',
+    message: 'Tổ chức của bạn không phải một bên của đơn hàng. / Your organisation is not a party to this order.',
+  },
+  INSUFFICIENT_BUDGET: {
+    kind: 'UNPROCESSABLE',
+    message: 'Ngân sách của cơ quan không đủ để ký quỹ đơn hàng. / The agency budget cannot cover the order’s escrow.',
+  },
 });

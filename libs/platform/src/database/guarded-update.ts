@@ -17,6 +17,11 @@ export async function updateIfStatus<T extends ObjectLiteral & { status: string 
     .where('id = :id AND status = :expected', { id, expected })
     .execute();
   if (result.affected !== 1) {
-    throw new DomainError('PLATFORM.CONCURRENT_UPDATE', 'CONFLICT', 'Dữ liệu vừa được thay đổi bởi thao tác khác; hãy tải lại. / The record changed concurrently; reload and retry.', { id, expected });
+    throw new DomainError(
+      'PLATFORM.CONCURRENT_UPDATE',
+      'CONFLICT',
+      'Dữ liệu vừa được thay đổi bởi thao tác khác; hãy tải lại. / The record changed concurrently; reload and retry.',
+      { id, expected },
+    );
   }
 }

@@ -14,7 +14,13 @@ import { AppConfig } from '../config/app-config';
           level: config.LOG_LEVEL,
           genReqId: (req: IncomingMessage) => requestIdOf(req),
           redact: {
-            paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', '*.password', '*.token'],
+            paths: [
+              'req.headers.authorization',
+              'req.headers["x-api-key"]',
+              'req.headers.cookie',
+              '*.password',
+              '*.token',
+            ],
             censor: '[redacted]',
           },
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },

@@ -13,6 +13,12 @@ export const submissionLifecycle = new StateMachine<SubmissionStatus, 'approve' 
 export const LISTING_MARK = 70;
 
 export const PrecheckErrors = errorCodes('PRECHECK', {
-  SUBMISSION_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy hồ sơ tiền kiểm. / Pre-check submission not found.' },
-  NOT_OWNER: { kind: 'FORBIDDEN', message: 'Chỉ nhà cung cấp sở hữu giải pháp mới được nộp. / Only the owning vendor may submit.' },
+  SUBMISSION_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    message: 'Không tìm thấy hồ sơ tiền kiểm. / Pre-check submission not found.',
+  },
+  NOT_OWNER: {
+    kind: 'FORBIDDEN',
+    message: 'Chỉ nhà cung cấp sở hữu giải pháp mới được nộp. / Only the owning vendor may submit.',
+  },
 });
