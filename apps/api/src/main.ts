@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { assertNoEviction, loadConfig, requestIdOf } from '@app/platform';
+import { assertNoEviction, closeOnSignals, loadConfig, requestIdOf } from '@app/platform';
 import { ApiModule } from './api.module';
 import { instrument } from './metrics';
+import { buildOpenApi } from './openapi';
 import { validationPipe } from './validation';
 
 async function bootstrap(): Promise<void> {
@@ -19,7 +20,6 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe);
-  app.enableShutdownHooks();
   instrument(app.getHttpAdapter().getInstance());
   app
     .getHttpAdapter()
@@ -28,22 +28,11 @@ async function bootstrap(): Promise<void> {
       reply.header('x-request-id', requestIdOf(request.raw));
     });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Chợ chuyển đổi số — API')
-      .setDescription(
-        'Sàn giao dịch chuyển đổi số của Thành phố, thanh toán theo kết quả. / The city’s digital-transformation marketplace with pay-per-outcome. ' +
-          'Every error is `{ statusCode, code, message, details, requestId }`.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'api-key')
-      .build(),
-  );
+  const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 
   await app.listen(config.API_PORT, '0.0.0.0');
+  closeOnSignals(app, app.get(Logger));
 }
 
 bootstrap().catch((error: unknown) => {

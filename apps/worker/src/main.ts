@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { assertNoEviction, loadConfig } from '@app/platform';
+import { assertNoEviction, closeOnSignals, loadConfig } from '@app/platform';
 import { assertJobHandlers, DECLARED_JOBS, PROCESSORS } from './job-handlers';
 import { WorkerModule } from './worker.module';
 
@@ -15,7 +15,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  app.enableShutdownHooks();
+  closeOnSignals(app, logger);
   logger.log('worker ready');
 }
 

@@ -12,3 +12,4 @@ export * from './queue/redis';
 export * from './database/guarded-update';
 export * from './queue/worker-options';
 export * from './database/database.module';
+export * from './shutdown';
