@@ -560,7 +560,7 @@ const ORDER_PLANS: OrderPlan[] = [
       { kpiCode: 'K1', baseline: '0', target: '-12' },
       { kpiCode: 'K2', baseline: '0', target: '16' },
     ],
-    // mean −10.6 → 10.6/12 of K1; mean 13.5 → 13.5/16 of K2
+    // Partly met on purpose (K1 mean −10.6 of −12, K2 mean 13.5 of 16), so the record shows proportional pay.
     measurements: { K1: ['-9.6', '-10.8', '-11.4'], K2: ['13.1', '13.9'] },
   },
   {
@@ -594,6 +594,12 @@ const ORDER_PLANS: OrderPlan[] = [
   },
 ];
 
+const ORDER_STATUS_LABELS: Record<OrderView['status'], string> = {
+  DRAFT: 'chờ ký / DRAFT',
+  ACTIVE: 'đang triển khai / ACTIVE',
+  CLOSED: 'đã đóng / CLOSED',
+};
+
 const CALL_WINDOW_MS = 2_000;
 const OPEN_CALL_DAYS = 30;
 const SETTLEMENT_WAIT_MS = 10_000;
@@ -612,9 +618,8 @@ function decimal(value: number, what: string): string {
 }
 
 function dong(amount: string | bigint): string {
-  return `${BigInt(amount)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+  const digits = BigInt(amount).toString();
+  return `${digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
 }
 
 /** Runs `work` over `items` with at most `limit` in flight (argon2 hashing makes user creation the slow part). */
@@ -653,14 +658,9 @@ function kpiBody(problem: SeedProblem, kpi: SeedKpi) {
     throw new Error(`${kpi.code}: no numeric target in problems.json; add one before loading`);
   }
   const base = kpi.baseline.value;
-  const baseline =
-    typeof base === 'number'
-      ? decimal(base, `${kpi.code} baseline`)
-      : typeof base === 'boolean'
-        ? base
-          ? '1'
-          : '0'
-        : undefined;
+  let baseline: string | undefined;
+  if (typeof base === 'number') baseline = decimal(base, `${kpi.code} baseline`);
+  else if (typeof base === 'boolean') baseline = base ? '1' : '0';
   const direction = binary ? 'increase' : kpi.direction === 'decrease' ? 'decrease' : 'increase';
   if (baseline !== undefined && !binary) {
     const gap = Number(targetText) - Number(baseline);
@@ -694,7 +694,7 @@ class DemoLoader {
   private readonly logins: Array<{ role: RoleKey; organisation: string; email: string }> = [];
   private readonly created: Record<string, number> = {};
   private readonly problems = new Map<string, ProblemView>();
-  private readonly outcomes: string[] = [];
+  private readonly outcomes = new Map<string, string>();
 
   constructor(
     private readonly client: MarketplaceClient,
@@ -894,7 +894,8 @@ class DemoLoader {
       const openUntilLater = calls.find((c) => c.status === 'OPEN' && Date.parse(c.deadline) > Date.now() + 86_400_000);
       const call = openUntilLater ?? (await this.openCall(buyerEmail, problem.id, OPEN_CALL_DAYS * 86_400_000));
       await this.ensureOffer(plan, call.id, vendorEmail, vendor.id);
-      this.outcomes.push(
+      this.outcomes.set(
+        plan.problemCode,
         `${plan.problemCode}: lời mời chào giá đang mở đến / call open until ${call.deadline.slice(0, 10)}, 1 hồ sơ chào / offer`,
       );
       return;
@@ -906,35 +907,38 @@ class DemoLoader {
 
     let order = await this.admin.get<OrderView>(`/orders/${orderId}`);
     if (order.status === 'DRAFT') {
-      for (const [party, email] of [
-        ['AGENCY', buyerEmail],
-        ['VENDOR', vendorEmail],
-      ] as const) {
+      const parties = [
+        { party: 'AGENCY', email: buyerEmail },
+        { party: 'VENDOR', email: vendorEmail },
+      ];
+      for (const { party, email } of parties) {
         if (order.signatures.some((s) => s.party === party)) continue;
-        order = await (
-          await this.session(email)
-        ).post<OrderView>(`/orders/${orderId}/signatures`, { termsHash: order.termsHash });
+        const signer = await this.session(email);
+        order = await signer.post<OrderView>(`/orders/${orderId}/signatures`, { termsHash: order.termsHash });
       }
       this.count('signed orders');
     }
     if (plan.stage === 'active') {
-      this.outcomes.push(
-        `${plan.problemCode}: đơn hàng ${order.status}, ký quỹ / escrow ${dong(order.escrowBalance || '0')} (${plan.rounds} kỳ đo / rounds)`,
+      this.outcomes.set(
+        plan.problemCode,
+        `${plan.problemCode}: đơn hàng / order ${ORDER_STATUS_LABELS[order.status]}, ký quỹ / escrow ${dong(order.escrowBalance || '0')} (${plan.rounds} kỳ đo / rounds)`,
       );
       return;
     }
 
     if (order.status === 'ACTIVE') {
       const records = await this.admin.get<RecordView[]>(`/orders/${orderId}/acceptance-records`);
-      if (!records.some((r) => r.roundNo === 1))
+      if (!records.some((r) => r.roundNo === 1)) {
         await this.uploadRoundOne(plan, order, this.personOf(agencyKey, 'ACCEPTANCE_OFFICER'));
+      }
     }
     const settled = await this.waitForSettlement(orderId);
     const after = await this.admin.get<OrderView>(`/orders/${orderId}`);
-    this.outcomes.push(
+    this.outcomes.set(
+      plan.problemCode,
       settled
-        ? `${plan.problemCode}: đơn hàng ${after.status}, đã thanh toán theo kết quả / paid by results ${dong(settled.paidCumulative)} / ${dong(after.maxAmount)}`
-        : `${plan.problemCode}: đơn hàng ${after.status}, chờ thanh toán (worker) / settlement still pending`,
+        ? `${plan.problemCode}: đơn hàng / order ${ORDER_STATUS_LABELS[after.status]}, đã thanh toán theo kết quả / paid by results ${dong(settled.paidCumulative)} / ${dong(after.maxAmount)}`
+        : `${plan.problemCode}: đơn hàng / order ${ORDER_STATUS_LABELS[after.status]}, chờ thanh toán (worker) / settlement still pending`,
     );
   }
 
@@ -1032,10 +1036,13 @@ class DemoLoader {
   report(startedAt: number): void {
     const created = Object.entries(this.created).map(([what, n]) => `${n} ${what}`);
     console.log(
-      `\nDữ liệu mẫu / Demo data: ${created.length ? `created ${created.join(', ')}` : 'nothing new (already loaded)'}`,
+      `\nDữ liệu mẫu / Demo data: ${created.length ? `tạo mới / created ${created.join(', ')}` : 'không có gì mới / nothing new (already loaded)'}`,
     );
     console.log(`  ${this.problems.size} bài toán đã công bố / published problems`);
-    for (const outcome of this.outcomes) console.log(`  ${outcome}`);
+    for (const plan of ORDER_PLANS) {
+      const outcome = this.outcomes.get(plan.problemCode);
+      if (outcome) console.log(`  ${outcome}`);
+    }
     for (const note of notes) console.log(`  Lưu ý / note: ${note}`);
 
     const rows = [

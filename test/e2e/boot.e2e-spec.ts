@@ -24,7 +24,10 @@ describe('process boot and shutdown', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    evicting = await startRedis({ dir: join(root, '.local', 'test', `redis-lru-${process.pid}`), maxmemoryPolicy: 'allkeys-lru' });
+    evicting = await startRedis({
+      dir: join(root, '.local', 'test', `redis-lru-${process.pid}`),
+      maxmemoryPolicy: 'allkeys-lru',
+    });
     env = {
       NODE_ENV: 'test',
       DATABASE_URL: db.url,
@@ -39,20 +42,26 @@ describe('process boot and shutdown', () => {
     await db?.drop();
   });
 
-  it.each(['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'])('%s refuses an evicting Redis', async (entry) => {
-    const { code, stderr } = await runToExit(entry, { ...env, REDIS_URL: evicting.url });
-    expect(code).toBe(1);
-    expect(stderr).toContain('maxmemory-policy "allkeys-lru"');
-    expect(stderr).toContain('noeviction');
-  });
+  it.each(['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'])(
+    '%s refuses an evicting Redis',
+    async (entry) => {
+      const { code, stderr } = await runToExit(entry, { ...env, REDIS_URL: evicting.url });
+      expect(code).toBe(1);
+      expect(stderr).toContain('maxmemory-policy "allkeys-lru"');
+      expect(stderr).toContain('noeviction');
+    },
+  );
 
-  it.each(['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'])('%s refuses an invalid configuration, naming the variable', async (entry) => {
-    const { code, stderr } = await runToExit(entry, { ...env, JWT_SECRET: 'short', DATABASE_URL: 'mysql://nope' });
-    expect(code).toBe(1);
-    expect(stderr).toContain('JWT_SECRET');
-    expect(stderr).toContain('DATABASE_URL must be a postgres:// URL');
-    expect(stderr).not.toContain('short');
-  });
+  it.each(['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'])(
+    '%s refuses an invalid configuration, naming the variable',
+    async (entry) => {
+      const { code, stderr } = await runToExit(entry, { ...env, JWT_SECRET: 'short', DATABASE_URL: 'mysql://nope' });
+      expect(code).toBe(1);
+      expect(stderr).toContain('JWT_SECRET');
+      expect(stderr).toContain('DATABASE_URL must be a postgres:// URL');
+      expect(stderr).not.toContain('short');
+    },
+  );
 
   it('stops gracefully on SIGTERM', async () => {
     const api = await startApi(env);

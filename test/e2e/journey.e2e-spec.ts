@@ -118,4 +118,48 @@ describe('journey: listing → order → measured outcome → settlement → ran
       body: { code: 'ORDERING.ALREADY_SIGNED' },
     });
   });
+
+  it('refuses an offer whose agreed baseline contradicts its committed target', async () => {
+    const solutionId = await listSolution(a);
+    const problem = await a.buyer.post<{ id: string }>('/problems', {
+      titleVi: 'Tăng tỷ lệ hồ sơ trực tuyến',
+      titleEn: 'Raise the online application share',
+      categoryCode: 'giao-thong',
+      budgetEnvelope: '1000000000',
+      outcomeShareBp: 10_000,
+      kpis: [
+        {
+          code: 'K1',
+          nameVi: 'Tỷ lệ',
+          nameEn: 'Share',
+          unit: '%',
+          direction: 'increase',
+          target: '100',
+          measurementPeriod: 'quarterly',
+          dataSource: 'Cổng DVC',
+        },
+      ],
+    });
+    await a.buyer.post(`/problems/${problem.id}/publish`);
+    const call = await a.buyer.post<{ id: string }>('/calls', {
+      problemId: problem.id,
+      deadline: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const offer = { solutionId, price: '1000', durationDays: 30, rounds: 1 };
+    await expect(
+      a.vendor.post(`/calls/${call.id}/offers`, {
+        ...offer,
+        kpiCommitments: [{ kpiCode: 'K1', target: '100', baseline: '120' }],
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      body: { code: 'COMPETITION.KPI_COMMITMENT_INVALID', details: { kpiCode: 'K1', baseline: '120' } },
+    });
+    await expect(
+      a.vendor.post(`/calls/${call.id}/offers`, { ...offer, kpiCommitments: [{ kpiCode: 'K1', target: '100' }] }),
+    ).rejects.toMatchObject({
+      status: 422,
+      body: { code: 'COMPETITION.KPI_COMMITMENT_INVALID', details: { field: 'baseline' } },
+    });
+  });
 });

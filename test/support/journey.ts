@@ -181,7 +181,7 @@ export async function signBoth(a: Actors, orderId: string): Promise<OrderTermsSh
   return a.vendor.post<OrderTermsShape>(`/orders/${orderId}/signatures`, { termsHash: order.termsHash });
 }
 
-/** Points inside round `roundNo`'s window, spread evenly. */
+/** Points inside round `roundNo`'s window, spread evenly between its start and now (no future readings). */
 export async function uploadRound(
   a: Actors,
   orderId: string,
@@ -193,10 +193,11 @@ export async function uploadRound(
   const round = order.terms.rounds.find((r) => r.no === roundNo);
   if (!round) throw new Error(`order ${orderId} has no round ${roundNo}`);
   const start = Date.parse(round.startsAt);
+  const step = Math.floor((Math.min(Date.now(), Date.parse(round.endsAt)) - start) / (values.length + 1));
   await by.post(`/orders/${orderId}/rounds/${roundNo}/measurements`, {
     measurements: values.map((value, i) => ({
       kpi: order.terms.kpis[0].key,
-      observedAt: new Date(start + (i + 1) * 60_000).toISOString(),
+      observedAt: new Date(start + (i + 1) * step).toISOString(),
       value,
     })),
   });

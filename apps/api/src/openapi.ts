@@ -6,7 +6,11 @@ const errorSchema = {
   required: ['statusCode', 'code', 'message', 'details', 'requestId'],
   properties: {
     statusCode: { type: 'integer', example: 409 },
-    code: { type: 'string', example: 'ORDERING.ORDER_NOT_SIGNABLE', description: '<MODULE>.<REASON>, stable for clients' },
+    code: {
+      type: 'string',
+      example: 'ORDERING.ORDER_NOT_SIGNABLE',
+      description: '<MODULE>.<REASON>, stable for clients',
+    },
     message: { type: 'string', description: 'Vietnamese first, then English, separated by " / "' },
     details: { nullable: true, description: 'Fields at fault and values, when useful' },
     requestId: { type: 'string', description: 'Also in the x-request-id header and every log line' },
@@ -29,12 +33,17 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
       .build(),
   );
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Error: errorSchema } };
-  const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+  const error = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  });
   for (const operations of Object.values(document.paths)) {
     for (const operation of Object.values(operations as Record<string, { responses?: Record<string, unknown> }>)) {
       operation.responses = {
         ...operation.responses,
-        '4XX': error('Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429)'),
+        '4XX': error(
+          'Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429)',
+        ),
         '5XX': error('A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500)'),
       };
     }

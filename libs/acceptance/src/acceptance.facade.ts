@@ -68,7 +68,7 @@ export class AcceptanceFacade {
       const round = order.terms.rounds.find((r) => r.no === roundNo);
       if (!round) throw AcceptanceErrors.ROUND_NOT_FOUND(undefined, { roundNo });
       if (await tx.existsBy(AcceptanceRecord, { orderId, roundNo })) throw AcceptanceErrors.ROUND_ALREADY_EVALUATED();
-      validatePoints(order, round, dto);
+      validatePoints(order, round, dto, this.clock.now());
       const batch = tx.create(MeasurementBatch, {
         id: newId(),
         orderId,
@@ -276,7 +276,12 @@ export class AcceptanceFacade {
   }
 }
 
-function validatePoints(order: Order, round: Order['terms']['rounds'][number], dto: UploadMeasurementsDto): void {
+function validatePoints(
+  order: Order,
+  round: Order['terms']['rounds'][number],
+  dto: UploadMeasurementsDto,
+  now: Date,
+): void {
   const keys = new Set(order.terms.kpis.map((k) => k.key));
   const start = Date.parse(round.startsAt);
   const end = Date.parse(round.endsAt);
@@ -285,7 +290,7 @@ function validatePoints(order: Order, round: Order['terms']['rounds'][number], d
     if (!keys.has(m.kpi))
       throw AcceptanceErrors.UNKNOWN_KPI(undefined, { index, field: 'kpi', value: m.kpi, allowed: [...keys] });
     const at = Date.parse(m.observedAt);
-    if (at < start || at >= end) {
+    if (at < start || at >= end || at > now.getTime()) {
       throw AcceptanceErrors.OUTSIDE_ROUND_WINDOW(undefined, {
         index,
         field: 'observedAt',

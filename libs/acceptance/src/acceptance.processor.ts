@@ -1,11 +1,11 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { workerOptions, type JobHandlers } from '@app/platform';
+import { LoggedWorkerHost, workerOptions, type JobHandlers } from '@app/platform';
 import { AcceptanceFacade } from './acceptance.facade';
 import { ACCEPTANCE_QUEUE, AcceptanceJobs, type RoundJob } from './contracts/acceptance';
 
 @Processor(ACCEPTANCE_QUEUE, workerOptions())
-export class AcceptanceProcessor extends WorkerHost {
+export class AcceptanceProcessor extends LoggedWorkerHost {
   static readonly handles: JobHandlers = { queue: ACCEPTANCE_QUEUE, names: Object.values(AcceptanceJobs) };
 
   constructor(private readonly acceptance: AcceptanceFacade) {

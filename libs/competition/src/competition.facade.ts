@@ -4,7 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, type Principal } from '@app/identity';
-import { Clock, newId, parseDecimal } from '@app/kernel';
+import { Clock, isWorse, newId } from '@app/kernel';
 import { updateIfStatus } from '@app/platform';
 import { ProblemsFacade, type Problem } from '@app/problems';
 import { Call } from './call.entity';
@@ -180,9 +180,14 @@ function assertCommitments(problem: Problem, dto: SubmitOfferDto): void {
         { kpiCode: kpi.code, field: 'baseline' },
       );
     }
-    const gap = parseDecimal(commitment.target).sub(parseDecimal(kpi.target));
-    const worse = kpi.direction === 'increase' ? gap.compare(0) < 0 : gap.compare(0) > 0;
-    if (worse) {
+    const baseline = commitment.baseline ?? kpi.baseline;
+    if (!kpi.binary && baseline !== null && isWorse(kpi.direction, commitment.target, baseline)) {
+      throw CompetitionErrors.KPI_COMMITMENT_INVALID(
+        `Mục tiêu cam kết cho ${kpi.code} ngược chiều với mức cơ sở. / Committed target for ${kpi.code} is on the wrong side of its baseline.`,
+        { kpiCode: kpi.code, baseline, target: commitment.target, direction: kpi.direction },
+      );
+    }
+    if (isWorse(kpi.direction, commitment.target, kpi.target)) {
       throw CompetitionErrors.KPI_COMMITMENT_INVALID(
         `Mục tiêu cam kết cho ${kpi.code} kém hơn mục tiêu của bài toán. / Committed target for ${kpi.code} is worse than the problem's.`,
         { kpiCode: kpi.code, committed: commitment.target, required: kpi.target },

@@ -2,11 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AwardDto } from '@app/competition';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
-import { AllocateBudgetDto, BudgetView, OrderView, SignOrderDto } from './ordering.dto';
+import { AllocateBudgetDto, BudgetView, OrderSummaryView, OrderView, SignOrderDto } from './ordering.dto';
 import { OrderingFacade } from './ordering.facade';
-import type { Order } from './order.entity';
-
-const summary = (order: Order): OrderView => ({ ...order, signatures: [], escrowBalance: '' });
 
 @ApiTags('ordering')
 @ApiBearerAuth()
@@ -45,21 +42,21 @@ export class OrderingController {
   @ApiOperation({
     summary: 'Trao thầu và lập dự thảo đơn hàng / Award an offer; creates the draft order from its terms',
   })
-  @ApiOkResponse({ type: OrderView })
+  @ApiOkResponse({ type: OrderSummaryView })
   async award(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) callId: string,
     @Body() dto: AwardDto,
-  ): Promise<OrderView> {
-    return summary(await this.ordering.award(p, callId, dto));
+  ): Promise<OrderSummaryView> {
+    return this.ordering.award(p, callId, dto);
   }
 
   @Get('orders')
   @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
   @ApiOperation({ summary: 'Đơn đặt hàng / Orders of my organisation (operators and city: all)' })
-  @ApiOkResponse({ type: OrderView, isArray: true })
-  async list(@CurrentPrincipal() p: Principal): Promise<OrderView[]> {
-    return (await this.ordering.list(p)).map(summary);
+  @ApiOkResponse({ type: OrderSummaryView, isArray: true })
+  async list(@CurrentPrincipal() p: Principal): Promise<OrderSummaryView[]> {
+    return this.ordering.list(p);
   }
 
   @Get('orders/:id')

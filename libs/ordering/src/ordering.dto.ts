@@ -29,7 +29,7 @@ export class SignatureView {
   @ApiProperty({ format: 'date-time' }) signedAt: Date;
 }
 
-export class OrderView {
+export class OrderSummaryView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
   @ApiProperty() agencyOrganisationId: string;
@@ -37,9 +37,12 @@ export class OrderView {
   @ApiProperty() maxAmount: string;
   @ApiProperty({ description: 'Canonical terms both parties sign', type: Object }) terms: OrderTerms;
   @ApiProperty() termsHash: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) closedAt: Date | null;
+}
+
+export class OrderView extends OrderSummaryView {
   @ApiProperty({ type: SignatureView, isArray: true }) signatures: SignatureView[];
   @ApiProperty({ description: 'Escrow balance, đồng' }) escrowBalance: string;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) closedAt: Date | null;
 }
 
 export class BudgetView {

@@ -4,12 +4,12 @@ import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { AuditActor, AuditFacade } from '@app/audit';
 import { AwardDto, CompetitionFacade } from '@app/competition';
 import { actorOf, assertSameOrganisationOrOperator, IdentityFacade, type Principal } from '@app/identity';
-import { Clock, deterministicId, DomainError, newId } from '@app/kernel';
+import { Clock, deterministicId, DomainError, newId, validatePaymentTerms } from '@app/kernel';
 import { LedgerFacade } from '@app/ledger';
 import { Transactions, updateIfStatus } from '@app/platform';
 import { ledgerCodes, orderLifecycle, OrderingErrors, type SigningParty } from './contracts/ordering';
 import { Order } from './order.entity';
-import { buildTerms, DEFAULT_DISPUTE_WINDOW_SECONDS, termsHash } from './order-terms';
+import { buildTerms, DEFAULT_DISPUTE_WINDOW_SECONDS, paymentTermsOf, termsHash } from './order-terms';
 import { Signature } from './signature.entity';
 
 const UNIQUE_VIOLATION = '23505';
@@ -65,6 +65,8 @@ export class OrderingFacade {
       const awarded = await this.competition.award(tx, principal, callId, dto);
       const id = newId();
       const terms = buildTerms(id, awarded, this.clock.now(), DEFAULT_DISPUTE_WINDOW_SECONDS);
+      const problems = validatePaymentTerms(paymentTermsOf(terms));
+      if (problems.length > 0) throw OrderingErrors.INVALID_TERMS(undefined, { problems });
       const order = tx.create(Order, {
         id,
         callId,

@@ -13,3 +13,4 @@ export * from './database/guarded-update';
 export * from './queue/worker-options';
 export * from './database/database.module';
 export * from './shutdown';
+export * from './queue/logged-worker-host';

@@ -4,7 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { CatalogErrors, CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, IdentityFacade, type Principal } from '@app/identity';
-import { newId, parseDecimal } from '@app/kernel';
+import { isWorse, newId } from '@app/kernel';
 import { updateIfStatus } from '@app/platform';
 import { problemLifecycle, ProblemErrors } from './contracts/problems';
 import { Problem, ProblemKpi } from './problem.entity';
@@ -12,9 +12,7 @@ import { CreateProblemDto, ProblemKpiDto } from './problems.dto';
 
 function assertTargetDirection(kpi: ProblemKpiDto): void {
   if (kpi.baseline === undefined || kpi.binary) return;
-  const gap = parseDecimal(kpi.target).sub(parseDecimal(kpi.baseline));
-  const wrong = kpi.direction === 'increase' ? gap.compare(0) < 0 : gap.compare(0) > 0;
-  if (wrong)
+  if (isWorse(kpi.direction, kpi.target, kpi.baseline))
     throw ProblemErrors.TARGET_WRONG_DIRECTION(undefined, {
       kpi: kpi.code,
       baseline: kpi.baseline,

@@ -7,6 +7,9 @@ import { Clock, newId } from '@app/kernel';
 import { median, NEW_SUPPLIER_VI, priorMean, TRUST_LABELS_VI, trustScore, type OrderOutcome } from './trust-score';
 import { TrustSnapshot } from './trust-snapshot.entity';
 
+/** Shown instead of a label while effective evidence Σw < 2. */
+export const NEW_SUPPLIER = 'NHA_CUNG_CAP_MOI';
+
 export interface RankingEntry {
   rank: number;
   vendorOrganisationId: string;
@@ -87,7 +90,7 @@ export class RankingFacade {
         expected: s.expected,
         lowerBound: s.lowerBound,
         effectiveEvidence: s.effectiveEvidence,
-        label: s.label,
+        label: s.isNew ? NEW_SUPPLIER : s.label,
         labelVi: s.isNew ? NEW_SUPPLIER_VI : TRUST_LABELS_VI[s.label],
         isNew: s.isNew,
         orders: (s.inputs as { outcomes: unknown[] }).outcomes.length,

@@ -1,12 +1,12 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { OUTCOME_EVENTS_QUEUE, OutcomeEvents, type OutcomeSettled } from '@app/acceptance';
-import { workerOptions, type JobHandlers } from '@app/platform';
+import { LoggedWorkerHost, workerOptions, type JobHandlers } from '@app/platform';
 import { RankingFacade } from './ranking.facade';
 
 /** Recomputing is idempotent (a fresh snapshot from the current outcomes), so redelivery is harmless. */
 @Processor(OUTCOME_EVENTS_QUEUE, workerOptions())
-export class RankingProcessor extends WorkerHost {
+export class RankingProcessor extends LoggedWorkerHost {
   static readonly handles: JobHandlers = { queue: OUTCOME_EVENTS_QUEUE, names: Object.values(OutcomeEvents) };
 
   constructor(private readonly ranking: RankingFacade) {

@@ -52,7 +52,8 @@ export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
   UNKNOWN_KPI: { kind: 'INVALID', message: 'KPI không thuộc đơn hàng. / KPI is not part of the order.' },
   OUTSIDE_ROUND_WINDOW: {
     kind: 'INVALID',
-    message: 'Thời điểm đo nằm ngoài khung thời gian của kỳ. / Observation time is outside the round window.',
+    message:
+      'Thời điểm đo nằm ngoài khung thời gian của kỳ hoặc ở tương lai. / Observation time is outside the round window or in the future.',
   },
   DUPLICATE_TIMESTAMP: {
     kind: 'INVALID',

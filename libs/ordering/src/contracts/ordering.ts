@@ -70,6 +70,10 @@ export const OrderingErrors = errorCodes('ORDERING', {
     kind: 'FORBIDDEN',
     message: 'Tổ chức của bạn không phải một bên của đơn hàng. / Your organisation is not a party to this order.',
   },
+  INVALID_TERMS: {
+    kind: 'UNPROCESSABLE',
+    message: 'Điều khoản thanh toán không hợp lệ. / The payment terms are invalid.',
+  },
   INSUFFICIENT_BUDGET: {
     kind: 'UNPROCESSABLE',
     message: 'Ngân sách của cơ quan không đủ để ký quỹ đơn hàng. / The agency budget cannot cover the order’s escrow.',
