@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Client } from 'pg';
 import {
   type AppProcess,
   freePort,
@@ -41,17 +40,6 @@ function shutdown(code: number): Promise<never> {
     process.exit(code);
   })();
   return shuttingDown;
-}
-
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
 }
 
 async function jwtSecret(): Promise<string> {
@@ -94,7 +82,7 @@ async function main(): Promise<void> {
   console.log('Starting PostgreSQL and Redis (data in .local/system)...');
   const pg = track('PostgreSQL', await startPostgres({ dataDir: path.join(systemDir, 'pg') }));
   const redis = track('Redis', await startRedis({ dir: path.join(systemDir, 'redis') }));
-  await ensureDatabase(pg.adminUrl, 'marketplace');
+  await pg.ensureDatabase('marketplace');
   const databaseUrl = pg.urlFor('marketplace');
 
   console.log('Running migrations...');

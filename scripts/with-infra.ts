@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { repoRoot, startPostgres, startRedis } from './infra';
 
 const USAGE = 'usage: tsx scripts/with-infra.ts [--dir DIR] -- <command...>';
@@ -15,16 +14,6 @@ function parseArgs(argv: string[]): { dir: string; command: string[] } {
   if (options[0] === '--dir' && options.length === 2) dir = path.resolve(options[1]);
   else if (options.length > 0) throw new Error(USAGE);
   return { dir, command: argv.slice(separator + 1) };
-}
-
-async function createDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
 }
 
 const stoppers: (() => Promise<void>)[] = [];
@@ -62,7 +51,7 @@ async function main(): Promise<number> {
   const redis = await startRedis({ dir: redisDir });
   stoppers.push(() => redis.stop());
   if (interrupted) return exitCodeFor(interrupted);
-  await createDatabase(pg.adminUrl, 'app');
+  await pg.ensureDatabase('app');
 
   return runCommand(command, {
     ...process.env,

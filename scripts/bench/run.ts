@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Client } from 'pg';
 import { type PostgresHandle, type RedisHandle, repoRoot, startPostgres, startRedis } from '../infra';
 
 export interface BenchContext {
@@ -35,16 +34,6 @@ async function discover(): Promise<Benchmark[]> {
   return benchmarks;
 }
 
-async function createDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
-
 const stops: (() => Promise<void>)[] = [];
 
 async function stopServers(): Promise<void> {
@@ -65,7 +54,7 @@ async function runOne(bench: Benchmark): Promise<BenchResult> {
     }
     const redis = await startRedis({ dir: path.join(benchDir, 'redis') });
     stops.push(() => redis.stop());
-    await createDatabase(pg.adminUrl, 'bench');
+    await pg.ensureDatabase('bench');
     const log = (msg: string) => console.log(`[${new Date().toISOString()}] ${bench.name}: ${msg}`);
     return await bench.run({ pg, redis, databaseUrl: pg.urlFor('bench'), workDir, log });
   } finally {

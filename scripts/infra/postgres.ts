@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Client } from 'pg';
 import { freePort } from './ports';
 import { run, which } from './processes';
 
@@ -8,6 +9,8 @@ export interface PostgresHandle {
   port: number;
   adminUrl: string;
   urlFor(db: string): string;
+  /** Creates the database unless it exists; returns its URL. */
+  ensureDatabase(name: string): Promise<string>;
   binDir: string;
   dataDir: string;
   stop(): Promise<void>;
@@ -138,6 +141,17 @@ export async function startPostgres(options: {
     port,
     adminUrl: urlFor('postgres'),
     urlFor,
+    async ensureDatabase(name: string) {
+      const client = new Client({ connectionString: urlFor('postgres') });
+      await client.connect();
+      try {
+        const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+        if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+      } finally {
+        await client.end();
+      }
+      return urlFor(name);
+    },
     binDir,
     dataDir,
     stop: () => shutdown('fast'),

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { JobRequest } from '../outbox/job';
-import { redisOptions } from './redis';
+import { producerRedisOptions } from './redis';
 
 const jobDefaults = {
   attempts: 10,
@@ -19,7 +19,7 @@ export class JobQueues implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
 
   constructor(private readonly config: AppConfig) {
-    this.connection = new Redis(config.REDIS_URL, redisOptions('producer'));
+    this.connection = new Redis(config.REDIS_URL, producerRedisOptions);
     this.connection.on('error', () => undefined);
   }
 

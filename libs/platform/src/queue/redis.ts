@@ -1,11 +1,11 @@
 import Redis, { RedisOptions } from 'ioredis';
 
-/** Workers block on Redis, so they must retry forever; producers fail fast instead of queueing in memory. */
-export function redisOptions(role: 'worker' | 'producer'): RedisOptions {
-  return role === 'worker'
-    ? { maxRetriesPerRequest: null, enableReadyCheck: true }
-    : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 };
-}
+/** Producers fail fast instead of queueing commands in memory while Redis is away (the outbox keeps the intent). */
+export const producerRedisOptions: RedisOptions = {
+  maxRetriesPerRequest: 1,
+  enableOfflineQueue: false,
+  connectTimeout: 2000,
+};
 
 /** BullMQ loses jobs on an evicting Redis; refuse to run on one. */
 export async function assertNoEviction(url: string): Promise<void> {
