@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
   type AppProcess,
+  distPath,
   freePort,
   isPortFree,
   repoRoot,
@@ -55,7 +56,7 @@ async function jwtSecret(): Promise<string> {
 
 function runScript(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, script)], {
+    const child = spawn(process.execPath, [...nodeArgs, path.resolve(repoRoot, script)], {
       cwd: repoRoot,
       env: { ...process.env, ...env },
       stdio: 'inherit',
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
   const databaseUrl = pg.urlFor('marketplace');
 
   console.log('Running migrations...');
-  await runScript('dist/scripts/migrate.js', { DATABASE_URL: databaseUrl });
+  await runScript(distPath('scripts', 'migrate.js'), { DATABASE_URL: databaseUrl });
 
   const port = (await isPortFree(3000)) ? 3000 : await freePort();
   const env = {

@@ -2,6 +2,7 @@ export { freePort, isPortFree } from './ports';
 export { startPostgres, type PostgresHandle } from './postgres';
 export { startRedis, type RedisHandle } from './redis';
 export {
+  distPath,
   repoRoot,
   run,
   sleep,

@@ -5,6 +5,9 @@ import readline from 'node:readline';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
+/** The build output; DIST_DIR lets parallel work trees of one checkout build and test without clobbering each other. */
+export const distPath = (...parts: string[]) => path.join(repoRoot, process.env.DIST_DIR ?? 'dist', ...parts);
+
 export type Env = Record<string, string | undefined>;
 
 export interface AppProcess {
@@ -134,7 +137,7 @@ export async function waitUntilReady(
 }
 
 function appScript(app: 'api' | 'worker'): string {
-  return path.join(repoRoot, 'dist', 'apps', app, 'src', 'main.js');
+  return distPath('apps', app, 'src', 'main.js');
 }
 
 export async function startApi(env: Env): Promise<AppProcess> {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, startApi, startRedis, type RedisHandle } from '../../scripts/infra';
+import { distPath, freePort, startApi, startRedis, type RedisHandle } from '../../scripts/infra';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
 
 jest.setTimeout(60_000);
@@ -9,7 +9,7 @@ const root = join(__dirname, '..', '..');
 
 function runToExit(entry: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, entry)], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [distPath('apps', entry, 'src', 'main.js')], { env: { ...process.env, ...env } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('exit', (code) => resolve({ code, stderr }));
@@ -42,7 +42,7 @@ describe('process boot and shutdown', () => {
     await db?.drop();
   });
 
-  it.each(['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'])(
+  it.each(['api', 'worker'])(
     '%s refuses an evicting Redis',
     async (entry) => {
       const { code, stderr } = await runToExit(entry, { ...env, REDIS_URL: evicting.url });
@@ -52,7 +52,7 @@ describe('process boot and shutdown', () => {
     },
   );
 
-  it.each(['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'])(
+  it.each(['api', 'worker'])(
     '%s refuses an invalid configuration, naming the variable',
     async (entry) => {
       const { code, stderr } = await runToExit(entry, { ...env, JWT_SECRET: 'short', DATABASE_URL: 'mysql://nope' });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { Client } from 'pg';
+import { distPath } from '../../scripts/infra/processes';
 import { adminUrl, TEMPLATE_DB, urlFor } from './database';
 
 /**
@@ -14,7 +14,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   await admin.end();
-  execFileSync(process.execPath, [join(__dirname, '..', '..', 'dist', 'scripts', 'migrate.js')], {
+  execFileSync(process.execPath, [distPath('scripts', 'migrate.js')], {
     env: { ...process.env, DATABASE_URL: urlFor(TEMPLATE_DB) },
     stdio: 'inherit',
   });

@@ -3,13 +3,17 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import { RecordView, SettlementView, UploadMeasurementsDto, UploadResultView } from './acceptance.dto';
 import { AcceptanceFacade } from './acceptance.facade';
+import { MeasurementIngest } from './ingest/measurement-ingest';
 
 @ApiTags('acceptance')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
 @Controller('orders/:orderId')
 export class AcceptanceController {
-  constructor(private readonly acceptance: AcceptanceFacade) {}
+  constructor(
+    private readonly acceptance: AcceptanceFacade,
+    private readonly ingest: MeasurementIngest,
+  ) {}
 
   @Post('rounds/:roundNo/measurements')
   @Roles('ACCEPTANCE_OFFICER')
@@ -24,7 +28,7 @@ export class AcceptanceController {
     @Param('roundNo', ParseIntPipe) roundNo: number,
     @Body() dto: UploadMeasurementsDto,
   ): Promise<UploadResultView> {
-    const batch = await this.acceptance.upload(p, orderId, roundNo, dto);
+    const batch = await this.ingest.upload(p, orderId, roundNo, dto);
     return { batchId: batch.id, sha256: batch.sha256, rows: batch.rowCount };
   }
 

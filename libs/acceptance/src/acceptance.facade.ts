@@ -3,19 +3,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import { EntityManager } from 'typeorm';
 import { AuditFacade, SYSTEM_ACTOR } from '@app/audit';
-import { actorOf, type Principal } from '@app/identity';
-import { Clock, cumulativeEarned, deterministicId, newId, type RoundMeasurements } from '@app/kernel';
+import { type Principal } from '@app/identity';
+import { Clock, cumulativeEarned, deterministicId, type RoundMeasurements } from '@app/kernel';
 import { assertVisible, OrderingFacade, paymentTermsOf, type Order } from '@app/ordering';
 import { Faults, JobRequest, jobId, Outbox, Transactions } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
-import { UploadMeasurementsDto } from './acceptance.dto';
 import {
-  ACCEPTANCE_QUEUE,
-  AcceptanceErrors,
   AcceptanceJobs,
   OUTCOME_EVENTS_QUEUE,
   OutcomeEvents,
   type OutcomeSettled,
+  roundJob,
   type RoundJob,
 } from './contracts/acceptance';
 import { evaluateRound } from './evaluation';
@@ -24,12 +22,6 @@ import { Measurement } from './measurement.entity';
 import { Settlement } from './settlement.entity';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const roundJob = (name: string, orderId: string, roundNo: number): JobRequest<RoundJob> => ({
-  queue: ACCEPTANCE_QUEUE,
-  name,
-  id: jobId(name, orderId, roundNo),
-  payload: { orderId, roundNo },
-});
 
 export interface VendorOutcome {
   orderId: string;
@@ -52,60 +44,6 @@ export class AcceptanceFacade {
     private readonly faults: Faults,
     private readonly clock: Clock,
   ) {}
-
-  /** Post-check data from the ordering agency's officers only; stored with its hash, then evaluated by the worker. */
-  async upload(
-    principal: Principal,
-    orderId: string,
-    roundNo: number,
-    dto: UploadMeasurementsDto,
-  ): Promise<MeasurementBatch> {
-    return this.tx.run(async (tx) => {
-      const order = await this.ordering.findById(orderId, tx);
-      if (principal.organisationId !== order.agencyOrganisationId)
-        throw AcceptanceErrors.NOT_ACCEPTANCE_OFFICER_OF_ORDER();
-      if (order.status !== 'ACTIVE') throw AcceptanceErrors.ORDER_NOT_ACTIVE(undefined, { status: order.status });
-      const round = order.terms.rounds.find((r) => r.no === roundNo);
-      if (!round) throw AcceptanceErrors.ROUND_NOT_FOUND(undefined, { roundNo });
-      if (await tx.existsBy(AcceptanceRecord, { orderId, roundNo })) throw AcceptanceErrors.ROUND_ALREADY_EVALUATED();
-      validatePoints(order, round, dto, this.clock.now());
-      const batch = tx.create(MeasurementBatch, {
-        id: newId(),
-        orderId,
-        roundNo,
-        format: 'json',
-        sha256: sha256(canonicalize(dto) ?? ''),
-        rowCount: dto.measurements.length,
-        organisationId: principal.organisationId,
-        uploadedByUserId: principal.userId,
-        uploadedByApiKeyId: principal.apiKeyId,
-      });
-      await tx.insert(MeasurementBatch, batch);
-      await tx.insert(
-        Measurement,
-        dto.measurements.map((m) => ({
-          batchId: batch.id,
-          orderId,
-          roundNo,
-          kpiKey: m.kpi,
-          observedAt: new Date(m.observedAt),
-          value: m.value,
-        })),
-      );
-      await this.outbox.enqueue(tx, {
-        ...roundJob(AcceptanceJobs.evaluateRound, orderId, roundNo),
-        id: jobId(AcceptanceJobs.evaluateRound, batch.id),
-      });
-      await this.audit.record(tx, {
-        actor: actorOf(principal),
-        entityType: 'measurement_batch',
-        entityId: batch.id,
-        action: 'uploaded',
-        after: { orderId, roundNo, sha256: batch.sha256, rows: batch.rowCount },
-      });
-      return batch;
-    });
-  }
 
   /** Worker: writes the acceptance record once the round has sufficient data, and queues its settlement. */
   async evaluate({ orderId, roundNo }: RoundJob): Promise<void> {
@@ -274,38 +212,4 @@ export class AcceptanceFacade {
     });
     return cumulativeEarned(paymentTermsOf(order.terms), { delivered: false, rounds });
   }
-}
-
-function validatePoints(
-  order: Order,
-  round: Order['terms']['rounds'][number],
-  dto: UploadMeasurementsDto,
-  now: Date,
-): void {
-  const keys = new Set(order.terms.kpis.map((k) => k.key));
-  const start = Date.parse(round.startsAt);
-  const end = Date.parse(round.endsAt);
-  const seen = new Set<string>();
-  dto.measurements.forEach((m, index) => {
-    if (!keys.has(m.kpi))
-      throw AcceptanceErrors.UNKNOWN_KPI(undefined, { index, field: 'kpi', value: m.kpi, allowed: [...keys] });
-    const at = Date.parse(m.observedAt);
-    if (at < start || at >= end || at > now.getTime()) {
-      throw AcceptanceErrors.OUTSIDE_ROUND_WINDOW(undefined, {
-        index,
-        field: 'observedAt',
-        value: m.observedAt,
-        window: [round.startsAt, round.endsAt],
-      });
-    }
-    const key = `${m.kpi}@${at}`;
-    if (seen.has(key))
-      throw AcceptanceErrors.DUPLICATE_TIMESTAMP(undefined, {
-        index,
-        field: 'observedAt',
-        kpi: m.kpi,
-        value: m.observedAt,
-      });
-    seen.add(key);
-  });
 }

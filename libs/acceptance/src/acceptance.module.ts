@@ -5,6 +5,7 @@ import { OrderingModule } from '@app/ordering';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import { AcceptanceController } from './acceptance.controller';
 import { AcceptanceFacade } from './acceptance.facade';
+import { MeasurementIngest } from './ingest/measurement-ingest';
 import { MeasurementBatch } from './measurement-batch.entity';
 import { Measurement } from './measurement.entity';
 import { Settlement } from './settlement.entity';
@@ -16,7 +17,7 @@ import { Settlement } from './settlement.entity';
     TypeOrmModule.forFeature([MeasurementBatch, Measurement, AcceptanceRecord, Settlement]),
   ],
   controllers: [AcceptanceController],
-  providers: [AcceptanceFacade],
+  providers: [AcceptanceFacade, MeasurementIngest],
   exports: [AcceptanceFacade],
 })
 export class AcceptanceModule {}

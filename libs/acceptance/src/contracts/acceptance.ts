@@ -1,4 +1,5 @@
 import { errorCodes } from '@app/kernel';
+import { jobId, type JobRequest } from '@app/platform';
 
 export const ACCEPTANCE_QUEUE = 'acceptance';
 export const AcceptanceJobs = { evaluateRound: 'evaluate-round', settleRound: 'settle-round' } as const;
@@ -6,6 +7,14 @@ export interface RoundJob {
   orderId: string;
   roundNo: number;
 }
+
+/** One job per order, round and step: its id makes repeated enqueues of the same work collapse. */
+export const roundJob = (name: string, orderId: string, roundNo: number): JobRequest<RoundJob> => ({
+  queue: ACCEPTANCE_QUEUE,
+  name,
+  id: jobId(name, orderId, roundNo),
+  payload: { orderId, roundNo },
+});
 
 /** Published for whoever ranks suppliers: an order's outcome money changed. */
 export const OUTCOME_EVENTS_QUEUE = 'outcome-events';
