@@ -6,6 +6,7 @@ import { AcceptanceRecord } from './acceptance-record.entity';
 import { AcceptanceController } from './acceptance.controller';
 import { AcceptanceFacade } from './acceptance.facade';
 import { MeasurementIngest } from './ingest/measurement-ingest';
+import { MeasurementsController } from './ingest/measurements.controller';
 import { MeasurementBatch } from './measurement-batch.entity';
 import { Measurement } from './measurement.entity';
 import { Settlement } from './settlement.entity';
@@ -16,7 +17,7 @@ import { Settlement } from './settlement.entity';
     OrderingModule,
     TypeOrmModule.forFeature([MeasurementBatch, Measurement, AcceptanceRecord, Settlement]),
   ],
-  controllers: [AcceptanceController],
+  controllers: [AcceptanceController, MeasurementsController],
   providers: [AcceptanceFacade, MeasurementIngest],
   exports: [AcceptanceFacade],
 })
