@@ -14,7 +14,7 @@ const layers = [
   ['competition'],
   ['ordering'],
   ['acceptance'],
-  ['ranking'],
+  ['ranking', 'notifications'], // notifications turn other modules' events into each organisation's inbox
   ['transparency'], // public read models: may read any module, none may import it
 ];
 // Pre-check lists catalogue solutions; problems are classified by the catalogue's category taxonomy.

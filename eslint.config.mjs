@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**'];
 
 export default defineConfig(
-  globalIgnores(['dist/', 'node_modules/', '.local/', 'bench/', 'coverage/']),
+  globalIgnores(['dist/', 'dist-*/', 'node_modules/', '.local/', 'bench/', 'coverage/']),
   eslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -1,5 +1,22 @@
 import { FoundationSchema1795460000000 } from './1795460000000-foundation-schema';
 import { FoundationIntegrity1795460000001 } from './1795460000001-foundation-integrity';
+import { ProblemsProposalsScale1795462270527 } from './1795462270527-problems-proposals-scale';
+import { RankingTrustScores1795462342121 } from './1795462342121-ranking-trust-scores';
+import { AcceptanceRecordSigningDisputes1795462368000 } from './1795462368000-acceptance-record-signing-disputes';
+import { AcceptanceMeasurementPartitions1795462400000 } from './1795462400000-acceptance-measurement-partitions';
+import { CatalogPrecheckTier11795462468211 } from './1795462468211-catalog-precheck-tier1';
+import { CompetitionScoringClarifications1795462525054 } from './1795462525054-competition-scoring-clarifications';
+import { NotificationsInbox1795462901177 } from './1795462901177-notifications-inbox';
 
 /** In order; forward-only. */
-export const migrations = [FoundationSchema1795460000000, FoundationIntegrity1795460000001];
+export const migrations = [
+  FoundationSchema1795460000000,
+  FoundationIntegrity1795460000001,
+  ProblemsProposalsScale1795462270527,
+  RankingTrustScores1795462342121,
+  AcceptanceRecordSigningDisputes1795462368000,
+  AcceptanceMeasurementPartitions1795462400000,
+  CatalogPrecheckTier11795462468211,
+  CompetitionScoringClarifications1795462525054,
+  NotificationsInbox1795462901177,
+];

@@ -15,6 +15,7 @@ import {
   listSolution,
   MarketplaceClient,
   signBoth,
+  signRecord,
   uploadRound,
   type Actors,
 } from '@app/test-support';
@@ -48,7 +49,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 interface Outcome {
   orderId: string;
   ms: number;
-  /** From the measurement upload to the observed CLOSED: the asynchronous evaluate → settle path. */
+  /** From the measurement upload to the observed CLOSED: evaluate → the officer signs (window 0) → settle. */
   settleMs: number;
   callMisses: number;
 }
@@ -98,6 +99,7 @@ async function journey(a: Actors): Promise<Outcome> {
   await signBoth(a, orderId);
   const uploading = performance.now();
   await uploadRound(a, orderId, 1, MEASUREMENTS);
+  await signRecord(a, orderId, 1);
   for (;;) {
     const order = await a.buyer.get<{ status: string }>(`/orders/${orderId}`);
     const now = performance.now();

@@ -1,6 +1,7 @@
 /**
  * `npx tsx scripts/db/generate-migration.ts <module> <what>`: diffs the entities against a database migrated to
- * the latest migration and writes `migrations/<timestamp>-<module>-<what>.ts` for review.
+ * the latest migration and writes `migrations/<timestamp>-<module>-<what>.ts` for review. Only statements on the
+ * module's own schema are kept, so work in progress on other modules never leaks into this module's migration.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,9 +15,17 @@ async function main(): Promise<void> {
   const dataSource = await schemaDataSource(url).initialize();
   try {
     await dataSource.runMigrations();
-    const { up, down } = await schemaDrift(dataSource);
-    if (up.length === 0) {
-      console.log('No changes: entities and migrations agree.');
+    const drift = await schemaDrift(dataSource);
+    const ownSchema = (sql: string) => sql.includes(`"${module}".`);
+    const [{ exists }] = await dataSource.query<Array<{ exists: boolean }>>(
+      'SELECT EXISTS (SELECT 1 FROM information_schema.schemata WHERE schema_name = $1) AS exists',
+      [module],
+    );
+    const newSchema = exists ? [] : [`CREATE SCHEMA IF NOT EXISTS "${module}"`];
+    const up = [...newSchema, ...drift.up.filter(ownSchema)];
+    const down = [...(exists ? [] : [`DROP SCHEMA "${module}"`]), ...drift.down.filter(ownSchema)];
+    if (up.length === newSchema.length) {
+      console.log(`No changes in schema "${module}": its entities and migrations agree.`);
       return;
     }
     const timestamp = Date.now();

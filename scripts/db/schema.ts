@@ -1,15 +1,16 @@
 import { DataSource } from 'typeorm';
-import { AcceptanceRecord, Measurement, MeasurementBatch, Settlement } from '@app/acceptance';
+import { AcceptanceRecord, Dispute, Measurement, MeasurementBatch, Settlement } from '@app/acceptance';
 import { AuditEvent } from '@app/audit';
-import { Category, Solution, SolutionKpi } from '@app/catalog';
-import { Call, Offer } from '@app/competition';
+import { Category, Listing, Solution, SolutionDocument, SolutionKpi } from '@app/catalog';
+import { Call, Clarification, Offer, OfferScore } from '@app/competition';
 import { ApiKey, Organisation, User } from '@app/identity';
 import { Account, Posting, Transfer } from '@app/ledger';
 import { Order, Signature } from '@app/ordering';
+import { Notification } from '@app/notifications';
 import { dataSourceOptions, OutboxMessage } from '@app/platform';
-import { Submission } from '@app/precheck';
-import { Problem, ProblemKpi } from '@app/problems';
-import { TrustSnapshot } from '@app/ranking';
+import { Assignment, AssessorConflict, RequirementSet, Submission } from '@app/precheck';
+import { Problem, ProblemKpi, Proposal } from '@app/problems';
+import { AgencyVendorLink, CategoryStatistics, CurrentTrustScore, RecheckFlag, TrustSnapshot } from '@app/ranking';
 import { migrations } from '../../migrations';
 
 /** Every entity of every module: what the migrations must produce exactly. */
@@ -25,18 +26,32 @@ export const ENTITIES = [
   Category,
   Solution,
   SolutionKpi,
+  SolutionDocument,
+  Listing,
   Submission,
+  RequirementSet,
+  Assignment,
+  AssessorConflict,
   Problem,
   ProblemKpi,
+  Proposal,
   Call,
   Offer,
+  OfferScore,
+  Clarification,
   Order,
   Signature,
   MeasurementBatch,
   Measurement,
   AcceptanceRecord,
+  Dispute,
   Settlement,
   TrustSnapshot,
+  CurrentTrustScore,
+  AgencyVendorLink,
+  RecheckFlag,
+  CategoryStatistics,
+  Notification,
 ];
 
 export function schemaDataSource(url: string, poolSize = 2): DataSource {

@@ -61,13 +61,16 @@ interface UserView {
 interface SolutionView {
   id: string;
   name: string;
-  status: 'DRAFT' | 'SUBMITTED' | 'LISTED' | 'REJECTED';
+  status: string;
 }
 interface SubmissionView {
   id: string;
   solutionId: string;
   status: string;
+  assessments: Array<{ assessorUserId: string; scoredAt: string | null }>;
 }
+/** Who owns the data each demo KPI is measured from: the ordering agency, as in Appendix I. */
+const DEMO_DATA_OWNER = 'Cơ quan đặt hàng (chủ quản hệ thống dữ liệu)';
 interface ProblemView {
   id: string;
   code: string;
@@ -98,6 +101,7 @@ interface RecordView {
   roundNo: number;
   status: string;
   earnedCumulative: string;
+  recordHash: string;
 }
 interface SettlementView {
   roundNo: number;
@@ -796,36 +800,47 @@ class DemoLoader {
   }
 
   async solutions(assessorEmails: string[]): Promise<void> {
-    let turn = 0;
+    const assessors = new Map<string, MarketplaceClient>();
+    for (const email of assessorEmails) {
+      const session = await this.session(email);
+      assessors.set((await session.get<{ userId: string }>('/me')).userId, session);
+    }
     for (const vendor of VENDORS) {
       const organisation = this.organisation(vendor.key);
       const listed = await this.client.get<SolutionView[]>(`/solutions?vendor=${organisation.id}`);
       if (vendor.solutions.every((s) => listed.some((l) => l.name === s.name))) continue;
       const session = await this.session(vendor.people[0].email);
-      const assessor = await this.session(assessorEmails[turn++ % assessorEmails.length]);
       const mine = await session.get<SolutionView[]>('/vendor/solutions');
       for (const spec of vendor.solutions) {
         let solution = mine.find((s) => s.name === spec.name);
         if (!solution) {
           const { score: _score, reason: _reason, ...body } = spec;
-          solution = await session.post<SolutionView>('/solutions', body);
+          const kpis = body.kpis.map((kpi) => ({ ...kpi, dataOwner: DEMO_DATA_OWNER }));
+          solution = await session.post<SolutionView>('/solutions', { ...body, kpis });
           this.count('solutions');
         }
         if (solution.status === 'DRAFT') {
-          await session.post('/precheck/submissions', { solutionId: solution.id });
-          solution = { ...solution, status: 'SUBMITTED' };
+          const submitted = await session.post<SubmissionView>('/precheck/submissions', { solutionId: solution.id });
+          solution = { ...solution, status: submitted.status === 'UNDER_REVIEW' ? 'UNDER_REVIEW' : 'AUTO_REJECTED' };
         }
-        if (solution.status === 'SUBMITTED') {
-          const queue = await assessor.get<SubmissionView[]>('/precheck/submissions');
+        if (solution.status === 'UNDER_REVIEW') {
+          const queue = await this.admin.get<SubmissionView[]>('/precheck/submissions');
           const submission = queue.find((s) => s.solutionId === solution.id && s.status === 'UNDER_REVIEW');
           if (!submission) throw new Error(`no open pre-check submission for "${spec.name}"`);
-          await assessor.post(`/precheck/submissions/${submission.id}/decision`, {
-            score: spec.score,
-            reason: spec.reason,
-          });
+          for (const assessment of submission.assessments.filter((x) => x.scoredAt === null)) {
+            const assessor = assessors.get(assessment.assessorUserId);
+            if (!assessor) throw new Error(`"${spec.name}" was assigned to an assessor outside the demo`);
+            await assessor.post(`/precheck/submissions/${submission.id}/scores`, {
+              scores: ['capability', 'security', 'kpi'].map((group) => ({
+                group,
+                score: spec.score,
+                reason: spec.reason,
+              })),
+            });
+          }
           this.count('listings');
-        } else if (solution.status === 'REJECTED') {
-          notes.push(`"${spec.name}" was rejected at pre-check earlier; left as is.`);
+        } else if (solution.status !== 'LISTED') {
+          notes.push(`"${spec.name}" is ${solution.status} at pre-check; left as is.`);
         }
       }
     }
@@ -927,10 +942,10 @@ class DemoLoader {
     }
 
     if (order.status === 'ACTIVE') {
+      const officerEmail = this.personOf(agencyKey, 'ACCEPTANCE_OFFICER');
       const records = await this.admin.get<RecordView[]>(`/orders/${orderId}/acceptance-records`);
-      if (!records.some((r) => r.roundNo === 1)) {
-        await this.uploadRoundOne(plan, order, this.personOf(agencyKey, 'ACCEPTANCE_OFFICER'));
-      }
+      if (!records.some((r) => r.roundNo === 1)) await this.uploadRoundOne(plan, order, officerEmail);
+      await this.signRoundOne(orderId, officerEmail);
     }
     const settled = await this.waitForSettlement(orderId);
     const after = await this.admin.get<OrderView>(`/orders/${orderId}`);
@@ -992,18 +1007,20 @@ class DemoLoader {
         const offers = await buyer.get<OfferView[]>(`/calls/${call.id}/offers`);
         offerId = offers.find((o) => o.vendorOrganisationId === vendorId && o.status === 'SUBMITTED')?.id;
       }
-      if (offerId) return this.award(buyer, call.id, offerId);
+      if (offerId) return this.award(buyer, call.id, offerId, plan);
     }
     const call = await this.openCall(buyerEmail, problemId, CALL_WINDOW_MS);
     const offerId = await this.ensureOffer(plan, call.id, vendorEmail, vendorId);
     await sleep(Math.max(0, Date.parse(call.deadline) - Date.now()) + 100);
-    return this.award(buyer, call.id, offerId);
+    return this.award(buyer, call.id, offerId, plan);
   }
 
-  private async award(buyer: MarketplaceClient, callId: string, offerId: string): Promise<string> {
+  /** The order shown as settled waives the dispute window (both parties sign that term); others keep 5 days. */
+  private async award(buyer: MarketplaceClient, callId: string, offerId: string, plan: OrderPlan): Promise<string> {
     const order = await buyer.post<Created>(`/calls/${callId}/award`, {
       offerId,
       justification: 'Hồ sơ chào duy nhất đạt yêu cầu; cam kết KPI tốt hơn mục tiêu của bài toán, giá trong hạn mức.',
+      ...(plan.stage === 'settled' ? { disputeWindowSeconds: 0 } : {}),
     });
     this.count('orders');
     return order.id;
@@ -1021,6 +1038,27 @@ class DemoLoader {
     const officer = await this.session(officerEmail);
     await officer.post(`/orders/${order.id}/rounds/1/measurements`, { measurements });
     this.count('measurement batches');
+  }
+
+  /** The officer signs the worker's record of round 1 once it exists (the worker evaluates asynchronously). */
+  private async signRoundOne(orderId: string, officerEmail: string): Promise<void> {
+    const officer = await this.session(officerEmail);
+    const deadline = Date.now() + SETTLEMENT_WAIT_MS;
+    for (;;) {
+      const record = (await officer.get<RecordView[]>(`/orders/${orderId}/acceptance-records`)).find(
+        (r) => r.roundNo === 1,
+      );
+      if (record && record.status !== 'EVALUATED') return;
+      if (record) {
+        await officer.post(`/orders/${orderId}/rounds/1/acceptance-record/signature`, {
+          recordHash: record.recordHash,
+        });
+        this.count('signed acceptance records');
+        return;
+      }
+      if (Date.now() > deadline) return;
+      await sleep(200);
+    }
   }
 
   private async waitForSettlement(orderId: string): Promise<SettlementView | undefined> {

@@ -9,7 +9,9 @@ const root = join(__dirname, '..', '..');
 
 function runToExit(entry: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [distPath('apps', entry, 'src', 'main.js')], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [distPath('apps', entry, 'src', 'main.js')], {
+      env: { ...process.env, ...env },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('exit', (code) => resolve({ code, stderr }));
@@ -42,26 +44,20 @@ describe('process boot and shutdown', () => {
     await db?.drop();
   });
 
-  it.each(['api', 'worker'])(
-    '%s refuses an evicting Redis',
-    async (entry) => {
-      const { code, stderr } = await runToExit(entry, { ...env, REDIS_URL: evicting.url });
-      expect(code).toBe(1);
-      expect(stderr).toContain('maxmemory-policy "allkeys-lru"');
-      expect(stderr).toContain('noeviction');
-    },
-  );
+  it.each(['api', 'worker'])('%s refuses an evicting Redis', async (entry) => {
+    const { code, stderr } = await runToExit(entry, { ...env, REDIS_URL: evicting.url });
+    expect(code).toBe(1);
+    expect(stderr).toContain('maxmemory-policy "allkeys-lru"');
+    expect(stderr).toContain('noeviction');
+  });
 
-  it.each(['api', 'worker'])(
-    '%s refuses an invalid configuration, naming the variable',
-    async (entry) => {
-      const { code, stderr } = await runToExit(entry, { ...env, JWT_SECRET: 'short', DATABASE_URL: 'mysql://nope' });
-      expect(code).toBe(1);
-      expect(stderr).toContain('JWT_SECRET');
-      expect(stderr).toContain('DATABASE_URL must be a postgres:// URL');
-      expect(stderr).not.toContain('short');
-    },
-  );
+  it.each(['api', 'worker'])('%s refuses an invalid configuration, naming the variable', async (entry) => {
+    const { code, stderr } = await runToExit(entry, { ...env, JWT_SECRET: 'short', DATABASE_URL: 'mysql://nope' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('JWT_SECRET');
+    expect(stderr).toContain('DATABASE_URL must be a postgres:// URL');
+    expect(stderr).not.toContain('short');
+  });
 
   it('stops gracefully on SIGTERM', async () => {
     const api = await startApi(env);

@@ -6,6 +6,7 @@ import {
   eventually,
   listSolution,
   signBoth,
+  signRecord,
   startSystem,
   uploadRound,
   type Actors,
@@ -48,6 +49,14 @@ describe('journey: listing → order → measured outcome → settlement → ran
 
     // mean(40, 44) = 42 → attainment (42 − 30) / (45 − 30) = 0.8 → 0.8 × 600,000,000 = 480,000,000 đồng
     await uploadRound(a, orderId, 1, ['40', '44']);
+    // No payment without the officer's signature over the record's hash.
+    await expect(signRecord(a, orderId, 1, a.vendor)).rejects.toMatchObject({ status: 403 });
+    await expect(
+      a.officer.post(`/orders/${orderId}/rounds/1/acceptance-record/signature`, { recordHash: '0'.repeat(64) }),
+    ).rejects.toMatchObject({ status: 409, body: { code: 'ACCEPTANCE.RECORD_CHANGED' } });
+    expect(await a.vendor.get(`/orders/${orderId}/settlements`)).toEqual([]);
+    const signedRecord = await signRecord(a, orderId, 1);
+    expect(signedRecord.status).toMatch(/^(PAYABLE|SETTLED)$/);
     await eventually(
       async () =>
         (await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined,
@@ -55,10 +64,23 @@ describe('journey: listing → order → measured outcome → settlement → ran
     );
 
     const [record] = await a.buyer.get<
-      Array<{ earnedCumulative: string; results: Array<{ attainment: string; reasonVi: string }> }>
+      Array<{
+        status: string;
+        earnedCumulative: string;
+        recordHash: string;
+        signedHash: string;
+        batchHashes: string[];
+        results: Array<{ attainment: string; reasonVi: string; amount: string; points: number; coverage: string }>;
+      }>
     >(`/orders/${orderId}/acceptance-records`);
-    expect(record.earnedCumulative).toBe('480000000');
-    expect(record.results[0].attainment).toBe('0.8000');
+    expect(record).toMatchObject({ status: 'SETTLED', earnedCumulative: '480000000', signedHash: record.recordHash });
+    expect(record.batchHashes).toHaveLength(1);
+    expect(record.results[0]).toMatchObject({
+      attainment: '0.8000',
+      amount: '480000000',
+      points: 2,
+      coverage: '2.0000',
+    });
     expect(record.results[0].reasonVi).toContain('80,00%');
 
     const settlements = await a.vendor.get<Array<{ amount: string }>>(`/orders/${orderId}/settlements`);

@@ -6,6 +6,7 @@ import {
   eventually,
   listSolution,
   signBoth,
+  signRecord,
   startSystem,
   uploadRound,
   type Actors,
@@ -47,6 +48,7 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
       const worker = await system.restartWorker({ FAULT_POINTS: faultPoint });
 
       await uploadRound(a, orderId, 1, ['40', '44']);
+      await signRecord(a, orderId, 1);
       expect(await worker.exited).toBe(137);
       const committed = faultPoint === 'settlement.after-commit' ? 1 : 0;
       expect(await count('SELECT count(*) AS n FROM acceptance.settlements WHERE order_id = $1', orderId)).toBe(
@@ -85,11 +87,70 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
     },
   );
 
-  it('paid the vendor exactly once per order across all crashes', async () => {
+  it('worker killed in the relay after publishing, before marking the outbox row', async () => {
+    const { orderId } = await draftOrder(a, { solutionId, price: '600000000' });
+    await signBoth(a, orderId);
+    await uploadRound(a, orderId, 1, ['40', '44']);
+    await eventually(
+      async () => ((await a.officer.get<unknown[]>(`/orders/${orderId}/acceptance-records`)).length ? true : undefined),
+      'acceptance record',
+    );
+    const worker = await system.restartWorker({ FAULT_POINTS: 'relay.after-publish' });
+    await signRecord(a, orderId, 1);
+    expect(await worker.exited).toBe(137);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM platform.outbox WHERE job_name = 'settle-round' AND published_at IS NULL
+           AND payload->>'orderId' = $1`,
+        orderId,
+      ),
+    ).toBe(1);
+    await system.restartWorker();
+    await eventually(
+      async () =>
+        (await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined,
+      'order closed',
+    );
+    expect(await count('SELECT count(*) AS n FROM acceptance.settlements WHERE order_id = $1', orderId)).toBe(1);
+  });
+
+  it('pays once when the same settlement job is delivered 100 times, also after Redis lost it', async () => {
+    const { orderId } = await draftOrder(a, { solutionId, price: '600000000' });
+    await signBoth(a, orderId);
+    await uploadRound(a, orderId, 1, ['40', '44']);
+    await signRecord(a, orderId, 1);
+    await eventually(
+      async () =>
+        (await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined,
+      'order closed',
+    );
+    await queue.obliterate({ force: true });
+    await queue.addBulk(
+      Array.from({ length: 100 }, (_, copy) => ({
+        name: AcceptanceJobs.settleRound,
+        data: { orderId, roundNo: 1 },
+        opts: { jobId: `again-${copy}-${orderId}` },
+      })),
+    );
+    await eventually(async () => {
+      const counts = await queue.getJobCounts('wait', 'active', 'delayed', 'completed');
+      return counts.wait + counts.active + counts.delayed === 0 && counts.completed >= 100 ? true : undefined;
+    }, '100 deliveries processed');
+    expect(await count('SELECT count(*) AS n FROM acceptance.settlements WHERE order_id = $1', orderId)).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM ledger.transfers WHERE kind = 'settle' AND metadata->>'orderId' = $1`,
+        orderId,
+      ),
+    ).toBe(1);
+    expect(await a.admin.get('/ledger/reconciliation')).toMatchObject({ ok: true, totalBalance: '0' });
+  });
+
+  it('paid the vendor exactly once per order across all crashes and redeliveries', async () => {
     const { rows } = await system.db.pool.query<{ balance: string }>(
       'SELECT balance::text FROM ledger.accounts WHERE code = $1',
       [`payable:${a.vendorOrgId}`],
     );
-    expect(rows[0].balance).toBe(String(3 * 480_000_000));
+    expect(rows[0].balance).toBe(String(5 * 480_000_000));
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { MarketplaceClient, type Created } from './client';
+import { eventually } from './system';
 
 const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
 
@@ -86,6 +87,7 @@ export const TRAFFIC_KPI = {
   unit: 'km/h',
   direction: 'increase',
   dataSource: 'Camera giao thông của Sở Xây dựng',
+  dataOwner: 'Sở Xây dựng Hà Nội',
   measurementMethod: 'Đo tốc độ trung bình qua camera AI mỗi 15 phút',
   aggregation: 'mean',
   frequency: 'daily',
@@ -94,19 +96,53 @@ export const TRAFFIC_KPI = {
   evidenceFormat: 'JSON',
 };
 
-/** Tier 1, thin: a solution with one KPI, submitted and approved by an assessor. */
+const PASSING_SCORES = [
+  { group: 'capability', score: 85, reason: 'Đủ năng lực triển khai tại các nút giao.' },
+  { group: 'security', score: 80, reason: 'Hệ thống đạt cấp độ 3, có kiểm thử xâm nhập.' },
+  { group: 'kpi', score: 90, reason: 'KPI đo được bằng camera, có kỳ cơ sở.' },
+];
+
+/** A login for an operator assessor (every test user shares PASSWORD); at least two exist for the pre-check. */
+async function operatorAssessors(a: Actors): Promise<Map<string, string>> {
+  const users = await a.admin.get<Array<{ id: string; email: string; roles: string[] }>>(
+    `/organisations/${a.operatorOrgId}/users`,
+  );
+  const assessors = new Map(users.filter((u) => u.roles.includes('ASSESSOR')).map((u) => [u.id, u.email]));
+  while (assessors.size < 2) {
+    const email = `tienkiem-${randomBytes(3).toString('hex')}@sokhcn.hanoi.gov.vn`;
+    const created = await a.admin.post<Created>(`/organisations/${a.operatorOrgId}/users`, {
+      email,
+      fullName: 'Vũ Thị Hà',
+      password: PASSWORD,
+      roles: ['ASSESSOR'],
+    });
+    assessors.set(created.id, email);
+  }
+  return assessors;
+}
+
+/** Tier 1: a solution with one measurable KPI, submitted and passed by the two assessors assigned to it. */
 export async function listSolution(a: Actors, categoryCode = 'giao-thong'): Promise<string> {
+  const assessors = await operatorAssessors(a);
   const solution = await a.vendor.post<Created>('/solutions', {
     name: 'Điều khiển đèn tín hiệu thích ứng bằng AI',
     summary: 'Tối ưu chu kỳ đèn theo lưu lượng thực tế tại các nút giao trọng điểm.',
     categoryCode,
     kpis: [TRAFFIC_KPI],
   });
-  const submission = await a.vendor.post<Created>('/precheck/submissions', { solutionId: solution.id });
-  await a.assessor.post(`/precheck/submissions/${submission.id}/decision`, {
-    score: 85,
-    reason: 'Đủ năng lực; KPI đo được bằng camera.',
+  const submission = await a.vendor.post<{ id: string; status: string }>('/precheck/submissions', {
+    solutionId: solution.id,
   });
+  if (submission.status !== 'UNDER_REVIEW') throw new Error(`pre-check did not start: ${submission.status}`);
+  const detail = await a.admin.get<{ assessments: Array<{ assessorUserId: string }> }>(
+    `/precheck/submissions/${submission.id}`,
+  );
+  for (const { assessorUserId } of detail.assessments) {
+    const email = assessors.get(assessorUserId);
+    if (!email) throw new Error(`assessor ${assessorUserId} is not in the operator organisation`);
+    const assessor = a.admin.as(await a.admin.login(email, PASSWORD));
+    await assessor.post(`/precheck/submissions/${submission.id}/scores`, { scores: PASSING_SCORES });
+  }
   return solution.id;
 }
 
@@ -132,6 +168,8 @@ export interface OrderSpec {
   target?: string;
   rounds?: number;
   callWindowMs?: number;
+  /** Seconds the vendor may dispute a signed record; tests default to 0 (payable as soon as it is signed). */
+  disputeWindowSeconds?: number;
 }
 
 /** Problem → call → offer → award → draft order (not signed). */
@@ -171,7 +209,10 @@ export async function draftOrder(a: Actors, spec: OrderSpec): Promise<SignedOrde
     rounds: spec.rounds ?? 1,
   });
   await new Promise((resolve) => setTimeout(resolve, callWindowMs + 50));
-  const order = await a.buyer.post<Created>(`/calls/${call.id}/award`, { offerId: offer.id });
+  const order = await a.buyer.post<Created>(`/calls/${call.id}/award`, {
+    offerId: offer.id,
+    disputeWindowSeconds: spec.disputeWindowSeconds ?? 0,
+  });
   return { orderId: order.id, problemId: problem.id, callId: call.id, offerId: offer.id };
 }
 
@@ -200,5 +241,26 @@ export async function uploadRound(
       observedAt: new Date(start + (i + 1) * step).toISOString(),
       value,
     })),
+  });
+}
+
+export interface RecordShape {
+  id: string;
+  roundNo: number;
+  status: string;
+  recordHash: string;
+  earnedCumulative: string;
+  disputeDeadline: string | null;
+}
+
+/** Waits for the worker's acceptance record of the round, then the agency's officer signs its hash. */
+export async function signRecord(a: Actors, orderId: string, roundNo: number, by = a.officer): Promise<RecordShape> {
+  const record = await eventually(
+    async () =>
+      (await a.officer.get<RecordShape[]>(`/orders/${orderId}/acceptance-records`)).find((r) => r.roundNo === roundNo),
+    `acceptance record of round ${roundNo}`,
+  );
+  return by.post<RecordShape>(`/orders/${orderId}/rounds/${roundNo}/acceptance-record/signature`, {
+    recordHash: record.recordHash,
   });
 }

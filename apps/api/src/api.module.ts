@@ -7,11 +7,13 @@ import { CatalogModule } from '@app/catalog';
 import { CompetitionModule } from '@app/competition';
 import { AuthGuard, IdentityModule } from '@app/identity';
 import { LedgerModule } from '@app/ledger';
+import { NotificationsModule } from '@app/notifications';
 import { OrderingModule } from '@app/ordering';
 import { PlatformModule } from '@app/platform';
 import { PrecheckModule } from '@app/precheck';
 import { ProblemsModule } from '@app/problems';
-import { RankingModule } from '@app/ranking';
+import { RankingModule, TrustSourceModule } from '@app/ranking';
+import { TransparencyModule } from '@app/transparency';
 import { migrations } from '../../../migrations';
 import { AdminController } from './admin.controller';
 import { ErrorFilter } from './error.filter';
@@ -32,6 +34,9 @@ import { MetricsController } from './metrics';
     OrderingModule,
     AcceptanceModule,
     RankingModule,
+    TransparencyModule,
+    TrustSourceModule,
+    NotificationsModule,
   ],
   controllers: [HealthController, MetricsController, AdminController],
   providers: [

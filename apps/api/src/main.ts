@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import type { IncomingMessage } from 'node:http';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { MEASUREMENT_FILE_TYPES } from '@app/acceptance';
 import { assertNoEviction, closeOnSignals, loadConfig, requestIdOf } from '@app/platform';
 import { ApiModule } from './api.module';
 import { instrument } from './metrics';
@@ -19,8 +21,15 @@ async function bootstrap(): Promise<void> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // Solution documents arrive as multipart streams; each upload sets its own size limit.
+  await app.register(multipart, { limits: { files: 1, fields: 5 } });
   app.useGlobalPipes(validationPipe);
   instrument(app.getHttpAdapter().getInstance());
+  // Measurement files reach their handler as the raw stream: read once, never buffered whole (limit in the upload).
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(MEASUREMENT_FILE_TYPES, (_request, payload, done) => done(null, payload));
   app
     .getHttpAdapter()
     .getInstance()

@@ -5,16 +5,33 @@ import {
   OUTCOME_EVENTS_QUEUE,
   OutcomeEvents,
 } from '@app/acceptance';
+import {
+  COMPETITION_EVENTS_QUEUE,
+  COMPETITION_QUEUE,
+  CompetitionEvents,
+  CompetitionJobs,
+  CompetitionProcessor,
+} from '@app/competition';
+import { NotificationsProcessor } from '@app/notifications';
 import type { JobHandlers } from '@app/platform';
-import { RankingProcessor } from '@app/ranking';
+import { NightlyRankingProcessor, RANKING_QUEUE, RankingJobs, RankingProcessor } from '@app/ranking';
 
 /** Every job name the system can enqueue, by queue. */
 export const DECLARED_JOBS: JobHandlers[] = [
   { queue: ACCEPTANCE_QUEUE, names: Object.values(AcceptanceJobs) },
   { queue: OUTCOME_EVENTS_QUEUE, names: Object.values(OutcomeEvents) },
+  { queue: RANKING_QUEUE, names: Object.values(RankingJobs) },
+  { queue: COMPETITION_QUEUE, names: Object.values(CompetitionJobs) },
+  { queue: COMPETITION_EVENTS_QUEUE, names: Object.values(CompetitionEvents) },
 ];
 
-export const PROCESSORS = [AcceptanceProcessor, RankingProcessor];
+export const PROCESSORS = [
+  AcceptanceProcessor,
+  RankingProcessor,
+  NightlyRankingProcessor,
+  CompetitionProcessor,
+  NotificationsProcessor,
+];
 
 /** Boot check: each declared job has exactly one processor, and no processor claims an undeclared job. */
 export function assertJobHandlers(declared: JobHandlers[], handlers: JobHandlers[]): void {

@@ -1,8 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AcceptanceModule, AcceptanceWorkerModule } from '@app/acceptance';
+import { CompetitionWorkerModule } from '@app/competition';
+import { NotificationsWorkerModule } from '@app/notifications';
+import { CatalogWorkerModule } from '@app/catalog';
 import { AppConfig, PlatformModule } from '@app/platform';
-import { RankingWorkerModule } from '@app/ranking';
+import { RankingWorkerModule, TrustSourceModule } from '@app/ranking';
 import { migrations } from '../../../migrations';
 import { OutboxRelay } from './outbox-relay';
 import { Sweeper } from './sweeper';
@@ -20,6 +23,10 @@ import { Sweeper } from './sweeper';
     AcceptanceModule,
     AcceptanceWorkerModule,
     RankingWorkerModule,
+    CatalogWorkerModule,
+    CompetitionWorkerModule,
+    TrustSourceModule,
+    NotificationsWorkerModule,
   ],
   providers: [OutboxRelay, Sweeper],
 })

@@ -1,9 +1,13 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { KpiResult, RecordStatus } from './contracts/acceptance';
 
-/** Biên bản nghiệm thu: per KPI the measured value, attainment, pay fraction and why. */
+/**
+ * Biên bản nghiệm thu: per KPI the measured value, the data used, attainment, pay fraction, amount and why. The
+ * officer's signature covers `recordHash`; a signature whose hash differs from the record's is not a signature.
+ */
 @Entity({ schema: 'acceptance', name: 'records' })
 @Index('records_order_round_key', ['orderId', 'roundNo'], { unique: true })
+@Index('records_signed_deadline_idx', ['disputeDeadline'], { where: `status = 'SIGNED'` })
 export class AcceptanceRecord {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -32,4 +36,20 @@ export class AcceptanceRecord {
 
   @Column({ type: 'timestamptz' })
   evaluatedAt: Date;
+
+  @Column({ type: 'text', nullable: true })
+  signedHash: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  signedByUserId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  signedAt: Date | null;
+
+  /** Signature time plus the order's dispute window, on the database clock. */
+  @Column({ type: 'timestamptz', nullable: true })
+  disputeDeadline: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  payableAt: Date | null;
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { DisputeView, OpenDisputeDto, ResolveDisputeDto, SignRecordDto } from './acceptance-record.dto';
 import { RecordView, SettlementView } from './acceptance.dto';
 import { AcceptanceFacade } from './acceptance.facade';
 
@@ -17,6 +18,58 @@ export class AcceptanceController {
   @ApiOkResponse({ type: RecordView, isArray: true })
   records(@CurrentPrincipal() p: Principal, @Param('orderId', ParseUUIDPipe) orderId: string): Promise<RecordView[]> {
     return this.acceptance.records(p, orderId);
+  }
+
+  @Post('rounds/:roundNo/acceptance-record/signature')
+  @Roles('ACCEPTANCE_OFFICER')
+  @ApiOperation({
+    summary:
+      'Ký biên bản nghiệm thu / The ordering agency’s officer signs the record’s hash; the dispute window starts',
+  })
+  @ApiOkResponse({ type: RecordView })
+  sign(
+    @CurrentPrincipal() p: Principal,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Param('roundNo', ParseIntPipe) roundNo: number,
+    @Body() dto: SignRecordDto,
+  ): Promise<RecordView> {
+    return this.acceptance.sign(p, orderId, roundNo, dto.recordHash);
+  }
+
+  @Post('rounds/:roundNo/disputes')
+  @Roles('VENDOR')
+  @ApiOperation({
+    summary: 'Khiếu nại biên bản / The vendor disputes a signed record within its window; settlement is frozen',
+  })
+  @ApiOkResponse({ type: DisputeView })
+  dispute(
+    @CurrentPrincipal() p: Principal,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Param('roundNo', ParseIntPipe) roundNo: number,
+    @Body() dto: OpenDisputeDto,
+  ): Promise<DisputeView> {
+    return this.acceptance.dispute(p, orderId, roundNo, dto);
+  }
+
+  @Get('disputes')
+  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
+  @ApiOperation({ summary: 'Khiếu nại / Disputes of an order' })
+  @ApiOkResponse({ type: DisputeView, isArray: true })
+  disputes(@CurrentPrincipal() p: Principal, @Param('orderId', ParseUUIDPipe) orderId: string): Promise<DisputeView[]> {
+    return this.acceptance.disputes(p, orderId);
+  }
+
+  @Post('disputes/:disputeId/resolution')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Giải quyết khiếu nại / The operator resolves a dispute (uphold the signed record)' })
+  @ApiOkResponse({ type: DisputeView })
+  resolve(
+    @CurrentPrincipal() p: Principal,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Param('disputeId', ParseUUIDPipe) disputeId: string,
+    @Body() dto: ResolveDisputeDto,
+  ): Promise<DisputeView> {
+    return this.acceptance.uphold(p, orderId, disputeId, dto.note);
   }
 
   @Get('settlements')

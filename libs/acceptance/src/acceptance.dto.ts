@@ -1,30 +1,81 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsDateString, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { DECIMAL } from '@app/problems';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { RECORD_STATUSES, type KpiResult, type RecordStatus } from './contracts/acceptance';
 
 export class MeasurementPointDto {
-  @ApiProperty({ example: 'K1' }) @IsString() @Length(1, 40) kpi: string;
-  @ApiProperty({ example: '2026-12-01T08:00:00Z' }) @IsDateString({ strict: true }) observedAt: string;
-  @ApiProperty({ example: '42.5', description: 'Decimal as a string (up to 6 decimals)' })
-  @Matches(DECIMAL, { message: 'value must be a decimal string such as "42" or "42.5"' })
+  @ApiProperty({ example: 'K1' }) kpi: string;
+  @ApiProperty({
+    example: '2026-12-01T08:00:00Z',
+    description: 'ISO 8601; without an offset the time is read as Vietnam time (UTC+07:00)',
+  })
+  observedAt: string;
+  @ApiProperty({ example: '42.5', description: 'Decimal (up to 15 digits and 6 decimals), as a string or a number' })
   value: string;
+  @ApiPropertyOptional({ example: 'km/h', description: 'When given, must be the KPI’s unit' }) unit?: string;
 }
 
 export class UploadMeasurementsDto {
-  @ApiProperty({ type: MeasurementPointDto, isArray: true })
-  @ValidateNested({ each: true })
-  @Type(() => MeasurementPointDto)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10_000)
+  @ApiProperty({ type: MeasurementPointDto, isArray: true, minItems: 1, maxItems: 10_000 })
   measurements: MeasurementPointDto[];
+}
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** How to read an uploaded file; all optional. */
+export class UploadQueryDto {
+  @ApiPropertyOptional({ example: 'K1', description: 'The KPI of every row; the file may then omit its kpi column' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  kpi?: string;
+
+  @ApiPropertyOptional({
+    enum: ['comma', 'semicolon'],
+    description: 'CSV delimiter; detected from the header if absent',
+  })
+  @IsOptional()
+  @IsIn(['comma', 'semicolon', ',', ';'])
+  delimiter?: 'comma' | 'semicolon' | ',' | ';';
+
+  @ApiPropertyOptional({ description: 'Vietnamese decimals: "1.234,5" means 1234.5' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  decimalComma?: boolean;
+
+  @ApiPropertyOptional({ example: 'Số liệu', description: 'XLSX worksheet to read; the first one if absent' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  sheet?: string;
+
+  @ApiPropertyOptional({
+    description: 'Store the valid rows of a file that has invalid ones; the answer lists the refused rows',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  keepValid?: boolean;
+}
+
+export class RowProblemView {
+  @ApiProperty({ description: 'CSV line, XLSX row or JSON element (1-based)' }) line: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) column: string | null;
+  @ApiProperty({ example: 'OUTSIDE_ROUND_WINDOW' }) reason: string;
+  @ApiPropertyOptional() value?: string;
 }
 
 export class UploadResultView {
   @ApiProperty() batchId: string;
-  @ApiProperty() sha256: string;
-  @ApiProperty() rows: number;
+  @ApiProperty({ description: 'SHA-256 of the raw file as received' }) sha256: string;
+  @ApiProperty({ enum: ['csv', 'xlsx', 'json'] }) format: string;
+  @ApiProperty() bytes: number;
+  @ApiProperty({ description: 'Points stored' }) rows: number;
+  @ApiProperty({ description: 'Rows refused (only with keepValid)' }) rejectedRows: number;
+  @ApiProperty({ type: RowProblemView, isArray: true, description: 'The first 100 problems of the refused rows' })
+  problems: RowProblemView[];
+  @ApiProperty({ description: 'An earlier upload with the same Idempotency-Key and content' }) replayed: boolean;
 }
 
 export class KpiResultView {
@@ -33,12 +84,18 @@ export class KpiResultView {
   @ApiProperty() unit: string;
   @ApiProperty() aggregation: string;
   @ApiProperty() points: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Points the frequency and round window call for' })
+  expectedPoints: number | null;
+  @ApiProperty({ description: 'Points needed before the KPI can be evaluated' }) requiredPoints: number;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'points / expected points' }) coverage:
+    string | null;
   @ApiProperty() measured: string;
   @ApiPropertyOptional({ nullable: true, type: String }) baseline: string | null;
   @ApiProperty() target: string;
   @ApiProperty() weightBp: number;
   @ApiProperty() attainment: string;
   @ApiProperty() payFraction: string;
+  @ApiProperty({ description: 'What this KPI earns in the round, đồng' }) amount: string;
   @ApiProperty() reasonVi: string;
   @ApiProperty() reasonEn: string;
 }
@@ -53,6 +110,11 @@ export class RecordView {
   @ApiProperty({ type: String, isArray: true }) batchHashes: string[];
   @ApiProperty() recordHash: string;
   @ApiProperty({ format: 'date-time' }) evaluatedAt: Date;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The hash the officer signed' })
+  signedHash: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) signedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) disputeDeadline: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) payableAt: Date | null;
 }
 
 export class SettlementView {

@@ -5,6 +5,7 @@ import { OrderingModule } from '@app/ordering';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import { AcceptanceController } from './acceptance.controller';
 import { AcceptanceFacade } from './acceptance.facade';
+import { Dispute } from './dispute.entity';
 import { MeasurementIngest } from './ingest/measurement-ingest';
 import { MeasurementsController } from './ingest/measurements.controller';
 import { MeasurementBatch } from './measurement-batch.entity';
@@ -15,7 +16,7 @@ import { Settlement } from './settlement.entity';
   imports: [
     AuditModule,
     OrderingModule,
-    TypeOrmModule.forFeature([MeasurementBatch, Measurement, AcceptanceRecord, Settlement]),
+    TypeOrmModule.forFeature([MeasurementBatch, Measurement, AcceptanceRecord, Settlement, Dispute]),
   ],
   controllers: [AcceptanceController, MeasurementsController],
   providers: [AcceptanceFacade, MeasurementIngest],

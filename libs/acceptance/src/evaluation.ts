@@ -1,9 +1,20 @@
-import { explainKpi, Fraction, parseDecimal, type RoundMeasurements } from '@app/kernel';
-import type { OrderKpiTerms, OrderTerms } from '@app/ordering';
+import { explainKpi, floorDong, Fraction, parseDecimal, roundEarnedExact, type RoundMeasurements } from '@app/kernel';
+import { paymentTermsOf, type OrderKpiTerms, type OrderTerms, type RoundTerms } from '@app/ordering';
 import type { KpiResult } from './contracts/acceptance';
 
 /** Aggregates are kept to 6 decimals, the precision measurements are accepted with. */
 const AGGREGATE_DECIMALS = 6;
+const DAY_MS = 86_400_000;
+/** Share of the expected data points a round needs before it can be evaluated. */
+const SUFFICIENT_COVERAGE = new Fraction(9, 10);
+const PERIOD_DAYS: Record<string, number> = {
+  hourly: 1 / 24,
+  daily: 1,
+  weekly: 7,
+  monthly: 30,
+  quarterly: 90,
+  yearly: 365,
+};
 
 export function aggregate(kind: OrderKpiTerms['aggregation'], values: string[]): string {
   const numbers = values.map((v) => parseDecimal(v));
@@ -19,36 +30,80 @@ export function aggregate(kind: OrderKpiTerms['aggregation'], values: string[]):
   return result.round(AGGREGATE_DECIMALS).toString();
 }
 
+/**
+ * Data points a KPI should produce in a round: one per period of its frequency that fits the round window (at
+ * least one). A KPI without a regular frequency ("once", event-based) has none and relies on its minimum sample.
+ */
+export function expectedPoints(kpi: Pick<OrderKpiTerms, 'frequency'>, round: RoundTerms): number | null {
+  const periodDays = kpi.frequency ? PERIOD_DAYS[kpi.frequency] : undefined;
+  if (periodDays === undefined) return null;
+  const roundDays = (Date.parse(round.endsAt) - Date.parse(round.startsAt)) / DAY_MS;
+  return Math.max(1, Math.floor(roundDays / periodDays + 1e-9));
+}
+
+/** The sufficiency rule: 90 % of the expected points, and never fewer than the KPI's minimum sample. */
+export function requiredPoints(kpi: Pick<OrderKpiTerms, 'frequency' | 'minimumSample'>, round: RoundTerms): number {
+  const expected = expectedPoints(kpi, round);
+  const coverageFloor = expected === null ? 0 : Number(SUFFICIENT_COVERAGE.mul(expected).ceil().n);
+  return Math.max(1, kpi.minimumSample, coverageFloor);
+}
+
+function coverageOf(points: number, expected: number | null): string | null {
+  if (expected === null) return null;
+  const k = new Fraction(points, expected).mul(10_000).floor().n;
+  return `${k / 10_000n}.${(k % 10_000n).toString().padStart(4, '0')}`;
+}
+
+export interface InsufficientKpi {
+  key: string;
+  points: number;
+  required: number;
+  expected: number | null;
+}
+
 export type RoundEvaluation =
-  | { evaluable: false; insufficient: Array<{ key: string; points: number; required: number }> }
+  | { evaluable: false; insufficient: InsufficientKpi[] }
   | { evaluable: true; measured: RoundMeasurements; results: KpiResult[] };
 
 /**
- * Evaluates one round from its series (values in observation order). A KPI below its minimum sample makes the
+ * Evaluates one round from its series (values in observation order). A KPI without sufficient data makes the
  * round "not yet evaluable" — never a zero.
  */
-export function evaluateRound(terms: OrderTerms, series: Map<string, string[]>): RoundEvaluation {
+export function evaluateRound(terms: OrderTerms, roundNo: number, series: Map<string, string[]>): RoundEvaluation {
+  const roundIndex = terms.rounds.findIndex((r) => r.no === roundNo);
+  if (roundIndex < 0) throw new RangeError(`The order has no round ${roundNo}.`);
+  const round = terms.rounds[roundIndex];
   const insufficient = terms.kpis
-    .map((kpi) => ({ key: kpi.key, points: series.get(kpi.key)?.length ?? 0, required: kpi.minimumSample }))
+    .map((kpi) => ({
+      key: kpi.key,
+      points: series.get(kpi.key)?.length ?? 0,
+      required: requiredPoints(kpi, round),
+      expected: expectedPoints(kpi, round),
+    }))
     .filter((s) => s.points < s.required);
   if (insufficient.length > 0) return { evaluable: false, insufficient };
+  const payment = paymentTermsOf(terms);
   const measured: RoundMeasurements = {};
   const results = terms.kpis.map((kpi): KpiResult => {
     const values = series.get(kpi.key) ?? [];
     const value = aggregate(kpi.aggregation, values);
     measured[kpi.key] = value;
-    const explanation = explainKpi(kpi, value, terms.floorBp);
+    const expected = expectedPoints(kpi, round);
     return {
       key: kpi.key,
       nameVi: kpi.nameVi,
       unit: kpi.unit,
       aggregation: kpi.aggregation,
       points: values.length,
+      expectedPoints: expected,
+      requiredPoints: requiredPoints(kpi, round),
+      coverage: coverageOf(values.length, expected),
       measured: value,
       baseline: kpi.baseline,
       target: kpi.target,
       weightBp: kpi.weightBp,
-      ...explanation,
+      ...explainKpi(kpi, value, terms.floorBp),
+      amount: floorDong(roundEarnedExact(payment, roundIndex, { [kpi.key]: value })).toString(),
     };
   });
   return { evaluable: true, measured, results };

@@ -1,8 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { RowProblem } from './ingest/rows';
 
-/** One upload: the raw content's SHA-256 and who sent it, kept forever (append-only). */
+/** One upload: the raw file's SHA-256, where it is kept and who sent it, kept forever (append-only). */
 @Entity({ schema: 'acceptance', name: 'measurement_batches' })
 @Index('measurement_batches_round_idx', ['orderId', 'roundNo'])
+@Index('measurement_batches_idempotency_key', ['organisationId', 'idempotencyKey'], {
+  unique: true,
+  where: 'idempotency_key IS NOT NULL',
+})
 export class MeasurementBatch {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -16,11 +21,35 @@ export class MeasurementBatch {
   @Column({ type: 'text' })
   format: string;
 
+  /** SHA-256 of the raw bytes as received (of the canonical JSON for a JSON body). */
   @Column({ type: 'text' })
   sha256: string;
 
+  /** Accepted points. */
   @Column({ type: 'integer' })
   rowCount: number;
+
+  /** Rows refused when the officer asked to keep only the valid rows. */
+  @Column({ type: 'integer', default: 0 })
+  rejectedCount: number;
+
+  /** The first problems of the refused rows (line, column, reason). */
+  @Column({ type: 'jsonb', nullable: true })
+  problems: RowProblem[] | null;
+
+  /** Path of the raw file under MEASUREMENT_FILES_DIR; null for batches stored before raw files were kept. */
+  @Column({ type: 'text', nullable: true })
+  storageKey: string | null;
+
+  @Column({ type: 'bigint', nullable: true })
+  byteSize: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  idempotencyKey: string | null;
+
+  /** SHA-256 over the target, the options and the raw content: what "the same request" means for a replay. */
+  @Column({ type: 'text', nullable: true })
+  requestHash: string | null;
 
   @Column({ type: 'uuid' })
   organisationId: string;

@@ -1,15 +1,73 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
-import { AuditActor, AuditFacade } from '@app/audit';
-import { newId } from '@app/kernel';
+import type { Readable } from 'node:stream';
+import { EntityManager, In, IsNull, Repository, type ObjectLiteral } from 'typeorm';
+import { AuditActor, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
+import { decodeCursor, encodeCursor, newId, type Page } from '@app/kernel';
 import { updateIfStatus } from '@app/platform';
-import { CreateSolutionDto } from './catalog.dto';
+import { CategoryDto, CreateCategoryDto, CreateSolutionDto, SolutionKpiDto } from './catalog.dto';
 import { Category } from './category.entity';
-import { CatalogErrors, solutionLifecycle, type SolutionEvent } from './contracts/catalog';
-import { Solution, SolutionKpi } from './solution.entity';
+import {
+  CatalogErrors,
+  REVISABLE_LISTINGS,
+  revisionLifecycle,
+  solutionLifecycle,
+  type DeploymentModel,
+  type RevisionEvent,
+  type SolutionEvent,
+  type SolutionStatus,
+} from './contracts/catalog';
+import { SolutionDocument } from './document.entity';
+import { DocumentStore } from './document-store';
+import { Solution, SolutionKpi, type SolutionContent } from './solution.entity';
 
 const LISTING_VALIDITY_MONTHS = 12;
+const EXPIRY_REMINDER_DAYS = 30;
+/** A listing occupies a capacity slot while it is listed or only temporarily suspended. */
+const OCCUPYING: SolutionStatus[] = ['LISTED', 'SUSPENDED'];
+const REVISABLE: SolutionStatus[] = ['AUTO_REJECTED', 'REJECTED', 'EXPIRED'];
+
+type VendorActor = AuditActor & { organisationId: string };
+
+export interface SearchQuery {
+  q?: string;
+  category?: string;
+  status?: SolutionStatus;
+  makeInVietnam?: boolean;
+  deploymentModel?: DeploymentModel;
+  priceMin?: string;
+  priceMax?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface ListingRow {
+  id: string;
+  vendorOrganisationId: string;
+  categoryCode: string;
+  status: SolutionStatus;
+  qualityScore: number;
+  version: number;
+  name: string;
+  summary: string;
+  makeInVietnam: boolean;
+  deploymentModel: DeploymentModel | null;
+  priceMin: string | null;
+  priceMax: string | null;
+  listedAt: Date | null;
+}
+
+export const LISTING_COLUMNS = `l.solution_id AS "id", l.vendor_organisation_id AS "vendorOrganisationId",
+  l.category_code AS "categoryCode", l.status, l.quality_score AS "qualityScore", l.version, l.name, l.summary,
+  l.make_in_vietnam AS "makeInVietnam", l.deployment_model AS "deploymentModel", l.price_min AS "priceMin",
+  l.price_max AS "priceMax", l.listed_at AS "listedAt"`;
+
+export interface SweepResult {
+  lifted: number;
+  expired: number;
+  reminded: number;
+  promoted: number;
+}
 
 @Injectable()
 export class CatalogFacade {
@@ -17,25 +75,76 @@ export class CatalogFacade {
     private readonly audit: AuditFacade,
     @InjectRepository(Solution) private readonly solutions: Repository<Solution>,
     @InjectRepository(Category) private readonly categories: Repository<Category>,
+    private readonly documents: DocumentStore,
   ) {}
 
-  async createSolution(actor: AuditActor & { organisationId: string }, dto: CreateSolutionDto): Promise<Solution> {
-    if (!(await this.categories.existsBy({ code: dto.categoryCode }))) {
-      throw CatalogErrors.CATEGORY_NOT_FOUND(undefined, { field: 'categoryCode', value: dto.categoryCode });
+  /** Streams a document to the store (size-limited, hashed, typed by its bytes), then records it. */
+  async uploadDocument(
+    actor: VendorActor,
+    solutionId: string,
+    fileName: string,
+    content: Readable,
+  ): Promise<SolutionDocument> {
+    const solution = await this.getSolution(solutionId);
+    if (solution.vendorOrganisationId !== actor.organisationId) throw CatalogErrors.NOT_OWNER();
+    const stored = await this.documents.put(content);
+    try {
+      return await this.solutions.manager.transaction(async (tx) => {
+        const document = tx.create(SolutionDocument, {
+          id: newId(),
+          solutionId,
+          solutionVersion: solution.version,
+          fileName: fileName.slice(0, 255),
+          mediaType: stored.mediaType,
+          bytes: String(stored.bytes),
+          sha256: stored.sha256,
+          uploadedBy: actor.userId ?? '',
+        });
+        await tx.insert(SolutionDocument, document);
+        await this.audit.record(tx, {
+          actor,
+          entityType: 'solution_document',
+          entityId: document.id,
+          action: 'uploaded',
+          after: { solutionId, sha256: stored.sha256, bytes: stored.bytes, mediaType: stored.mediaType },
+        });
+        return document;
+      });
+    } catch (error) {
+      if (stored.created) await this.documents.remove(stored.sha256);
+      throw error;
     }
+  }
+
+  documentsOf(solutionId: string, tx?: EntityManager): Promise<SolutionDocument[]> {
+    return (tx ?? this.solutions.manager).find(SolutionDocument, {
+      where: { solutionId },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  async createSolution(actor: VendorActor, dto: CreateSolutionDto): Promise<Solution> {
+    await this.requireCategory(dto.categoryCode);
+    checkPriceRange(dto);
     return this.solutions.manager.transaction(async (tx) => {
       const id = newId();
       const solution = tx.create(Solution, {
         id,
         vendorOrganisationId: actor.organisationId,
-        name: dto.name.trim(),
-        summary: dto.summary.trim(),
-        categoryCode: dto.categoryCode,
+        ...standardFields(dto),
         status: 'DRAFT',
+        version: 1,
+        statusReason: null,
+        revisionStatus: 'NONE',
+        revisionReason: null,
+        checkedVersion: null,
+        checked: null,
+        suspendedUntil: null,
+        expiryReminderAt: null,
         listedAt: null,
         listingExpiresAt: null,
         qualityScore: null,
-        kpis: dto.kpis.map((kpi) => tx.create(SolutionKpi, { ...kpi, id: newId(), solutionId: id })),
+        kpis: kpiRows(tx, id, dto.kpis),
       });
       await tx.save(solution);
       await this.audit.record(tx, {
@@ -43,10 +152,165 @@ export class CatalogFacade {
         entityType: 'solution',
         entityId: id,
         action: 'created',
-        after: { status: 'DRAFT', name: solution.name },
+        after: { status: 'DRAFT', name: solution.name, version: 1 },
       });
       return solution;
     });
+  }
+
+  /**
+   * Edits a draft in place; a rejected or expired solution becomes a new draft version to resubmit; a listed
+   * one gets a new version to re-check while buyers keep seeing the checked version.
+   */
+  async editSolution(actor: VendorActor, id: string, dto: CreateSolutionDto): Promise<Solution> {
+    await this.requireCategory(dto.categoryCode);
+    checkPriceRange(dto);
+    return this.solutions.manager.transaction(async (tx) => {
+      const solution = await this.getSolution(id, tx);
+      if (solution.vendorOrganisationId !== actor.organisationId) throw CatalogErrors.NOT_OWNER();
+      const content = standardFields(dto);
+      let patch: Partial<Solution>;
+      if (REVISABLE_LISTINGS.includes(solution.status)) {
+        if (dto.categoryCode !== solution.categoryCode) throw CatalogErrors.CATEGORY_LOCKED();
+        const revisionStatus = revisionLifecycle.apply(solution.revisionStatus, 'edit');
+        const version = solution.revisionStatus === 'DRAFT' ? solution.version : solution.version + 1;
+        patch = { ...content, version, revisionStatus, revisionReason: null };
+        const updated = await tx.update(Solution, { id, revisionStatus: solution.revisionStatus }, patch);
+        if (updated.affected !== 1) throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
+      } else {
+        const revising = REVISABLE.includes(solution.status);
+        const status = revising ? solutionLifecycle.apply(solution.status, 'revise') : solution.status;
+        // Under review or delisted: refused with CATALOG.INVALID_TRANSITION.
+        if (!revising && solution.status !== 'DRAFT') solutionLifecycle.apply(solution.status, 'revise');
+        patch = {
+          ...content,
+          status,
+          version: revising ? solution.version + 1 : solution.version,
+          statusReason: null,
+          listedAt: null,
+          listingExpiresAt: null,
+          qualityScore: null,
+          expiryReminderAt: null,
+        };
+        await updateIfStatus(tx, Solution, id, solution.status, patch);
+      }
+      await tx.delete(SolutionKpi, { solutionId: id });
+      await tx.insert(SolutionKpi, kpiRows(tx, id, dto.kpis));
+      await this.audit.record(tx, {
+        actor,
+        entityType: 'solution',
+        entityId: id,
+        action: 'edited',
+        before: { status: solution.status, version: solution.version, revisionStatus: solution.revisionStatus },
+        after: { ...patch },
+      });
+      return this.getSolution(id, tx);
+    });
+  }
+
+  /** Moves the re-check of a listed solution's new version; accepting it makes that version the checked one. */
+  async reviseTransition(
+    tx: EntityManager,
+    actor: AuditActor,
+    id: string,
+    event: RevisionEvent,
+    details: { qualityScore?: number; reason?: string } = {},
+  ): Promise<Solution> {
+    const solution = await this.getSolution(id, tx);
+    const revisionStatus = revisionLifecycle.apply(solution.revisionStatus, event);
+    const patch: Partial<Solution> = { revisionStatus };
+    if (details.reason !== undefined) patch.revisionReason = details.reason;
+    if (event === 'accept') {
+      patch.checked = contentOf(solution);
+      patch.checkedVersion = solution.version;
+      patch.revisionReason = null;
+      if (details.qualityScore !== undefined) patch.qualityScore = details.qualityScore;
+    }
+    const updated = await tx.update(Solution, { id, revisionStatus: solution.revisionStatus }, patch);
+    if (updated.affected !== 1) throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
+    if (event === 'accept') await this.syncListing(tx, id);
+    await this.audit.record(tx, {
+      actor,
+      entityType: 'solution',
+      entityId: id,
+      action: `revision_${event}`,
+      before: { revisionStatus: solution.revisionStatus, version: solution.version },
+      after: { revisionStatus, checkedVersion: patch.checkedVersion, reason: patch.revisionReason },
+    });
+    return { ...solution, ...patch };
+  }
+
+  /** Rewrites the public projection of a solution from its checked version and current status. */
+  private async syncListing(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO catalog.listings AS l (solution_id, vendor_organisation_id, category_code, status, quality_score,
+         version, name, summary, make_in_vietnam, deployment_model, price_min, price_max, search_vector, listed_at)
+       SELECT s.id, s.vendor_organisation_id, s.checked->>'categoryCode', s.status, COALESCE(s.quality_score, 0),
+         s.checked_version, s.checked->>'name', s.checked->>'summary',
+         COALESCE((s.checked->>'makeInVietnam')::boolean, false), s.checked->>'deploymentModel',
+         (s.checked->>'priceMin')::bigint, (s.checked->>'priceMax')::bigint,
+         catalog.search_vector(concat_ws(' ', s.checked->>'name', s.checked->>'summary', s.checked->>'description')),
+         s.listed_at
+       FROM catalog.solutions s WHERE s.id = $1 AND s.checked IS NOT NULL
+       ON CONFLICT (solution_id) DO UPDATE SET status = EXCLUDED.status, quality_score = EXCLUDED.quality_score,
+         version = EXCLUDED.version, name = EXCLUDED.name, summary = EXCLUDED.summary,
+         make_in_vietnam = EXCLUDED.make_in_vietnam, deployment_model = EXCLUDED.deployment_model,
+         price_min = EXCLUDED.price_min, price_max = EXCLUDED.price_max, search_vector = EXCLUDED.search_vector,
+         listed_at = EXCLUDED.listed_at`,
+      [id],
+    );
+  }
+
+  /**
+   * Public catalogue search over the checked versions: diacritic-insensitive full text, filters, best quality
+   * first, keyset pagination on (quality score, id).
+   */
+  async search(query: SearchQuery): Promise<Page<ListingRow>> {
+    const limit = query.limit ?? 20;
+    const where: string[] = ['l.status = $1'];
+    const params: unknown[] = [query.status ?? 'LISTED'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.q) add(`l.search_vector @@ catalog.search_query(?)`, query.q);
+    if (query.category) add('l.category_code = ?', query.category);
+    if (query.makeInVietnam !== undefined) add('l.make_in_vietnam = ?', query.makeInVietnam);
+    if (query.deploymentModel) add('l.deployment_model = ?', query.deploymentModel);
+    if (query.priceMin) add('COALESCE(l.price_max, l.price_min) >= ?::bigint', query.priceMin);
+    if (query.priceMax) add('l.price_min <= ?::bigint', query.priceMax);
+    if (query.cursor) {
+      const key = decodeCursor(query.cursor);
+      const valid =
+        key?.length === 2 && Number.isInteger(key[0]) && typeof key[1] === 'string' && /^[0-9a-f-]{36}$/i.test(key[1]);
+      if (!valid) throw CatalogErrors.INVALID_CURSOR();
+      params.push(key[0], key[1]);
+      where.push(`(l.quality_score, l.solution_id) < ($${params.length - 1}, $${params.length}::uuid)`);
+    }
+    params.push(limit + 1);
+    const rows = await this.solutions.query<ListingRow[]>(
+      `SELECT ${LISTING_COLUMNS} FROM catalog.listings l WHERE ${where.join(' AND ')}
+       ORDER BY l.quality_score DESC, l.solution_id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.qualityScore, last.id]) : null,
+    };
+  }
+
+  /** What buyers and the public see: the checked version, never an unchecked edit. */
+  publicView(solution: Solution): Solution {
+    if (!solution.checked) return solution;
+    return {
+      ...solution,
+      ...solution.checked,
+      version: solution.checkedVersion ?? solution.version,
+      revisionStatus: 'NONE',
+      revisionReason: null,
+    };
   }
 
   async getSolution(id: string, tx?: EntityManager): Promise<Solution> {
@@ -64,41 +328,172 @@ export class CatalogFacade {
     actor: AuditActor,
     id: string,
     event: SolutionEvent,
-    qualityScore?: number,
+    details: { qualityScore?: number; reason?: string; now?: Date; suspendedUntil?: Date } = {},
   ): Promise<Solution> {
     const solution = await this.getSolution(id, tx);
     const status = solutionLifecycle.apply(solution.status, event);
-    const listing =
-      status === 'LISTED'
-        ? {
-            listedAt: new Date(),
-            listingExpiresAt: addMonths(new Date(), LISTING_VALIDITY_MONTHS),
-            qualityScore: qualityScore ?? null,
-          }
-        : {};
-    await updateIfStatus(tx, Solution, id, solution.status, { status, ...listing });
+    const now = details.now ?? new Date();
+    const patch: Partial<Solution> = { status };
+    if (details.reason !== undefined) patch.statusReason = details.reason;
+    if (details.qualityScore !== undefined) patch.qualityScore = details.qualityScore;
+    if (event === 'list') {
+      patch.checked = contentOf(solution);
+      patch.checkedVersion = solution.version;
+      patch.listedAt = now;
+      patch.listingExpiresAt = addMonths(now, LISTING_VALIDITY_MONTHS);
+      patch.expiryReminderAt = null;
+      patch.statusReason = null;
+    }
+    if (details.suspendedUntil) patch.suspendedUntil = details.suspendedUntil;
+    if (event === 'lift_suspension') {
+      patch.suspendedUntil = null;
+      patch.statusReason = null;
+    }
+    await updateIfStatus(tx, Solution, id, solution.status, patch);
+    await this.syncListing(tx, id);
     await this.audit.record(tx, {
       actor,
       entityType: 'solution',
       entityId: id,
       action: event,
       before: { status: solution.status },
-      after: { status, ...listing },
+      after: patch,
     });
-    return { ...solution, status, ...listing };
+    return { ...solution, ...patch };
+  }
+
+  async suspend(actor: AuditActor, id: string, until: Date, reason: string): Promise<Solution> {
+    if (until.getTime() <= Date.now()) throw CatalogErrors.SUSPENSION_END_IN_PAST(undefined, { until });
+    return this.solutions.manager.transaction((tx) =>
+      this.transition(tx, actor, id, 'suspend', { reason, suspendedUntil: until }),
+    );
+  }
+
+  async delist(actor: AuditActor, id: string, reason: string): Promise<Solution> {
+    return this.solutions.manager.transaction((tx) => this.transition(tx, actor, id, 'delist', { reason }));
+  }
+
+  /** The category row, locked until the caller's transaction ends, so capacity decisions are serialised. */
+  async lockCategory(tx: EntityManager, code: string): Promise<Category> {
+    const category = await tx.findOne(Category, { where: { code }, lock: { mode: 'pessimistic_write' } });
+    if (!category) throw CatalogErrors.CATEGORY_NOT_FOUND(undefined, { code });
+    return category;
+  }
+
+  async occupiedSlots(tx: EntityManager, categoryCode: string): Promise<number> {
+    return tx.count(Solution, { where: { categoryCode, status: In(OCCUPYING) } });
+  }
+
+  /** Position (1-based) of each waiting solution of the category by quality score. */
+  async waitingRanks(categoryCode: string): Promise<Map<string, number>> {
+    const rows = await this.solutions.find({
+      select: { id: true },
+      where: { categoryCode, status: 'WAITING' },
+      order: { qualityScore: 'DESC', updatedAt: 'ASC', id: 'ASC' },
+    });
+    return new Map(rows.map((r, i) => [r.id, i + 1]));
+  }
+
+  /**
+   * The scheduled part of the listing lifecycle, judged against the database clock (plus a test-only
+   * offset): lift ended suspensions, expire 12-month listings, remind 30 days ahead, fill freed capacity.
+   */
+  async sweep(offsetSeconds: number): Promise<SweepResult> {
+    const now = await this.databaseNow(offsetSeconds);
+    const result: SweepResult = { lifted: 0, expired: 0, reminded: 0, promoted: 0 };
+    const due = (where: string, params: ObjectLiteral) =>
+      this.solutions
+        .createQueryBuilder('s')
+        .select('s.id', 'id')
+        .where(where, params)
+        .orderBy('s.id')
+        .limit(500)
+        .getRawMany<{ id: string }>()
+        .then((rows) => rows.map((r) => r.id));
+    const each = async (ids: string[], event: SolutionEvent) => {
+      for (const id of ids)
+        await this.solutions.manager.transaction((tx) => this.transition(tx, SYSTEM_ACTOR, id, event, { now }));
+      return ids.length;
+    };
+    result.expired = await each(
+      await due(`s.status IN ('LISTED', 'SUSPENDED') AND s.listing_expires_at <= :now`, { now }),
+      'expire',
+    );
+    result.lifted = await each(
+      await due(`s.status = 'SUSPENDED' AND s.suspended_until <= :now`, { now }),
+      'lift_suspension',
+    );
+    const reminderFrom = new Date(now.getTime() + EXPIRY_REMINDER_DAYS * 86_400_000);
+    for (const id of await due(
+      `s.status = 'LISTED' AND s.expiry_reminder_at IS NULL AND s.listing_expires_at <= :reminderFrom`,
+      { reminderFrom },
+    )) {
+      await this.solutions.manager.transaction(async (tx) => {
+        const updated = await tx.update(
+          Solution,
+          { id, status: 'LISTED', expiryReminderAt: IsNull() },
+          { expiryReminderAt: now },
+        );
+        if (updated.affected !== 1) return;
+        await this.audit.record(tx, {
+          actor: SYSTEM_ACTOR,
+          entityType: 'solution',
+          entityId: id,
+          action: 'expiry_reminder',
+          after: { remindedAt: now.toISOString() },
+        });
+        result.reminded++;
+      });
+    }
+    result.promoted = await this.promoteWaiting(now);
+    return result;
+  }
+
+  private async promoteWaiting(now: Date): Promise<number> {
+    const categories = await this.solutions
+      .createQueryBuilder('s')
+      .select('DISTINCT s.category_code', 'code')
+      .where(`s.status = 'WAITING'`)
+      .getRawMany<{ code: string }>();
+    let promoted = 0;
+    for (const { code } of categories) {
+      promoted += await this.solutions.manager.transaction(async (tx) => {
+        const category = await this.lockCategory(tx, code);
+        const free = category.capacity === null ? Infinity : category.capacity - (await this.occupiedSlots(tx, code));
+        if (free <= 0) return 0;
+        const next = await tx.find(Solution, {
+          select: { id: true },
+          where: { categoryCode: code, status: 'WAITING' },
+          order: { qualityScore: 'DESC', updatedAt: 'ASC', id: 'ASC' },
+          take: Number.isFinite(free) ? free : undefined,
+        });
+        for (const s of next) await this.transition(tx, SYSTEM_ACTOR, s.id, 'list', { now });
+        return next.length;
+      });
+    }
+    return promoted;
+  }
+
+  private async databaseNow(offsetSeconds: number): Promise<Date> {
+    const [row] = await this.solutions.query<Array<{ now: Date }>>(`SELECT now() + make_interval(secs => $1) AS now`, [
+      offsetSeconds,
+    ]);
+    return row.now;
   }
 
   async listed(filter: { category?: string; vendor?: string }): Promise<Solution[]> {
-    return this.solutions.find({
-      where: {
-        status: 'LISTED',
-        ...(filter.category && { categoryCode: filter.category }),
-        ...(filter.vendor && { vendorOrganisationId: filter.vendor }),
-      },
-      relations: { kpis: true },
-      order: { qualityScore: 'DESC', id: 'ASC' },
-      take: 200,
-    });
+    return this.solutions
+      .find({
+        where: {
+          status: 'LISTED',
+          ...(filter.category && { categoryCode: filter.category }),
+          ...(filter.vendor && { vendorOrganisationId: filter.vendor }),
+        },
+        relations: { kpis: true },
+        order: { qualityScore: 'DESC', id: 'ASC' },
+        take: 200,
+      })
+      .then((rows) => rows.map((s) => this.publicView(s)));
   }
 
   async listedIdsInCategory(tx: EntityManager, categoryCode: string): Promise<string[]> {
@@ -121,6 +516,106 @@ export class CatalogFacade {
   async categoryExists(code: string): Promise<boolean> {
     return this.categories.existsBy({ code });
   }
+
+  async createCategory(actor: AuditActor, dto: CreateCategoryDto): Promise<Category> {
+    return this.categories.manager.transaction(async (tx) => {
+      if (await tx.existsBy(Category, { code: dto.code }))
+        throw CatalogErrors.CATEGORY_EXISTS(undefined, { code: dto.code });
+      const category = tx.create(Category, {
+        code: dto.code,
+        nameVi: dto.nameVi.trim(),
+        nameEn: dto.nameEn.trim(),
+        capacity: dto.capacity ?? null,
+      });
+      await tx.insert(Category, category);
+      await this.audit.record(tx, {
+        actor,
+        entityType: 'category',
+        entityId: dto.code,
+        action: 'created',
+        after: { ...category },
+      });
+      return category;
+    });
+  }
+
+  async updateCategory(actor: AuditActor, code: string, dto: CategoryDto): Promise<Category> {
+    return this.categories.manager.transaction(async (tx) => {
+      const before = await this.lockCategory(tx, code);
+      const after = { nameVi: dto.nameVi.trim(), nameEn: dto.nameEn.trim(), capacity: dto.capacity ?? null };
+      await tx.update(Category, { code }, after);
+      await this.audit.record(tx, {
+        actor,
+        entityType: 'category',
+        entityId: code,
+        action: 'updated',
+        before: { ...before },
+        after,
+      });
+      return { ...before, ...after };
+    });
+  }
+
+  private async requireCategory(code: string): Promise<void> {
+    if (!(await this.categories.existsBy({ code })))
+      throw CatalogErrors.CATEGORY_NOT_FOUND(undefined, { field: 'categoryCode', value: code });
+  }
+}
+
+function kpiRows(tx: EntityManager, solutionId: string, kpis: SolutionKpiDto[]): SolutionKpi[] {
+  return kpis.map((kpi) =>
+    tx.create(SolutionKpi, {
+      id: newId(),
+      solutionId,
+      metric: kpi.metric.trim(),
+      unit: kpi.unit ?? null,
+      direction: kpi.direction ?? null,
+      dataSource: kpi.dataSource ?? null,
+      dataOwner: kpi.dataOwner ?? null,
+      measurementMethod: kpi.measurementMethod ?? null,
+      aggregation: kpi.aggregation ?? null,
+      frequency: kpi.frequency ?? null,
+      baselineMethod: kpi.baselineMethod ?? null,
+      minimumSample: kpi.minimumSample ?? null,
+      evidenceFormat: kpi.evidenceFormat ?? null,
+    }),
+  );
+}
+
+function contentOf(solution: Solution): SolutionContent {
+  return JSON.parse(
+    JSON.stringify({
+      name: solution.name,
+      summary: solution.summary,
+      categoryCode: solution.categoryCode,
+      description: solution.description,
+      deploymentModel: solution.deploymentModel,
+      makeInVietnam: solution.makeInVietnam,
+      localisationShare: solution.localisationShare,
+      priceMin: solution.priceMin,
+      priceMax: solution.priceMax,
+      kpis: solution.kpis.map(({ solution: _s, ...kpi }) => kpi),
+    }),
+  ) as SolutionContent;
+}
+
+function standardFields(dto: CreateSolutionDto) {
+  return {
+    name: dto.name.trim(),
+    summary: dto.summary.trim(),
+    categoryCode: dto.categoryCode,
+    description: dto.description?.trim() ?? null,
+    deploymentModel: dto.deploymentModel ?? null,
+    makeInVietnam: dto.makeInVietnam ?? false,
+    localisationShare: dto.localisationShare ?? null,
+    priceMin: dto.priceMin ?? null,
+    priceMax: dto.priceMax ?? null,
+  };
+}
+
+function checkPriceRange(dto: { priceMin?: string; priceMax?: string }): void {
+  if (dto.priceMin !== undefined && dto.priceMax !== undefined && BigInt(dto.priceMin) > BigInt(dto.priceMax))
+    throw CatalogErrors.INVALID_PRICE_RANGE(undefined, { priceMin: dto.priceMin, priceMax: dto.priceMax });
 }
 
 function addMonths(date: Date, months: number): Date {

@@ -4,12 +4,15 @@ import { AuditModule } from '@app/audit';
 import { CatalogController } from './catalog.controller';
 import { CatalogFacade } from './catalog.facade';
 import { Category } from './category.entity';
+import { SolutionDocument } from './document.entity';
+import { DocumentStore } from './document-store';
+import { Listing } from './listing.entity';
 import { Solution, SolutionKpi } from './solution.entity';
 
 @Module({
-  imports: [AuditModule, TypeOrmModule.forFeature([Category, Solution, SolutionKpi])],
+  imports: [AuditModule, TypeOrmModule.forFeature([Category, Solution, SolutionKpi, SolutionDocument, Listing])],
   controllers: [CatalogController],
-  providers: [CatalogFacade],
+  providers: [CatalogFacade, DocumentStore],
   exports: [CatalogFacade],
 })
 export class CatalogModule {}

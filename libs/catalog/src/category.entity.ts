@@ -10,4 +10,8 @@ export class Category {
 
   @Column({ type: 'text' })
   nameEn: string;
+
+  /** At most this many solutions listed at once (top by quality score); null means unlimited. */
+  @Column({ type: 'integer', nullable: true })
+  capacity: number | null;
 }

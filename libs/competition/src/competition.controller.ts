@@ -1,16 +1,27 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@app/identity';
-import { CallView, OfferView, OpenCallDto, SubmitOfferDto } from './competition.dto';
+import {
+  CallView,
+  ClarificationAnswerDto,
+  ClarificationQuestionDto,
+  ClarificationView,
+  OfferView,
+  OpenCallDto,
+  PayoutLevelView,
+  ScoreView,
+  SimulationQueryDto,
+  SubmitOfferDto,
+} from './competition.dto';
 import { CompetitionFacade } from './competition.facade';
 
 @ApiTags('competition')
 @ApiBearerAuth()
-@Controller('calls')
+@Controller()
 export class CompetitionController {
   constructor(private readonly competition: CompetitionFacade) {}
 
-  @Post()
+  @Post('calls')
   @Roles('BUYER')
   @ApiOperation({ summary: 'Mở lời mời chào giá / Open a call on a published problem (freezes the eligible pool)' })
   @ApiOkResponse({ type: CallView })
@@ -18,7 +29,7 @@ export class CompetitionController {
     return this.competition.openCall(p, dto);
   }
 
-  @Get()
+  @Get('calls')
   @Public()
   @ApiOperation({ summary: 'Lời mời chào giá / Calls (public)' })
   @ApiOkResponse({ type: CallView, isArray: true })
@@ -26,7 +37,7 @@ export class CompetitionController {
     return this.competition.listCalls();
   }
 
-  @Get(':id')
+  @Get('calls/:id')
   @Public()
   @ApiOperation({ summary: 'Chi tiết lời mời / A call (public)' })
   @ApiOkResponse({ type: CallView })
@@ -34,7 +45,7 @@ export class CompetitionController {
     return this.competition.getCall(id);
   }
 
-  @Post(':id/offers')
+  @Post('calls/:id/offers')
   @Roles('VENDOR')
   @ApiOperation({ summary: 'Nộp hồ sơ chào (Mẫu 02) / Submit an offer' })
   @ApiOkResponse({ type: OfferView })
@@ -46,11 +57,90 @@ export class CompetitionController {
     return this.competition.submitOffer(p, id, dto);
   }
 
-  @Get(':id/offers')
+  @Get('calls/:id/offers')
   @Roles('VENDOR', 'BUYER', 'OPERATOR_ADMIN')
   @ApiOperation({ summary: 'Hồ sơ chào / Offers (sealed until the deadline; vendors see only their own)' })
   @ApiOkResponse({ type: OfferView, isArray: true })
   offers(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<OfferView[]> {
     return this.competition.listOffers(p, id);
+  }
+
+  @Get('calls/:id/scores')
+  @Public()
+  @ApiOperation({ summary: 'Điểm xếp hạng hồ sơ chào / Tier-2 scores with breakdown and inputs (after the deadline)' })
+  @ApiOkResponse({ type: ScoreView, isArray: true })
+  scores(@Param('id', ParseUUIDPipe) id: string): Promise<ScoreView[]> {
+    return this.competition.scores(id);
+  }
+
+  @Post('offers/:id/withdraw')
+  @Roles('VENDOR')
+  @ApiOperation({ summary: 'Rút hồ sơ chào / Withdraw an offer before the deadline' })
+  @ApiOkResponse({ type: OfferView })
+  withdraw(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<OfferView> {
+    return this.competition.withdrawOffer(p, id);
+  }
+
+  @Put('offers/:id')
+  @Roles('VENDOR')
+  @ApiOperation({ summary: 'Thay hồ sơ chào / Replace an offer before the deadline' })
+  @ApiOkResponse({ type: OfferView })
+  replace(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SubmitOfferDto,
+  ): Promise<OfferView> {
+    return this.competition.replaceOffer(p, id, dto);
+  }
+
+  @Get('offers/:id/payout-simulation')
+  @Roles('VENDOR', 'BUYER', 'OPERATOR_ADMIN')
+  @ApiOperation({
+    summary: 'Mô phỏng thanh toán / What each attainment level would pay, per round, in total and per KPI',
+  })
+  @ApiOkResponse({ type: PayoutLevelView, isArray: true })
+  simulate(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: SimulationQueryDto,
+  ): Promise<PayoutLevelView[]> {
+    const levels = (query.levels ?? '0,0.25,0.5,0.75,1').split(',').map(Number);
+    return this.competition.simulate(p, id, levels);
+  }
+
+  @Post('calls/:id/clarifications')
+  @Roles('VENDOR')
+  @ApiOperation({ summary: 'Hỏi làm rõ / Ask a clarification question during the call' })
+  @ApiOkResponse({ type: ClarificationView })
+  ask(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ClarificationQuestionDto,
+  ): Promise<ClarificationView> {
+    return this.competition.askClarification(p, id, dto.question);
+  }
+
+  @Post('calls/:id/clarifications/:clarificationId/answer')
+  @Roles('BUYER')
+  @ApiOperation({ summary: 'Trả lời công khai / Answer a clarification publicly' })
+  @ApiOkResponse({ type: ClarificationView })
+  answer(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('clarificationId', ParseUUIDPipe) clarificationId: string,
+    @Body() dto: ClarificationAnswerDto,
+  ): Promise<ClarificationView> {
+    return this.competition.answerClarification(p, id, clarificationId, dto.answer);
+  }
+
+  @Get('calls/:id/clarifications')
+  @Public()
+  @ApiOperation({ summary: 'Hỏi đáp làm rõ / Answered clarifications (public; a vendor also sees its pending ones)' })
+  @ApiOkResponse({ type: ClarificationView, isArray: true })
+  clarifications(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal({ optional: true }) p?: Principal,
+  ): Promise<ClarificationView[]> {
+    return this.competition.clarifications(id, p);
   }
 }

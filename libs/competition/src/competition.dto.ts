@@ -5,7 +5,9 @@ import {
   ArrayMinSize,
   IsBoolean,
   IsDateString,
+  IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,11 +18,86 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DECIMAL, DONG } from '@app/problems';
-import { CALL_STATUSES, OFFER_STATUSES, type CallStatus, type OfferStatus } from './contracts/competition';
+import {
+  AWARD_MODES,
+  CALL_STATUSES,
+  OFFER_STATUSES,
+  type AwardMode,
+  type CallStatus,
+  type OfferStatus,
+} from './contracts/competition';
+
+export class WeightsDto {
+  @ApiProperty({ example: 0.4 }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1) price: number;
+  @ApiProperty({ example: 0.4 }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1) effect: number;
+  @ApiProperty({ example: 0.2 }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1) trust: number;
+}
 
 export class OpenCallDto {
   @ApiProperty() @IsUUID() problemId: string;
   @ApiProperty({ example: '2026-12-15T10:00:00Z' }) @IsDateString({ strict: true }) deadline: string;
+  @ApiPropertyOptional({ type: WeightsDto, description: 'Default 0.4 price, 0.4 effect, 0.2 trust; must sum to 1' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WeightsDto)
+  weights?: WeightsDto;
+  @ApiPropertyOptional({ enum: AWARD_MODES, default: 'DIRECT' }) @IsOptional() @IsIn(AWARD_MODES) awardMode?: AwardMode;
+  @ApiPropertyOptional({ minimum: 2, maximum: 3 }) @IsOptional() @IsInt() @Min(2) @Max(3) pocFinalists?: number;
+  @ApiPropertyOptional({ example: '200000000', description: 'Trial budget per finalist, đồng' })
+  @IsOptional()
+  @Matches(DONG, { message: 'pocTrialBudget must be a whole number of đồng written as a string' })
+  pocTrialBudget?: string;
+  @ApiPropertyOptional({ default: false, description: 'Accept committed targets worse than the problem’s' })
+  @IsOptional()
+  @IsBoolean()
+  allowsWorseTargets?: boolean;
+}
+
+export class ClarificationQuestionDto {
+  @ApiProperty() @IsString() @Length(5, 2000) question: string;
+}
+
+export class ClarificationAnswerDto {
+  @ApiProperty() @IsString() @Length(2, 4000) answer: string;
+}
+
+export class ClarificationView {
+  @ApiProperty() id: string;
+  @ApiProperty() callId: string;
+  @ApiProperty() question: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) answer: string | null;
+  @ApiProperty({ format: 'date-time' }) askedAt: Date;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) answeredAt: Date | null;
+}
+
+export class ScoreView {
+  @ApiProperty() offerId: string;
+  @ApiProperty() rank: number;
+  @ApiProperty() total: number;
+  @ApiProperty() priceScore: number;
+  @ApiProperty() effectScore: number;
+  @ApiProperty() trustScore: number;
+  @ApiProperty({ type: Object, description: 'Prices, improvements, trust source and weights used' }) inputs: object;
+}
+
+export class SimulationQueryDto {
+  @ApiPropertyOptional({ example: '0,0.25,0.5,0.75,1', description: 'Attainment levels between 0 and 1' })
+  @IsOptional()
+  @Matches(/^(0(\.\d{1,4})?|1(\.0{1,4})?)(,(0(\.\d{1,4})?|1(\.0{1,4})?)){0,20}$/, {
+    message: 'levels must be a comma-separated list of numbers between 0 and 1',
+  })
+  levels?: string;
+}
+
+export class PayoutLevelView {
+  @ApiProperty() level: number;
+  @ApiProperty() delivery: string;
+  @ApiProperty({ type: String, isArray: true }) perRound: string[];
+  @ApiProperty() total: string;
+  @ApiProperty({ type: Object, description: 'KPI code → amount if only that KPI reaches the level' }) perKpi: Record<
+    string,
+    string
+  >;
 }
 
 export class KpiCommitmentDto {
@@ -68,6 +145,11 @@ export class CallView {
   @ApiProperty({ type: String, isArray: true }) eligibleSolutionIds: string[];
   @ApiPropertyOptional({ nullable: true, type: String }) awardedOfferId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) awardJustification: string | null;
+  @ApiProperty() weightPriceBp: number;
+  @ApiProperty() weightEffectBp: number;
+  @ApiProperty() weightTrustBp: number;
+  @ApiProperty({ enum: AWARD_MODES }) awardMode: AwardMode;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) evaluatedAt: Date | null;
 }
 
 export class OfferView {

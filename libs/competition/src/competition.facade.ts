@@ -1,21 +1,55 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, type Principal } from '@app/identity';
-import { Clock, isWorse, newId } from '@app/kernel';
-import { updateIfStatus } from '@app/platform';
+import { Clock, cumulativeEarned, isWorse, newId, Fraction, simulatePayout, type PaymentTerms } from '@app/kernel';
+import { jobId, Outbox, updateIfStatus } from '@app/platform';
 import { ProblemsFacade, type Problem } from '@app/problems';
 import { Call } from './call.entity';
-import { AwardDto, OpenCallDto, SubmitOfferDto } from './competition.dto';
-import { callLifecycle, CompetitionErrors, offerLifecycle } from './contracts/competition';
+import { Clarification } from './clarification.entity';
+import { AwardDto, OpenCallDto, PayoutLevelView, SubmitOfferDto } from './competition.dto';
+import {
+  callLifecycle,
+  COMPETITION_EVENTS_QUEUE,
+  CompetitionErrors,
+  CompetitionEvents,
+  DEFAULT_WEIGHTS,
+  offerLifecycle,
+  TRUST_SOURCE,
+  type CallOpened,
+  type ScoreWeights,
+  type TrustSource,
+} from './contracts/competition';
 import { Offer } from './offer.entity';
+import { OfferScore } from './offer-score.entity';
+import { offerPaymentTerms } from './offer-terms';
+import { committedImprovement, scoreOffers } from './scoring';
 
 export interface AwardedOffer {
   call: Call;
   offer: Offer;
   problem: Problem;
+}
+
+const weightsOf = (call: Call): ScoreWeights => ({
+  priceBp: call.weightPriceBp,
+  effectBp: call.weightEffectBp,
+  trustBp: call.weightTrustBp,
+});
+
+function toWeights(dto: OpenCallDto['weights']): ScoreWeights {
+  if (!dto) return DEFAULT_WEIGHTS;
+  const weights = {
+    priceBp: Math.round(dto.price * 10_000),
+    effectBp: Math.round(dto.effect * 10_000),
+    trustBp: Math.round(dto.trust * 10_000),
+  };
+  if (weights.priceBp + weights.effectBp + weights.trustBp !== 10_000) {
+    throw CompetitionErrors.WEIGHTS_INVALID(undefined, { field: 'weights', weights: dto });
+  }
+  return weights;
 }
 
 @Injectable()
@@ -25,13 +59,21 @@ export class CompetitionFacade {
     private readonly catalog: CatalogFacade,
     private readonly problems: ProblemsFacade,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
+    @Inject(TRUST_SOURCE) private readonly trust: TrustSource,
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(Offer) private readonly offers: Repository<Offer>,
   ) {}
 
+  /** Opens a call on a published problem and freezes the eligible pool: solutions LISTED in its category now. */
   async openCall(principal: Principal, dto: OpenCallDto): Promise<Call> {
     const deadline = new Date(dto.deadline);
     if (deadline <= this.clock.now()) throw CompetitionErrors.DEADLINE_IN_PAST(undefined, { field: 'deadline' });
+    const weights = toWeights(dto.weights);
+    const awardMode = dto.awardMode ?? 'DIRECT';
+    if (awardMode === 'POC' && (dto.pocFinalists === undefined || dto.pocTrialBudget === undefined)) {
+      throw CompetitionErrors.POC_SETTINGS_INVALID(undefined, { fields: ['pocFinalists', 'pocTrialBudget'] });
+    }
     return this.calls.manager.transaction(async (tx) => {
       const problem = await this.problems.get(dto.problemId, tx);
       this.problems.assertCanManage(principal, problem);
@@ -43,57 +85,81 @@ export class CompetitionFacade {
         status: 'OPEN',
         deadline,
         eligibleSolutionIds: await this.catalog.listedIdsInCategory(tx, problem.categoryCode),
+        weightPriceBp: weights.priceBp,
+        weightEffectBp: weights.effectBp,
+        weightTrustBp: weights.trustBp,
+        awardMode,
+        pocFinalists: awardMode === 'POC' ? (dto.pocFinalists ?? null) : null,
+        pocTrialBudget: awardMode === 'POC' ? (dto.pocTrialBudget ?? null) : null,
+        allowsWorseTargets: dto.allowsWorseTargets ?? false,
+        evaluatedAt: null,
         awardedOfferId: null,
         awardJustification: null,
       });
       await tx.insert(Call, call);
+      const eligible = await Promise.all(call.eligibleSolutionIds.map((id) => this.catalog.getSolution(id, tx)));
+      const opened: CallOpened = {
+        callId: call.id,
+        problemId: problem.id,
+        problemTitleVi: problem.titleVi,
+        problemTitleEn: problem.titleEn,
+        deadline: deadline.toISOString(),
+        vendorOrganisationIds: [...new Set(eligible.map((s) => s.vendorOrganisationId))],
+      };
+      await this.outbox.enqueue(tx, {
+        queue: COMPETITION_EVENTS_QUEUE,
+        name: CompetitionEvents.callOpened,
+        id: jobId(CompetitionEvents.callOpened, call.id),
+        payload: opened,
+      });
       await this.audit.record(tx, {
         actor: actorOf(principal),
         entityType: 'call',
         entityId: call.id,
         action: 'opened',
-        after: { problemId: problem.id, deadline, eligible: call.eligibleSolutionIds.length },
+        after: { problemId: problem.id, deadline, eligible: call.eligibleSolutionIds.length, weights, awardMode },
       });
       return call;
     });
   }
 
   async submitOffer(principal: Principal, callId: string, dto: SubmitOfferDto): Promise<Offer> {
+    return this.offers.manager.transaction((tx) => this.insertOffer(tx, principal, callId, dto));
+  }
+
+  /** Before the deadline a vendor may withdraw its offer… */
+  async withdrawOffer(principal: Principal, offerId: string): Promise<Offer> {
     return this.offers.manager.transaction(async (tx) => {
-      const call = await this.getCall(callId, tx);
-      if (call.status !== 'OPEN' || call.deadline <= this.clock.now()) throw CompetitionErrors.CALL_CLOSED();
-      if (!call.eligibleSolutionIds.includes(dto.solutionId))
-        throw CompetitionErrors.SOLUTION_NOT_ELIGIBLE(undefined, { solutionId: dto.solutionId });
-      const solution = await this.catalog.getSolution(dto.solutionId, tx);
-      if (solution.vendorOrganisationId !== principal.organisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
-      const problem = await this.problems.get(call.problemId, tx);
-      if (BigInt(dto.price) > BigInt(problem.budgetEnvelope)) {
-        throw CompetitionErrors.PRICE_ABOVE_ENVELOPE(undefined, { price: dto.price, envelope: problem.budgetEnvelope });
-      }
-      assertCommitments(problem, dto);
-      const offer = tx.create(Offer, {
-        id: newId(),
-        callId,
-        solutionId: dto.solutionId,
-        vendorOrganisationId: principal.organisationId,
-        status: 'SUBMITTED',
-        price: dto.price,
-        kpiCommitments: dto.kpiCommitments,
-        durationDays: dto.durationDays,
-        rounds: dto.rounds,
-        deliveryShareBp: dto.deliveryShareBp ?? 0,
-        floorBp: dto.floorBp ?? 5000,
-        acceptsPocElimination: dto.acceptsPocElimination ?? true,
-      });
-      await tx.insert(Offer, offer);
+      const offer = await this.ownOpenOffer(tx, principal, offerId);
+      const status = offerLifecycle.apply(offer.status, 'withdraw');
+      await updateIfStatus(tx, Offer, offer.id, offer.status, { status });
       await this.audit.record(tx, {
         actor: actorOf(principal),
         entityType: 'offer',
         entityId: offer.id,
-        action: 'submitted',
-        after: { callId, solutionId: dto.solutionId },
+        action: 'withdrawn',
+        before: { status: offer.status },
+        after: { status },
       });
-      return offer;
+      return { ...offer, status };
+    });
+  }
+
+  /** …or replace it with a new one, atomically. */
+  async replaceOffer(principal: Principal, offerId: string, dto: SubmitOfferDto): Promise<Offer> {
+    return this.offers.manager.transaction(async (tx) => {
+      const offer = await this.ownOpenOffer(tx, principal, offerId);
+      const status = offerLifecycle.apply(offer.status, 'replace');
+      await updateIfStatus(tx, Offer, offer.id, offer.status, { status });
+      const replacement = await this.insertOffer(tx, principal, offer.callId, dto);
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'offer',
+        entityId: offer.id,
+        action: 'replaced',
+        after: { by: replacement.id },
+      });
+      return replacement;
     });
   }
 
@@ -112,14 +178,48 @@ export class CompetitionFacade {
     });
   }
 
+  /** Calls past their deadline that still wait for scoring (the worker's sweeper queues them). */
+  async callsDueForEvaluation(): Promise<string[]> {
+    const due = await this.calls
+      .createQueryBuilder('c')
+      .select('c.id', 'id')
+      .where("c.status = 'OPEN' AND c.deadline <= :now", { now: this.clock.now() })
+      .limit(500)
+      .getRawMany<{ id: string }>();
+    return due.map((d) => d.id);
+  }
+
+  /** Worker: scores the offers of a call once its deadline has passed; repeated deliveries are no-ops. */
+  async evaluate(callId: string): Promise<void> {
+    await this.calls.manager.transaction((tx) => this.evaluateInTx(tx, callId));
+  }
+
+  /** Scores with their breakdown and inputs; public once the call is evaluated (the deadline has passed). */
+  async scores(callId: string): Promise<OfferScore[]> {
+    const call = await this.getCall(callId);
+    if (call.status === 'OPEN') throw CompetitionErrors.CALL_STILL_OPEN();
+    return this.calls.manager.find(OfferScore, { where: { callId }, order: { rank: 'ASC' } });
+  }
+
   /** Awards inside the caller's transaction, so the draft order is created atomically with the award. */
   async award(tx: EntityManager, principal: Principal, callId: string, dto: AwardDto): Promise<AwardedOffer> {
+    const locked = await tx.findOne(Call, { where: { id: callId }, lock: { mode: 'pessimistic_write' } });
+    if (!locked) throw CompetitionErrors.CALL_NOT_FOUND(undefined, { id: callId });
+    if (principal.organisationId !== locked.agencyOrganisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
+    if (locked.deadline > this.clock.now()) throw CompetitionErrors.CALL_STILL_OPEN();
+    await this.evaluateInTx(tx, callId);
     const call = await this.getCall(callId, tx);
-    if (principal.organisationId !== call.agencyOrganisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
-    if (call.deadline > this.clock.now()) throw CompetitionErrors.CALL_STILL_OPEN();
     const offer = await tx.findOneBy(Offer, { id: dto.offerId });
     if (!offer || offer.callId !== callId)
       throw CompetitionErrors.OFFER_NOT_IN_CALL(undefined, { offerId: dto.offerId });
+    const score = await tx.findOneBy(OfferScore, { callId, offerId: offer.id });
+    if (score && score.rank !== 1 && !dto.justification) {
+      throw CompetitionErrors.JUSTIFICATION_REQUIRED(undefined, {
+        offerId: offer.id,
+        rank: score.rank,
+        field: 'justification',
+      });
+    }
     const callStatus = callLifecycle.apply(call.status, 'award');
     const offerStatus = offerLifecycle.apply(offer.status, 'award');
     await updateIfStatus(tx, Call, callId, call.status, {
@@ -144,13 +244,109 @@ export class CompetitionFacade {
       entityId: callId,
       action: 'awarded',
       before: { status: call.status },
-      after: { status: callStatus, offerId: offer.id },
+      after: {
+        status: callStatus,
+        offerId: offer.id,
+        rank: score?.rank ?? null,
+        justification: dto.justification ?? null,
+      },
     });
     return {
       call: { ...call, status: callStatus, awardedOfferId: offer.id },
       offer: { ...offer, status: offerStatus },
       problem: await this.problems.get(call.problemId, tx),
     };
+  }
+
+  /**
+   * What the offer would pay at each attainment level, with every KPI at that level and with each KPI alone —
+   * computed by the settlement engine's own functions, so simulation and settlement cannot disagree.
+   */
+  async simulate(principal: Principal, offerId: string, levels: number[]): Promise<PayoutLevelView[]> {
+    const offer = await this.offers.findOneBy({ id: offerId });
+    if (!offer) throw CompetitionErrors.OFFER_NOT_FOUND(undefined, { id: offerId });
+    const call = await this.getCall(offer.callId);
+    const buyerMaySee = principal.organisationId === call.agencyOrganisationId && call.deadline <= this.clock.now();
+    if (
+      principal.organisationId !== offer.vendorOrganisationId &&
+      !buyerMaySee &&
+      principal.organisationType !== 'OPERATOR'
+    ) {
+      throw CompetitionErrors.OFFER_NOT_FOUND(undefined, { id: offerId });
+    }
+    const terms = offerPaymentTerms(offer, await this.problems.get(call.problemId));
+    return simulatePayout(terms, levels).map((s) => ({
+      level: s.level,
+      delivery: s.delivery.toString(),
+      perRound: s.perRound.map(String),
+      total: s.total.toString(),
+      perKpi: Object.fromEntries(terms.kpis.map((kpi) => [kpi.key, kpiAlone(terms, kpi.key, s.level).toString()])),
+    }));
+  }
+
+  async askClarification(principal: Principal, callId: string, question: string): Promise<Clarification> {
+    return this.calls.manager.transaction(async (tx) => {
+      const call = await this.getCall(callId, tx);
+      if (call.status !== 'OPEN' || call.deadline <= this.clock.now()) throw CompetitionErrors.CALL_CLOSED();
+      const clarification = tx.create(Clarification, {
+        id: newId(),
+        callId,
+        askedByOrganisationId: principal.organisationId,
+        question,
+        answer: null,
+        answeredAt: null,
+      });
+      await tx.insert(Clarification, clarification);
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'clarification',
+        entityId: clarification.id,
+        action: 'asked',
+        after: { callId },
+      });
+      return clarification;
+    });
+  }
+
+  async answerClarification(
+    principal: Principal,
+    callId: string,
+    clarificationId: string,
+    answer: string,
+  ): Promise<Clarification> {
+    return this.calls.manager.transaction(async (tx) => {
+      const call = await this.getCall(callId, tx);
+      if (principal.organisationId !== call.agencyOrganisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
+      const clarification = await tx.findOneBy(Clarification, { id: clarificationId, callId });
+      if (!clarification) throw CompetitionErrors.CLARIFICATION_NOT_FOUND(undefined, { id: clarificationId });
+      const answeredAt = this.clock.now();
+      await tx.update(Clarification, { id: clarificationId }, { answer, answeredAt });
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'clarification',
+        entityId: clarificationId,
+        action: 'answered',
+        after: { answer },
+      });
+      return { ...clarification, answer, answeredAt };
+    });
+  }
+
+  /** Answered questions are public (without who asked); a vendor also sees its own pending ones. */
+  async clarifications(callId: string, principal?: Principal): Promise<Clarification[]> {
+    await this.getCall(callId);
+    const all = await this.calls.manager.find(Clarification, { where: { callId }, order: { askedAt: 'ASC' } });
+    return all
+      .filter(
+        (c) =>
+          c.answer !== null ||
+          c.askedByOrganisationId === principal?.organisationId ||
+          principal?.organisationType === 'OPERATOR',
+      )
+      .map((c) => ({
+        ...c,
+        askedByOrganisationId: c.askedByOrganisationId === principal?.organisationId ? c.askedByOrganisationId : '',
+      }));
   }
 
   async getCall(id: string, tx?: EntityManager): Promise<Call> {
@@ -162,10 +358,129 @@ export class CompetitionFacade {
   listCalls(): Promise<Call[]> {
     return this.calls.find({ order: { openedAt: 'DESC' }, take: 200 });
   }
+
+  private async insertOffer(
+    tx: EntityManager,
+    principal: Principal,
+    callId: string,
+    dto: SubmitOfferDto,
+  ): Promise<Offer> {
+    const call = await this.getCall(callId, tx);
+    if (call.status !== 'OPEN' || call.deadline <= this.clock.now()) throw CompetitionErrors.CALL_CLOSED();
+    if (!call.eligibleSolutionIds.includes(dto.solutionId)) {
+      throw CompetitionErrors.SOLUTION_NOT_ELIGIBLE(undefined, { solutionId: dto.solutionId });
+    }
+    const solution = await this.catalog.getSolution(dto.solutionId, tx);
+    if (solution.vendorOrganisationId !== principal.organisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
+    const problem = await this.problems.get(call.problemId, tx);
+    if (BigInt(dto.price) > BigInt(problem.budgetEnvelope)) {
+      throw CompetitionErrors.PRICE_ABOVE_ENVELOPE(undefined, { price: dto.price, envelope: problem.budgetEnvelope });
+    }
+    assertCommitments(problem, dto, call.allowsWorseTargets);
+    const offer = tx.create(Offer, {
+      id: newId(),
+      callId,
+      solutionId: dto.solutionId,
+      vendorOrganisationId: principal.organisationId,
+      status: 'SUBMITTED',
+      price: dto.price,
+      kpiCommitments: dto.kpiCommitments,
+      durationDays: dto.durationDays,
+      rounds: dto.rounds,
+      deliveryShareBp: dto.deliveryShareBp ?? 0,
+      floorBp: dto.floorBp ?? 5000,
+      acceptsPocElimination: dto.acceptsPocElimination ?? true,
+    });
+    await tx.insert(Offer, offer);
+    await this.audit.record(tx, {
+      actor: actorOf(principal),
+      entityType: 'offer',
+      entityId: offer.id,
+      action: 'submitted',
+      after: { callId, solutionId: dto.solutionId },
+    });
+    return offer;
+  }
+
+  private async ownOpenOffer(tx: EntityManager, principal: Principal, offerId: string): Promise<Offer> {
+    const offer = await tx.findOneBy(Offer, { id: offerId });
+    if (!offer) throw CompetitionErrors.OFFER_NOT_FOUND(undefined, { id: offerId });
+    if (offer.vendorOrganisationId !== principal.organisationId) throw CompetitionErrors.NOT_OFFER_OWNER();
+    const call = await this.getCall(offer.callId, tx);
+    if (call.status !== 'OPEN' || call.deadline <= this.clock.now()) throw CompetitionErrors.CALL_CLOSED();
+    return offer;
+  }
+
+  private async evaluateInTx(tx: EntityManager, callId: string): Promise<void> {
+    const call = await tx.findOne(Call, { where: { id: callId }, lock: { mode: 'pessimistic_write' } });
+    if (!call || call.status !== 'OPEN' || call.deadline > this.clock.now()) return;
+    const problem = await this.problems.get(call.problemId, tx);
+    const offers = await tx.find(Offer, { where: { callId, status: 'SUBMITTED' } });
+    const trust = new Map<string, { value: number; source: string }>();
+    for (const vendor of new Set(offers.map((o) => o.vendorOrganisationId))) {
+      trust.set(vendor, await this.trust.lowerBound(vendor, problem.categoryCode));
+    }
+    const inputs = offers.map((offer) => ({
+      offerId: offer.id,
+      price: BigInt(offer.price),
+      improvement: committedImprovement(problem.kpis, offer.kpiCommitments),
+      trust: trust.get(offer.vendorOrganisationId)?.value ?? 0,
+    }));
+    const weights = weightsOf(call);
+    const lowest = inputs.reduce((min, i) => (i.price < min ? i.price : min), inputs[0]?.price ?? 0n);
+    const best = Math.max(0, ...inputs.map((i) => i.improvement));
+    const computedAt = this.clock.now();
+    const scores = scoreOffers(inputs, weights).map((s) => {
+      const input = inputs.find((i) => i.offerId === s.offerId)!;
+      const offer = offers.find((o) => o.id === s.offerId)!;
+      return tx.create(OfferScore, {
+        ...s,
+        id: newId(),
+        callId,
+        computedAt,
+        inputs: {
+          price: input.price.toString(),
+          lowestPrice: lowest.toString(),
+          improvement: input.improvement,
+          bestImprovement: best,
+          trust: trust.get(offer.vendorOrganisationId),
+          weights,
+        },
+      });
+    });
+    if (scores.length > 0) await tx.insert(OfferScore, scores);
+    const status = callLifecycle.apply(call.status, 'evaluate');
+    await updateIfStatus(tx, Call, callId, call.status, { status, evaluatedAt: computedAt });
+    await this.audit.record(tx, {
+      actor: { userId: null, organisationId: null },
+      entityType: 'call',
+      entityId: callId,
+      action: 'evaluated',
+      after: {
+        offers: scores.length,
+        ranking: scores.map((s) => ({ offerId: s.offerId, rank: s.rank, total: s.total })),
+      },
+    });
+  }
+}
+
+/** The amount one KPI earns across all rounds when it alone reaches `level` (others not yet measured). */
+function kpiAlone(terms: PaymentTerms, key: string, level: number): bigint {
+  const kpi = terms.kpis.find((k) => k.key === key)!;
+  const measured =
+    kpi.binary || kpi.baseline === null
+      ? level >= 1
+        ? kpi.target
+        : (kpi.baseline ?? '0')
+      : new Fraction(kpi.baseline)
+          .add(new Fraction(kpi.target).sub(new Fraction(kpi.baseline)).mul(new Fraction(level)))
+          .round(6)
+          .toString();
+  return cumulativeEarned(terms, { delivered: false, rounds: terms.roundSharesBp.map(() => ({ [key]: measured })) });
 }
 
 /** Every problem KPI gets a commitment no worse than the problem's target, with a baseline when the problem has none. */
-function assertCommitments(problem: Problem, dto: SubmitOfferDto): void {
+function assertCommitments(problem: Problem, dto: SubmitOfferDto, allowsWorseTargets: boolean): void {
   const byCode = new Map(dto.kpiCommitments.map((c) => [c.kpiCode, c]));
   for (const kpi of problem.kpis) {
     const commitment = byCode.get(kpi.code);
@@ -187,7 +502,7 @@ function assertCommitments(problem: Problem, dto: SubmitOfferDto): void {
         { kpiCode: kpi.code, baseline, target: commitment.target, direction: kpi.direction },
       );
     }
-    if (isWorse(kpi.direction, commitment.target, kpi.target)) {
+    if (!allowsWorseTargets && isWorse(kpi.direction, commitment.target, kpi.target)) {
       throw CompetitionErrors.KPI_COMMITMENT_INVALID(
         `Mục tiêu cam kết cho ${kpi.code} kém hơn mục tiêu của bài toán. / Committed target for ${kpi.code} is worse than the problem's.`,
         { kpiCode: kpi.code, committed: commitment.target, required: kpi.target },

@@ -6,10 +6,17 @@ import { ProblemsModule } from '@app/problems';
 import { Call } from './call.entity';
 import { CompetitionController } from './competition.controller';
 import { CompetitionFacade } from './competition.facade';
+import { Clarification } from './clarification.entity';
 import { Offer } from './offer.entity';
+import { OfferScore } from './offer-score.entity';
 
 @Module({
-  imports: [AuditModule, CatalogModule, ProblemsModule, TypeOrmModule.forFeature([Call, Offer])],
+  imports: [
+    AuditModule,
+    CatalogModule,
+    ProblemsModule,
+    TypeOrmModule.forFeature([Call, Offer, OfferScore, Clarification]),
+  ],
   controllers: [CompetitionController],
   providers: [CompetitionFacade],
   exports: [CompetitionFacade],

@@ -61,6 +61,11 @@ export class LedgerFacade {
     return new Map(codes.map((code) => [code, BigInt(rows.find((r) => r.code === code)?.balance ?? 0)]));
   }
 
+  /** Row locks on existing accounts in id order (the order `post` locks balances in). */
+  async lockAccounts(tx: EntityManager, codes: string[]): Promise<void> {
+    await tx.query('SELECT id FROM ledger.accounts WHERE code = ANY($1) ORDER BY id FOR UPDATE', [codes]);
+  }
+
   move(tx: EntityManager, move: Move): Promise<TransferOutcome> {
     if (move.amount <= 0n) throw LedgerErrors.INVALID_AMOUNT(undefined, { amount: move.amount.toString() });
     return this.post(tx, {

@@ -6,6 +6,8 @@ import type { OrderTerms, RoundTerms } from './contracts/ordering';
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_DISPUTE_WINDOW_SECONDS = 5 * 24 * 3600;
+/** The buyer may set a shorter or longer window at award; the vendor agrees to it by signing the terms. */
+export const MAX_DISPUTE_WINDOW_SECONDS = 30 * 24 * 3600;
 
 /** Equal integer shares of 10,000 basis points; the remainder goes to the first items so the sum is exact. */
 export function equalShares(count: number): number[] {
@@ -56,6 +58,7 @@ export function buildTerms(
         binary: kpi.binary,
         aggregation: 'mean',
         minimumSample: 1,
+        frequency: kpi.measurementPeriod,
       };
     }),
     rounds,

@@ -1,8 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AwardDto } from '@app/competition';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
-import { AllocateBudgetDto, BudgetView, OrderSummaryView, OrderView, SignOrderDto } from './ordering.dto';
+import {
+  AllocateBudgetDto,
+  AwardOrderDto,
+  BudgetView,
+  OrderSummaryView,
+  OrderView,
+  SignOrderDto,
+} from './ordering.dto';
 import { OrderingFacade } from './ordering.facade';
 
 @ApiTags('ordering')
@@ -46,7 +52,7 @@ export class OrderingController {
   async award(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) callId: string,
-    @Body() dto: AwardDto,
+    @Body() dto: AwardOrderDto,
   ): Promise<OrderSummaryView> {
     return this.ordering.award(p, callId, dto);
   }

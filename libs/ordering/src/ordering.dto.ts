@@ -1,7 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { AwardDto } from '@app/competition';
 import { DONG } from '@app/problems';
 import { ORDER_STATUSES, type OrderStatus, type OrderTerms } from './contracts/ordering';
+import { DEFAULT_DISPUTE_WINDOW_SECONDS, MAX_DISPUTE_WINDOW_SECONDS } from './order-terms';
+
+export class AwardOrderDto extends AwardDto {
+  @ApiPropertyOptional({
+    default: DEFAULT_DISPUTE_WINDOW_SECONDS,
+    minimum: 0,
+    maximum: MAX_DISPUTE_WINDOW_SECONDS,
+    description: 'How long the vendor may dispute a signed acceptance record, in seconds; part of the signed terms',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_DISPUTE_WINDOW_SECONDS)
+  disputeWindowSeconds?: number;
+}
 
 export class SignOrderDto {
   @ApiProperty({ description: 'SHA-256 of the canonical terms the signer reviewed (GET /orders/:id → termsHash)' })

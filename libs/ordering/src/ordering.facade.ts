@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, QueryFailedError, Repository } from 'typeorm';
-import { AuditActor, AuditFacade } from '@app/audit';
+import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { AuditActor, type AuditEntry, AuditFacade } from '@app/audit';
 import { AwardDto, CompetitionFacade } from '@app/competition';
 import { actorOf, assertSameOrganisationOrOperator, IdentityFacade, type Principal } from '@app/identity';
 import { Clock, deterministicId, DomainError, newId, validatePaymentTerms } from '@app/kernel';
@@ -60,11 +60,15 @@ export class OrderingFacade {
   }
 
   /** Award and the draft order from the offer's terms happen in one transaction. */
-  async award(principal: Principal, callId: string, dto: AwardDto): Promise<Order> {
+  async award(
+    principal: Principal,
+    callId: string,
+    { disputeWindowSeconds = DEFAULT_DISPUTE_WINDOW_SECONDS, ...dto }: AwardDto & { disputeWindowSeconds?: number },
+  ): Promise<Order> {
     return this.tx.run(async (tx) => {
       const awarded = await this.competition.award(tx, principal, callId, dto);
       const id = newId();
-      const terms = buildTerms(id, awarded, this.clock.now(), DEFAULT_DISPUTE_WINDOW_SECONDS);
+      const terms = buildTerms(id, awarded, this.clock.now(), disputeWindowSeconds);
       const problems = validatePaymentTerms(paymentTermsOf(terms));
       if (problems.length > 0) throw OrderingErrors.INVALID_TERMS(undefined, { problems });
       const order = tx.create(Order, {
@@ -143,6 +147,27 @@ export class OrderingFacade {
     return order;
   }
 
+  /** Locks those of the orders no other transaction holds (SKIP LOCKED), in id order; the others are left out. */
+  async lockAvailable(tx: EntityManager, orderIds: string[]): Promise<Order[]> {
+    return tx.find(Order, {
+      where: { id: In(orderIds) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+    });
+  }
+
+  /**
+   * Locks the vendor payable and agency budget accounts of these orders in account-id order, before any posting:
+   * transactions settling many orders then take hot accounts in one global order and cannot deadlock.
+   */
+  async lockMoneyAccounts(tx: EntityManager, orders: Order[]): Promise<void> {
+    const codes = orders.flatMap((o) => [
+      ledgerCodes.payable(o.vendorOrganisationId),
+      ledgerCodes.budget(o.agencyOrganisationId),
+    ]);
+    await this.ledger.lockAccounts(tx, [...new Set(codes)]);
+  }
+
   async get(
     principal: Principal,
     orderId: string,
@@ -190,8 +215,11 @@ export class OrderingFacade {
     });
   }
 
-  /** Returns what escrow still holds to the agency budget and closes the order: a closed order's escrow is zero. */
-  async close(tx: EntityManager, actor: AuditActor, order: Order): Promise<bigint> {
+  /**
+   * Returns what escrow still holds to the agency budget and closes the order: a closed order's escrow is zero.
+   * A caller batching many use cases in one transaction passes `deferredAudit` and records it last itself.
+   */
+  async close(tx: EntityManager, actor: AuditActor, order: Order, deferredAudit?: AuditEntry[]): Promise<bigint> {
     const status = orderLifecycle.apply(order.status, 'close');
     const escrowCode = ledgerCodes.escrow(order.id);
     const remainder = await this.ledger.balanceOf(escrowCode, tx);
@@ -214,14 +242,16 @@ export class OrderingFacade {
     }
     const closedAt = this.clock.now();
     await updateIfStatus(tx, Order, order.id, order.status, { status, closedAt });
-    await this.audit.record(tx, {
+    const entry: AuditEntry = {
       actor,
       entityType: 'order',
       entityId: order.id,
       action: 'closed',
       before: { status: order.status },
       after: { status, released: remainder.toString() },
-    });
+    };
+    if (deferredAudit) deferredAudit.push(entry);
+    else await this.audit.record(tx, entry);
     return remainder;
   }
 

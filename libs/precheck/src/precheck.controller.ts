@@ -1,40 +1,89 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
-import { DecisionDto, SubmissionView, SubmitSolutionDto } from './precheck.dto';
+import {
+  ConflictDto,
+  CreateRequirementSetDto,
+  RequirementSetView,
+  ScoreDto,
+  SubmissionView,
+  SubmitSolutionDto,
+} from './precheck.dto';
 import { PrecheckFacade } from './precheck.facade';
 
 @ApiTags('precheck')
 @ApiBearerAuth()
-@Controller('precheck/submissions')
+@Controller('precheck')
 export class PrecheckController {
   constructor(private readonly precheck: PrecheckFacade) {}
 
-  @Post()
-  @Roles('VENDOR')
-  @ApiOperation({ summary: 'Nộp hồ sơ tiền kiểm / Submit a solution for pre-check' })
-  @ApiOkResponse({ type: SubmissionView })
-  submit(@CurrentPrincipal() p: Principal, @Body() dto: SubmitSolutionDto): Promise<SubmissionView> {
-    return this.precheck.submit(p, dto.solutionId);
+  @Post('requirement-sets')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Ban hành phiên bản bộ tiêu chí của lĩnh vực / Publish a new requirement set version' })
+  @ApiOkResponse({ type: RequirementSetView })
+  createRequirementSet(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: CreateRequirementSetDto,
+  ): Promise<RequirementSetView> {
+    return this.precheck.createRequirementSet(p, dto);
   }
 
-  @Get()
+  @Get('requirement-sets')
   @Roles('VENDOR', 'ASSESSOR', 'OPERATOR_ADMIN')
-  @ApiOperation({ summary: 'Hồ sơ tiền kiểm / Pre-check submissions (vendors: their own)' })
+  @ApiOperation({ summary: 'Bộ tiêu chí theo lĩnh vực / Requirement sets, newest version first' })
+  @ApiQuery({ name: 'category', required: false })
+  @ApiOkResponse({ type: RequirementSetView, isArray: true })
+  requirementSets(@Query('category') category?: string): Promise<RequirementSetView[]> {
+    return this.precheck.requirementSetsOf(typeof category === 'string' ? category : undefined);
+  }
+
+  @Post('conflicts')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({
+    summary: 'Ghi nhận quan hệ thành viên hội đồng – nhà cung cấp / Declare an assessor–vendor conflict of interest',
+  })
+  @ApiOkResponse({ type: ConflictDto })
+  declareConflict(@CurrentPrincipal() p: Principal, @Body() dto: ConflictDto): Promise<ConflictDto> {
+    return this.precheck.declareConflict(p, dto);
+  }
+
+  @Post('submissions')
+  @Roles('VENDOR')
+  @ApiOperation({ summary: 'Nộp hồ sơ tiền kiểm / Submit a solution with its answers for pre-check' })
+  @ApiOkResponse({ type: SubmissionView })
+  submit(@CurrentPrincipal() p: Principal, @Body() dto: SubmitSolutionDto): Promise<SubmissionView> {
+    return this.precheck.submit(p, dto);
+  }
+
+  @Get('submissions')
+  @Roles('VENDOR', 'ASSESSOR', 'OPERATOR_ADMIN')
+  @ApiOperation({
+    summary: 'Hồ sơ tiền kiểm / Submissions (vendor: its own; assessor: assigned queue; operator: all)',
+  })
   @ApiOkResponse({ type: SubmissionView, isArray: true })
   list(@CurrentPrincipal() p: Principal): Promise<SubmissionView[]> {
     return this.precheck.list(p);
   }
 
-  @Post(':id/decision')
-  @Roles('ASSESSOR')
-  @ApiOperation({ summary: 'Chấm điểm tiền kiểm / Score a submission (≥ 70 lists the solution)' })
+  @Get('submissions/:id')
+  @Roles('VENDOR', 'ASSESSOR', 'OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Một hồ sơ tiền kiểm / One submission, as the caller may see it' })
   @ApiOkResponse({ type: SubmissionView })
-  decide(
+  get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<SubmissionView> {
+    return this.precheck.get(p, id);
+  }
+
+  @Post('submissions/:id/scores')
+  @Roles('ASSESSOR')
+  @ApiOperation({
+    summary: 'Chấm điểm ba nhóm tiêu chí / Score each group 0–100 with a reason (decided when both assessors scored)',
+  })
+  @ApiOkResponse({ type: SubmissionView })
+  score(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: DecisionDto,
+    @Body() dto: ScoreDto,
   ): Promise<SubmissionView> {
-    return this.precheck.decide(p, id, dto);
+    return this.precheck.score(p, id, dto);
   }
 }

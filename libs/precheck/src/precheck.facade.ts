@@ -1,84 +1,458 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
-import { CatalogErrors, CatalogFacade } from '@app/catalog';
-import { actorOf, type Principal } from '@app/identity';
+import { CatalogErrors, CatalogFacade, REVISABLE_LISTINGS, type Solution } from '@app/catalog';
+import { actorOf, IdentityFacade, type Principal } from '@app/identity';
 import { newId } from '@app/kernel';
 import { updateIfStatus } from '@app/platform';
-import { LISTING_MARK, PrecheckErrors, submissionLifecycle } from './contracts/precheck';
-import { DecisionDto } from './precheck.dto';
-import { Submission } from './submission.entity';
+import {
+  ASSESSORS_PER_SUBMISSION,
+  DEFAULT_GROUP_MARK,
+  DEFAULT_TOTAL_MARK,
+  DEFAULT_WEIGHTS,
+  GROUPS,
+  PrecheckErrors,
+  submissionLifecycle,
+  type Group,
+  type GroupScore,
+  type Requirement,
+} from './contracts/precheck';
+import { ConflictDto, CreateRequirementSetDto, ScoreDto, SubmissionView, SubmitSolutionDto } from './precheck.dto';
+import {
+  automaticFailures,
+  changedGroups,
+  checkAnswers,
+  checkScores,
+  decide,
+  groupTotalsOf,
+  requirementSetProblems,
+  type CheckedState,
+} from './rules';
+import { Assignment, AssessorConflict, RequirementSet, Submission } from './submission.entity';
+
+const isOperatorAdmin = (p: Principal) => p.organisationType === 'OPERATOR' && p.roles.includes('OPERATOR_ADMIN');
 
 @Injectable()
 export class PrecheckFacade {
   constructor(
     private readonly audit: AuditFacade,
     private readonly catalog: CatalogFacade,
+    private readonly identity: IdentityFacade,
     @InjectRepository(Submission) private readonly submissions: Repository<Submission>,
+    @InjectRepository(RequirementSet) private readonly requirementSets: Repository<RequirementSet>,
   ) {}
 
-  /** Freezes the solution for review: it leaves DRAFT and one open submission exists for it. */
-  async submit(principal: Principal, solutionId: string): Promise<Submission> {
-    const actor = actorOf(principal);
+  /** A new version of the category's requirement set; earlier submissions keep the version they answered. */
+  async createRequirementSet(principal: Principal, dto: CreateRequirementSetDto): Promise<RequirementSet> {
+    if (!(await this.catalog.categoryExists(dto.categoryCode)))
+      throw CatalogErrors.CATEGORY_NOT_FOUND(undefined, { field: 'categoryCode', value: dto.categoryCode });
+    const requirements: Requirement[] = dto.requirements.map((r) => ({ ...r }));
+    const problems = requirementSetProblems(requirements);
+    const weights = dto.weights ? { ...dto.weights } : DEFAULT_WEIGHTS;
+    if (weights.capability + weights.security + weights.kpi === 0)
+      problems.push('weights: at least one must be positive');
+    if (problems.length > 0) throw PrecheckErrors.INVALID_REQUIREMENT_SET(undefined, { problems });
     return this.submissions.manager.transaction(async (tx) => {
-      const solution = await this.catalog.getSolution(solutionId, tx);
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`precheck.requirement-set.${dto.categoryCode}`]);
+      const latest = await this.latestSet(tx, dto.categoryCode);
+      const set = tx.create(RequirementSet, {
+        id: newId(),
+        categoryCode: dto.categoryCode,
+        version: (latest?.version ?? 0) + 1,
+        requirements,
+        weights,
+        groupMark: dto.groupMark ?? DEFAULT_GROUP_MARK,
+        totalMark: dto.totalMark ?? DEFAULT_TOTAL_MARK,
+        createdBy: principal.userId ?? '',
+      });
+      await tx.insert(RequirementSet, set);
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'requirement_set',
+        entityId: set.id,
+        action: 'created',
+        after: { categoryCode: set.categoryCode, version: set.version, requirements: requirements.length },
+      });
+      return set;
+    });
+  }
+
+  requirementSetsOf(categoryCode?: string): Promise<RequirementSet[]> {
+    return this.requirementSets.find({
+      where: categoryCode ? { categoryCode } : {},
+      order: { categoryCode: 'ASC', version: 'DESC' },
+      take: 200,
+    });
+  }
+
+  async declareConflict(principal: Principal, dto: ConflictDto): Promise<AssessorConflict> {
+    const assessors = await this.identity.usersWithRole('ASSESSOR');
+    if (!assessors.some((u) => u.id === dto.assessorUserId))
+      throw PrecheckErrors.NOT_AN_ASSESSOR(undefined, { assessorUserId: dto.assessorUserId });
+    await this.identity.requireOrganisationType(dto.vendorOrganisationId, 'VENDOR');
+    return this.submissions.manager.transaction(async (tx) => {
+      const existing = await tx.findOneBy(AssessorConflict, {
+        assessorUserId: dto.assessorUserId,
+        vendorOrganisationId: dto.vendorOrganisationId,
+      });
+      if (existing) throw PrecheckErrors.CONFLICT_EXISTS(undefined, { ...dto });
+      const conflict = tx.create(AssessorConflict, {
+        ...dto,
+        reason: dto.reason.trim(),
+        declaredBy: principal.userId ?? '',
+      });
+      await tx.insert(AssessorConflict, conflict);
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'assessor_conflict',
+        entityId: dto.assessorUserId,
+        action: 'declared',
+        after: { vendorOrganisationId: dto.vendorOrganisationId, reason: conflict.reason },
+      });
+      return conflict;
+    });
+  }
+
+  /**
+   * Freezes the answers and the solution version, evaluates the automatic requirements at once, and either
+   * rejects with the reasons or assigns two assessors unrelated to the vendor.
+   */
+  async submit(principal: Principal, dto: SubmitSolutionDto): Promise<SubmissionView> {
+    const actor = actorOf(principal);
+    const assessorPool = await this.identity.usersWithRole('ASSESSOR');
+    const view = await this.submissions.manager.transaction(async (tx) => {
+      const solution = await this.catalog.getSolution(dto.solutionId, tx);
       if (solution.vendorOrganisationId !== principal.organisationId) throw PrecheckErrors.NOT_OWNER();
-      if (solution.kpis.length === 0) throw CatalogErrors.NO_KPI();
-      await this.catalog.transition(tx, actor, solutionId, 'submit');
+      const set = await this.latestSet(tx, solution.categoryCode);
+      const requirements = set?.requirements ?? [];
+      const answers = checkAnswers(requirements, dto.answers ?? []);
+      const recheck = REVISABLE_LISTINGS.includes(solution.status);
+      let previous: Submission | null = null;
+      let changed: Group[] | null = null;
+      if (recheck) {
+        if (solution.revisionStatus !== 'DRAFT')
+          throw PrecheckErrors.NOT_REVISED(undefined, { status: solution.status });
+        previous = await tx.findOne(Submission, {
+          where: { solutionId: solution.id, status: In(['LISTED', 'WAITING']) },
+          order: { decidedAt: 'DESC' },
+        });
+        changed = previous
+          ? changedGroups(requirements, checkedState(previous), {
+              requirementSetId: set?.id ?? null,
+              answers: Object.fromEntries(answers),
+              content: snapshot(solution) as unknown as CheckedState['content'],
+            })
+          : [...GROUPS];
+        if (changed.length === 0) throw PrecheckErrors.NOTHING_TO_RECHECK();
+        await this.catalog.reviseTransition(tx, actor, solution.id, 'submit');
+      } else {
+        await this.catalog.transition(tx, actor, solution.id, 'submit');
+      }
+      const documents = new Map((await this.catalog.documentsOf(solution.id, tx)).map((d) => [d.id, d.mediaType]));
+      const strangers = requirements
+        .filter((r) => r.type === 'document' && answers.has(r.id) && !documents.has(answers.get(r.id) as string))
+        .map((r) => r.id);
+      if (strangers.length > 0) throw PrecheckErrors.UNKNOWN_DOCUMENT(undefined, { requirementIds: strangers });
+      const failures = automaticFailures(requirements, answers, solution.kpis, new Date(), documents);
+      const rejected = failures.length > 0;
       const submission = tx.create(Submission, {
         id: newId(),
-        solutionId,
-        vendorOrganisationId: principal.organisationId,
-        status: 'UNDER_REVIEW',
-        score: null,
-        reason: null,
-        decidedBy: null,
-        decidedAt: null,
+        solutionId: solution.id,
+        solutionVersion: solution.version,
+        vendorOrganisationId: solution.vendorOrganisationId,
+        categoryCode: solution.categoryCode,
+        requirementSetId: set?.id ?? null,
+        status: rejected ? 'AUTO_REJECTED' : 'UNDER_REVIEW',
+        answers: Object.fromEntries(answers),
+        solutionSnapshot: snapshot(solution),
+        failures,
+        changedGroups: changed,
+        previousSubmissionId: previous?.id ?? null,
+        groupTotals: null,
+        qualityScore: null,
+        reason: rejected ? failures.map((f) => f.reason).join('\n') : null,
+        decidedAt: rejected ? new Date() : null,
       });
-      await tx.insert(Submission, submission);
+      await tx.save(submission);
+      const assignments = rejected
+        ? []
+        : await this.assign(
+            tx,
+            submission,
+            assessorPool.map((u) => u.id),
+          );
+      const details = { reason: submission.reason ?? undefined };
+      if (recheck)
+        await this.catalog.reviseTransition(tx, actor, solution.id, rejected ? 'auto_reject' : 'start_review', details);
+      else await this.catalog.transition(tx, actor, solution.id, rejected ? 'auto_reject' : 'start_review', details);
       await this.audit.record(tx, {
         actor,
         entityType: 'precheck_submission',
         entityId: submission.id,
-        action: 'submitted',
-        after: { solutionId },
+        action: rejected ? 'auto_rejected' : 'submitted',
+        after: {
+          solutionId: solution.id,
+          solutionVersion: solution.version,
+          requirementSetId: submission.requirementSetId,
+          failures: failures.length,
+          changedGroups: changed,
+          assessors: assignments.map((a) => a.assessorUserId),
+        },
       });
-      return submission;
+      return this.view(principal, submission, assignments);
     });
+    return view;
   }
 
-  async decide(principal: Principal, id: string, dto: DecisionDto): Promise<Submission> {
+  /** Round-robin: the two eligible assessors assigned least recently; none linked to the vendor. */
+  private async assign(tx: EntityManager, submission: Submission, pool: string[]): Promise<Assignment[]> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['precheck.assignment']);
+    const conflicted = new Set(
+      (await tx.findBy(AssessorConflict, { vendorOrganisationId: submission.vendorOrganisationId })).map(
+        (c) => c.assessorUserId,
+      ),
+    );
+    const eligible = pool.filter((id) => !conflicted.has(id));
+    if (eligible.length < ASSESSORS_PER_SUBMISSION)
+      throw PrecheckErrors.NOT_ENOUGH_ASSESSORS(undefined, { eligible: eligible.length });
+    const last = new Map(
+      (
+        await tx.query<Array<{ assessor: string; last: Date }>>(
+          `SELECT assessor_user_id AS assessor, max(created_at) AS last FROM precheck.assignments
+           WHERE assessor_user_id = ANY($1::uuid[]) GROUP BY assessor_user_id`,
+          [eligible],
+        )
+      ).map((r) => [r.assessor, new Date(r.last).getTime()]),
+    );
+    const chosen = eligible
+      .map((id, order) => ({ id, order, last: last.get(id) ?? -1 }))
+      .sort((a, b) => a.last - b.last || a.order - b.order)
+      .slice(0, ASSESSORS_PER_SUBMISSION);
+    const assignments = chosen.map((c) =>
+      tx.create(Assignment, {
+        id: newId(),
+        submissionId: submission.id,
+        assessorUserId: c.id,
+        scores: null,
+        scoredAt: null,
+      }),
+    );
+    await tx.insert(Assignment, assignments);
+    return assignments;
+  }
+
+  async score(principal: Principal, id: string, dto: ScoreDto): Promise<SubmissionView> {
     const actor = actorOf(principal);
     return this.submissions.manager.transaction(async (tx) => {
-      const submission = await tx.findOneBy(Submission, { id });
+      const submission = await tx.findOne(Submission, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!submission) throw PrecheckErrors.SUBMISSION_NOT_FOUND(undefined, { id });
-      const approved = dto.score >= LISTING_MARK;
-      const status = submissionLifecycle.apply(submission.status, approved ? 'approve' : 'reject');
-      const decision = {
-        status,
-        score: dto.score,
-        reason: dto.reason,
-        decidedBy: principal.userId,
-        decidedAt: new Date(),
-      };
-      await updateIfStatus(tx, Submission, id, submission.status, decision);
-      await this.catalog.transition(tx, actor, submission.solutionId, approved ? 'list' : 'reject', dto.score);
+      const assignments = await tx.find(Assignment, { where: { submissionId: id }, order: { createdAt: 'ASC' } });
+      const mine = assignments.find((a) => a.assessorUserId === principal.userId);
+      if (!mine) throw PrecheckErrors.NOT_ASSIGNED(undefined, { id });
+      if (mine.scoredAt) throw PrecheckErrors.ALREADY_SCORED(undefined, { id });
+      if (submission.status !== 'UNDER_REVIEW')
+        throw PrecheckErrors.NOT_UNDER_REVIEW(undefined, { id, status: submission.status });
+      const linked = await tx.existsBy(AssessorConflict, {
+        assessorUserId: mine.assessorUserId,
+        vendorOrganisationId: submission.vendorOrganisationId,
+      });
+      if (linked) throw PrecheckErrors.CONFLICT_OF_INTEREST(undefined, { id });
+      checkScores(dto.scores, submission.changedGroups ?? GROUPS);
+      const scores: GroupScore[] = dto.scores.map((s) => ({ group: s.group, score: s.score, reason: s.reason.trim() }));
+      mine.scores = scores;
+      mine.scoredAt = new Date();
+      const updated = await tx
+        .createQueryBuilder()
+        .update(Assignment)
+        .set({ scores, scoredAt: mine.scoredAt })
+        .where('id = :id AND scored_at IS NULL', { id: mine.id })
+        .execute();
+      if (updated.affected !== 1) throw PrecheckErrors.ALREADY_SCORED(undefined, { id });
+      const complete = assignments.every((a) => a.scoredAt !== null);
+      const decided = complete ? await this.decide(tx, actor, submission, assignments) : submission;
       await this.audit.record(tx, {
         actor,
         entityType: 'precheck_submission',
         entityId: id,
-        action: 'decided',
-        before: { status: submission.status },
-        after: decision,
+        action: 'scored',
+        after: { assessorUserId: mine.assessorUserId, scores },
       });
-      return { ...submission, ...decision };
+      return this.view(principal, decided, assignments);
     });
   }
 
-  /** Assessors and operators see the whole queue; a vendor only its own submissions. */
-  list(principal: Principal): Promise<Submission[]> {
-    const where = principal.organisationType === 'OPERATOR' ? {} : { vendorOrganisationId: principal.organisationId };
-    return this.submissions.find({ where, order: { createdAt: 'DESC' }, take: 200 });
+  private async decide(
+    tx: EntityManager,
+    actor: ReturnType<typeof actorOf>,
+    submission: Submission,
+    assignments: Assignment[],
+  ): Promise<Submission> {
+    const set = submission.requirementSetId
+      ? await tx.findOneByOrFail(RequirementSet, { id: submission.requirementSetId })
+      : null;
+    const groupMark = set?.groupMark ?? DEFAULT_GROUP_MARK;
+    const totalMark = set?.totalMark ?? DEFAULT_TOTAL_MARK;
+    const reviewed = submission.changedGroups ?? GROUPS;
+    const previous = submission.previousSubmissionId
+      ? await tx.findOneByOrFail(Submission, { id: submission.previousSubmissionId })
+      : null;
+    const groupTotals = {
+      ...previous?.groupTotals,
+      ...groupTotalsOf(
+        assignments.map((a) => a.scores ?? []),
+        reviewed,
+      ),
+    } as Record<Group, number>;
+    const decision = decide(groupTotals, assignments.length, set?.weights ?? DEFAULT_WEIGHTS, groupMark, totalMark);
+    const recheck = submission.changedGroups !== null;
+    let event: 'approve' | 'queue' | 'reject' = decision.passed ? 'approve' : 'reject';
+    if (decision.passed && !recheck) {
+      const category = await this.catalog.lockCategory(tx, submission.categoryCode);
+      if (category.capacity !== null && (await this.catalog.occupiedSlots(tx, category.code)) >= category.capacity)
+        event = 'queue';
+    }
+    const status = submissionLifecycle.apply(submission.status, event);
+    const reason = decision.passed
+      ? `Đạt, điểm chất lượng ${decision.qualityScore}. / Passed with quality score ${decision.qualityScore}.`
+      : [
+          ...decision.failedGroups.map((g) => `Nhóm ${g} dưới ${groupMark} điểm. / Group ${g} is below ${groupMark}.`),
+          ...(decision.qualityScore < totalMark
+            ? [
+                `Tổng có trọng số ${decision.qualityScore} < ${totalMark}. / Weighted total ${decision.qualityScore} is below ${totalMark}.`,
+              ]
+            : []),
+        ].join('\n');
+    const patch = { status, groupTotals, qualityScore: decision.qualityScore, reason, decidedAt: new Date() };
+    await updateIfStatus(tx, Submission, submission.id, submission.status, patch);
+    const details = { qualityScore: decision.qualityScore, reason };
+    if (recheck)
+      await this.catalog.reviseTransition(
+        tx,
+        actor,
+        submission.solutionId,
+        decision.passed ? 'accept' : 'reject',
+        details,
+      );
+    else
+      await this.catalog.transition(
+        tx,
+        actor,
+        submission.solutionId,
+        event === 'approve' ? 'list' : event === 'queue' ? 'wait' : 'reject',
+        details,
+      );
+    await this.audit.record(tx, {
+      actor,
+      entityType: 'precheck_submission',
+      entityId: submission.id,
+      action: 'decided',
+      before: { status: submission.status },
+      after: { status, qualityScore: decision.qualityScore, groupTotals },
+    });
+    return { ...submission, ...patch };
   }
+
+  /** Operators see every submission; an assessor only their assigned queue; a vendor only its own. */
+  async list(principal: Principal): Promise<SubmissionView[]> {
+    const query = this.submissions.createQueryBuilder('s').orderBy('s.created_at', 'DESC').limit(200);
+    if (!isOperatorAdmin(principal)) {
+      if (principal.roles.includes('ASSESSOR'))
+        query.where(
+          'EXISTS (SELECT 1 FROM precheck.assignments a WHERE a.submission_id = s.id AND a.assessor_user_id = :me)',
+          { me: principal.userId },
+        );
+      else query.where('s.vendor_organisation_id = :org', { org: principal.organisationId });
+    }
+    const rows = await query.getMany();
+    const assignments = rows.length
+      ? await this.submissions.manager
+          .createQueryBuilder(Assignment, 'a')
+          .where('a.submission_id IN (:...ids)', { ids: rows.map((r) => r.id) })
+          .orderBy('a.created_at', 'ASC')
+          .getMany()
+      : [];
+    return Promise.all(
+      rows.map((r) =>
+        this.view(
+          principal,
+          r,
+          assignments.filter((a) => a.submissionId === r.id),
+        ),
+      ),
+    );
+  }
+
+  async get(principal: Principal, id: string): Promise<SubmissionView> {
+    const submission = await this.submissions.findOneBy({ id });
+    if (!submission) throw PrecheckErrors.SUBMISSION_NOT_FOUND(undefined, { id });
+    const assignments = await this.submissions.manager.find(Assignment, {
+      where: { submissionId: id },
+      order: { createdAt: 'ASC' },
+    });
+    const visible =
+      isOperatorAdmin(principal) ||
+      submission.vendorOrganisationId === principal.organisationId ||
+      assignments.some((a) => a.assessorUserId === principal.userId);
+    if (!visible) throw PrecheckErrors.SUBMISSION_NOT_FOUND(undefined, { id });
+    return this.view(principal, submission, assignments);
+  }
+
+  /**
+   * What each party may see: scores stay hidden from the other assessor until both have scored, and the
+   * vendor sees the (anonymous) scores and reasons only once decided.
+   */
+  private async view(principal: Principal, s: Submission, assignments: Assignment[]): Promise<SubmissionView> {
+    const operator = isOperatorAdmin(principal);
+    const allScored = assignments.length > 0 && assignments.every((a) => a.scoredAt !== null);
+    const decided = s.status !== 'UNDER_REVIEW';
+    const assigned = assignments.some((a) => a.assessorUserId === principal.userId);
+    const ownVendor = s.vendorOrganisationId === principal.organisationId;
+    const assessments = assignments.map((a) => {
+      const mine = a.assessorUserId === principal.userId;
+      const revealed = operator || mine || (assigned && allScored) || (ownVendor && decided);
+      return {
+        assessorUserId: operator || mine ? a.assessorUserId : null,
+        mine,
+        scoredAt: a.scoredAt,
+        scores: revealed ? a.scores : null,
+      };
+    });
+    const waitingRank =
+      s.status === 'WAITING' ? ((await this.catalog.waitingRanks(s.categoryCode)).get(s.solutionId) ?? null) : null;
+    return {
+      id: s.id,
+      solutionId: s.solutionId,
+      solutionVersion: s.solutionVersion,
+      vendorOrganisationId: s.vendorOrganisationId,
+      categoryCode: s.categoryCode,
+      requirementSetId: s.requirementSetId,
+      status: s.status,
+      failures: s.failures,
+      changedGroups: s.changedGroups,
+      qualityScore: s.qualityScore,
+      reason: s.reason,
+      waitingRank,
+      decidedAt: s.decidedAt,
+      answers: s.answers,
+      assessments,
+    };
+  }
+
+  private latestSet(tx: EntityManager, categoryCode: string): Promise<RequirementSet | null> {
+    return tx.findOne(RequirementSet, { where: { categoryCode }, order: { version: 'DESC' } });
+  }
+}
+
+function checkedState(s: Submission): CheckedState {
+  return {
+    requirementSetId: s.requirementSetId,
+    answers: s.answers,
+    content: s.solutionSnapshot as unknown as CheckedState['content'],
+  };
+}
+
+function snapshot(solution: Solution): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, ...frozen } = solution;
+  return JSON.parse(JSON.stringify(frozen)) as Record<string, unknown>;
 }

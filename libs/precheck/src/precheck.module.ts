@@ -2,12 +2,18 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CatalogModule } from '@app/catalog';
+import { IdentityModule } from '@app/identity';
 import { PrecheckController } from './precheck.controller';
 import { PrecheckFacade } from './precheck.facade';
-import { Submission } from './submission.entity';
+import { Assignment, AssessorConflict, RequirementSet, Submission } from './submission.entity';
 
 @Module({
-  imports: [AuditModule, CatalogModule, TypeOrmModule.forFeature([Submission])],
+  imports: [
+    AuditModule,
+    CatalogModule,
+    IdentityModule,
+    TypeOrmModule.forFeature([Submission, RequirementSet, Assignment, AssessorConflict]),
+  ],
   controllers: [PrecheckController],
   providers: [PrecheckFacade],
   exports: [PrecheckFacade],

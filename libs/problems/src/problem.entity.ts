@@ -10,7 +10,7 @@ import {
   PrimaryColumn,
 } from 'typeorm';
 import type { KpiDirection } from '@app/kernel';
-import type { KpiComparator, ProblemStatus } from './contracts/problems';
+import type { KpiAggregation, KpiComparator, ProblemScale, ProblemStatus } from './contracts/problems';
 
 /** A catalogue problem (bài toán): what the city wants solved, its KPIs and its budget envelope. */
 @Entity({ schema: 'problems', name: 'problems' })
@@ -49,6 +49,13 @@ export class Problem {
 
   @Column({ type: 'date', nullable: true })
   deadline: string | null;
+
+  /** Small trial, pilot or wide rollout (Appendix IV, step 3). */
+  @Column({ type: 'text', default: 'SMALL_TRIAL' })
+  scale: ProblemScale;
+
+  @Column({ type: 'text', default: '' })
+  scope: string;
 
   @OneToMany(() => ProblemKpi, (kpi) => kpi.problem, { cascade: ['insert'] })
   kpis: ProblemKpi[];
@@ -104,6 +111,9 @@ export class ProblemKpi {
 
   @Column({ type: 'text' })
   measurementPeriod: string;
+
+  @Column({ type: 'text', default: 'mean' })
+  aggregation: KpiAggregation;
 
   @Column({ type: 'text' })
   dataSource: string;

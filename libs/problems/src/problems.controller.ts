@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@app/identity';
-import { CreateProblemDto, ProblemView } from './problems.dto';
+import { CreateProblemDto, CreateProposalDto, ProblemView, ProposalView } from './problems.dto';
 import { ProblemsFacade } from './problems.facade';
 
 @ApiTags('problems')
@@ -9,6 +9,22 @@ import { ProblemsFacade } from './problems.facade';
 @Controller('problems')
 export class ProblemsController {
   constructor(private readonly problems: ProblemsFacade) {}
+
+  @Post('proposals')
+  @Roles('BUYER')
+  @ApiOperation({ summary: 'Đề xuất bài toán (Mẫu 01) / Propose a problem: the need only, no technology, no budget' })
+  @ApiOkResponse({ type: ProposalView })
+  propose(@CurrentPrincipal() p: Principal, @Body() dto: CreateProposalDto): Promise<ProposalView> {
+    return this.problems.submitProposal(p, dto);
+  }
+
+  @Get('proposals')
+  @Roles('BUYER', 'OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Đề xuất bài toán / Proposals (operators: all; agencies: their own)' })
+  @ApiOkResponse({ type: ProposalView, isArray: true })
+  proposals(@CurrentPrincipal() p: Principal): Promise<ProposalView[]> {
+    return this.problems.listProposals(p);
+  }
 
   @Post()
   @Roles('BUYER', 'OPERATOR_ADMIN')

@@ -17,7 +17,20 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { KPI_DIRECTIONS, type KpiDirection } from '@app/kernel';
-import { COMPARATORS, PROBLEM_STATUSES, type KpiComparator, type ProblemStatus } from './contracts/problems';
+import {
+  COMPARATORS,
+  KPI_AGGREGATIONS,
+  PROBLEM_SCALES,
+  PROBLEM_STATUSES,
+  PROPOSAL_FIELDS,
+  PROPOSAL_STATUSES,
+  type KpiAggregation,
+  type KpiComparator,
+  type ProblemScale,
+  type ProblemStatus,
+  type ProposalField,
+  type ProposalStatus,
+} from './contracts/problems';
 
 export const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
 export const DONG = /^\d{1,18}$/;
@@ -42,6 +55,10 @@ export class ProblemKpiDto {
   target: string;
   @ApiProperty({ example: 'quarterly' }) @IsString() @Length(2, 40) measurementPeriod: string;
   @ApiProperty() @IsString() @Length(2, 300) dataSource: string;
+  @ApiPropertyOptional({ enum: KPI_AGGREGATIONS, default: 'mean' })
+  @IsOptional()
+  @IsIn(KPI_AGGREGATIONS)
+  aggregation?: KpiAggregation;
 }
 
 export class CreateProblemDto {
@@ -65,6 +82,24 @@ export class CreateProblemDto {
   @Max(10000)
   outcomeShareBp: number;
   @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsDateString({ strict: true }) deadline?: string;
+  @ApiPropertyOptional({ enum: PROBLEM_SCALES, default: 'SMALL_TRIAL' })
+  @IsOptional()
+  @IsIn(PROBLEM_SCALES)
+  scale?: ProblemScale;
+  @ApiPropertyOptional({ example: '5 nút giao trọng điểm quận Đống Đa' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 1000)
+  scope?: string;
+  @ApiPropertyOptional({
+    description: 'Ward/agency proposals (Mẫu 01) merged into this problem; operators only',
+    type: String,
+    isArray: true,
+  })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(50)
+  proposalIds?: string[];
   @ApiProperty({ type: ProblemKpiDto, isArray: true })
   @ValidateNested({ each: true })
   @Type(() => ProblemKpiDto)
@@ -86,6 +121,7 @@ export class ProblemKpiView {
   @ApiProperty() target: string;
   @ApiProperty() measurementPeriod: string;
   @ApiProperty() dataSource: string;
+  @ApiProperty({ enum: KPI_AGGREGATIONS }) aggregation: KpiAggregation;
 }
 
 export class ProblemView {
@@ -99,5 +135,52 @@ export class ProblemView {
   @ApiProperty() budgetEnvelope: string;
   @ApiProperty() outcomeShareBp: number;
   @ApiPropertyOptional({ nullable: true, type: String }) deadline: string | null;
+  @ApiProperty({ enum: PROBLEM_SCALES }) scale: ProblemScale;
+  @ApiProperty() scope: string;
   @ApiProperty({ type: ProblemKpiView, isArray: true }) kpis: ProblemKpiView[];
+}
+
+export class CreateProposalDto {
+  @ApiProperty({ enum: PROPOSAL_FIELDS, isArray: true, description: 'One or two management fields' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2)
+  @IsIn(PROPOSAL_FIELDS, { each: true })
+  fields: ProposalField[];
+  @ApiProperty({ example: 'Nguyễn Văn An – Phó Chủ tịch UBND phường – 0912 345 678' })
+  @IsString()
+  @Length(3, 300)
+  contact: string;
+  @ApiProperty({ description: 'What, when, where, who is affected' }) @IsString() @Length(10, 8000) problem: string;
+  @ApiProperty({ description: 'How it is handled today and its limits' })
+  @IsString()
+  @Length(3, 8000)
+  currentHandling: string;
+  @ApiProperty({ description: 'Support needed; desired level of tool or model' })
+  @IsString()
+  @Length(3, 8000)
+  managementNeed: string;
+  @ApiProperty({ description: 'Can it be piloted locally; scope, target group, duration' })
+  @IsString()
+  @Length(3, 8000)
+  trialScope: string;
+  @ApiProperty({ description: 'Existing data to measure: source, update frequency, current key indicators' })
+  @IsString()
+  @Length(3, 8000)
+  availableData: string;
+}
+
+export function proposalWordCount(dto: CreateProposalDto): number {
+  return [dto.problem, dto.currentHandling, dto.managementNeed, dto.trialScope, dto.availableData]
+    .join(' ')
+    .split(/\s+/)
+    .filter(Boolean).length;
+}
+
+export const PROPOSAL_MAX_WORDS = 1000;
+
+export class ProposalView extends CreateProposalDto {
+  @ApiProperty() id: string;
+  @ApiProperty() agencyOrganisationId: string;
+  @ApiProperty({ enum: PROPOSAL_STATUSES }) status: ProposalStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) mergedIntoProblemId: string | null;
 }

@@ -8,7 +8,14 @@ import { isWorse, newId } from '@app/kernel';
 import { updateIfStatus } from '@app/platform';
 import { problemLifecycle, ProblemErrors } from './contracts/problems';
 import { Problem, ProblemKpi } from './problem.entity';
-import { CreateProblemDto, ProblemKpiDto } from './problems.dto';
+import { Proposal } from './proposal.entity';
+import {
+  CreateProblemDto,
+  CreateProposalDto,
+  ProblemKpiDto,
+  PROPOSAL_MAX_WORDS,
+  proposalWordCount,
+} from './problems.dto';
 
 function assertTargetDirection(kpi: ProblemKpiDto): void {
   if (kpi.baseline === undefined || kpi.binary) return;
@@ -62,6 +69,8 @@ export class ProblemsFacade {
         budgetEnvelope: dto.budgetEnvelope,
         outcomeShareBp: dto.outcomeShareBp,
         deadline: dto.deadline ?? null,
+        scale: dto.scale ?? 'SMALL_TRIAL',
+        scope: dto.scope ?? '',
         publishedAt: null,
         kpis: dto.kpis.map((kpi) =>
           tx.create(ProblemKpi, {
@@ -71,10 +80,12 @@ export class ProblemsFacade {
             binary: kpi.binary ?? false,
             comparator: kpi.comparator ?? (kpi.direction === 'increase' ? 'gte' : 'lte'),
             baseline: kpi.baseline ?? null,
+            aggregation: kpi.aggregation ?? 'mean',
           }),
         ),
       });
       await tx.save(problem);
+      await this.mergeProposals(tx, principal, id, dto.proposalIds ?? []);
       await this.audit.record(tx, {
         actor: actorOf(principal),
         entityType: 'problem',
@@ -84,6 +95,55 @@ export class ProblemsFacade {
       });
       return problem;
     });
+  }
+
+  /** Form Mẫu 01 from a ward or agency: the problem and the need, at most 1,000 words. */
+  async submitProposal(principal: Principal, dto: CreateProposalDto): Promise<Proposal> {
+    const words = proposalWordCount(dto);
+    if (words > PROPOSAL_MAX_WORDS)
+      throw ProblemErrors.PROPOSAL_TOO_LONG(undefined, { words, max: PROPOSAL_MAX_WORDS });
+    return this.problems.manager.transaction(async (tx) => {
+      const proposal = tx.create(Proposal, {
+        ...dto,
+        id: newId(),
+        agencyOrganisationId: principal.organisationId,
+        status: 'SUBMITTED',
+        mergedIntoProblemId: null,
+      });
+      await tx.insert(Proposal, proposal);
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'proposal',
+        entityId: proposal.id,
+        action: 'submitted',
+        after: { fields: dto.fields, words },
+      });
+      return proposal;
+    });
+  }
+
+  /** Operators see every proposal; an agency its own. */
+  listProposals(principal: Principal): Promise<Proposal[]> {
+    const where = principal.organisationType === 'OPERATOR' ? {} : { agencyOrganisationId: principal.organisationId };
+    return this.problems.manager.find(Proposal, { where, order: { createdAt: 'DESC' }, take: 500 });
+  }
+
+  /** Links the proposals a catalogue problem consolidates; each proposal merges once. */
+  private async mergeProposals(
+    tx: EntityManager,
+    principal: Principal,
+    problemId: string,
+    proposalIds: string[],
+  ): Promise<void> {
+    if (proposalIds.length === 0) return;
+    if (principal.organisationType !== 'OPERATOR')
+      throw IdentityErrors.FORBIDDEN_ROLE(undefined, { field: 'proposalIds' });
+    for (const proposalId of new Set(proposalIds)) {
+      const proposal = await tx.findOneBy(Proposal, { id: proposalId });
+      if (!proposal) throw ProblemErrors.PROPOSAL_NOT_FOUND(undefined, { id: proposalId });
+      if (proposal.status !== 'SUBMITTED') throw ProblemErrors.PROPOSAL_ALREADY_MERGED(undefined, { id: proposalId });
+      await updateIfStatus(tx, Proposal, proposalId, 'SUBMITTED', { status: 'MERGED', mergedIntoProblemId: problemId });
+    }
   }
 
   async publish(principal: Principal, id: string): Promise<Problem> {

@@ -6,9 +6,10 @@ import { IdentityModule } from '@app/identity';
 import { Problem, ProblemKpi } from './problem.entity';
 import { ProblemsController } from './problems.controller';
 import { ProblemsFacade } from './problems.facade';
+import { Proposal } from './proposal.entity';
 
 @Module({
-  imports: [AuditModule, CatalogModule, IdentityModule, TypeOrmModule.forFeature([Problem, ProblemKpi])],
+  imports: [AuditModule, CatalogModule, IdentityModule, TypeOrmModule.forFeature([Problem, ProblemKpi, Proposal])],
   controllers: [ProblemsController],
   providers: [ProblemsFacade],
   exports: [ProblemsFacade],

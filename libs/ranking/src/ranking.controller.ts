@@ -1,33 +1,98 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/identity';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import {
+  CityDashboardView,
+  DeclareLinkDto,
+  LinkView,
+  RankingEntryView,
+  RankingQueryDto,
+  RecheckFlagView,
+  SnapshotView,
+  TrustLowerBoundQueryDto,
+  TrustLowerBoundView,
+  VendorTrustView,
+} from './ranking.dto';
 import { RankingFacade } from './ranking.facade';
-
-class RankingEntryView {
-  @ApiProperty() rank: number;
-  @ApiProperty() vendorOrganisationId: string;
-  @ApiProperty() vendorName: string;
-  @ApiProperty({ description: 'Expected share of outcome money earned (E)' }) expected: number;
-  @ApiProperty({ description: 'Conservative lower bound (L), the ranking key' }) lowerBound: number;
-  @ApiProperty() effectiveEvidence: number;
-  @ApiProperty() label: string;
-  @ApiProperty({ example: 'Tốt' }) labelVi: string;
-  @ApiProperty() isNew: boolean;
-  @ApiProperty() orders: number;
-  @ApiProperty({ format: 'date-time' }) computedAt: Date;
-}
 
 @ApiTags('ranking')
 @ApiBearerAuth()
-@Controller('city/rankings')
+@Controller()
 export class RankingController {
   constructor(private readonly ranking: RankingFacade) {}
 
-  @Get()
+  @Get('city/rankings')
   @Roles('CITY_VIEWER', 'OPERATOR_ADMIN')
   @ApiOperation({ summary: 'Xếp hạng tín nhiệm nhà cung cấp / Supplier trust ranking by lower bound L' })
   @ApiOkResponse({ type: RankingEntryView, isArray: true })
-  list(): Promise<RankingEntryView[]> {
-    return this.ranking.rankings();
+  list(@Query() q: RankingQueryDto): Promise<RankingEntryView[]> {
+    return this.ranking.rankings({ scope: q.category, label: q.label, limit: q.limit });
+  }
+
+  @Get('city/dashboard')
+  @Roles('CITY_VIEWER', 'OPERATOR_ADMIN')
+  @ApiOperation({
+    summary:
+      'Bảng điều hành: mục tiêu kế hoạch, dòng tiền, thời gian xử lý / City dashboard: plan targets, money, flow',
+  })
+  @ApiOkResponse({ type: CityDashboardView })
+  dashboard(): Promise<CityDashboardView> {
+    return this.ranking.dashboard();
+  }
+
+  @Get('city/rankings/vendors/:vendorId')
+  @Roles('CITY_VIEWER', 'OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Điểm tín nhiệm và lịch sử của một nhà cung cấp / A vendor’s trust scores and history' })
+  @ApiOkResponse({ type: VendorTrustView })
+  vendor(@Param('vendorId', ParseUUIDPipe) vendorId: string): Promise<VendorTrustView> {
+    return this.ranking.vendor(vendorId);
+  }
+
+  @Get('city/rankings/vendors/:vendorId/lower-bound')
+  @Roles('CITY_VIEWER', 'OPERATOR_ADMIN', 'BUYER')
+  @ApiOperation({ summary: 'Cận dưới L dùng cho chấm điểm vòng 2 / The lower bound tier-2 scoring uses' })
+  @ApiOkResponse({ type: TrustLowerBoundView })
+  lowerBound(
+    @Param('vendorId', ParseUUIDPipe) vendorId: string,
+    @Query() q: TrustLowerBoundQueryDto,
+  ): Promise<TrustLowerBoundView> {
+    return this.ranking.trustLowerBound(vendorId, q.category);
+  }
+
+  @Get('city/rankings/snapshots/:id')
+  @Roles('CITY_VIEWER', 'OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Một lần tính điểm cùng dữ liệu đầu vào / One snapshot with its inputs' })
+  @ApiOkResponse({ type: SnapshotView })
+  snapshot(@Param('id', ParseUUIDPipe) id: string): Promise<SnapshotView> {
+    return this.ranking.snapshot(id);
+  }
+
+  @Post('ranking/agency-vendor-links')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({
+    summary:
+      'Khai báo cơ quan có liên hệ với nhà cung cấp (đơn hàng bị loại khỏi điểm) / Declare an agency–vendor link (its orders stop counting)',
+  })
+  @ApiOkResponse({ type: LinkView })
+  declareLink(@CurrentPrincipal() p: Principal, @Body() dto: DeclareLinkDto): Promise<LinkView> {
+    return this.ranking.declareLink(p, dto);
+  }
+
+  @Get('ranking/agency-vendor-links')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOkResponse({ type: LinkView, isArray: true })
+  links(): Promise<LinkView[]> {
+    return this.ranking.links();
+  }
+
+  @Get('ranking/recheck-flags')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({
+    summary:
+      'Nhà cung cấp cần tiền kiểm lại (L dưới ngưỡng) / Vendors whose listings need a re-check (L under the floor)',
+  })
+  @ApiOkResponse({ type: RecheckFlagView, isArray: true })
+  flags(): Promise<RecheckFlagView[]> {
+    return this.ranking.openFlags();
   }
 }

@@ -1,13 +1,23 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AcceptanceModule } from '@app/acceptance';
+import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { RankingController } from './ranking.controller';
 import { RankingFacade } from './ranking.facade';
-import { TrustSnapshot } from './trust-snapshot.entity';
+import {
+  AgencyVendorLink,
+  CategoryStatistics,
+  CurrentTrustScore,
+  RecheckFlag,
+  TrustSnapshot,
+} from './trust-snapshot.entity';
 
 @Module({
-  imports: [AcceptanceModule, IdentityModule, TypeOrmModule.forFeature([TrustSnapshot])],
+  imports: [
+    AuditModule,
+    IdentityModule,
+    TypeOrmModule.forFeature([TrustSnapshot, CurrentTrustScore, AgencyVendorLink, RecheckFlag, CategoryStatistics]),
+  ],
   controllers: [RankingController],
   providers: [RankingFacade],
   exports: [RankingFacade],

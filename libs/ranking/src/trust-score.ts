@@ -49,8 +49,10 @@ export const NEW_SUPPLIER_VI = 'Nhà cung cấp mới';
 
 const MS_PER_MONTH = 30.4375 * 24 * 60 * 60 * 1000;
 const DEFAULT_PRIOR_MEAN = 0.7;
-const MIN_CATEGORY_OUTCOMES = 10;
+export const MIN_CATEGORY_OUTCOMES = 10;
 const MIN_EVIDENCE = 2;
+// Orders closed minutes ago have decayed by ~1e-7; that must not turn two orders into "fewer than two".
+const EVIDENCE_TOLERANCE = 1e-6;
 const MAX_AGENCY_SHARE = 0.4;
 const LABEL_FLOORS: Array<[number, TrustLabel]> = [
   [0.9, 'XUAT_SAC'],
@@ -59,10 +61,9 @@ const LABEL_FLOORS: Array<[number, TrustLabel]> = [
   [0.4, 'CAN_CAI_THIEN'],
 ];
 
-/** μ0: the category's mean outcome once it has enough post-checked orders. */
-export function priorMean(categoryOutcomes: number[]): number {
-  if (categoryOutcomes.length < MIN_CATEGORY_OUTCOMES) return DEFAULT_PRIOR_MEAN;
-  return categoryOutcomes.reduce((sum, x) => sum + clamp01(x), 0) / categoryOutcomes.length;
+/** μ0: the category's mean outcome x once it has enough post-checked orders, else the default. */
+export function priorMean(categoryOrders: number, meanX: number): number {
+  return categoryOrders < MIN_CATEGORY_OUTCOMES ? DEFAULT_PRIOR_MEAN : clamp01(meanX);
 }
 
 /** 0 for an empty list, which trustScore reads as "no median": value weighting is then skipped. */
@@ -114,7 +115,7 @@ export function trustScore(outcomes: OrderOutcome[], p: TrustParams): TrustScore
     lowerBound,
     effectiveEvidence,
     label,
-    isNew: effectiveEvidence < MIN_EVIDENCE,
+    isNew: effectiveEvidence < MIN_EVIDENCE - EVIDENCE_TOLERANCE,
     weights,
   };
 }

@@ -1,4 +1,4 @@
-import { errorCodes } from '@app/kernel';
+import { errorCodes, StateMachine } from '@app/kernel';
 import { jobId, type JobRequest } from '@app/platform';
 
 export const ACCEPTANCE_QUEUE = 'acceptance';
@@ -24,8 +24,32 @@ export interface OutcomeSettled {
   vendorOrganisationId: string;
 }
 
-export const RECORD_STATUSES = ['EVALUATED', 'SETTLED'] as const;
+/**
+ * EVALUATED → officer signs → SIGNED (dispute window runs) → window passed with no open dispute → PAYABLE
+ * (settlement queued) → SETTLED. A dispute freezes a SIGNED record; upholding it returns it to SIGNED.
+ */
+export const RECORD_STATUSES = ['EVALUATED', 'SIGNED', 'DISPUTED', 'PAYABLE', 'SETTLED'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
+export const recordLifecycle = new StateMachine<RecordStatus, 'sign' | 'dispute' | 'uphold' | 'release' | 'settle'>(
+  'ACCEPTANCE',
+  'acceptance record',
+  {
+    EVALUATED: { sign: 'SIGNED' },
+    SIGNED: { dispute: 'DISPUTED', release: 'PAYABLE' },
+    DISPUTED: { uphold: 'SIGNED' },
+    PAYABLE: { settle: 'SETTLED' },
+    SETTLED: {},
+  },
+);
+
+export const DISPUTE_STATUSES = ['OPEN', 'UPHELD'] as const;
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
+/** A file the vendor relies on, named by its SHA-256 (the content itself is exchanged outside the platform). */
+export interface EvidenceFile {
+  name: string;
+  sha256: string;
+}
 
 export interface KpiResult {
   key: string;
@@ -33,12 +57,20 @@ export interface KpiResult {
   unit: string;
   aggregation: string;
   points: number;
+  /** data points the KPI's frequency and the round window call for; null when the KPI has no regular frequency */
+  expectedPoints: number | null;
+  /** points below which the KPI is "not yet evaluable" */
+  requiredPoints: number;
+  /** points / expected points, 4 decimals rounded down; null without expected points */
+  coverage: string | null;
   measured: string;
   baseline: string | null;
   target: string;
   weightBp: number;
   attainment: string;
   payFraction: string;
+  /** what this KPI earns in this round, whole đồng rounded down (the order is paid from the exact cumulative sum) */
+  amount: string;
   reasonVi: string;
   reasonEn: string;
 }
@@ -72,6 +104,79 @@ export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
     kind: 'CONFLICT',
     message:
       'Kỳ này đã được đánh giá; số liệu mới cần qua khiếu nại. / This round is already evaluated; new data goes through a dispute.',
+  },
+  NOT_OFFICER_OF_ORDER: {
+    kind: 'FORBIDDEN',
+    message:
+      'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng được ký biên bản. / Only the ordering agency’s acceptance officers may sign the record.',
+  },
+  RECORD_CHANGED: {
+    kind: 'CONFLICT',
+    message:
+      'Biên bản đã thay đổi so với bản bạn xem; hãy xem lại trước khi ký. / The record differs from the version you reviewed; review it again.',
+  },
+  RECORD_NOT_SIGNABLE: {
+    kind: 'CONFLICT',
+    message: 'Biên bản không ở trạng thái chờ ký. / The record is not awaiting a signature.',
+  },
+  NOT_VENDOR_OF_ORDER: {
+    kind: 'FORBIDDEN',
+    message: 'Chỉ nhà cung cấp của đơn hàng được khiếu nại. / Only the order’s vendor may dispute its records.',
+  },
+  DISPUTE_WINDOW_CLOSED: {
+    kind: 'CONFLICT',
+    message:
+      'Biên bản chưa được ký hoặc đã hết thời hạn khiếu nại. / The record is not signed or its dispute window has passed.',
+  },
+  DISPUTE_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy khiếu nại. / Dispute not found.' },
+  DISPUTE_NOT_OPEN: {
+    kind: 'CONFLICT',
+    message: 'Khiếu nại đã được giải quyết. / The dispute is already resolved.',
+  },
+  UNSUPPORTED_FORMAT: {
+    kind: 'INVALID',
+    message: 'Định dạng không được hỗ trợ; hãy gửi CSV, XLSX hoặc JSON. / Unsupported format; send CSV, XLSX or JSON.',
+  },
+  FILE_TOO_LARGE: {
+    kind: 'INVALID',
+    message: 'Tệp số liệu vượt quá dung lượng cho phép. / The measurement file exceeds the size limit.',
+  },
+  FILE_EMPTY: { kind: 'INVALID', message: 'Tệp số liệu rỗng. / The measurement file is empty.' },
+  NO_DATA_ROWS: {
+    kind: 'INVALID',
+    message: 'Tệp chỉ có dòng tiêu đề, không có số liệu. / The file has a header but no data rows.',
+  },
+  NOT_UTF8: {
+    kind: 'INVALID',
+    message:
+      'Tệp không phải văn bản UTF-8 (ví dụ UTF-16); hãy lưu lại dạng CSV UTF-8. / The file is not UTF-8 text (e.g. UTF-16); save it as CSV UTF-8.',
+  },
+  LINE_TOO_LONG: {
+    kind: 'INVALID',
+    message: 'Một dòng của tệp dài bất thường. / A line of the file is abnormally long.',
+  },
+  MALFORMED_FILE: {
+    kind: 'INVALID',
+    message: 'Không đọc được tệp số liệu. / The measurement file cannot be read.',
+  },
+  HEADER_INVALID: {
+    kind: 'INVALID',
+    message:
+      'Dòng tiêu đề thiếu cột bắt buộc (kpi, observedAt, value). / The header lacks a required column (kpi, observedAt, value).',
+  },
+  SHEET_NOT_FOUND: {
+    kind: 'INVALID',
+    message: 'Không có trang tính với tên này. / No worksheet has this name.',
+  },
+  INVALID_ROWS: {
+    kind: 'UNPROCESSABLE',
+    message:
+      'Tệp có dòng không hợp lệ; không dòng nào được lưu. Xem danh sách lỗi. / The file has invalid rows; nothing was stored. See the problem list.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    kind: 'CONFLICT',
+    message:
+      'Idempotency-Key này đã dùng cho một yêu cầu khác. / This Idempotency-Key was already used for a different request.',
   },
   RECORD_NOT_FOUND: {
     kind: 'NOT_FOUND',

@@ -1,20 +1,71 @@
 import { createHash } from 'node:crypto';
+import { finished } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import type { EntityManager } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { Clock, newId } from '@app/kernel';
 import { OrderingFacade, type Order } from '@app/ordering';
-import { jobId, Outbox, Transactions } from '@app/platform';
+import { AppConfig, jobId, Outbox, Transactions } from '@app/platform';
 import { AcceptanceRecord } from '../acceptance-record.entity';
-import { UploadMeasurementsDto } from '../acceptance.dto';
 import { AcceptanceErrors, AcceptanceJobs, roundJob } from '../contracts/acceptance';
 import { MeasurementBatch } from '../measurement-batch.entity';
-import { Measurement } from '../measurement.entity';
+import { MeasurementCopy } from './copy-writer';
+import { RawFileTap } from './raw-file';
+import { csvRows, jsonRows, xlsxRows, type ReaderOptions, type RowSink } from './readers';
+import { MAX_REPORTED_PROBLEMS, RowValidator, type RowProblem } from './rows';
+
+export const UPLOAD_FORMATS = ['csv', 'xlsx', 'json'] as const;
+export type UploadFormat = (typeof UPLOAD_FORMATS)[number];
+
+export interface UploadOptions extends ReaderOptions {
+  decimalComma: boolean;
+  /** keep the valid rows of a file with invalid ones (the report lists the refused rows) */
+  keepValid: boolean;
+}
+
+export interface UploadRequest {
+  format: UploadFormat;
+  /** the raw file as it arrives (CSV, XLSX), or a parsed JSON body */
+  body: Readable | { measurements: unknown[] };
+  options: UploadOptions;
+  idempotencyKey?: string;
+}
+
+export interface UploadResult {
+  batchId: string;
+  sha256: string;
+  format: string;
+  bytes: number;
+  rows: number;
+  rejectedRows: number;
+  problems: RowProblem[];
+  /** true when an earlier upload with the same Idempotency-Key and content is returned */
+  replayed: boolean;
+}
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Post-check data in: validated, stored with its hash and uploader, then evaluated by the worker. */
+const resultOf = (b: MeasurementBatch, replayed: boolean): UploadResult => ({
+  batchId: b.id,
+  sha256: b.sha256,
+  format: b.format,
+  bytes: Number(b.byteSize ?? 0),
+  rows: b.rowCount,
+  rejectedRows: b.rejectedCount,
+  problems: b.problems ?? [],
+  replayed,
+});
+
+/**
+ * Post-check data in, from the ordering agency's officers or its systems only. The file is streamed once: hashed and
+ * kept as it arrives, parsed, validated row by row and copied into PostgreSQL, all inside one transaction, so a
+ * refused file leaves nothing behind and memory stays flat whatever the file size.
+ */
 @Injectable()
 export class MeasurementIngest {
   constructor(
@@ -23,47 +74,134 @@ export class MeasurementIngest {
     private readonly ordering: OrderingFacade,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
-  /** Post-check data from the ordering agency's officers only; stored with its hash, then evaluated by the worker. */
-  async upload(
+  async upload(principal: Principal, orderId: string, roundNo: number, request: UploadRequest): Promise<UploadResult> {
+    const source = request.body instanceof Readable ? request.body : undefined;
+    try {
+      const now = this.clock.now();
+      const { round } = this.authorise(principal, await this.ordering.findById(orderId), roundNo);
+      // Partition DDL locks the parent table; in its own short transaction that lock is not held for the upload.
+      await this.tx.run((tx) =>
+        tx.query('SELECT acceptance.ensure_measurement_partitions($1, $2)', [round.startsAt, round.endsAt]),
+      );
+      return await this.tx.run((tx) => this.ingest(tx, principal, orderId, roundNo, request, now));
+    } finally {
+      // Whatever happened, the rest of the request body is read and dropped so the response can be delivered.
+      if (source && !source.readableEnded) {
+        source.unpipe();
+        source.resume();
+      }
+    }
+  }
+
+  private authorise(principal: Principal, order: Order, roundNo: number) {
+    if (principal.organisationId !== order.agencyOrganisationId)
+      throw AcceptanceErrors.NOT_ACCEPTANCE_OFFICER_OF_ORDER();
+    if (order.status !== 'ACTIVE') throw AcceptanceErrors.ORDER_NOT_ACTIVE(undefined, { status: order.status });
+    const round = order.terms.rounds.find((r) => r.no === roundNo);
+    if (!round) throw AcceptanceErrors.ROUND_NOT_FOUND(undefined, { roundNo });
+    return { order, round };
+  }
+
+  private async ingest(
+    tx: EntityManager,
     principal: Principal,
     orderId: string,
     roundNo: number,
-    dto: UploadMeasurementsDto,
-  ): Promise<MeasurementBatch> {
-    return this.tx.run(async (tx) => {
-      const order = await this.ordering.findById(orderId, tx);
-      if (principal.organisationId !== order.agencyOrganisationId)
-        throw AcceptanceErrors.NOT_ACCEPTANCE_OFFICER_OF_ORDER();
-      if (order.status !== 'ACTIVE') throw AcceptanceErrors.ORDER_NOT_ACTIVE(undefined, { status: order.status });
-      const round = order.terms.rounds.find((r) => r.no === roundNo);
-      if (!round) throw AcceptanceErrors.ROUND_NOT_FOUND(undefined, { roundNo });
-      if (await tx.existsBy(AcceptanceRecord, { orderId, roundNo })) throw AcceptanceErrors.ROUND_ALREADY_EVALUATED();
-      validatePoints(order, round, dto, this.clock.now());
+    request: UploadRequest,
+    now: Date,
+  ): Promise<UploadResult> {
+    const { idempotencyKey, options, format } = request;
+    if (idempotencyKey)
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `measurement-upload:${principal.organisationId}:${idempotencyKey}`,
+      ]);
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`measurements:${orderId}:${roundNo}`]);
+    const { order, round } = this.authorise(principal, await this.ordering.findById(orderId, tx), roundNo);
+    const earlier = idempotencyKey
+      ? await tx.findOneBy(MeasurementBatch, { organisationId: principal.organisationId, idempotencyKey })
+      : null;
+    if (!earlier && (await tx.existsBy(AcceptanceRecord, { orderId, roundNo })))
+      throw AcceptanceErrors.ROUND_ALREADY_EVALUATED();
+
+    const dir = this.config.MEASUREMENT_FILES_DIR;
+    const tap = await RawFileTap.create(dir, this.config.MEASUREMENT_UPLOAD_MAX_BYTES);
+    const bytes =
+      request.body instanceof Readable ? request.body : Readable.from([Buffer.from(canonicalize(request.body) ?? '')]);
+    bytes.pipe(tap);
+    bytes.on('error', (error) => tap.destroy(error));
+    const requestHash = () => sha256(canonicalize({ orderId, roundNo, format, options, sha256: tap.sha256 }) ?? '');
+    try {
+      if (earlier) {
+        tap.resume();
+        await finished(tap);
+        if (earlier.requestHash !== requestHash())
+          throw AcceptanceErrors.IDEMPOTENCY_KEY_REUSED(undefined, { batchId: earlier.id });
+        return resultOf(earlier, true);
+      }
+
+      const client = (await tx.queryRunner?.connect()) as PoolClient;
+      const validator = new RowValidator({
+        kpis: order.terms.kpis,
+        round,
+        now,
+        kpi: options.kpi,
+        decimalComma: options.decimalComma,
+      });
+      if (await tx.existsBy(MeasurementBatch, { orderId, roundNo }))
+        await this.rememberStored(client, validator, orderId, roundNo);
+
+      const batchId = newId();
+      const copy = new MeasurementCopy(client, batchId, orderId, roundNo);
+      const problems: RowProblem[] = [];
+      let [valid, rejected] = [0, 0];
+      try {
+        await this.read(request, tap, {
+          row: (raw) => {
+            const checked = validator.check(raw);
+            if (Array.isArray(checked)) {
+              rejected++;
+              problems.push(...checked.slice(0, MAX_REPORTED_PROBLEMS - problems.length));
+            } else {
+              valid++;
+              // Once the file is bound to be refused, its remaining rows are still checked but no longer written.
+              if (rejected === 0 || options.keepValid) copy.add(checked);
+            }
+          },
+          ready: () => copy.ready(),
+        });
+        tap.unpipe();
+        tap.resume();
+        await finished(tap);
+      } finally {
+        await copy.finish();
+      }
+      const total = valid + rejected;
+      if (total === 0) throw AcceptanceErrors.NO_DATA_ROWS();
+      if (rejected > 0 && (!options.keepValid || rejected === total))
+        throw AcceptanceErrors.INVALID_ROWS(undefined, { rows: total, rejectedRows: rejected, problems });
+
       const batch = tx.create(MeasurementBatch, {
-        id: newId(),
+        id: batchId,
         orderId,
         roundNo,
-        format: 'json',
-        sha256: sha256(canonicalize(dto) ?? ''),
-        rowCount: dto.measurements.length,
+        format,
+        sha256: tap.sha256,
+        rowCount: copy.rows,
+        rejectedCount: rejected,
+        problems: rejected > 0 ? problems : null,
+        storageKey: null,
+        byteSize: String(tap.bytes),
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash: requestHash(),
         organisationId: principal.organisationId,
         uploadedByUserId: principal.userId,
         uploadedByApiKeyId: principal.apiKeyId,
       });
+      batch.storageKey = await tap.keep(dir);
       await tx.insert(MeasurementBatch, batch);
-      await tx.insert(
-        Measurement,
-        dto.measurements.map((m) => ({
-          batchId: batch.id,
-          orderId,
-          roundNo,
-          kpiKey: m.kpi,
-          observedAt: new Date(m.observedAt),
-          value: m.value,
-        })),
-      );
       await this.outbox.enqueue(tx, {
         ...roundJob(AcceptanceJobs.evaluateRound, orderId, roundNo),
         id: jobId(AcceptanceJobs.evaluateRound, batch.id),
@@ -73,43 +211,45 @@ export class MeasurementIngest {
         entityType: 'measurement_batch',
         entityId: batch.id,
         action: 'uploaded',
-        after: { orderId, roundNo, sha256: batch.sha256, rows: batch.rowCount },
+        after: { orderId, roundNo, format, sha256: batch.sha256, rows: batch.rowCount, rejectedRows: rejected },
       });
-      return batch;
-    });
-  }
-}
-
-function validatePoints(
-  order: Order,
-  round: Order['terms']['rounds'][number],
-  dto: UploadMeasurementsDto,
-  now: Date,
-): void {
-  const keys = new Set(order.terms.kpis.map((k) => k.key));
-  const start = Date.parse(round.startsAt);
-  const end = Date.parse(round.endsAt);
-  const seen = new Set<string>();
-  dto.measurements.forEach((m, index) => {
-    if (!keys.has(m.kpi))
-      throw AcceptanceErrors.UNKNOWN_KPI(undefined, { index, field: 'kpi', value: m.kpi, allowed: [...keys] });
-    const at = Date.parse(m.observedAt);
-    if (at < start || at >= end || at > now.getTime()) {
-      throw AcceptanceErrors.OUTSIDE_ROUND_WINDOW(undefined, {
-        index,
-        field: 'observedAt',
-        value: m.observedAt,
-        window: [round.startsAt, round.endsAt],
-      });
+      return resultOf(batch, false);
+    } catch (error) {
+      tap.destroy();
+      throw error;
+    } finally {
+      await tap.discard();
     }
-    const key = `${m.kpi}@${at}`;
-    if (seen.has(key))
-      throw AcceptanceErrors.DUPLICATE_TIMESTAMP(undefined, {
-        index,
-        field: 'observedAt',
-        kpi: m.kpi,
-        value: m.observedAt,
-      });
-    seen.add(key);
-  });
+  }
+
+  private read(request: UploadRequest, tap: RawFileTap, sink: RowSink): Promise<void> {
+    if (request.format === 'csv') return csvRows(tap, request.options, sink);
+    if (request.format === 'xlsx') return xlsxRows(tap, request.options, sink);
+    return jsonRows((request.body as { measurements: unknown[] }).measurements, sink);
+  }
+
+  /** Readings of the round stored by earlier uploads, streamed, so a new file cannot repeat one of their instants. */
+  private async rememberStored(
+    client: PoolClient,
+    validator: RowValidator,
+    orderId: string,
+    roundNo: number,
+  ): Promise<void> {
+    // COPY takes no parameters; both values were validated (a UUID and an integer).
+    const stream = client.query(
+      copyTo(
+        `COPY (SELECT kpi_key, (extract(epoch FROM observed_at) * 1000000)::bigint FROM acceptance.measurements
+         WHERE order_id = '${orderId}' AND round_no = ${Number(roundNo)}) TO STDOUT`,
+      ),
+    );
+    let rest = '';
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        const [kpi, us] = line.split('\t');
+        validator.remember(kpi, Number(us));
+      }
+    }
+  }
 }

@@ -1,21 +1,70 @@
 import { errorCodes, StateMachine } from '@app/kernel';
 
-export const CALL_STATUSES = ['OPEN', 'AWARDED', 'CANCELLED'] as const;
+export const CALL_STATUSES = ['OPEN', 'EVALUATED', 'AWARDED', 'CANCELLED'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
-export const callLifecycle = new StateMachine<CallStatus, 'award' | 'cancel'>('COMPETITION', 'call', {
-  OPEN: { award: 'AWARDED', cancel: 'CANCELLED' },
+/** Offers are scored once, at the deadline; only a scored call can be awarded. */
+export const callLifecycle = new StateMachine<CallStatus, 'evaluate' | 'award' | 'cancel'>('COMPETITION', 'call', {
+  OPEN: { evaluate: 'EVALUATED', cancel: 'CANCELLED' },
+  EVALUATED: { award: 'AWARDED', cancel: 'CANCELLED' },
   AWARDED: {},
   CANCELLED: {},
 });
 
-export const OFFER_STATUSES = ['SUBMITTED', 'WITHDRAWN', 'AWARDED', 'NOT_AWARDED'] as const;
+export const AWARD_MODES = ['DIRECT', 'POC'] as const;
+export type AwardMode = (typeof AWARD_MODES)[number];
+
+/** Tier-2 weights in basis points (PRODUCT.md default 0.4 price, 0.4 effect, 0.2 trust). */
+export interface ScoreWeights {
+  priceBp: number;
+  effectBp: number;
+  trustBp: number;
+}
+export const DEFAULT_WEIGHTS: ScoreWeights = { priceBp: 4000, effectBp: 4000, trustBp: 2000 };
+
+/** Published when a call opens, so the vendors of its frozen eligible pool hear about it. */
+export const COMPETITION_EVENTS_QUEUE = 'competition-events';
+export const CompetitionEvents = { callOpened: 'call-opened' } as const;
+export interface CallOpened {
+  callId: string;
+  problemId: string;
+  problemTitleVi: string;
+  problemTitleEn: string;
+  deadline: string;
+  vendorOrganisationIds: string[];
+}
+
+export const COMPETITION_QUEUE = 'competition';
+export const CompetitionJobs = { evaluateCall: 'evaluate-call' } as const;
+export interface CallJob {
+  callId: string;
+}
+
+/**
+ * Port for the trust lower bound L of a vendor in a category (PRODUCT.md): implemented by the ranking module and
+ * bound by the application, since ranking sits above competition.
+ */
+export const TRUST_SOURCE = Symbol('TRUST_SOURCE');
+export interface TrustSource {
+  /** L for the vendor, or the category prior when the vendor has no post-checked orders there. */
+  lowerBound(
+    vendorOrganisationId: string,
+    categoryCode: string,
+  ): Promise<{ value: number; source: 'history' | 'prior' }>;
+}
+
+export const OFFER_STATUSES = ['SUBMITTED', 'WITHDRAWN', 'REPLACED', 'AWARDED', 'NOT_AWARDED'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
-export const offerLifecycle = new StateMachine<OfferStatus, 'withdraw' | 'award' | 'decline'>('COMPETITION', 'offer', {
-  SUBMITTED: { withdraw: 'WITHDRAWN', award: 'AWARDED', decline: 'NOT_AWARDED' },
-  WITHDRAWN: {},
-  AWARDED: {},
-  NOT_AWARDED: {},
-});
+export const offerLifecycle = new StateMachine<OfferStatus, 'withdraw' | 'replace' | 'award' | 'decline'>(
+  'COMPETITION',
+  'offer',
+  {
+    SUBMITTED: { withdraw: 'WITHDRAWN', replace: 'REPLACED', award: 'AWARDED', decline: 'NOT_AWARDED' },
+    REPLACED: {},
+    WITHDRAWN: {},
+    AWARDED: {},
+    NOT_AWARDED: {},
+  },
+);
 
 export interface KpiCommitment {
   kpiCode: string;
@@ -50,6 +99,27 @@ export const CompetitionErrors = errorCodes('COMPETITION', {
     message: 'Giá chào vượt hạn mức ngân sách của bài toán. / Price exceeds the problem’s budget envelope.',
   },
   KPI_COMMITMENT_INVALID: { kind: 'UNPROCESSABLE', message: 'Cam kết KPI không hợp lệ. / Invalid KPI commitment.' },
+  WEIGHTS_INVALID: {
+    kind: 'INVALID',
+    message:
+      'Trọng số giá, hiệu quả và tín nhiệm phải cộng lại bằng 1. / Price, effect and trust weights must sum to 1.',
+  },
+  POC_SETTINGS_INVALID: {
+    kind: 'INVALID',
+    message:
+      'Chế độ POC cần 2–3 đơn vị vào vòng cuối và kinh phí thử nghiệm. / POC mode needs 2–3 finalists and a trial budget.',
+  },
+  NOT_OFFER_OWNER: {
+    kind: 'FORBIDDEN',
+    message: 'Hồ sơ chào của nhà cung cấp khác. / The offer belongs to another vendor.',
+  },
+  JUSTIFICATION_REQUIRED: {
+    kind: 'UNPROCESSABLE',
+    message:
+      'Trao cho hồ sơ không xếp hạng nhất cần nêu lý do (công khai). / Awarding an offer that is not ranked first needs a (public) justification.',
+  },
+  NO_OFFERS: { kind: 'CONFLICT', message: 'Lời mời không có hồ sơ chào hợp lệ. / The call has no valid offer.' },
+  CLARIFICATION_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy câu hỏi làm rõ. / Clarification not found.' },
   OFFER_NOT_IN_CALL: {
     kind: 'INVALID',
     message: 'Hồ sơ chào không thuộc lời mời này. / The offer is not part of this call.',

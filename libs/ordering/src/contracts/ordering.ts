@@ -16,6 +16,8 @@ export interface OrderKpiTerms extends KpiPaymentTerms {
   unit: string;
   aggregation: 'mean' | 'sum' | 'last' | 'count';
   minimumSample: number;
+  /** How often the KPI is measured ("daily", "monthly", "quarterly", "once", …); sets a round's expected points. */
+  frequency?: string;
 }
 
 export interface RoundTerms {
@@ -37,6 +39,7 @@ export interface OrderTerms {
   maxAmount: string;
   deliveryShareBp: number;
   floorBp: number;
+  /** Seconds the vendor has to dispute a signed acceptance record (default 5 days). */
   disputeWindowSeconds: number;
   kpis: OrderKpiTerms[];
   rounds: RoundTerms[];

@@ -1,5 +1,16 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const split = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -77,6 +88,37 @@ export class AppConfig extends QueueConfig {
   @Min(1000)
   SWEEP_INTERVAL_MS = 10_000;
 
+  /** A trust lower bound under this floor (with ≥ 2 effective orders) flags the vendor's listings for re-check. */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  TRUST_FLOOR = 0.4;
+
+  /** Where solution documents are stored, each file named by its SHA-256. */
+  @IsString()
+  DOCUMENTS_DIR = '.local/documents';
+
+  /** Test-only shift of the clock scheduled jobs read (seconds added to the database's now()); refused in production. */
+  @Type(() => Number)
+  @IsInt()
+  CLOCK_OFFSET_SECONDS = 0;
+
+  /** Largest measurement file accepted by an upload (bytes); the body is streamed, never held whole in memory. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  MEASUREMENT_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
+
+  /** Where raw measurement files are kept, named by their SHA-256 (a shared volume when several APIs run). */
+  @IsString()
+  @MinLength(1)
+  MEASUREMENT_FILES_DIR = '.local/measurement-files';
+
+  /** This installation's OCDS prefix (registered with the Open Contracting Partnership): ocid = prefix-callId. */
+  @Matches(/^ocds-[a-z0-9]{6}$/, { message: 'OCID_PREFIX must look like ocds-xxxxxx (6 lowercase letters or digits)' })
+  OCID_PREFIX = 'ocds-hnccds';
+
   /** Test-only crash points (`settlement.before-commit`, …); refused in production. */
   @IsOptional()
   @Transform(split)
@@ -102,6 +144,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = load(AppConfig, env);
   if (config.NODE_ENV === 'production' && config.FAULT_POINTS.length > 0) {
     throw new Error('Invalid configuration:\n  FAULT_POINTS: fault injection is refused in production');
+  }
+  if (config.NODE_ENV === 'production' && config.CLOCK_OFFSET_SECONDS !== 0) {
+    throw new Error('Invalid configuration:\n  CLOCK_OFFSET_SECONDS: a shifted clock is refused in production');
   }
   return config;
 }

@@ -9,6 +9,27 @@ export const problemLifecycle = new StateMachine<ProblemStatus, 'publish' | 'clo
   CLOSED: {},
 });
 
+export const PROBLEM_SCALES = ['SMALL_TRIAL', 'PILOT', 'WIDE_ROLLOUT'] as const;
+export type ProblemScale = (typeof PROBLEM_SCALES)[number];
+
+/** How a round's data points become one measured value (the settlement engine evaluates these). */
+export const KPI_AGGREGATIONS = ['mean', 'sum', 'last', 'count'] as const;
+export type KpiAggregation = (typeof KPI_AGGREGATIONS)[number];
+
+/** Management fields a ward may pick (form Mẫu 01: one or two). */
+export const PROPOSAL_FIELDS = [
+  'URBAN_MANAGEMENT',
+  'HEALTH',
+  'EDUCATION',
+  'ENVIRONMENT',
+  'ADMINISTRATIVE_DATA',
+  'OTHER',
+] as const;
+export type ProposalField = (typeof PROPOSAL_FIELDS)[number];
+
+export const PROPOSAL_STATUSES = ['SUBMITTED', 'MERGED'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
 export const COMPARATORS = ['gte', 'lte', 'eq', 'gt', 'lt'] as const;
 export type KpiComparator = (typeof COMPARATORS)[number];
 
@@ -19,6 +40,15 @@ export const ProblemErrors = errorCodes('PROBLEMS', {
   TARGET_WRONG_DIRECTION: {
     kind: 'INVALID',
     message: 'Mục tiêu KPI ngược chiều với hướng cải thiện. / KPI target is on the wrong side of the baseline.',
+  },
+  PROPOSAL_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy đề xuất bài toán. / Proposal not found.' },
+  PROPOSAL_TOO_LONG: {
+    kind: 'INVALID',
+    message: 'Đề xuất không quá 1.000 từ (Mẫu 01). / A proposal has at most 1,000 words (form 01).',
+  },
+  PROPOSAL_ALREADY_MERGED: {
+    kind: 'CONFLICT',
+    message: 'Đề xuất đã được tổng hợp vào một bài toán. / The proposal was already merged into a problem.',
   },
   NOT_PUBLISHED: { kind: 'CONFLICT', message: 'Bài toán chưa được công bố. / The problem is not published.' },
 });

@@ -1,0 +1,265 @@
+import { isUtf8 } from 'node:buffer';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { DomainError } from '@app/kernel';
+import { AcceptanceErrors } from '../contracts/acceptance';
+import { CsvSplitter } from './csv-splitter';
+import type { RawRow } from './rows';
+
+/** Longest CSV record accepted (characters; bytes are bounded at four times that): a row is a few dozen. */
+export const MAX_RECORD_CHARS = 64 * 1024;
+
+type Field = 'kpi' | 'observedAt' | 'value' | 'unit';
+const ALIASES: Record<string, Field> = Object.fromEntries(
+  (
+    [
+      ['kpi', ['kpi', 'kpi_key', 'kpikey', 'ma_kpi', 'mã kpi', 'chỉ tiêu']],
+      ['observedAt', ['observedat', 'observed_at', 'timestamp', 'time', 'thoi_diem', 'thời điểm', 'thời gian']],
+      ['value', ['value', 'gia_tri', 'giá trị']],
+      ['unit', ['unit', 'don_vi', 'đơn vị']],
+    ] as const
+  ).flatMap(([field, names]) => names.map((n) => [n, field])),
+);
+
+export interface ReaderOptions {
+  /** the file may leave out the KPI column when the request names the KPI */
+  kpi?: string;
+  delimiter?: ',' | ';';
+  sheet?: string;
+}
+
+/** Column positions of the known fields; unknown columns are ignored. */
+export function mapHeader(cells: string[], options: ReaderOptions): Map<Field, number> {
+  const columns = new Map<Field, number>();
+  cells.forEach((cell, i) => {
+    const field = ALIASES[cell.normalize('NFC').trim().toLowerCase()];
+    if (field && !columns.has(field)) columns.set(field, i);
+  });
+  const missing = (['observedAt', 'value', ...(options.kpi ? [] : ['kpi'])] as Field[]).filter((f) => !columns.has(f));
+  if (missing.length > 0) throw AcceptanceErrors.HEADER_INVALID(undefined, { missing, found: cells });
+  return columns;
+}
+
+/** Bytes at the end of `chunk` that start a multi-byte UTF-8 sequence continued in the next chunk (0–3). */
+function incompleteTail(chunk: Buffer): number {
+  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+    const byte = chunk[chunk.length - back];
+    if ((byte & 0xc0) === 0x80) continue;
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needed > back ? back : 0;
+  }
+  return 0;
+}
+
+/**
+ * Checks UTF-8 strictly while passing the bytes on (no decoding, so no garbage): invalid bytes, a UTF-16 byte-order
+ * mark or NUL characters (UTF-16 without a mark) refuse the file instead of importing mojibake.
+ */
+export class Utf8Check extends Transform {
+  private carry: Buffer = Buffer.alloc(0);
+  private first = true;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    if (this.first && bytes.length >= 2) {
+      this.first = false;
+      if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        callback(AcceptanceErrors.NOT_UTF8(undefined, { reason: 'UTF-16 byte-order mark' }));
+        return;
+      }
+    }
+    const complete = bytes.subarray(0, bytes.length - incompleteTail(bytes));
+    this.carry = Buffer.from(bytes.subarray(complete.length));
+    if (complete.includes(0)) {
+      callback(AcceptanceErrors.NOT_UTF8(undefined, { reason: 'NUL bytes (UTF-16 or binary content)' }));
+      return;
+    }
+    if (!isUtf8(complete)) {
+      callback(AcceptanceErrors.NOT_UTF8(undefined, { reason: 'invalid UTF-8 byte sequence' }));
+      return;
+    }
+    callback(null, complete);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (this.carry.length > 0) callback(AcceptanceErrors.NOT_UTF8(undefined, { reason: 'truncated UTF-8 sequence' }));
+    else callback();
+  }
+}
+
+/** The delimiter of the header line: the one of ";" and "," it uses more. */
+function detectDelimiter(header: string): ',' | ';' {
+  const count = (c: string) => header.split(c).length - 1;
+  return count(';') > count(',') ? ';' : ',';
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Receives each row synchronously; `ready` resolves once the rows given so far may be followed by more. */
+export interface RowSink {
+  row(raw: RawRow): void;
+  ready(): Promise<void>;
+}
+
+/** CSV records as raw rows, streamed: the header line names the columns; "," or ";" (detected unless given). */
+export async function csvRows(bytes: Readable, options: ReaderOptions, sink: RowSink): Promise<void> {
+  const checked = bytes.pipe(new Utf8Check());
+  bytes.on('error', (error) => checked.destroy(error));
+  const chunks = checked[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let head = Buffer.alloc(0);
+  while (!head.includes(0x0a) && !head.includes(0x0d) && head.length <= MAX_RECORD_CHARS * 4) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head = Buffer.concat([head, next.value]);
+  }
+  if (head.subarray(0, 3).equals(UTF8_BOM)) head = head.subarray(3);
+  if (!head.toString('utf8').trim()) throw AcceptanceErrors.FILE_EMPTY();
+  const end = head.findIndex((b) => b === 0x0a || b === 0x0d);
+  const firstLine = head.subarray(0, end < 0 ? head.length : end).toString('utf8');
+  if (firstLine.length > MAX_RECORD_CHARS) throw AcceptanceErrors.LINE_TOO_LONG(undefined, { line: 1 });
+
+  let columns: Map<Field, number> | undefined;
+  const cell = (record: string[], field: Field) => {
+    const at = columns?.get(field);
+    return at === undefined ? undefined : (record[at] ?? '');
+  };
+  const delimiter = options.delimiter ?? detectDelimiter(firstLine);
+  const splitter = new CsvSplitter(delimiter.charCodeAt(0), MAX_RECORD_CHARS * 4, (record, line) => {
+    if (!columns) columns = mapHeader(record, options);
+    else
+      sink.row({
+        line,
+        kpi: cell(record, 'kpi'),
+        observedAt: cell(record, 'observedAt'),
+        value: cell(record, 'value'),
+        unit: cell(record, 'unit'),
+      });
+  });
+  splitter.push(head);
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    await sink.ready();
+    splitter.push(next.value);
+  }
+  splitter.end();
+  if (!columns) throw AcceptanceErrors.FILE_EMPTY();
+}
+
+type CellValue = ExcelJS.CellValue;
+
+const isFormula = (v: CellValue) =>
+  typeof v === 'object' && v !== null && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v);
+
+function cellText(v: CellValue): string | number | Date | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) return v;
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('text' in v && typeof v.text === 'string') return v.text;
+  if ('error' in v) return String(v.error);
+  return JSON.stringify(v);
+}
+
+/**
+ * Rows of the first worksheet (or the named one) of an XLSX file, streamed. A formula cell is refused, its cached
+ * result included: the file must carry measured values, and a cached result can be stale or absent depending on
+ * the program that saved it.
+ */
+export async function xlsxRows(bytes: Readable, options: ReaderOptions, sink: RowSink): Promise<void> {
+  // exceljs pipes its input without forwarding errors, so a failing upload (too large) is raced in explicitly.
+  const failed = new Promise<never>((_, reject) => bytes.once('error', reject));
+  failed.catch(() => undefined);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const seen: string[] = [];
+  let columns: Map<Field, number> | undefined;
+  let found = false;
+  try {
+    for await (const worksheet of raceWith(reader, failed)) {
+      const name = (worksheet as unknown as { name: string }).name;
+      seen.push(name);
+      if (found || (options.sheet !== undefined && name !== options.sheet)) {
+        for await (const _row of raceWith(worksheet, failed)) void _row;
+        continue;
+      }
+      found = true;
+      for await (const row of raceWith(worksheet, failed)) {
+        const values = row.values as CellValue[];
+        if (!columns) {
+          columns = mapHeader(
+            values.slice(1).map((v) => String(cellText(v) ?? '')),
+            options,
+          );
+          continue;
+        }
+        const formulas: string[] = [];
+        const cell = (field: Field) => {
+          const at = columns?.get(field);
+          if (at === undefined) return undefined;
+          const v = values[at + 1];
+          if (isFormula(v)) {
+            formulas.push(field);
+            return undefined;
+          }
+          return cellText(v) ?? '';
+        };
+        const raw: RawRow = {
+          line: row.number,
+          kpi: cell('kpi')?.toString(),
+          observedAt: asTimestamp(cell('observedAt')),
+          value: asValue(cell('value')),
+          unit: cell('unit')?.toString(),
+        };
+        sink.row(formulas.length > 0 ? { ...raw, formulas } : raw);
+        await sink.ready();
+      }
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw AcceptanceErrors.MALFORMED_FILE(undefined, {
+      reason: 'XLSX',
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+  if (options.sheet !== undefined && !found) throw AcceptanceErrors.SHEET_NOT_FOUND(undefined, { available: seen });
+  if (!columns) throw AcceptanceErrors.FILE_EMPTY();
+}
+
+async function* raceWith<T>(source: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await Promise.race([iterator.next(), failed]);
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+const asTimestamp = (v: string | number | Date | undefined) => (typeof v === 'number' ? String(v) : v);
+const asValue = (v: string | number | Date | undefined) => (v instanceof Date ? v.toISOString() : v);
+
+/** Elements of a JSON body `{ measurements: [{ kpi, observedAt, value, unit? }] }`. */
+export async function jsonRows(points: unknown[], sink: RowSink): Promise<void> {
+  for (const [i, point] of points.entries()) {
+    const p = (typeof point === 'object' && point !== null ? point : {}) as Record<string, unknown>;
+    const text = (v: unknown) =>
+      typeof v === 'string'
+        ? v
+        : typeof v === 'number' || typeof v === 'boolean'
+          ? String(v)
+          : v === undefined || v === null
+            ? undefined
+            : JSON.stringify(v);
+    sink.row({
+      line: i + 1,
+      kpi: text(p.kpi),
+      observedAt: text(p.observedAt),
+      value: typeof p.value === 'number' ? p.value : text(p.value),
+      unit: text(p.unit),
+    });
+    if (i % 1000 === 999) await sink.ready();
+  }
+}

@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import type { OrderKpiTerms } from '@app/ordering';
+import { formatMicros, normaliseDecimal, parseTimestamp, RowValidator, TimestampSet } from './rows';
+
+const kpi = (over: Partial<OrderKpiTerms> = {}): OrderKpiTerms => ({
+  key: 'K1',
+  nameVi: 'Tốc độ',
+  nameEn: 'Speed',
+  unit: 'km/h',
+  weightBp: 10_000,
+  baseline: '30',
+  target: '45',
+  direction: 'increase',
+  aggregation: 'mean',
+  minimumSample: 1,
+  ...over,
+});
+const round = { no: 1, shareBp: 10_000, startsAt: '2026-11-01T00:00:00.000Z', endsAt: '2026-12-01T00:00:00.000Z' };
+const now = new Date('2026-11-20T00:00:00Z');
+const validator = (kpis = [kpi()], extra: { kpi?: string; decimalComma?: boolean } = {}) =>
+  new RowValidator({ kpis, round, now, decimalComma: false, ...extra });
+
+describe('parseTimestamp', () => {
+  it.each([
+    ['2026-11-05T08:00:00Z', Date.UTC(2026, 10, 5, 8) * 1000],
+    ['2026-11-05T08:00:00.123456Z', Date.UTC(2026, 10, 5, 8) * 1000 + 123456],
+    ['2026-11-05 15:00:00+07:00', Date.UTC(2026, 10, 5, 8) * 1000],
+    ['2026-11-05T15:00', Date.UTC(2026, 10, 5, 8) * 1000],
+    ['2026-11-05T03:30:00-0430', Date.UTC(2026, 10, 5, 8) * 1000],
+  ])('%s', (text, us) => expect(parseTimestamp(text)).toBe(us));
+
+  it.each(['2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z', '2026-11-05T24:00:00Z', '05/11/2026 08:00', 'NaN', ''])(
+    'refuses %s',
+    (text) => expect(parseTimestamp(text)).toBeUndefined(),
+  );
+
+  it('round-trips through formatMicros at microsecond precision', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_102_444_800_000_000 }), (us) => {
+        expect(parseTimestamp(formatMicros(us))).toBe(us);
+      }),
+    );
+  });
+});
+
+describe('normaliseDecimal', () => {
+  it.each([
+    ['42', false, '42'],
+    ['-3.50', false, '-3.5'],
+    ['007.000', false, '7'],
+    ['-0', false, '0'],
+    ['1.234,5', true, '1234.5'],
+    ['1234,56', true, '1234.56'],
+    ['12,5', true, '12.5'],
+  ])('%s (comma %s) → %s', (text, comma, expected) => expect(normaliseDecimal(text, comma)).toBe(expected));
+
+  it.each([
+    ['NaN', false],
+    ['Infinity', false],
+    ['1e3', false],
+    ['1,5', false],
+    ['1.2345678', false],
+    ['1.234.5', true],
+    ['12.34', true],
+    ['', false],
+  ])('refuses %s (comma %s)', (text, comma) => expect(normaliseDecimal(text, comma)).toBeUndefined());
+});
+
+describe('TimestampSet', () => {
+  it('behaves like a Set of numbers', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 2 ** 52 }), { maxLength: 3000 }), (values) => {
+        const set = new TimestampSet();
+        const reference = new Set<number>();
+        for (const v of values) expect(set.add(v)).toBe(!reference.has(v) && Boolean(reference.add(v)));
+      }),
+    );
+  });
+});
+
+describe('RowValidator', () => {
+  const at = '2026-11-05T08:00:00Z';
+
+  it('accepts a valid row, with the KPI from the request when the file has none', () => {
+    expect(validator([kpi()], { kpi: 'K1' }).check({ line: 2, observedAt: at, value: '40.50', unit: 'KM/H' })).toEqual({
+      line: 2,
+      kpi: kpi(),
+      observedAtUs: Date.UTC(2026, 10, 5, 8) * 1000,
+      value: '40.5',
+    });
+  });
+
+  it('reports every problem of a row with its line and column', () => {
+    expect(
+      validator().check({ line: 7, kpi: 'K9', observedAt: '2027-01-01T00:00:00Z', value: 'NaN', unit: 'm/s' }),
+    ).toEqual([
+      { line: 7, column: 'kpi', reason: 'UNKNOWN_KPI', value: 'K9' },
+      { line: 7, column: 'observedAt', reason: 'TIMESTAMP_IN_FUTURE', value: '2027-01-01T00:00:00Z' },
+      { line: 7, column: 'value', reason: 'VALUE_NOT_DECIMAL', value: 'NaN' },
+    ]);
+    expect(validator().check({ line: 3, kpi: 'K1', observedAt: '2026-10-31T23:59:59Z', value: '1' })).toEqual([
+      { line: 3, column: 'observedAt', reason: 'OUTSIDE_ROUND_WINDOW', value: '2026-10-31T23:59:59Z' },
+    ]);
+    expect(validator().check({ line: 4, kpi: 'K1', observedAt: at, value: '1', unit: 'm/s' })).toEqual([
+      { line: 4, column: 'unit', reason: 'UNIT_MISMATCH', value: 'm/s' },
+    ]);
+    expect(validator().check({ line: 5, formulas: ['value'] })).toEqual([
+      { line: 5, column: 'value', reason: 'FORMULA_NOT_ALLOWED' },
+    ]);
+  });
+
+  it('refuses negatives for a level KPI and allows them for a KPI measured as a change', () => {
+    expect(validator().check({ line: 2, kpi: 'K1', observedAt: at, value: '-1' })).toEqual([
+      { line: 2, column: 'value', reason: 'VALUE_NEGATIVE', value: '-1' },
+    ]);
+    const change = kpi({ baseline: '0', target: '-20', direction: 'decrease', unit: '%' });
+    expect(validator([change]).check({ line: 2, kpi: 'K1', observedAt: at, value: '-12.5' })).toMatchObject({
+      value: '-12.5',
+    });
+  });
+
+  it('accepts only 0 or 1 for a yes/no KPI', () => {
+    const yesNo = kpi({ unit: 'có/không', baseline: '0', target: '1' });
+    expect(validator([yesNo]).check({ line: 2, kpi: 'K1', observedAt: at, value: '1' })).toMatchObject({ value: '1' });
+    expect(validator([yesNo]).check({ line: 3, kpi: 'K1', observedAt: at, value: '2' })).toEqual([
+      { line: 3, column: 'value', reason: 'VALUE_NOT_BOOLEAN', value: '2' },
+    ]);
+  });
+
+  it('refuses a second reading at the same instant for levels, also against stored readings, not for sums', () => {
+    const v = validator([kpi(), kpi({ key: 'K2', aggregation: 'sum' })]);
+    v.remember('K1', Date.UTC(2026, 10, 6) * 1000);
+    expect(v.check({ line: 2, kpi: 'K1', observedAt: at, value: '1' })).toMatchObject({ line: 2 });
+    expect(v.check({ line: 3, kpi: 'K1', observedAt: '2026-11-05T15:00:00+07:00', value: '2' })).toEqual([
+      { line: 3, column: 'observedAt', reason: 'DUPLICATE_TIMESTAMP', value: '2026-11-05T15:00:00+07:00' },
+    ]);
+    expect(v.check({ line: 4, kpi: 'K1', observedAt: '2026-11-06T00:00:00Z', value: '2' })).toMatchObject([
+      { reason: 'DUPLICATE_TIMESTAMP' },
+    ]);
+    expect(v.check({ line: 5, kpi: 'K2', observedAt: at, value: '1' })).toMatchObject({ line: 5 });
+    expect(v.check({ line: 6, kpi: 'K2', observedAt: at, value: '1' })).toMatchObject({ line: 6 });
+  });
+});

@@ -1,0 +1,248 @@
+import type { OrderKpiTerms, RoundTerms } from '@app/ordering';
+
+/** A problem with one cell or line of an uploaded file; `line` is the CSV line, XLSX row or JSON element (1-based). */
+export interface RowProblem {
+  line: number;
+  column: string | null;
+  reason: string;
+  value?: string;
+}
+
+export const MAX_REPORTED_PROBLEMS = 100;
+
+/** One validated point, already in the form written to PostgreSQL. */
+export interface ValidRow {
+  line: number;
+  kpi: OrderKpiTerms;
+  /** microseconds since the epoch, the precision PostgreSQL keeps */
+  observedAtUs: number;
+  value: string;
+}
+
+/** Raw cells of one record, as read from any format. */
+export interface RawRow {
+  line: number;
+  kpi?: string;
+  observedAt?: string | Date;
+  value?: string | number;
+  unit?: string;
+  /** fields whose XLSX cell holds a formula */
+  formulas?: string[];
+}
+
+const ISO_TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/** Vietnam has no daylight saving, so a wall-clock time without an offset is unambiguous. */
+const VIETNAM_OFFSET_MIN = 7 * 60;
+
+/**
+ * ISO 8601 date-time ("2026-12-01T08:00:00Z", "2026-12-01 15:00:00.250+07:00") to epoch microseconds; a time
+ * without an offset is read as Vietnam time (UTC+07:00). Undefined when it is not a real instant.
+ */
+export function parseTimestamp(text: string): number | undefined {
+  const m = ISO_TIMESTAMP.exec(text.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s = '0', frac = '', zone] = m;
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+  let offsetMin = VIETNAM_OFFSET_MIN;
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const digits = zone.slice(1).replace(':', '');
+    const [oh, om] = [Number(digits.slice(0, 2)), Number(digits.slice(2) || '0')];
+    if (oh > 14 || om > 59) return undefined;
+    offsetMin = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
+  } else if (zone) offsetMin = 0;
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMin * 60_000;
+  return ms * 1000 + Number(frac.padEnd(6, '0'));
+}
+
+/** Epoch microseconds to an ISO 8601 UTC literal PostgreSQL reads without loss. */
+export function formatMicros(us: number): string {
+  const ms = Math.floor(us / 1000);
+  const micro = us - ms * 1000;
+  return `${new Date(ms).toISOString().slice(0, 23)}${String(micro).padStart(3, '0')}Z`;
+}
+
+const DECIMAL_POINT = /^(-?)(\d{1,15})(?:\.(\d{1,6}))?$/;
+const DECIMAL_COMMA = /^(-?)(\d{1,3}(?:\.\d{3}){1,4}|\d{1,15})(?:,(\d{1,6}))?$/;
+
+/**
+ * A measured value as a plain decimal string ("1234.5"): up to 15 integer digits and 6 decimals, never NaN,
+ * Infinity or an exponent. With `decimalComma` the Vietnamese convention applies ("1.234,5").
+ */
+export function normaliseDecimal(text: string, decimalComma: boolean): string | undefined {
+  const m = (decimalComma ? DECIMAL_COMMA : DECIMAL_POINT).exec(text.trim());
+  if (!m) return undefined;
+  const [, sign, int, frac] = m;
+  const digits = int.replaceAll('.', '').replace(/^0+(?=\d)/, '');
+  const fraction = frac?.replace(/0+$/, '');
+  const body = fraction ? `${digits}.${fraction}` : digits;
+  return sign && /[1-9]/.test(body) ? `-${body}` : body;
+}
+
+const BOOLEAN_UNITS = new Set(['có/không', 'yes/no']);
+const normaliseUnit = (unit: string) => unit.normalize('NFC').trim().toLowerCase();
+
+/** Excel keeps wall-clock date cells as if they were UTC; they mean Vietnam time like offset-less text. */
+const excelDateToMicros = (date: Date) => (date.getTime() - VIETNAM_OFFSET_MIN * 60_000) * 1000;
+
+/**
+ * Open-addressing hash set of epoch microseconds (doubles) in a Float64Array: about 16 bytes per timestamp where a
+ * `Set<number>` of heap numbers would take several times that, so a million-row file stays far under 100 MB.
+ */
+export class TimestampSet {
+  private slots = new Float64Array(1024);
+  private count = 0;
+
+  /** Adds `us` (> 0); false when it was already present. */
+  add(us: number): boolean {
+    if (this.count * 2 >= this.slots.length) this.grow();
+    return this.insert(this.slots, us);
+  }
+
+  private insert(slots: Float64Array, us: number): boolean {
+    const mask = slots.length - 1;
+    let i = (Math.imul((us / 4294967296) ^ us, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const slot = slots[i];
+      if (slot === 0) {
+        slots[i] = us;
+        if (slots === this.slots) this.count++;
+        return true;
+      }
+      if (slot === us) return false;
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Float64Array(old.length * 2);
+    for (const us of old) if (us !== 0) this.insert(this.slots, us);
+  }
+}
+
+export interface RowRules {
+  kpis: OrderKpiTerms[];
+  round: RoundTerms;
+  now: Date;
+  /** the KPI named by the request when the file has no KPI column */
+  kpi?: string;
+  decimalComma: boolean;
+}
+
+/**
+ * Validates rows one by one, in file order: KPI known, timestamp inside the round window and not in the future,
+ * a numeric value the KPI can take, the KPI's unit when a unit is given, and no second reading at the same instant
+ * for a KPI whose readings are levels (mean / last); sums and counts of events may share an instant.
+ */
+export class RowValidator {
+  private readonly kpis: Map<string, OrderKpiTerms>;
+  private readonly seen = new Map<string, TimestampSet>();
+  private readonly startUs: number;
+  private readonly endUs: number;
+  private readonly nowUs: number;
+
+  constructor(private readonly rules: RowRules) {
+    this.kpis = new Map(rules.kpis.map((k) => [k.key, k]));
+    this.startUs = Date.parse(rules.round.startsAt) * 1000;
+    this.endUs = Date.parse(rules.round.endsAt) * 1000;
+    this.nowUs = rules.now.getTime() * 1000;
+  }
+
+  static allowsSharedInstants(kpi: OrderKpiTerms): boolean {
+    return kpi.aggregation === 'sum' || kpi.aggregation === 'count';
+  }
+
+  /** A reading already stored by an earlier upload of the round. */
+  remember(kpiKey: string, observedAtUs: number): void {
+    const kpi = this.kpis.get(kpiKey);
+    if (kpi && !RowValidator.allowsSharedInstants(kpi)) this.timestamps(kpiKey).add(observedAtUs);
+  }
+
+  check(raw: RawRow): ValidRow | RowProblem[] {
+    const problems: RowProblem[] = [];
+    const problem = (column: string, reason: string, value?: unknown) =>
+      problems.push({ line: raw.line, column, reason, ...(value === undefined ? {} : { value: clip(value) }) });
+    if (raw.formulas) {
+      raw.formulas.forEach((column) => problem(column, 'FORMULA_NOT_ALLOWED'));
+      return problems;
+    }
+
+    const kpiKey = (raw.kpi ?? this.rules.kpi ?? '').trim();
+    const kpi = this.kpis.get(kpiKey);
+    if (!kpiKey) problem('kpi', 'KPI_MISSING');
+    else if (!kpi) problem('kpi', 'UNKNOWN_KPI', kpiKey);
+    else if (this.rules.kpi && kpiKey !== this.rules.kpi) problem('kpi', 'KPI_NOT_REQUESTED', kpiKey);
+
+    let observedAtUs: number | undefined;
+    if (raw.observedAt === undefined || raw.observedAt === '') problem('observedAt', 'TIMESTAMP_MISSING');
+    else {
+      observedAtUs =
+        raw.observedAt instanceof Date ? excelDateToMicros(raw.observedAt) : parseTimestamp(raw.observedAt);
+      if (observedAtUs === undefined || Number.isNaN(observedAtUs))
+        problem('observedAt', 'TIMESTAMP_INVALID', raw.observedAt);
+      else if (observedAtUs > this.nowUs) problem('observedAt', 'TIMESTAMP_IN_FUTURE', raw.observedAt);
+      else if (observedAtUs < this.startUs || observedAtUs >= this.endUs)
+        problem('observedAt', 'OUTSIDE_ROUND_WINDOW', raw.observedAt);
+    }
+
+    const value = this.value(raw, kpi, problem);
+
+    if (raw.unit !== undefined && kpi && normaliseUnit(raw.unit) !== normaliseUnit(kpi.unit))
+      problem('unit', 'UNIT_MISMATCH', raw.unit);
+
+    if (problems.length > 0 || !kpi || observedAtUs === undefined || value === undefined) return problems;
+    if (!RowValidator.allowsSharedInstants(kpi) && !this.timestamps(kpi.key).add(observedAtUs)) {
+      problem('observedAt', 'DUPLICATE_TIMESTAMP', raw.observedAt);
+      return problems;
+    }
+    return { line: raw.line, kpi, observedAtUs, value };
+  }
+
+  private value(
+    raw: RawRow,
+    kpi: OrderKpiTerms | undefined,
+    problem: (column: string, reason: string, value?: unknown) => void,
+  ): string | undefined {
+    if (raw.value === undefined || raw.value === '') {
+      problem('value', 'VALUE_MISSING');
+      return undefined;
+    }
+    const value =
+      typeof raw.value === 'number'
+        ? Number.isFinite(raw.value)
+          ? normaliseDecimal(String(raw.value), false)
+          : undefined
+        : normaliseDecimal(raw.value, this.rules.decimalComma);
+    if (value === undefined) {
+      problem('value', 'VALUE_NOT_DECIMAL', raw.value);
+      return undefined;
+    }
+    if (!kpi) return value;
+    // Levels, counts, durations and shares cannot go below zero; a KPI measured as a change (a negative target or
+    // baseline such as "−20 %") can.
+    const signed = kpi.target.startsWith('-') || (kpi.baseline ?? '').startsWith('-');
+    if (value.startsWith('-') && !signed) {
+      problem('value', 'VALUE_NEGATIVE', raw.value);
+      return undefined;
+    }
+    if (BOOLEAN_UNITS.has(normaliseUnit(kpi.unit)) && value !== '0' && value !== '1') {
+      problem('value', 'VALUE_NOT_BOOLEAN', raw.value);
+      return undefined;
+    }
+    return value;
+  }
+
+  private timestamps(kpiKey: string): TimestampSet {
+    let set = this.seen.get(kpiKey);
+    if (!set) this.seen.set(kpiKey, (set = new TimestampSet()));
+    return set;
+  }
+}
+
+function clip(value: unknown): string {
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}

@@ -1,0 +1,55 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { DeploymentModel, SolutionStatus } from './contracts/catalog';
+
+/**
+ * The public projection of a solution's checked version, kept in step by the catalogue's own writes; the
+ * catalogue search reads only this table. Its text index is an expression index made in the migration.
+ */
+@Entity({ schema: 'catalog', name: 'listings' })
+@Index('listings_status_quality_idx', ['status', 'qualityScore', 'solutionId'])
+@Index('listings_category_quality_idx', ['categoryCode', 'status', 'qualityScore', 'solutionId'])
+@Index('listings_search_idx', { synchronize: false })
+export class Listing {
+  @PrimaryColumn({ type: 'uuid' })
+  solutionId: string;
+
+  @Column({ type: 'uuid' })
+  vendorOrganisationId: string;
+
+  @Column({ type: 'text' })
+  categoryCode: string;
+
+  @Column({ type: 'text' })
+  status: SolutionStatus;
+
+  @Column({ type: 'smallint' })
+  qualityScore: number;
+
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  summary: string;
+
+  @Column({ type: 'boolean' })
+  makeInVietnam: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  deploymentModel: DeploymentModel | null;
+
+  @Column({ type: 'bigint', nullable: true })
+  priceMin: string | null;
+
+  @Column({ type: 'bigint', nullable: true })
+  priceMax: string | null;
+
+  /** name, summary and description of the checked version, without diacritics, lower case. */
+  @Column({ type: 'tsvector', select: false })
+  searchVector: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  listedAt: Date | null;
+}

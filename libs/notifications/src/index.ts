@@ -1,0 +1,5 @@
+export * from './notification.entity';
+export * from './notifications-worker.module';
+export * from './notifications.facade';
+export * from './notifications.module';
+export * from './notifications.processor';

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import type { CallOpened } from '@app/competition';
+import { DomainError, newId } from '@app/kernel';
+import { Notification } from './notification.entity';
+
+const formatDeadline = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+/** Each organisation's inbox, filled from other modules' events. */
+@Injectable()
+export class NotificationsFacade {
+  constructor(@InjectRepository(Notification) private readonly inbox: Repository<Notification>) {}
+
+  /** Every vendor of the frozen eligible pool learns the call is open; a redelivered event adds nothing. */
+  async callOpened(event: CallOpened): Promise<void> {
+    if (event.vendorOrganisationIds.length === 0) return;
+    await this.inbox
+      .createQueryBuilder()
+      .insert()
+      .values(
+        event.vendorOrganisationIds.map((organisationId) => ({
+          id: newId(),
+          organisationId,
+          kind: 'call-opened',
+          subjectId: event.callId,
+          messageVi: `Lời mời chào giá mới cho bài toán "${event.problemTitleVi}": giải pháp của bạn đủ điều kiện; hạn nộp ${formatDeadline(event.deadline)}.`,
+          messageEn: `New call for offers on "${event.problemTitleEn}": your solution is eligible; offers close ${event.deadline}.`,
+          data: { callId: event.callId, problemId: event.problemId, deadline: event.deadline },
+          readAt: null,
+        })),
+      )
+      .orIgnore()
+      .execute();
+  }
+
+  list(organisationId: string): Promise<Notification[]> {
+    return this.inbox.find({ where: { organisationId }, order: { createdAt: 'DESC' }, take: 200 });
+  }
+
+  async markRead(organisationId: string, id: string): Promise<Notification> {
+    await this.inbox.update({ id, organisationId, readAt: IsNull() }, { readAt: new Date() });
+    const notification = await this.inbox.findOneBy({ id, organisationId });
+    if (!notification) {
+      throw new DomainError(
+        'NOTIFICATIONS.NOT_FOUND',
+        'NOT_FOUND',
+        'Không tìm thấy thông báo. / Notification not found.',
+        { id },
+      );
+    }
+    return notification;
+  }
+}

@@ -1,0 +1,185 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+
+export class RankingQueryDto {
+  @ApiPropertyOptional({ description: "Category code; omitted = over all categories ('*')" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  category?: string;
+
+  @ApiPropertyOptional({ enum: ['XUAT_SAC', 'TOT', 'DAT', 'CAN_CAI_THIEN', 'YEU', 'NHA_CUNG_CAP_MOI'] })
+  @IsOptional()
+  @IsIn(['XUAT_SAC', 'TOT', 'DAT', 'CAN_CAI_THIEN', 'YEU', 'NHA_CUNG_CAP_MOI'])
+  label?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  limit?: number;
+}
+
+export class TrustLowerBoundQueryDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 100)
+  category: string;
+}
+
+export class DeclareLinkDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  agencyOrganisationId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  vendorOrganisationId: string;
+
+  @ApiProperty({ example: 'Giám đốc công ty là người thân của lãnh đạo Sở' })
+  @IsString()
+  @Length(3, 2000)
+  reason: string;
+}
+
+export class LastOutcomeView {
+  @ApiProperty() orderId: string;
+  @ApiProperty() agencyOrganisationId: string;
+  @ApiProperty({ description: 'share of the order’s money earned' }) x: number;
+  @ApiProperty({ format: 'date-time' }) closedAt: string;
+}
+
+export class RankingEntryView {
+  @ApiProperty() rank: number;
+  @ApiProperty() vendorOrganisationId: string;
+  @ApiProperty() vendorName: string;
+  @ApiProperty({ description: "'*' or a category code" }) scope: string;
+  @ApiProperty({ description: 'Expected share of outcome money earned (E)' }) expected: number;
+  @ApiProperty({ description: 'Conservative lower bound (L), the ranking key' }) lowerBound: number;
+  @ApiProperty() effectiveEvidence: number;
+  @ApiProperty() label: string;
+  @ApiProperty({ example: 'Tốt' }) labelVi: string;
+  @ApiProperty() isNew: boolean;
+  @ApiProperty() orders: number;
+  @ApiProperty({ type: LastOutcomeView, isArray: true }) lastOutcomes: LastOutcomeView[];
+  @ApiProperty() explanationVi: string;
+  @ApiProperty() explanationEn: string;
+  @ApiProperty({ description: 'GET /city/rankings/snapshots/{id} shows its inputs' }) snapshotId: string;
+  @ApiProperty({ format: 'date-time' }) computedAt: Date;
+}
+
+export class SnapshotSummaryView {
+  @ApiProperty() id: string;
+  @ApiProperty() scope: string;
+  @ApiProperty() expected: number;
+  @ApiProperty() lowerBound: number;
+  @ApiProperty() effectiveEvidence: number;
+  @ApiProperty() label: string;
+  @ApiProperty() isNew: boolean;
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'date-time' }) computedAt: Date;
+}
+
+export class VendorTrustView {
+  @ApiProperty() vendorOrganisationId: string;
+  @ApiProperty() vendorName: string;
+  @ApiProperty({ type: RankingEntryView, isArray: true }) current: RankingEntryView[];
+  @ApiProperty({ type: SnapshotSummaryView, isArray: true }) history: SnapshotSummaryView[];
+}
+
+export class SnapshotView extends SnapshotSummaryView {
+  @ApiProperty() vendorOrganisationId: string;
+  @ApiProperty() alpha: number;
+  @ApiProperty() beta: number;
+  @ApiProperty({ description: 'orders, x_i, weights, prior μ0, m, z, half-life, category median, floor' })
+  inputs: object;
+  @ApiProperty({ type: LastOutcomeView, isArray: true }) lastOutcomes: LastOutcomeView[];
+  @ApiProperty() explanationVi: string;
+  @ApiProperty() explanationEn: string;
+}
+
+export class TrustLowerBoundView {
+  @ApiProperty() lowerBound: number;
+  @ApiProperty() expected: number;
+  @ApiProperty() isNew: boolean;
+  @ApiProperty({ nullable: true, type: String }) snapshotId: string | null;
+}
+
+export class LinkView {
+  @ApiProperty() id: string;
+  @ApiProperty() agencyOrganisationId: string;
+  @ApiProperty() vendorOrganisationId: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'date-time' }) declaredAt: Date;
+}
+
+export class RecheckFlagView {
+  @ApiProperty() id: string;
+  @ApiProperty() vendorOrganisationId: string;
+  @ApiProperty() scope: string;
+  @ApiProperty() snapshotId: string;
+  @ApiProperty() lowerBound: number;
+  @ApiProperty() effectiveEvidence: number;
+  @ApiProperty() floor: number;
+  @ApiProperty({ format: 'date-time' }) raisedAt: Date;
+}
+
+export class SeriesPointView {
+  @ApiProperty({ example: '2026-11' }) month: string;
+  @ApiProperty() value: number;
+}
+
+export class TargetFigureView {
+  @ApiProperty({ enum: ['vendors', 'trialOrders', 'solutionsPurchased', 'leverage'] }) key: string;
+  @ApiProperty() labelVi: string;
+  @ApiProperty() labelEn: string;
+  @ApiProperty() target: number;
+  @ApiProperty() actual: number;
+  @ApiProperty() met: boolean;
+  @ApiProperty({ type: SeriesPointView, isArray: true, description: 'cumulative by month' }) series: SeriesPointView[];
+  @ApiProperty({ type: String, isArray: true, description: 'the vendor, order or solution ids counted' })
+  sourceIds: string[];
+  @ApiPropertyOptional() noteVi?: string;
+  @ApiPropertyOptional() noteEn?: string;
+}
+
+export class MoneyFigureView {
+  @ApiProperty({ description: "'*', an agency id, a category code or a problem id" }) key: string;
+  @ApiProperty({ example: '600000000' }) committed: string;
+  @ApiProperty() paid: string;
+  @ApiProperty() released: string;
+  @ApiProperty() clawedBack: string;
+  @ApiProperty({ example: '1.0000' }) shareByResults: string;
+  @ApiProperty({ type: String, isArray: true }) orderIds: string[];
+}
+
+export class MoneyView {
+  @ApiProperty() total: MoneyFigureView;
+  @ApiProperty({ type: MoneyFigureView, isArray: true }) byAgency: MoneyFigureView[];
+  @ApiProperty({ type: MoneyFigureView, isArray: true }) byCategory: MoneyFigureView[];
+  @ApiProperty({ type: MoneyFigureView, isArray: true }) byProblem: MoneyFigureView[];
+}
+
+export class DurationFigureView {
+  @ApiProperty() count: number;
+  @ApiProperty({ nullable: true, type: Number }) medianSeconds: number | null;
+  @ApiProperty({ nullable: true, type: Number }) p90Seconds: number | null;
+  @ApiProperty({ type: String, isArray: true }) sourceIds: string[];
+}
+
+export class FlowView {
+  @ApiProperty() uploadToPayment: DurationFigureView;
+  @ApiProperty() callToOrder: DurationFigureView;
+}
+
+export class CityDashboardView {
+  @ApiProperty({ format: 'date-time' }) asOf: Date;
+  @ApiProperty({ type: TargetFigureView, isArray: true }) targets: TargetFigureView[];
+  @ApiProperty() money: MoneyView;
+  @ApiProperty() flow: FlowView;
+  @ApiProperty({ type: String, isArray: true }) notesVi: string[];
+  @ApiProperty({ type: String, isArray: true }) notesEn: string[];
+}

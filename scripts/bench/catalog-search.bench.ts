@@ -1,0 +1,246 @@
+/**
+ * Benchmark `catalog-search`: public catalogue search over 100,000 listed solutions through the real API, at 50
+ * concurrent clients, without and with a (diacritic-free) text query, beside the same SQL run directly against
+ * PostgreSQL by 50 concurrent connections.
+ */
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import { LISTING_COLUMNS } from '@app/catalog';
+import { type AppProcess, distPath, freePort, run, startApi } from '../infra';
+import type { BenchContext, BenchResult, Benchmark } from './run';
+
+const intEnv = (name: string, fallback: number): number => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+const SOLUTIONS = intEnv('BENCH_SEARCH_SOLUTIONS', 100_000);
+const CONCURRENCY = intEnv('BENCH_SEARCH_CONCURRENCY', 50);
+const DURATION_MS = intEnv('BENCH_SEARCH_DURATION_S', 10) * 1000;
+const WARMUP_MS = 2000;
+const PAGE = 20;
+
+const CATEGORIES = ['giao-thong', 'y-te', 'giao-duc', 'moi-truong', 'du-lieu-hanh-chinh', 'an-toan-thong-tin'];
+// Words of real catalogue entries; a solution's text draws a few, so every query below matches a few percent.
+const WORDS = [
+  'nghiệm thu',
+  'giao thông',
+  'y tế',
+  'camera AI',
+  'dịch vụ công',
+  'đô thị thông minh',
+  'hồ sơ sức khỏe',
+  'chuyển đổi số',
+  'an toàn thông tin',
+  'quan trắc môi trường',
+  'trợ lý ảo',
+  'học bạ điện tử',
+  'bản đồ số',
+  'thanh toán trực tuyến',
+  'cảnh báo ngập',
+  'đèn tín hiệu',
+  'bãi đỗ xe',
+  'phản ánh hiện trường',
+  'dữ liệu mở',
+  'định danh điện tử',
+];
+/** Text queries as a user types them, without diacritics; each is paired with its quality-ordered first page. */
+const TEXT_QUERIES = ['nghiem thu', 'giao thong', 'camera ai', 'dich vu cong', 'canh bao ngap', 'ban do so'];
+
+interface Query {
+  http: string;
+  where: string;
+  params: unknown[];
+}
+
+function queries(text: boolean): Query[] {
+  const result: Query[] = [];
+  for (const [i, category] of CATEGORIES.entries()) {
+    const q = TEXT_QUERIES[i % TEXT_QUERIES.length];
+    result.push(
+      text
+        ? {
+            http: `/catalog/search?q=${encodeURIComponent(q)}&limit=${PAGE}`,
+            where: `l.status = $1 AND l.search_vector @@ catalog.search_query($2)`,
+            params: ['LISTED', q],
+          }
+        : {
+            http: `/catalog/search?category=${category}&limit=${PAGE}`,
+            where: `l.status = $1 AND l.category_code = $2`,
+            params: ['LISTED', category],
+          },
+    );
+    if (!text)
+      result.push({
+        http: `/catalog/search?makeInVietnam=true&limit=${PAGE}`,
+        where: `l.status = $1 AND l.make_in_vietnam = $2`,
+        params: ['LISTED', true],
+      });
+  }
+  return result;
+}
+
+async function seed(pool: Pool): Promise<void> {
+  const vendor = '00000000-0000-4000-8000-000000000001';
+  // One statement builds both the solutions and their public projection, exactly as the catalogue writes them.
+  await pool.query(
+    `WITH words AS (SELECT $3::text[] AS w), rows AS (
+       SELECT g, md5(g::text)::uuid AS id, ($2::text[])[1 + g % array_length($2::text[], 1)] AS category,
+         (30 + (g * 7919) % 71)::smallint AS quality,
+         concat_ws(' ', 'Giải pháp', w[1 + g % 20], w[1 + (g / 20) % 20], w[1 + (g / 400) % 20], g::text) AS name,
+         concat_ws(' ', 'Ứng dụng', w[1 + (g / 7) % 20], 'cho các sở, ngành và phường, xã') AS summary
+       FROM generate_series(1, $1::int) g, words)
+     , solutions AS (
+       INSERT INTO catalog.solutions (id, vendor_organisation_id, name, summary, category_code, status, version,
+         quality_score, listed_at, listing_expires_at, make_in_vietnam, deployment_model, price_min, price_max,
+         checked_version, checked)
+       SELECT id, '${vendor}', name, summary, category, 'LISTED', 1, quality, now(), now() + interval '12 months',
+         g % 3 = 0, (ARRAY['cloud','on_premise','hybrid','saas'])[1 + g % 4], (g % 50) * 10000000,
+         (g % 50 + 10) * 10000000, 1, jsonb_build_object('name', name, 'summary', summary, 'categoryCode', category)
+       FROM rows RETURNING id)
+     INSERT INTO catalog.listings (solution_id, vendor_organisation_id, category_code, status, quality_score, version,
+       name, summary, make_in_vietnam, deployment_model, price_min, price_max, search_vector, listed_at)
+     SELECT id, '${vendor}', category, 'LISTED', quality, 1, name, summary, g % 3 = 0,
+       (ARRAY['cloud','on_premise','hybrid','saas'])[1 + g % 4], (g % 50) * 10000000, (g % 50 + 10) * 10000000,
+       catalog.search_vector(concat_ws(' ', name, summary)), now()
+     FROM rows`,
+    [SOLUTIONS, CATEGORIES, WORDS],
+  );
+  // Steady state, as in production: hint bits set and statistics current, not a freshly bulk-loaded heap.
+  await pool.query('VACUUM (ANALYZE) catalog.listings');
+  await pool.query('VACUUM (ANALYZE) catalog.solutions');
+}
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** A closed loop of `CONCURRENCY` clients for DURATION_MS after a warm-up; latency of each call in ms. */
+async function closedLoop(call: (i: number) => Promise<void>): Promise<Load> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const measureFrom = start + WARMUP_MS;
+  const end = measureFrom + DURATION_MS;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, client) => {
+      for (let i = client; performance.now() < end; i += CONCURRENCY) {
+        const t0 = performance.now();
+        try {
+          await call(i);
+        } catch {
+          errors++;
+        }
+        const t1 = performance.now();
+        if (t0 >= measureFrom && t1 <= end) latencies.push(t1 - t0);
+      }
+    }),
+  );
+  latencies.sort((x, y) => x - y);
+  const at = (p: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 100) / 100;
+  return { rps: Math.round(latencies.length / (DURATION_MS / 1000)), p50: at(0.5), p99: at(0.99), errors };
+}
+
+async function runSearch(ctx: BenchContext): Promise<BenchResult> {
+  const port = await freePort();
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: ctx.databaseUrl,
+    // The production default: on 2 cores, 50 backends for 50 clients only add context switches (measured).
+    DB_POOL_SIZE: '10',
+    REDIS_URL: ctx.redis.url,
+    QUEUE_PREFIX: 'bench',
+    API_PORT: String(port),
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    FAULT_POINTS: '',
+    APP_LOG_DIR: path.join(ctx.workDir, 'logs'),
+  };
+  ctx.log('migrating');
+  await run(process.execPath, [distPath('scripts', 'migrate.js')], { DATABASE_URL: ctx.databaseUrl });
+  const pool = new Pool({ connectionString: ctx.databaseUrl, max: CONCURRENCY });
+  let api: AppProcess | undefined;
+  try {
+    ctx.log(`loading ${SOLUTIONS} listed solutions`);
+    const t0 = performance.now();
+    await seed(pool);
+    ctx.log(`loaded in ${Math.round(performance.now() - t0)} ms`);
+    api = await startApi({ ...env, LOG_LEVEL: 'warn' });
+    const url = `http://127.0.0.1:${port}`;
+
+    // node:http with keep-alive rather than fetch: the load generator shares the 2 cores with the API and PostgreSQL,
+    // and undici's fetch costs several times more CPU per request than the server side it measures.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const get = (route: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        http
+          .get(url + route, { agent }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+            );
+            response.on('error', reject);
+          })
+          .on('error', reject);
+      });
+    const overHttp = (list: Query[]) =>
+      closedLoop(async (i) => {
+        const response = await get(list[i % list.length].http);
+        const body = JSON.parse(response.body) as { items?: unknown[] };
+        if (response.status !== 200 || !Array.isArray(body.items) || body.items.length === 0)
+          throw new Error(String(response.status));
+      });
+    const raw = (list: Query[]) =>
+      closedLoop(async (i) => {
+        const q = list[i % list.length];
+        const { rows } = await pool.query(
+          `SELECT ${LISTING_COLUMNS} FROM catalog.listings l WHERE ${q.where}
+           ORDER BY l.quality_score DESC, l.solution_id DESC LIMIT ${PAGE + 1}`,
+          q.params,
+        );
+        if (rows.length === 0) throw new Error('empty page');
+      });
+
+    ctx.log('HTTP warm-up');
+    await overHttp([...queries(false), ...queries(true)]);
+    ctx.log('HTTP, no text');
+    const plain = await overHttp(queries(false));
+    ctx.log(`  ${JSON.stringify(plain)}`);
+    ctx.log('HTTP, text');
+    const text = await overHttp(queries(true));
+    ctx.log(`  ${JSON.stringify(text)}`);
+    ctx.log('raw SQL, no text');
+    const rawPlain = await raw(queries(false));
+    ctx.log(`  ${JSON.stringify(rawPlain)}`);
+    ctx.log('raw SQL, text');
+    const rawText = await raw(queries(true));
+    ctx.log(`  ${JSON.stringify(rawText)}`);
+    agent.destroy();
+    const errors = plain.errors + text.errors + rawPlain.errors + rawText.errors;
+    if (errors > 0) throw new Error(`catalog-search: ${errors} failed searches`);
+    return {
+      solutions: SOLUTIONS,
+      rps: plain.rps,
+      p50_ms: plain.p50,
+      p99_ms: plain.p99,
+      rps_text: text.rps,
+      p99_ms_text: text.p99,
+      raw_sql_rps: rawPlain.rps,
+      raw_sql_rps_text: rawText.rps,
+      ratio_text: Math.round((text.rps / rawText.rps) * 100) / 100,
+    };
+  } finally {
+    await api?.stop();
+    await pool.end();
+  }
+}
+
+const benchmark: Benchmark = { name: 'catalog-search', run: runSearch };
+export default benchmark;

@@ -1,0 +1,289 @@
+import request from 'supertest';
+import {
+  ApiError,
+  createActors,
+  eventually,
+  listSolution,
+  startSystem,
+  validTaxCode,
+  type Actors,
+  type Created,
+  type TestSystem,
+  PASSWORD,
+} from '@app/test-support';
+
+jest.setTimeout(120_000);
+
+interface Score {
+  offerId: string;
+  rank: number;
+  total: number;
+  priceScore: number;
+  effectScore: number;
+  trustScore: number;
+  inputs: { trust: { value: number; source: string } };
+}
+
+/** Tier 2: a call with three offers from listed vendors, sealed until the deadline, scored with its breakdown. */
+describe('competition: calls, sealed offers, trust-adjusted scoring, award', () => {
+  let system: TestSystem;
+  let a: Actors;
+  const vendors: Array<{ actors: Actors; solutionId: string }> = [];
+
+  async function vendor(tag: string): Promise<Actors> {
+    const org = await a.admin.post<Created>('/organisations', {
+      type: 'VENDOR',
+      name: `Công ty Công nghệ ${tag}`,
+      taxCode: validTaxCode(),
+    });
+    const email = `sales-${tag}@congnghe-${tag}.vn`;
+    await a.admin.post(`/organisations/${org.id}/users`, {
+      email,
+      fullName: 'Đặng Văn Khoa',
+      password: PASSWORD,
+      roles: ['VENDOR'],
+    });
+    return { ...a, vendor: a.admin.as(await system.client.login(email, PASSWORD)), vendorOrgId: org.id };
+  }
+
+  beforeAll(async () => {
+    system = await startSystem();
+    a = await createActors(system.admin, 'tier2');
+    for (const tag of ['a', 'b', 'c']) {
+      const actors = tag === 'a' ? a : await vendor(tag);
+      vendors.push({ actors, solutionId: await listSolution(actors) });
+    }
+  });
+  afterAll(() => system?.stop());
+
+  async function publishedProblem(): Promise<string> {
+    const problem = await a.buyer.post<Created>('/problems', {
+      titleVi: 'Giảm ùn tắc tại nút giao Ngã Tư Sở',
+      titleEn: 'Reduce congestion at the Nga Tu So junction',
+      categoryCode: 'giao-thong',
+      budgetEnvelope: '1000000000',
+      outcomeShareBp: 10_000,
+      scale: 'PILOT',
+      kpis: [
+        {
+          code: 'K1',
+          nameVi: 'Tốc độ trung bình',
+          nameEn: 'Average speed',
+          unit: 'km/h',
+          direction: 'increase',
+          baseline: '30',
+          target: '45',
+          measurementPeriod: 'quarterly',
+          dataSource: 'Camera',
+        },
+      ],
+    });
+    await a.buyer.post(`/problems/${problem.id}/publish`);
+    return problem.id;
+  }
+
+  const offer = (solutionId: string, price: string, target: string) => ({
+    solutionId,
+    price,
+    kpiCommitments: [{ kpiCode: 'K1', target }],
+    durationDays: 90,
+    rounds: 1,
+  });
+
+  it('runs a call end to end with sealed offers, scores with breakdown and a justified award', async () => {
+    const problemId = await publishedProblem();
+    const call = await a.buyer.post<Created & { eligibleSolutionIds: string[] }>('/calls', {
+      problemId,
+      deadline: new Date(Date.now() + 4000).toISOString(),
+    });
+    expect(call.eligibleSolutionIds).toEqual(expect.arrayContaining(vendors.map((v) => v.solutionId)));
+
+    const [va, vb, vc] = vendors;
+    for (const { actors } of vendors) {
+      const inbox = await eventually(async () => {
+        const items =
+          await actors.vendor.get<Array<{ kind: string; subjectId: string; messageVi: string }>>('/notifications');
+        return items.some((n) => n.subjectId === call.id) ? items : undefined;
+      }, 'call-opened notification');
+      expect(inbox.find((n) => n.subjectId === call.id)).toMatchObject({
+        kind: 'call-opened',
+        messageVi: expect.stringContaining('Ngã Tư Sở'),
+      });
+    }
+    const offerA = await va.actors.vendor.post<Created>(
+      `/calls/${call.id}/offers`,
+      offer(va.solutionId, '800000000', '45'),
+    );
+    const firstB = await vb.actors.vendor.post<Created>(
+      `/calls/${call.id}/offers`,
+      offer(vb.solutionId, '900000000', '45'),
+    );
+    const offerB = await vb.actors.vendor.request<Created>(
+      'PUT',
+      `/offers/${firstB.id}`,
+      offer(vb.solutionId, '600000000', '48'),
+    );
+    const firstC = await vc.actors.vendor.post<Created>(
+      `/calls/${call.id}/offers`,
+      offer(vc.solutionId, '500000000', '45'),
+    );
+    await vc.actors.vendor.post(`/offers/${firstC.id}/withdraw`);
+    const offerC = await vc.actors.vendor.post<Created>(
+      `/calls/${call.id}/offers`,
+      offer(vc.solutionId, '400000000', '45'),
+    );
+
+    // sealed: the buyer sees nothing and a vendor only its own offers before the deadline
+    await expect(a.buyer.get(`/calls/${call.id}/offers`)).rejects.toMatchObject({
+      status: 409,
+      body: { code: 'COMPETITION.CALL_STILL_OPEN' },
+    });
+    expect(
+      (await vb.actors.vendor.get<Array<{ id: string }>>(`/calls/${call.id}/offers`)).map((o) => o.id).sort(),
+    ).toEqual([firstB.id, offerB.id].sort());
+    await request(system.url).get(`/calls/${call.id}/scores`).expect(409);
+
+    // clarifications: answered ones are public, without who asked
+    const question = await vb.actors.vendor.post<Created>(`/calls/${call.id}/clarifications`, {
+      question: 'Dữ liệu camera có sẵn từ tháng nào?',
+    });
+    expect((await request(system.url).get(`/calls/${call.id}/clarifications`).expect(200)).body).toEqual([]);
+    await a.buyer.post(`/calls/${call.id}/clarifications/${question.id}/answer`, {
+      answer: 'Từ tháng 01/2026, cập nhật mỗi 15 phút.',
+    });
+    const published = (await request(system.url).get(`/calls/${call.id}/clarifications`).expect(200)).body as Array<{
+      answer: string;
+      askedByOrganisationId: string;
+    }>;
+    expect(published).toEqual([
+      expect.objectContaining({ answer: 'Từ tháng 01/2026, cập nhật mỗi 15 phút.', askedByOrganisationId: '' }),
+    ]);
+
+    await new Promise((resolve) => setTimeout(resolve, 4200));
+    await expect(
+      va.actors.vendor.post(`/calls/${call.id}/offers`, offer(va.solutionId, '700000000', '45')),
+    ).rejects.toMatchObject({ status: 409, body: { code: 'COMPETITION.CALL_CLOSED' } });
+
+    // the worker scores the call once its deadline has passed
+    await eventually(
+      async () =>
+        (await a.buyer.get<{ status: string }>(`/calls/${call.id}`)).status === 'EVALUATED' ? true : undefined,
+      'call evaluated',
+    );
+    const scores = (await request(system.url).get(`/calls/${call.id}/scores`).expect(200)).body as Score[];
+    expect(scores).toHaveLength(3);
+    const trust = scores[0].inputs.trust.value;
+    expect(scores.every((s) => s.inputs.trust.source === 'prior' && s.trustScore === trust)).toBe(true);
+    // price score = lowest / price; effect = improvement / best, with B committing 48 (18/15 = 1.2) against 45 (1)
+    const expected = [
+      { offerId: offerC.id, priceScore: 1, effectScore: 1 / 1.2 },
+      { offerId: offerB.id, priceScore: 400 / 600, effectScore: 1 },
+      { offerId: offerA.id, priceScore: 400 / 800, effectScore: 1 / 1.2 },
+    ].map((e) => ({ ...e, total: 0.4 * e.priceScore + 0.4 * e.effectScore + 0.2 * trust }));
+    expected.sort((x, y) => y.total - x.total);
+    expect(scores.map((s) => s.offerId)).toEqual(expected.map((e) => e.offerId));
+    scores.forEach((s, i) => {
+      expect(s.rank).toBe(i + 1);
+      expect(s.total).toBeCloseTo(expected[i].total, 9);
+      expect(s.priceScore).toBeCloseTo(expected[i].priceScore, 9);
+      expect(s.effectScore).toBeCloseTo(expected[i].effectScore, 9);
+    });
+
+    // awarding anything but the top score needs a public justification
+    const runnerUp = scores[1].offerId;
+    const refused = await a.buyer.post(`/calls/${call.id}/award`, { offerId: runnerUp }).catch((e: ApiError) => e);
+    expect(refused).toMatchObject({ status: 422, body: { code: 'COMPETITION.JUSTIFICATION_REQUIRED' } });
+    await a.buyer.post(`/calls/${call.id}/award`, {
+      offerId: runnerUp,
+      justification: 'Cam kết tốc độ cao hơn, phù hợp mục tiêu giảm ùn tắc.',
+    });
+    const awarded = (await request(system.url).get(`/calls/${call.id}`).expect(200)).body as {
+      status: string;
+      awardedOfferId: string;
+      awardJustification: string;
+    };
+    expect(awarded).toMatchObject({
+      status: 'AWARDED',
+      awardedOfferId: runnerUp,
+      awardJustification: 'Cam kết tốc độ cao hơn, phù hợp mục tiêu giảm ùn tắc.',
+    });
+  });
+
+  it('simulates the payout of an offer with the settlement formula', async () => {
+    const problemId = await publishedProblem();
+    const call = await a.buyer.post<Created>('/calls', {
+      problemId,
+      deadline: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const [va] = vendors;
+    const created = await va.actors.vendor.post<Created>(`/calls/${call.id}/offers`, {
+      ...offer(va.solutionId, '600000000', '45'),
+      rounds: 2,
+      deliveryShareBp: 1000,
+    });
+    const simulation = await va.actors.vendor.get<
+      Array<{ level: number; delivery: string; perRound: string[]; total: string; perKpi: Record<string, string> }>
+    >(`/offers/${created.id}/payout-simulation?levels=0,0.4,0.8,1`);
+    // d = 10 % paid on delivery (60,000,000); each round can earn 0.9 × 600,000,000 × 0.5 = 270,000,000 × f(a)
+    expect(simulation).toEqual([
+      { level: 0, delivery: '60000000', perRound: ['0', '0'], total: '60000000', perKpi: { K1: '0' } },
+      { level: 0.4, delivery: '60000000', perRound: ['0', '0'], total: '60000000', perKpi: { K1: '0' } },
+      {
+        level: 0.8,
+        delivery: '60000000',
+        perRound: ['216000000', '216000000'],
+        total: '492000000',
+        perKpi: { K1: '432000000' },
+      },
+      {
+        level: 1,
+        delivery: '60000000',
+        perRound: ['270000000', '270000000'],
+        total: '600000000',
+        perKpi: { K1: '540000000' },
+      },
+    ]);
+    await expect(a.buyer.get(`/offers/${created.id}/payout-simulation`)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('refuses bad calls and offers with clear codes', async () => {
+    const problemId = await publishedProblem();
+    const deadline = new Date(Date.now() + 60_000).toISOString();
+    await expect(
+      a.buyer.post('/calls', { problemId, deadline, weights: { price: 0.5, effect: 0.4, trust: 0.2 } }),
+    ).rejects.toMatchObject({
+      status: 400,
+      body: { code: 'COMPETITION.WEIGHTS_INVALID' },
+    });
+    const call = await a.buyer.post<Created>('/calls', { problemId, deadline });
+    const [va] = vendors;
+    await expect(
+      va.actors.vendor.post(`/calls/${call.id}/offers`, offer(va.solutionId, '1000000001', '45')),
+    ).rejects.toMatchObject({ status: 422, body: { code: 'COMPETITION.PRICE_ABOVE_ENVELOPE' } });
+    await expect(
+      va.actors.vendor.post(`/calls/${call.id}/offers`, offer(va.solutionId, '500000000', '40')),
+    ).rejects.toMatchObject({ status: 422, body: { code: 'COMPETITION.KPI_COMMITMENT_INVALID' } });
+    const draft = await va.actors.vendor.post<Created>('/solutions', {
+      name: 'Giải pháp chưa niêm yết',
+      summary: 'Một giải pháp chưa qua tiền kiểm nên không được chào giá.',
+      categoryCode: 'giao-thong',
+      kpis: [
+        {
+          metric: 'Tốc độ',
+          unit: 'km/h',
+          direction: 'increase',
+          dataSource: 'Camera',
+          measurementMethod: 'Camera AI',
+          aggregation: 'mean',
+          frequency: 'daily',
+          baselineMethod: 'Trung bình 3 tháng',
+          minimumSample: 1,
+          evidenceFormat: 'CSV',
+        },
+      ],
+    });
+    await expect(
+      va.actors.vendor.post(`/calls/${call.id}/offers`, offer(draft.id, '500000000', '45')),
+    ).rejects.toMatchObject({ status: 403, body: { code: 'COMPETITION.SOLUTION_NOT_ELIGIBLE' } });
+  });
+});

@@ -1,0 +1,237 @@
+import {
+  createActors,
+  draftOrder,
+  eventually,
+  listSolution,
+  signBoth,
+  signRecord,
+  startSystem,
+  uploadRound,
+  type Actors,
+  type TestSystem,
+} from '@app/test-support';
+
+jest.setTimeout(180_000);
+
+interface Entry {
+  rank: number;
+  vendorOrganisationId: string;
+  scope: string;
+  expected: number;
+  lowerBound: number;
+  effectiveEvidence: number;
+  label: string;
+  labelVi: string;
+  isNew: boolean;
+  orders: number;
+  lastOutcomes: Array<{ orderId: string; x: number }>;
+  explanationVi: string;
+  explanationEn: string;
+  snapshotId: string;
+}
+
+/** L = E − 1.28·√(E(1−E)/(α+β+1)) with the prior μ0 = 0.7, m = 4 (fewer than 10 orders in the category). */
+const expectedScore = (sumWx: number, sumW: number) => {
+  const alpha = 2.8 + sumWx;
+  const beta = 1.2 + sumW - sumWx;
+  const e = alpha / (alpha + beta);
+  return { e, l: e - 1.28 * Math.sqrt((e * (1 - e)) / (alpha + beta + 1)) };
+};
+
+/**
+ * Known outcomes through the real journey (price 100,000,000 đồng, baseline 30, target 45, one round each):
+ * vendor A earns x = 1 and x = 0.8 from one agency; vendor B earns x = 0 twice.
+ */
+describe('trust ranking after journeys with known outcomes', () => {
+  let system: TestSystem;
+  let a: Actors;
+  let b: Actors;
+  const orders: Record<'a' | 'b', string[]> = { a: [], b: [] };
+
+  const settleOrder = async (actors: Actors, solutionId: string, measured: string) => {
+    const { orderId } = await draftOrder(actors, { solutionId, price: '100000000', baseline: '30', target: '45' });
+    await signBoth(actors, orderId);
+    await uploadRound(actors, orderId, 1, [measured]);
+    await signRecord(actors, orderId, 1);
+    await eventually(
+      async () =>
+        (await actors.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined,
+      `order ${orderId} closed`,
+      60_000,
+    );
+    return orderId;
+  };
+
+  const ranking = (query = '') => system.admin.get<Entry[]>(`/city/rankings${query}`);
+  const settledRanking = (vendorId: string, orders: number) =>
+    eventually(async () => {
+      const row = (await ranking()).find((r) => r.vendorOrganisationId === vendorId);
+      return row && row.orders === orders ? row : undefined;
+    }, `ranking of ${vendorId} with ${orders} orders`);
+
+  beforeAll(async () => {
+    system = await startSystem();
+    a = await createActors(system.admin, 'rank-a');
+    b = await createActors(system.admin, 'rank-b');
+    for (const actors of [a, b])
+      await system.admin.post(`/budgets/${actors.agencyOrgId}/allocations`, {
+        amount: '1000000000',
+        reference: `QĐ-${actors.agencyOrgId}`,
+      });
+    const solutionA = await listSolution(a);
+    const solutionB = await listSolution(b);
+    orders.a.push(await settleOrder(a, solutionA, '45'));
+    orders.a.push(await settleOrder(a, solutionA, '42'));
+    orders.b.push(await settleOrder(b, solutionB, '30'));
+    orders.b.push(await settleOrder(b, solutionB, '30'));
+    await settledRanking(a.vendorOrgId, 2);
+    await settledRanking(b.vendorOrgId, 2);
+  });
+  afterAll(() => system?.stop());
+
+  it('ranks by the lower bound with the expected E, L, labels and last outcomes', async () => {
+    const rows = await ranking();
+    expect(rows.map((r) => r.vendorOrganisationId)).toEqual([a.vendorOrgId, b.vendorOrgId]);
+    const [ra, rb] = rows;
+
+    // A: Σwx = 1.8, Σw = 2 → α = 4.6, β = 1.4, E = 0.766667, L = 0.562045 → Cần cải thiện
+    const sa = expectedScore(1.8, 2);
+    expect(ra).toMatchObject({ rank: 1, scope: '*', label: 'CAN_CAI_THIEN', labelVi: 'Cần cải thiện', isNew: false });
+    expect(ra.expected).toBeCloseTo(sa.e, 6);
+    expect(ra.lowerBound).toBeCloseTo(sa.l, 6);
+    expect(ra.lowerBound).toBeCloseTo(0.562045, 5);
+    expect(ra.effectiveEvidence).toBeCloseTo(2, 6);
+    expect(ra.lastOutcomes.map((o) => [o.orderId, o.x])).toEqual([
+      [orders.a[1], 0.8],
+      [orders.a[0], 1],
+    ]);
+    expect(ra.explanationVi).toContain('Kỳ vọng E = 76,7%');
+    expect(ra.explanationEn).toContain('Lower bound L = 56.2%');
+
+    // B: Σwx = 0, Σw = 2 → α = 2.8, β = 3.2, E = 0.466667, L = 0.225308 → Yếu
+    const sb = expectedScore(0, 2);
+    expect(rb).toMatchObject({ rank: 2, label: 'YEU', labelVi: 'Yếu', isNew: false });
+    expect(rb.expected).toBeCloseTo(sb.e, 6);
+    expect(rb.lowerBound).toBeCloseTo(0.225308, 5);
+  });
+
+  it('ranks per category, and stores every input of a snapshot', async () => {
+    const rows = await ranking('?category=giao-thong');
+    expect(rows.map((r) => [r.vendorOrganisationId, r.scope])).toEqual([
+      [a.vendorOrgId, 'giao-thong'],
+      [b.vendorOrgId, 'giao-thong'],
+    ]);
+    expect(await ranking('?category=y-te')).toEqual([]);
+    expect((await ranking('?label=YEU')).map((r) => r.vendorOrganisationId)).toEqual([b.vendorOrgId]);
+
+    const snapshot = await a.city.get<{
+      alpha: number;
+      beta: number;
+      inputs: { priorMean: number; m: number; z: number; orders: Array<{ orderId: string; x: number }> };
+    }>(`/city/rankings/snapshots/${rows[0].snapshotId}`);
+    expect(snapshot.alpha).toBeCloseTo(4.6, 6);
+    expect(snapshot.beta).toBeCloseTo(1.4, 6);
+    expect(snapshot.inputs).toMatchObject({ priorMean: 0.7, m: 4, z: 1.28 });
+    expect(snapshot.inputs.orders.map((o) => o.x).sort()).toEqual([0.8, 1]);
+  });
+
+  it('flags a vendor under the floor for re-check and tells tier 2 its lower bound', async () => {
+    const flags =
+      await system.admin.get<Array<{ vendorOrganisationId: string; scope: string; lowerBound: number }>>(
+        '/ranking/recheck-flags',
+      );
+    expect(flags.map((f) => [f.vendorOrganisationId, f.scope]).sort()).toEqual(
+      [
+        [b.vendorOrgId, '*'],
+        [b.vendorOrgId, 'giao-thong'],
+      ].sort(),
+    );
+    const bound = await a.buyer.get<{ lowerBound: number; isNew: boolean }>(
+      `/city/rankings/vendors/${b.vendorOrgId}/lower-bound?category=giao-thong`,
+    );
+    expect(bound.lowerBound).toBeCloseTo(0.225308, 5);
+    // A vendor with no outcome in the category gets the prior's lower bound, not zero.
+    const fresh = await a.buyer.get<{ lowerBound: number; isNew: boolean }>(
+      `/city/rankings/vendors/${b.vendorOrgId}/lower-bound?category=y-te`,
+    );
+    expect(fresh).toMatchObject({ isNew: true, snapshotId: null });
+    expect(fresh.lowerBound).toBeCloseTo(0.437678, 6);
+  });
+
+  it('excludes the orders of an agency declared linked to the vendor, keeping the history', async () => {
+    await system.admin.post('/ranking/agency-vendor-links', {
+      agencyOrganisationId: a.agencyOrgId,
+      vendorOrganisationId: a.vendorOrgId,
+      reason: 'Giám đốc công ty là người thân của lãnh đạo cơ quan đặt hàng',
+    });
+    await expect(
+      system.admin.post('/ranking/agency-vendor-links', {
+        agencyOrganisationId: a.agencyOrgId,
+        vendorOrganisationId: a.vendorOrgId,
+        reason: 'lần hai',
+      }),
+    ).rejects.toMatchObject({ status: 409, body: { code: 'RANKING.LINK_EXISTS' } });
+
+    const rows = await ranking();
+    const ra = rows.find((r) => r.vendorOrganisationId === a.vendorOrgId)!;
+    expect(ra).toMatchObject({ orders: 0, isNew: true, label: 'NHA_CUNG_CAP_MOI', labelVi: 'Nhà cung cấp mới' });
+    expect(ra.expected).toBeCloseTo(0.7, 6);
+    expect(ra.explanationVi).toContain('2 đơn hàng bị loại');
+
+    const vendor = await a.city.get<{ history: Array<{ scope: string; reason: string }> }>(
+      `/city/rankings/vendors/${a.vendorOrgId}`,
+    );
+    const overall = vendor.history.filter((h) => h.scope === '*').map((h) => h.reason);
+    expect(overall[0]).toBe('agency-vendor-link');
+    expect(overall.filter((r) => r === 'outcome-settled')).toHaveLength(2);
+  });
+
+  it('shows plan targets, money and flow on the city dashboard, each figure with its rows', async () => {
+    interface Money {
+      key: string;
+      committed: string;
+      paid: string;
+      released: string;
+      clawedBack: string;
+      shareByResults: string;
+      orderIds: string[];
+    }
+    const d = await a.city.get<{
+      targets: Array<{ key: string; target: number; actual: number; met: boolean; sourceIds: string[] }>;
+      money: { total: Money; byAgency: Money[]; byCategory: Money[]; byProblem: Money[] };
+      flow: Record<'uploadToPayment' | 'callToOrder', { count: number; medianSeconds: number; sourceIds: string[] }>;
+    }>('/city/dashboard');
+    const target = (key: string) => d.targets.find((t) => t.key === key)!;
+    expect(target('vendors')).toMatchObject({ target: 50, actual: 2, met: false });
+    expect(target('vendors').sourceIds.sort()).toEqual([a.vendorOrgId, b.vendorOrgId].sort());
+    expect(target('trialOrders')).toMatchObject({ target: 20, actual: 4, met: false });
+    expect(target('trialOrders').sourceIds.sort()).toEqual([...orders.a, ...orders.b].sort());
+    // only vendor A's solution earned money
+    expect(target('solutionsPurchased')).toMatchObject({ target: 10, actual: 1 });
+    expect(target('leverage')).toMatchObject({ target: 3, actual: 0, met: false });
+
+    // A: 100,000,000 + 80,000,000 paid of 200,000,000; B: nothing paid, all 200,000,000 released
+    expect(d.money.total).toMatchObject({
+      committed: '400000000',
+      paid: '180000000',
+      released: '220000000',
+      clawedBack: '0',
+      shareByResults: '1.0000',
+    });
+    const byAgency = Object.fromEntries(d.money.byAgency.map((m) => [m.key, m]));
+    expect(byAgency[a.agencyOrgId]).toMatchObject({ committed: '200000000', paid: '180000000', released: '20000000' });
+    expect(byAgency[a.agencyOrgId].orderIds.sort()).toEqual([...orders.a].sort());
+    expect(byAgency[b.agencyOrgId]).toMatchObject({ committed: '200000000', paid: '0', released: '200000000' });
+    expect(d.money.byCategory.map((m) => [m.key, m.committed])).toEqual([['giao-thong', '400000000']]);
+    expect(d.money.byProblem).toHaveLength(4);
+    expect(d.flow.uploadToPayment.count).toBe(4);
+    expect(d.flow.uploadToPayment.medianSeconds).toBeGreaterThan(0);
+    expect(d.flow.callToOrder.sourceIds.sort()).toEqual([...orders.a, ...orders.b].sort());
+    await expect(a.buyer.get('/city/dashboard')).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('refuses the ranking to vendors and buyers', async () => {
+    await expect(a.vendor.get('/city/rankings')).rejects.toMatchObject({ status: 403 });
+    await expect(a.buyer.get('/ranking/recheck-flags')).rejects.toMatchObject({ status: 403 });
+  });
+});

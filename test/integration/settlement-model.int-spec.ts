@@ -1,0 +1,331 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Test, type TestingModule } from '@nestjs/testing';
+import fc from 'fast-check';
+import { DataSource } from 'typeorm';
+import { AcceptanceFacade, AcceptanceModule } from '@app/acceptance';
+import { type Principal } from '@app/identity';
+import { DomainError, Fraction } from '@app/kernel';
+import { LedgerFacade } from '@app/ledger';
+import { PlatformModule } from '@app/platform';
+import { TrustSourceModule } from '@app/ranking';
+import { createTestDatabase, type TestDatabase } from '@app/test-support';
+import { migrations } from '../../migrations';
+
+jest.setTimeout(300_000);
+
+const MAX = 1_000_003n;
+const SHARES = [3_333, 3_333, 3_334];
+const BASELINE = 30;
+const TARGET = 45;
+const WINDOW_OPEN = 3_600;
+
+type RoundStatus = 'NONE' | 'EVALUATED' | 'SIGNED' | 'DISPUTED' | 'PAYABLE' | 'SETTLED';
+interface ModelOrder {
+  id: string;
+  window: number;
+  status: 'ACTIVE' | 'CLOSED';
+  ended: boolean;
+  rounds: Array<{ status: RoundStatus; measured: Fraction | null; due: boolean; dispute: string | null }>;
+}
+
+/** Exact earning of one round (the reference model, written independently of the kernel's payout module). */
+function roundExact(measured: Fraction, shareBp: number): Fraction {
+  let a = measured.sub(BASELINE).div(TARGET - BASELINE);
+  if (a.lt(0)) a = new Fraction(0);
+  if (a.gt(1)) a = new Fraction(1);
+  const f = a.lt(new Fraction(1, 2)) ? new Fraction(0) : a;
+  return new Fraction(MAX).mul(shareBp).div(10_000).mul(f);
+}
+const floorOf = (f: Fraction) => BigInt(f.floor().toString());
+const earned = (o: ModelOrder, which: (s: RoundStatus) => boolean) =>
+  floorOf(
+    o.rounds.reduce(
+      (sum, r, i) => (which(r.status) && r.measured ? sum.add(roundExact(r.measured, SHARES[i])) : sum),
+      new Fraction(0),
+    ),
+  );
+
+type Command =
+  | { kind: 'upload'; order: number; round: number; values: number[] }
+  | { kind: 'signRecord' | 'dispute' | 'settle'; order: number; round: number }
+  | { kind: 'resolve' | 'passWindow' | 'expire'; order: number };
+
+const command: fc.Arbitrary<Command> = fc.oneof(
+  fc.record({
+    kind: fc.constant('upload' as const),
+    order: fc.nat(2),
+    round: fc.nat(2),
+    values: fc.array(fc.integer({ min: 250, max: 500 }), { minLength: 1, maxLength: 4 }),
+  }),
+  fc.record({
+    kind: fc.constantFrom('signRecord' as const, 'dispute' as const, 'settle' as const),
+    order: fc.nat(2),
+    round: fc.nat(2),
+  }),
+  fc.record({ kind: fc.constantFrom('resolve' as const, 'passWindow' as const, 'expire' as const), order: fc.nat(2) }),
+);
+
+/**
+ * Model-based: random sequences of upload / sign record / dispute / resolve / window passing / settle / expiry run
+ * against the real use cases and PostgreSQL, and against an in-memory reference model; after every step the
+ * money invariants hold, and paid amounts equal the model's to the đồng.
+ */
+describe('settlement against a reference model (fast-check, real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let app: TestingModule;
+  let acceptance: AcceptanceFacade;
+  let ledger: LedgerFacade;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    Object.assign(process.env, {
+      DATABASE_URL: db.url,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'silent',
+      QUEUE_PREFIX: `m${randomBytes(4).toString('hex')}`,
+    });
+    app = await Test.createTestingModule({
+      imports: [PlatformModule.forRoot({ migrations }), AcceptanceModule, TrustSourceModule],
+    }).compile();
+    await app.init();
+    acceptance = app.get(AcceptanceFacade);
+    ledger = app.get(LedgerFacade, { strict: false });
+    ds = app.get(DataSource);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  const agency = randomUUID();
+  const vendor = randomUUID();
+  const officer: Principal = {
+    userId: randomUUID(),
+    apiKeyId: null,
+    organisationId: agency,
+    organisationType: 'AGENCY',
+    roles: ['ACCEPTANCE_OFFICER'],
+    name: 'Cán bộ nghiệm thu',
+  };
+  const vendorUser: Principal = {
+    userId: randomUUID(),
+    apiKeyId: null,
+    organisationId: vendor,
+    organisationType: 'VENDOR',
+    roles: ['VENDOR'],
+    name: 'Nhà cung cấp',
+  };
+  const operator: Principal = {
+    userId: randomUUID(),
+    apiKeyId: null,
+    organisationId: randomUUID(),
+    organisationType: 'OPERATOR',
+    roles: ['OPERATOR_ADMIN'],
+    name: 'Quản trị',
+  };
+
+  async function newOrder(window: number): Promise<ModelOrder> {
+    const id = randomUUID();
+    const start = Date.now() - 86_400_000 * 10;
+    const day = 86_400_000;
+    const terms = {
+      orderId: id,
+      agencyOrganisationId: agency,
+      vendorOrganisationId: vendor,
+      maxAmount: MAX.toString(),
+      deliveryShareBp: 0,
+      floorBp: 5000,
+      disputeWindowSeconds: window,
+      kpis: [
+        {
+          key: 'K1',
+          nameVi: 'Tốc độ',
+          nameEn: 'Speed',
+          unit: 'km/h',
+          weightBp: 10_000,
+          baseline: String(BASELINE),
+          target: String(TARGET),
+          direction: 'increase',
+          aggregation: 'mean',
+          minimumSample: 1,
+        },
+      ],
+      rounds: SHARES.map((shareBp, i) => ({
+        no: i + 1,
+        shareBp,
+        startsAt: new Date(start + i * day).toISOString(),
+        endsAt: new Date(start + (i + 1) * day).toISOString(),
+      })),
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 365 * day).toISOString(),
+    };
+    await ds.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO ordering.orders (id, call_id, agency_organisation_id, vendor_organisation_id, status, max_amount,
+                                      terms, terms_hash, activated_at)
+         VALUES ($1, $2, $3, $4, 'ACTIVE', $5, $6, 'h', now())`,
+        [id, randomUUID(), agency, vendor, MAX.toString(), JSON.stringify(terms)],
+      );
+      const world = await ledger.openAccount(tx, 'appropriation:city', 'APPROPRIATION', null);
+      const escrow = await ledger.openAccount(tx, `escrow:${id}`, 'ORDER_ESCROW', id);
+      await ledger.move(tx, { id: randomUUID(), kind: 'reserve', from: world, to: escrow, amount: MAX });
+    });
+    const rounds = SHARES.map(() => ({ status: 'NONE' as const, measured: null, due: false, dispute: null }));
+    return { id, window, status: 'ACTIVE', ended: false, rounds };
+  }
+
+  async function upload(o: ModelOrder, roundNo: number, values: number[]): Promise<void> {
+    const batch = randomUUID();
+    await ds.query(
+      `INSERT INTO acceptance.measurement_batches (id, order_id, round_no, format, sha256, row_count, organisation_id)
+       VALUES ($1, $2, $3, 'json', $4, $5, $6)`,
+      [batch, o.id, roundNo, randomBytes(32).toString('hex'), values.length, agency],
+    );
+    const start = Date.parse((await orderTerms(o.id)).rounds[roundNo - 1].startsAt);
+    const points = values.map((v, i) => ({
+      at: new Date(start + (i + 1) * 60_000 + Math.floor(Math.random() * 1e6)),
+      v,
+    }));
+    await ds.query('SELECT acceptance.ensure_measurement_partitions($1, $2)', [
+      new Date(start),
+      new Date(start + 86_400_000),
+    ]);
+    for (const [i, p] of points.entries()) {
+      await ds.query(
+        `INSERT INTO acceptance.measurements (batch_id, order_id, round_no, kpi_key, observed_at, value, line_no)
+         VALUES ($1, $2, $3, 'K1', $4, $5, $6)`,
+        [batch, o.id, roundNo, p.at, String(p.v / 10), i + 1],
+      );
+    }
+    await acceptance.evaluate({ orderId: o.id, roundNo });
+  }
+  const orderTerms = async (id: string) =>
+    (
+      await ds.query<Array<{ terms: { rounds: Array<{ startsAt: string }> } }>>(
+        'SELECT terms FROM ordering.orders WHERE id = $1',
+        [id],
+      )
+    )[0].terms;
+
+  const expectRefused = async (work: Promise<unknown>) => {
+    const error = await work.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DomainError);
+  };
+
+  async function step(orders: ModelOrder[], c: Command): Promise<void> {
+    const o = orders[c.order];
+    const roundNo = 'round' in c ? c.round + 1 : 0;
+    const r = roundNo ? o.rounds[roundNo - 1] : undefined;
+    switch (c.kind) {
+      case 'upload': {
+        if (o.status !== 'ACTIVE' || r!.status !== 'NONE') return;
+        await upload(o, roundNo, c.values);
+        const mean = c.values.reduce((s, v) => s.add(new Fraction(v, 10)), new Fraction(0)).div(c.values.length);
+        r!.measured = new Fraction(mean.round(6).toString());
+        r!.status = 'EVALUATED';
+        return;
+      }
+      case 'signRecord': {
+        const hash = (await acceptance.records(officer, o.id)).find((x) => x.roundNo === roundNo)?.recordHash ?? '0';
+        if (r!.status !== 'EVALUATED') return expectRefused(acceptance.sign(officer, o.id, roundNo, hash));
+        await acceptance.sign(officer, o.id, roundNo, hash);
+        r!.status = o.window === 0 ? 'PAYABLE' : 'SIGNED';
+        return;
+      }
+      case 'dispute': {
+        const input = { reason: 'Số liệu thiếu ba ngày.', evidence: [{ name: 'log.csv', sha256: 'a'.repeat(64) }] };
+        if (r!.status !== 'SIGNED') return expectRefused(acceptance.dispute(vendorUser, o.id, roundNo, input));
+        r!.dispute = (await acceptance.dispute(vendorUser, o.id, roundNo, input)).id;
+        r!.status = 'DISPUTED';
+        return;
+      }
+      case 'resolve': {
+        const disputed = o.rounds.find((x) => x.dispute);
+        if (!disputed) return;
+        await acceptance.uphold(operator, o.id, disputed.dispute!, 'Giữ nguyên biên bản.');
+        disputed.dispute = null;
+        disputed.status = disputed.due ? 'PAYABLE' : 'SIGNED';
+        return;
+      }
+      case 'passWindow': {
+        await ds.query(
+          `UPDATE acceptance.records SET dispute_deadline = now() - interval '1 second'
+           WHERE order_id = $1 AND status IN ('SIGNED', 'DISPUTED')`,
+          [o.id],
+        );
+        for (const x of o.rounds) if (x.status === 'SIGNED' || x.status === 'DISPUTED') x.due = true;
+        while ((await acceptance.releaseDue(1000)) === 1000);
+        for (const order of orders)
+          for (const x of order.rounds) if (x.status === 'SIGNED' && x.due) x.status = 'PAYABLE';
+        return;
+      }
+      case 'settle': {
+        await acceptance.settle({ orderId: o.id, roundNo });
+        if (r!.status === 'PAYABLE') r!.status = 'SETTLED';
+        for (const other of orders)
+          if (other !== o) for (const x of other.rounds) if (x.status === 'PAYABLE') x.status = 'SETTLED';
+        for (const order of orders) if (order.rounds.every((x) => x.status === 'SETTLED')) order.status = 'CLOSED';
+        return;
+      }
+      case 'expire': {
+        await ds.query(
+          `UPDATE ordering.orders SET terms = jsonb_set(terms, '{endsAt}', to_jsonb((now() - interval '1 second')::text))
+           WHERE id = $1`,
+          [o.id],
+        );
+        o.ended = true;
+        while ((await acceptance.expireDue(1000)) === 1000);
+        for (const order of orders)
+          if (order.ended && order.rounds.every((x) => x.status === 'NONE' || x.status === 'SETTLED'))
+            order.status = 'CLOSED';
+        return;
+      }
+    }
+  }
+
+  async function checkInvariants(orders: ModelOrder[]): Promise<void> {
+    const reconciliation = await ledger.reconcile();
+    expect(reconciliation).toMatchObject({ ok: true, totalBalance: '0' });
+    for (const o of orders) {
+      const [row] = await ds.query<Array<{ status: string; paid: string; escrow: string }>>(
+        `SELECT o.status, coalesce((SELECT sum(amount) FROM acceptance.settlements s WHERE s.order_id = o.id), 0)::text AS paid,
+                coalesce((SELECT balance FROM ledger.accounts a WHERE a.code = 'escrow:' || o.id), 0)::text AS escrow
+         FROM ordering.orders o WHERE o.id = $1`,
+        [o.id],
+      );
+      const statuses = (await acceptance.records(operator, o.id)).map((x) => [x.roundNo, x.status]);
+      expect(statuses).toEqual(o.rounds.flatMap((x, i) => (x.status === 'NONE' ? [] : [[i + 1, x.status]])));
+      expect(row.status).toBe(o.status);
+      const paid = BigInt(row.paid);
+      const escrow = BigInt(row.escrow);
+      const settledEarned = earned(o, (s) => s === 'SETTLED');
+      const reachable = earned(o, (s) => s === 'SETTLED' || s === 'PAYABLE');
+      expect(paid).toBeGreaterThanOrEqual(settledEarned);
+      expect(paid).toBeLessThanOrEqual(reachable);
+      expect(reachable).toBeLessThanOrEqual(MAX);
+      if (!o.rounds.some((x) => x.status === 'PAYABLE')) expect(paid).toBe(settledEarned);
+      expect(escrow).toBe(o.status === 'CLOSED' ? 0n : MAX - paid);
+    }
+  }
+
+  it('keeps conservation, no overdraw, paid ≤ earned ≤ max, closed ⇒ escrow 0, exact to the đồng', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(0, WINDOW_OPEN), { minLength: 3, maxLength: 3 }),
+        fc.array(command, { minLength: 5, maxLength: 30 }),
+        async (windows, commands) => {
+          const orders = await Promise.all(windows.map((w) => newOrder(w)));
+          for (const c of commands) {
+            await step(orders, c);
+            await checkInvariants(orders);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
