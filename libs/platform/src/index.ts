@@ -14,3 +14,4 @@ export * from './queue/worker-options';
 export * from './database/database.module';
 export * from './shutdown';
 export * from './queue/logged-worker-host';
+export * from './queue/periodic-task';
