@@ -1,8 +1,8 @@
 import {
   createActors,
   draftOrder,
-  eventually,
   listSolution,
+  orderClosed,
   signBoth,
   signRecord,
   startSystem,
@@ -31,8 +31,7 @@ describe('acceptance: officer signature, dispute window and disputes', () => {
   afterAll(() => system?.stop());
 
   const orderStatus = async (orderId: string) => (await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status;
-  const closed = (orderId: string) =>
-    eventually(async () => ((await orderStatus(orderId)) === 'CLOSED' ? true : undefined), 'order closed', 30_000);
+  const closed = (orderId: string) => orderClosed(a.buyer, orderId, 30_000);
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   async function signedOrder(disputeWindowSeconds: number): Promise<string> {

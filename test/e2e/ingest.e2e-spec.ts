@@ -7,7 +7,7 @@ import { csv, micros, xlsx } from '../fixtures/ingest/files';
 import {
   createActors,
   draftOrder,
-  eventually,
+  orderClosed,
   listSolution,
   PASSWORD,
   signBoth,
@@ -420,10 +420,7 @@ describe('measurement ingestion', () => {
       const { id, start } = await activeOrder();
       await uploadRound(a, id, 1, ['40', '44']);
       await signRecord(a, id, 1);
-      await eventually(
-        async () => ((await a.buyer.get<{ status: string }>(`/orders/${id}`)).status === 'CLOSED' ? true : undefined),
-        'order closed',
-      );
+      await orderClosed(a.buyer, id);
       const before = await stored(id);
       const [t] = micros(start, 1, 5000);
       const reply = await officer('', 1, () => id).csv(

@@ -4,6 +4,7 @@ import {
   createActors,
   draftOrder,
   eventually,
+  orderClosed,
   listSolution,
   signBoth,
   signRecord,
@@ -57,11 +58,7 @@ describe('journey: listing → order → measured outcome → settlement → ran
     expect(await a.vendor.get(`/orders/${orderId}/settlements`)).toEqual([]);
     const signedRecord = await signRecord(a, orderId, 1);
     expect(signedRecord.status).toMatch(/^(PAYABLE|SETTLED)$/);
-    await eventually(
-      async () =>
-        (await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined,
-      'order closed',
-    );
+    await orderClosed(a.buyer, orderId);
 
     const [record] = await a.buyer.get<
       Array<{

@@ -2,6 +2,7 @@ import {
   createActors,
   draftOrder,
   eventually,
+  orderClosed,
   listSolution,
   signBoth,
   signRecord,
@@ -53,12 +54,7 @@ describe('trust ranking after journeys with known outcomes', () => {
     await signBoth(actors, orderId);
     await uploadRound(actors, orderId, 1, [measured]);
     await signRecord(actors, orderId, 1);
-    await eventually(
-      async () =>
-        (await actors.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined,
-      `order ${orderId} closed`,
-      60_000,
-    );
+    await orderClosed(actors.buyer, orderId, 60_000);
     return orderId;
   };
 

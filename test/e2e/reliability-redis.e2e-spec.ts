@@ -6,6 +6,7 @@ import {
   createActors,
   draftOrder,
   eventually,
+  orderClosed,
   listSolution,
   signBoth,
   signRecord,
@@ -65,12 +66,7 @@ describe('reliability: Redis restarted empty during settlement', () => {
     expect(await a.vendor.get(`/orders/${orderId}/settlements`)).toEqual([]);
 
     await system.restartWorker();
-    await eventually(
-      async () =>
-        (await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined,
-      'order closed after the sweeper re-queued the settlement',
-      60_000,
-    );
+    await orderClosed(a.buyer, orderId, 60_000);
     const settled = await a.vendor.get<Array<{ amount: string }>>(`/orders/${orderId}/settlements`);
     expect(settled.map((s) => s.amount)).toEqual(['480000000']);
     expect(await a.admin.get('/ledger/reconciliation')).toMatchObject({ ok: true, totalBalance: '0' });

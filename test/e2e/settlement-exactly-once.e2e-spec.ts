@@ -4,6 +4,7 @@ import {
   createActors,
   draftOrder,
   eventually,
+  orderClosed,
   listSolution,
   signBoth,
   signRecord,
@@ -59,11 +60,7 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
         await queue.add(AcceptanceJobs.settleRound, { orderId, roundNo: 1 }, { jobId: `duplicate-${copy}-${orderId}` });
       }
       await system.restartWorker();
-      await eventually(
-        async () =>
-          (await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined,
-        'order closed',
-      );
+      await orderClosed(a.buyer, orderId);
       await eventually(async () => {
         const counts = await queue.getJobCounts('wait', 'active', 'delayed');
         return counts.wait + counts.active + counts.delayed === 0 ? true : undefined;
@@ -106,11 +103,7 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
       ),
     ).toBe(1);
     await system.restartWorker();
-    await eventually(
-      async () =>
-        (await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined,
-      'order closed',
-    );
+    await orderClosed(a.buyer, orderId);
     expect(await count('SELECT count(*) AS n FROM acceptance.settlements WHERE order_id = $1', orderId)).toBe(1);
   });
 
@@ -119,11 +112,7 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
     await signBoth(a, orderId);
     await uploadRound(a, orderId, 1, ['40', '44']);
     await signRecord(a, orderId, 1);
-    await eventually(
-      async () =>
-        (await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined,
-      'order closed',
-    );
+    await orderClosed(a.buyer, orderId);
     await queue.obliterate({ force: true });
     await queue.addBulk(
       Array.from({ length: 100 }, (_, copy) => ({

@@ -3,6 +3,7 @@ import {
   draftOrder,
   eventually,
   listSolution,
+  orderClosed,
   signBoth,
   signRecord,
   startSystem,
@@ -57,7 +58,7 @@ describe('settlement: expiry at the order end date', () => {
     expect(await status(orderId)).toBe('ACTIVE');
 
     await endNow(orderId);
-    await eventually(async () => ((await status(orderId)) === 'CLOSED' ? true : undefined), 'order expired', 30_000);
+    await orderClosed(a.buyer, orderId, 30_000);
     const settled = await a.vendor.get<Array<{ roundNo: number; amount: string }>>(`/orders/${orderId}/settlements`);
     expect(settled).toEqual([expect.objectContaining({ roundNo: 1, amount: '240000000' })]);
     expect(await balance(`escrow:${orderId}`)).toBe(0n);

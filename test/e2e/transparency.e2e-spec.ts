@@ -3,6 +3,7 @@ import {
   createActors,
   draftOrder,
   eventually,
+  orderClosed,
   listSolution,
   signBoth,
   signRecord,
@@ -60,12 +61,7 @@ describe('public transparency and OCDS 1.1.5 open data', () => {
       await signBoth(a, orderId);
       await uploadRound(a, orderId, 1, [measured]);
       await signRecord(a, orderId, 1);
-      await eventually(
-        async () =>
-          (await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined,
-        'order closed',
-        60_000,
-      );
+      await orderClosed(a.buyer, orderId, 60_000);
       orders.push(orderId);
     }
     // An open call with an offer: its price is confidential until the deadline.

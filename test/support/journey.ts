@@ -264,3 +264,12 @@ export async function signRecord(a: Actors, orderId: string, roundNo: number, by
     recordHash: record.recordHash,
   });
 }
+
+/** Waits until the worker has settled the order's last round (or expired it) and closed it. */
+export function orderClosed(by: MarketplaceClient, orderId: string, timeoutMs?: number): Promise<true> {
+  return eventually(
+    async () => ((await by.get<{ status: string }>(`/orders/${orderId}`)).status === 'CLOSED' ? true : undefined),
+    `order ${orderId} closed`,
+    timeoutMs,
+  );
+}
