@@ -7,6 +7,12 @@ import { AcceptanceMeasurementPartitions1795462400000 } from './1795462400000-ac
 import { CatalogPrecheckTier11795462468211 } from './1795462468211-catalog-precheck-tier1';
 import { CompetitionScoringClarifications1795462525054 } from './1795462525054-competition-scoring-clarifications';
 import { NotificationsInbox1795462901177 } from './1795462901177-notifications-inbox';
+import { CompetitionPocBakeOff1795468579474 } from './1795468579474-competition-poc-bake-off';
+import { OrderingTrialOrders1795468584583 } from './1795468584583-ordering-trial-orders';
+import { CatalogTrustLabelsConfidentialDocuments1795468662157 } from './1795468662157-catalog-trust-labels-confidential-documents';
+import { PrecheckAwaitingAssessors1795468678507 } from './1795468678507-precheck-awaiting-assessors';
+import { RankingCompactSnapshots1795469000000 } from './1795469000000-ranking-compact-snapshots';
+import { AcceptanceRecordVersionsClawbacks1795469109023 } from './1795469109023-acceptance-record-versions-clawbacks';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -19,4 +25,10 @@ export const migrations = [
   CatalogPrecheckTier11795462468211,
   CompetitionScoringClarifications1795462525054,
   NotificationsInbox1795462901177,
+  CompetitionPocBakeOff1795468579474,
+  OrderingTrialOrders1795468584583,
+  CatalogTrustLabelsConfidentialDocuments1795468662157,
+  PrecheckAwaitingAssessors1795468678507,
+  RankingCompactSnapshots1795469000000,
+  AcceptanceRecordVersionsClawbacks1795469109023,
 ];

@@ -1,14 +1,14 @@
 /**
  * Benchmark `catalog-search`: public catalogue search over 100,000 listed solutions through the real API, at 50
- * concurrent clients, without and with a (diacritic-free) text query, beside the same SQL run directly against
- * PostgreSQL by 50 concurrent connections.
+ * concurrent clients, without and with a text query (typed with and without diacritics, common and rare words),
+ * beside the same SQL (the catalogue's own `searchListings`) run directly against PostgreSQL by 50 connections.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { LISTING_COLUMNS } from '@app/catalog';
+import { searchListings, type ListingRow, type SearchQuery } from '@app/catalog';
 import { type AppProcess, distPath, freePort, run, startApi } from '../infra';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 
@@ -47,40 +47,37 @@ const WORDS = [
   'dữ liệu mở',
   'định danh điện tử',
 ];
-/** Text queries as a user types them, without diacritics; each is paired with its quality-ordered first page. */
-const TEXT_QUERIES = ['nghiem thu', 'giao thong', 'camera ai', 'dich vu cong', 'canh bao ngap', 'ban do so'];
+/** Text queries as users type them, without diacritics and with them; each is paired with its first page. */
+const PLAIN_TEXT = ['nghiem thu', 'giao thong', 'camera ai', 'dich vu cong', 'canh bao ngap', 'ban do so'];
+const DIACRITIC_TEXT = ['nghiệm thu', 'giao thông', 'dịch vụ công', 'cảnh báo ngập', 'bản đồ số', 'định danh điện tử'];
+/** Words on one solution each (its number): the planner cannot tell them from common ones. */
+const RARE_TEXT = ['4242', 'giải pháp 77777'];
+const TRUST_LABELS = ['XUAT_SAC', 'TOT', 'DAT', 'CAN_CAI_THIEN', 'YEU', 'NHA_CUNG_CAP_MOI'];
 
 interface Query {
   http: string;
-  where: string;
-  params: unknown[];
+  search: SearchQuery;
 }
 
-function queries(text: boolean): Query[] {
-  const result: Query[] = [];
-  for (const [i, category] of CATEGORIES.entries()) {
-    const q = TEXT_QUERIES[i % TEXT_QUERIES.length];
-    result.push(
-      text
-        ? {
-            http: `/catalog/search?q=${encodeURIComponent(q)}&limit=${PAGE}`,
-            where: `l.status = $1 AND l.search_vector @@ catalog.search_query($2)`,
-            params: ['LISTED', q],
-          }
-        : {
-            http: `/catalog/search?category=${category}&limit=${PAGE}`,
-            where: `l.status = $1 AND l.category_code = $2`,
-            params: ['LISTED', category],
-          },
-    );
-    if (!text)
-      result.push({
-        http: `/catalog/search?makeInVietnam=true&limit=${PAGE}`,
-        where: `l.status = $1 AND l.make_in_vietnam = $2`,
-        params: ['LISTED', true],
-      });
-  }
-  return result;
+const text = (q: string): Query => ({
+  http: `/catalog/search?q=${encodeURIComponent(q)}&limit=${PAGE}`,
+  search: { q, limit: PAGE },
+});
+
+function queries(kind: 'plain' | 'text' | 'diacritics'): Query[] {
+  if (kind === 'diacritics') return DIACRITIC_TEXT.map(text);
+  if (kind === 'text') return [...PLAIN_TEXT, ...DIACRITIC_TEXT, ...RARE_TEXT].map(text);
+  return [
+    ...CATEGORIES.map((category) => ({
+      http: `/catalog/search?category=${category}&limit=${PAGE}`,
+      search: { category, limit: PAGE },
+    })),
+    { http: `/catalog/search?makeInVietnam=true&limit=${PAGE}`, search: { makeInVietnam: true, limit: PAGE } },
+    {
+      http: `/catalog/search?trustLabel=TOT&trustLabel=XUAT_SAC&limit=${PAGE}`,
+      search: { trustLabels: ['TOT', 'XUAT_SAC'], limit: PAGE },
+    },
+  ];
 }
 
 async function seed(pool: Pool): Promise<void> {
@@ -102,12 +99,12 @@ async function seed(pool: Pool): Promise<void> {
          (g % 50 + 10) * 10000000, 1, jsonb_build_object('name', name, 'summary', summary, 'categoryCode', category)
        FROM rows RETURNING id)
      INSERT INTO catalog.listings (solution_id, vendor_organisation_id, category_code, status, quality_score, version,
-       name, summary, make_in_vietnam, deployment_model, price_min, price_max, search_vector, listed_at)
+       name, summary, make_in_vietnam, deployment_model, price_min, price_max, search_vector, listed_at, trust_label)
      SELECT id, '${vendor}', category, 'LISTED', quality, 1, name, summary, g % 3 = 0,
        (ARRAY['cloud','on_premise','hybrid','saas'])[1 + g % 4], (g % 50) * 10000000, (g % 50 + 10) * 10000000,
-       catalog.search_vector(concat_ws(' ', name, summary)), now()
+       catalog.search_vector(concat_ws(' ', name, summary)), now(), ($4::text[])[1 + (g / 3) % 6]
      FROM rows`,
-    [SOLUTIONS, CATEGORIES, WORDS],
+    [SOLUTIONS, CATEGORIES, WORDS, TRUST_LABELS],
   );
   // Steady state, as in production: hint bits set and statistics current, not a freshly bulk-loaded heap.
   await pool.query('VACUUM (ANALYZE) catalog.listings');
@@ -199,42 +196,46 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
       });
     const raw = (list: Query[]) =>
       closedLoop(async (i) => {
-        const q = list[i % list.length];
-        const { rows } = await pool.query(
-          `SELECT ${LISTING_COLUMNS} FROM catalog.listings l WHERE ${q.where}
-           ORDER BY l.quality_score DESC, l.solution_id DESC LIMIT ${PAGE + 1}`,
-          q.params,
+        const rows = await searchListings(
+          async (sql, params) => (await pool.query<ListingRow>(sql, params)).rows,
+          list[i % list.length].search,
         );
         if (rows.length === 0) throw new Error('empty page');
       });
 
     ctx.log('HTTP warm-up');
-    await overHttp([...queries(false), ...queries(true)]);
+    await overHttp([...queries('plain'), ...queries('text')]);
     ctx.log('HTTP, no text');
-    const plain = await overHttp(queries(false));
+    const plain = await overHttp(queries('plain'));
     ctx.log(`  ${JSON.stringify(plain)}`);
     ctx.log('HTTP, text');
-    const text = await overHttp(queries(true));
-    ctx.log(`  ${JSON.stringify(text)}`);
+    const withText = await overHttp(queries('text'));
+    ctx.log(`  ${JSON.stringify(withText)}`);
+    ctx.log('HTTP, text with diacritics');
+    const diacritics = await overHttp(queries('diacritics'));
+    ctx.log(`  ${JSON.stringify(diacritics)}`);
     ctx.log('raw SQL, no text');
-    const rawPlain = await raw(queries(false));
+    const rawPlain = await raw(queries('plain'));
     ctx.log(`  ${JSON.stringify(rawPlain)}`);
     ctx.log('raw SQL, text');
-    const rawText = await raw(queries(true));
+    const rawText = await raw(queries('text'));
     ctx.log(`  ${JSON.stringify(rawText)}`);
     agent.destroy();
-    const errors = plain.errors + text.errors + rawPlain.errors + rawText.errors;
+    const errors = plain.errors + withText.errors + diacritics.errors + rawPlain.errors + rawText.errors;
     if (errors > 0) throw new Error(`catalog-search: ${errors} failed searches`);
     return {
       solutions: SOLUTIONS,
       rps: plain.rps,
       p50_ms: plain.p50,
       p99_ms: plain.p99,
-      rps_text: text.rps,
-      p99_ms_text: text.p99,
+      rps_text: withText.rps,
+      p50_ms_text: withText.p50,
+      p99_ms_text: withText.p99,
+      rps_text_diacritics: diacritics.rps,
+      p99_ms_text_diacritics: diacritics.p99,
       raw_sql_rps: rawPlain.rps,
       raw_sql_rps_text: rawText.rps,
-      ratio_text: Math.round((text.rps / rawText.rps) * 100) / 100,
+      ratio_text: Math.round((withText.rps / rawText.rps) * 100) / 100,
     };
   } finally {
     await api?.stop();

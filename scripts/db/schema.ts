@@ -1,8 +1,16 @@
 import { DataSource } from 'typeorm';
 import { AcceptanceRecord, Dispute, Measurement, MeasurementBatch, Settlement } from '@app/acceptance';
 import { AuditEvent } from '@app/audit';
-import { Category, Listing, Solution, SolutionDocument, SolutionKpi } from '@app/catalog';
-import { Call, Clarification, Offer, OfferScore } from '@app/competition';
+import {
+  Category,
+  DocumentReviewer,
+  Listing,
+  Solution,
+  SolutionDocument,
+  SolutionKpi,
+  VendorTrustLabel,
+} from '@app/catalog';
+import { Call, Clarification, Offer, OfferScore, PocTrial } from '@app/competition';
 import { ApiKey, Organisation, User } from '@app/identity';
 import { Account, Posting, Transfer } from '@app/ledger';
 import { Order, Signature } from '@app/ordering';
@@ -10,7 +18,15 @@ import { Notification } from '@app/notifications';
 import { dataSourceOptions, OutboxMessage } from '@app/platform';
 import { Assignment, AssessorConflict, RequirementSet, Submission } from '@app/precheck';
 import { Problem, ProblemKpi, Proposal } from '@app/problems';
-import { AgencyVendorLink, CategoryStatistics, CurrentTrustScore, RecheckFlag, TrustSnapshot } from '@app/ranking';
+import {
+  AgencyVendorLink,
+  CategoryStatistics,
+  CurrentTrustScore,
+  DashboardSummary,
+  RecheckFlag,
+  TrustInputs,
+  TrustSnapshot,
+} from '@app/ranking';
 import { migrations } from '../../migrations';
 
 /** Every entity of every module: what the migrations must produce exactly. */
@@ -27,7 +43,9 @@ export const ENTITIES = [
   Solution,
   SolutionKpi,
   SolutionDocument,
+  DocumentReviewer,
   Listing,
+  VendorTrustLabel,
   Submission,
   RequirementSet,
   Assignment,
@@ -39,6 +57,7 @@ export const ENTITIES = [
   Offer,
   OfferScore,
   Clarification,
+  PocTrial,
   Order,
   Signature,
   MeasurementBatch,
@@ -51,6 +70,8 @@ export const ENTITIES = [
   AgencyVendorLink,
   RecheckFlag,
   CategoryStatistics,
+  TrustInputs,
+  DashboardSummary,
   Notification,
 ];
 

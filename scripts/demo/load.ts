@@ -95,6 +95,7 @@ interface OrderView {
   termsHash: string;
   escrowBalance: string;
   signatures: Array<{ party: 'AGENCY' | 'VENDOR' }>;
+  funding: { city: string; cofunders: Array<{ funderOrganisationId: string; amount: string }> };
   terms: { problemId: string; callId: string; rounds: Array<{ no: number; startsAt: string; endsAt: string }> };
 }
 interface RecordView {
@@ -533,6 +534,8 @@ const DEFAULT_ENVELOPE_TY = 5;
 const OUTCOME_SHARE_BP: Record<string, number> = { 'BT-20': 5000 };
 const DEFAULT_OUTCOME_SHARE_BP = 7000;
 const AGENCY_BUDGET = '20000000000';
+const FUNDER_KEY = 'funder';
+const FUNDER_DEPOSIT = '5000000000';
 const TY = 1_000_000_000n;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -549,6 +552,8 @@ interface OrderPlan {
   commitments: Array<{ kpiCode: string; target: string; baseline?: string }>;
   /** Round-1 measurement values per KPI code (stage 'settled'). */
   measurements?: Record<string, string[]>;
+  /** The co-funder's pledge (vốn mồi leverage), made before the order is signed. */
+  pledge?: string;
 }
 
 const ORDER_PLANS: OrderPlan[] = [
@@ -575,6 +580,7 @@ const ORDER_PLANS: OrderPlan[] = [
     price: '6500000000',
     durationDays: 360,
     rounds: 4,
+    pledge: '1500000000',
     commitments: [
       { kpiCode: 'K1', baseline: '38', target: '92' },
       { kpiCode: 'K2', baseline: '12', target: '55' },
@@ -638,6 +644,14 @@ async function inBatches<T, R>(items: T[], limit: number, work: (item: T) => Pro
   });
   await Promise.all(lanes);
   return results;
+}
+
+/** A problem publishes only with its deadline ahead: a seed deadline already passed moves 90 days from today. */
+function demoDeadline(problem: SeedProblem): string {
+  if (Date.parse(`${problem.deadline}T23:59:59.999+07:00`) > Date.now() + 86_400_000) return problem.deadline;
+  const moved = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+  notes.push(`${problem.code}: deadline ${problem.deadline} has passed; the demo uses ${moved}.`);
+  return moved;
 }
 
 function readSeed(): SeedProblem[] {
@@ -799,6 +813,14 @@ class DemoLoader {
     });
   }
 
+  async funderDeposit(): Promise<void> {
+    const funder = this.organisation(FUNDER_KEY);
+    await this.admin.post(`/funders/${funder.id}/deposits`, {
+      amount: FUNDER_DEPOSIT,
+      reference: `UNC-DEMO/2026 vốn đồng tài trợ – ${funder.name}`,
+    });
+  }
+
   async solutions(assessorEmails: string[]): Promise<void> {
     const assessors = new Map<string, MarketplaceClient>();
     for (const email of assessorEmails) {
@@ -860,7 +882,7 @@ class DemoLoader {
           categoryCode: problem.category,
           budgetEnvelope: (BigInt(ENVELOPE_TY[problem.code] ?? DEFAULT_ENVELOPE_TY) * TY).toString(),
           outcomeShareBp: OUTCOME_SHARE_BP[problem.code] ?? DEFAULT_OUTCOME_SHARE_BP,
-          deadline: problem.deadline,
+          deadline: demoDeadline(problem),
           kpis: problem.kpis.map((kpi) => kpiBody(problem, kpi)),
         };
         let id: string;
@@ -921,6 +943,15 @@ class DemoLoader {
     if (!orderId) orderId = await this.awardedOrder(plan, calls, buyerEmail, vendorEmail, vendor.id, problem.id);
 
     let order = await this.admin.get<OrderView>(`/orders/${orderId}`);
+    if (
+      order.status === 'DRAFT' &&
+      plan.pledge &&
+      order.signatures.length === 0 &&
+      order.funding.cofunders.length === 0
+    ) {
+      const funder = await this.session(this.personOf(FUNDER_KEY, 'FUNDER'));
+      order = await funder.post<OrderView>(`/orders/${orderId}/pledges`, { amount: plan.pledge });
+    }
     if (order.status === 'DRAFT') {
       const parties = [
         { party: 'AGENCY', email: buyerEmail },
@@ -1120,6 +1151,7 @@ async function main(): Promise<void> {
     console.log(`Nạp dữ liệu mẫu / loading demo data into ${apiUrl} …`);
     await loader.organisationsAndUsers([operatorSpec, ...agencies, ...OTHER_ORGANISATIONS, ...VENDORS]);
     await loader.budgets(agencies.map((a) => a.key));
+    await loader.funderDeposit();
     await loader.solutions(OPERATOR_PEOPLE.map((p) => p.email));
     await loader.catalogue(seed);
     await loader.orders();

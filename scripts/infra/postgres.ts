@@ -14,7 +14,10 @@ export interface PostgresHandle {
   binDir: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** Starts the server again after stop() or kill(), on the same port and data. */
+  start(): Promise<void>;
   restart(): Promise<void>;
+  /** Immediate shutdown: no checkpoint, clients cut off; the next start recovers from the WAL, as after a crash. */
   kill(): Promise<void>;
 }
 
@@ -156,6 +159,7 @@ export async function startPostgres(options: {
     dataDir,
     stop: () => shutdown('fast'),
     kill: () => shutdown('immediate'),
+    start,
     async restart() {
       await shutdown('fast');
       await start();

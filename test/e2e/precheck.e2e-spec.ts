@@ -31,6 +31,11 @@ interface Submission {
   waitingRank?: number | null;
   assessments: Assessment[];
 }
+interface Notice {
+  kind: string;
+  messageVi: string;
+  data: { solutionId?: string; waitingRank?: number; expiresAt?: string };
+}
 interface Solution {
   id: string;
   status: string;
@@ -80,8 +85,8 @@ describe('pre-check (tiền kiểm)', () => {
   let system: TestSystem;
   let a: Actors;
   const assessors = new Map<string, MarketplaceClient>();
-  /** The solution left waiting by the capacity test; the scheduler lists it once the category has room. */
-  let waitingSolutionId: string | undefined;
+  /** The solution displaced by the capacity test; the scheduler lists it again once the category has room. */
+  let waitingSolution: { solutionId: string; submissionId: string } | undefined;
 
   const loginAssessors = async () => {
     const users = await a.admin.get<Array<{ id: string; email: string; roles: string[] }>>(
@@ -334,21 +339,41 @@ describe('pre-check (tiền kiểm)', () => {
     });
   });
 
-  it('lists only the top N of a category with capacity N; the next one waits with its rank', async () => {
+  // Capacity rule: a category of capacity N lists the top N by quality score. A newcomer scoring higher than the
+  // lowest listed solution takes its slot at once; that solution waits (its vendor is notified) and is listed
+  // again, by the scheduler, when a slot frees. A newcomer that does not beat it waits with its rank.
+  it('lists only the top N of a category with capacity N; the others wait with their rank; a better one displaces', async () => {
     const category = await newCategory(1);
-    const ids: string[] = [];
-    for (const score of [90, 80]) {
+    const decided = async (score: number) => {
       const solution = await draft(a.vendor, category);
       const submission = await submit(a.vendor, solution.id);
       for (const assessor of await assigned(submission.id))
         await assessor.client.post(`/precheck/submissions/${submission.id}/scores`, scores(score, score, score));
-      ids.push(submission.id);
-    }
-    const [first, second] = await Promise.all(ids.map((id) => a.vendor.get<Submission>(`/precheck/submissions/${id}`)));
-    expect(first).toMatchObject({ status: 'LISTED', qualityScore: 90 });
-    expect(second).toMatchObject({ status: 'WAITING', qualityScore: 80, waitingRank: 1 });
-    waitingSolutionId = (second as Submission & { solutionId: string }).solutionId;
-    expect(await solutionStatus(waitingSolutionId)).toBe('WAITING');
+      return { solutionId: solution.id, submissionId: submission.id };
+    };
+    const view = (x: { submissionId: string }) => a.vendor.get<Submission>(`/precheck/submissions/${x.submissionId}`);
+    const good = await decided(80);
+    const weaker = await decided(70);
+    expect(await view(good)).toMatchObject({ status: 'LISTED', qualityScore: 80 });
+    expect(await view(weaker)).toMatchObject({ status: 'WAITING', qualityScore: 70, waitingRank: 1 });
+    expect(await solutionStatus(weaker.solutionId)).toBe('WAITING');
+    await request(system.url).get(`/solutions/${weaker.solutionId}`).expect(404);
+
+    const best = await decided(90);
+    expect(await view(best)).toMatchObject({ status: 'LISTED', qualityScore: 90 });
+    expect(await view(good)).toMatchObject({ status: 'WAITING', waitingRank: 1 });
+    expect(await view(weaker)).toMatchObject({ status: 'WAITING', waitingRank: 2 });
+    expect(await a.vendor.get<Solution>(`/solutions/${good.solutionId}`)).toMatchObject({
+      status: 'WAITING',
+      statusReason: expect.stringContaining('điểm chất lượng cao hơn'),
+    });
+    const page = await request(system.url).get(`/catalog/search?category=${category}`).expect(200);
+    expect(page.body.items.map((i: { id: string }) => i.id)).toEqual([best.solutionId]);
+    await eventually(async () => {
+      const inbox = await a.vendor.get<Notice[]>('/notifications');
+      return inbox.find((n) => n.kind === 'listing-displaced' && n.data.solutionId === good.solutionId);
+    }, 'the displacement notice');
+    waitingSolution = good;
   });
 
   it('never assigns an assessor linked to the vendor, and a late-declared link blocks scoring', async () => {
@@ -384,7 +409,8 @@ describe('pre-check (tiền kiểm)', () => {
       late.client.post(`/precheck/submissions/${submission.id}/scores`, scores(90, 90, 90)),
     ).rejects.toMatchObject({ status: 403, body: { code: 'PRECHECK.CONFLICT_OF_INTEREST' } });
 
-    // With every assessor but one linked, nobody can be assigned and nothing is written.
+    // With every assessor linked, the submission waits for assessors (nothing refused, nothing assigned); the
+    // scheduler assigns it once two unrelated assessors exist.
     for (const id of assessors.keys())
       if (id !== linked && id !== late.id)
         await a.admin.post('/precheck/conflicts', {
@@ -393,11 +419,32 @@ describe('pre-check (tiền kiểm)', () => {
           reason: 'Liên quan.',
         });
     const blocked = await draft(b.vendor, category);
-    await expect(submit(b.vendor, blocked.id)).rejects.toMatchObject({
-      status: 422,
-      body: { code: 'PRECHECK.NOT_ENOUGH_ASSESSORS' },
-    });
-    expect(await b.vendor.get<Solution>(`/solutions/${blocked.id}`)).toMatchObject({ status: 'DRAFT' });
+    const queued = await submit(b.vendor, blocked.id);
+    expect(queued).toMatchObject({ status: 'SUBMITTED', assessments: [] });
+    expect(await b.vendor.get<Solution>(`/solutions/${blocked.id}`)).toMatchObject({ status: 'SUBMITTED' });
+    await expect(submit(b.vendor, blocked.id)).rejects.toMatchObject({ status: 409 });
+    const hire = (fullName: string) =>
+      a.admin.post<{ id: string }>(`/organisations/${a.operatorOrgId}/users`, {
+        email: `tienkiem-moi-${randomBytes(3).toString('hex')}@sokhcn.hanoi.gov.vn`,
+        fullName,
+        password: PASSWORD,
+        roles: ['ASSESSOR'],
+      });
+    const first = await hire('Lê Minh Tâm');
+    // One unrelated assessor is not enough: the submission keeps waiting.
+    await new Promise((resolve) => setTimeout(resolve, 4500));
+    expect(await a.admin.get<Submission>(`/precheck/submissions/${queued.id}`)).toMatchObject({ status: 'SUBMITTED' });
+    const second = await hire('Phan Thu Trang');
+    const assignedLater = await eventually(async () => {
+      const view = await a.admin.get<Submission>(`/precheck/submissions/${queued.id}`);
+      return view.status === 'UNDER_REVIEW' ? view : undefined;
+    }, 'assignment by the scheduler');
+    expect(assignedLater.assessments.map((x) => x.assessorUserId).sort()).toEqual([first.id, second.id].sort());
+    expect(await b.vendor.get<Solution>(`/solutions/${blocked.id}`)).toMatchObject({ status: 'UNDER_REVIEW' });
+    await loginAssessors();
+    for (const assessor of await assigned(queued.id))
+      await assessor.client.post(`/precheck/submissions/${queued.id}/scores`, scores(80, 80, 80));
+    expect(await b.vendor.get<Solution>(`/solutions/${blocked.id}`)).toMatchObject({ status: 'LISTED' });
   });
 
   it('refuses bad input with a clear 4xx code and writes nothing', async () => {
@@ -511,6 +558,132 @@ describe('pre-check (tiền kiểm)', () => {
     expect(wrongType.failures.map((f) => f.requirementId)).toEqual(['chung-chi-iso']);
   });
 
+  it('streams documents to whoever may read them and never shows confidential ones to the public', async () => {
+    const category = await newCategory();
+    const solution = await draft(a.vendor, category);
+    const token = await system.client.login(a.logins.find((l) => l.role === 'vendor')!.email, PASSWORD);
+    const REASON = 'Sơ đồ mạng nội bộ của khách hàng Sở Y tế — bí mật kinh doanh.';
+    const SECRET_NAME = 'so-do-mang-noi-bo.pdf';
+    const upload = (content: Buffer, filename: string, fields: Record<string, string> = {}) => {
+      let call = request(system.url)
+        .post(`/solutions/${solution.id}/documents`)
+        .set('authorization', `Bearer ${token}`);
+      for (const [name, value] of Object.entries(fields)) call = call.field(name, value);
+      return call.attach('file', content, { filename, contentType: 'application/pdf' });
+    };
+    const open = Buffer.from(`%PDF-1.7\n% Hồ sơ năng lực ${randomBytes(4).toString('hex')}\n%%EOF\n`);
+    const secret = Buffer.from(`%PDF-1.7\n% ${randomBytes(8).toString('hex')}\n%%EOF\n`);
+    const publicDoc = (await upload(open, 'hồ-sơ-năng-lực.pdf').expect(201)).body as { id: string };
+    const secretDoc = (
+      await upload(secret, SECRET_NAME, { confidential: 'true', confidentialReason: REASON }).expect(201)
+    ).body as { id: string; confidential: boolean; confidentialReason: string };
+    expect(secretDoc).toMatchObject({ confidential: true, confidentialReason: REASON });
+    const badFields: Array<Record<string, string>> = [
+      { confidential: 'true' },
+      { confidential: 'yes', confidentialReason: REASON },
+    ];
+    for (const fields of badFields) {
+      const refused = await upload(secret, 'x.pdf', fields).expect(400);
+      expect(refused.body.code).toBe('CATALOG.CONFIDENTIAL_REASON_REQUIRED');
+    }
+
+    const bearer = (client?: MarketplaceClient) =>
+      client ? { authorization: `Bearer ${(client as unknown as { token: string }).token}` } : {};
+    const list = (client?: MarketplaceClient) =>
+      request(system.url).get(`/solutions/${solution.id}/documents`).set(bearer(client));
+    const download = (documentId: string, client?: MarketplaceClient, headers: Record<string, string> = {}) =>
+      request(system.url)
+        .get(`/solutions/${solution.id}/documents/${documentId}/content`)
+        .set({ ...bearer(client), ...headers })
+        .responseType('blob');
+
+    expect((await list(a.vendor).expect(200)).body).toEqual([
+      expect.objectContaining({ id: publicDoc.id, confidential: false, confidentialReason: null }),
+      expect.objectContaining({ id: secretDoc.id, confidential: true, confidentialReason: REASON }),
+    ]);
+    const got = await download(secretDoc.id, a.vendor).expect(200);
+    expect(got.headers).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-length': String(secret.length),
+      etag: `"${createHash('sha256').update(secret).digest('hex')}"`,
+    });
+    expect(got.headers['content-disposition']).toContain(`filename="${SECRET_NAME}"`);
+    expect(Buffer.compare(got.body as Buffer, secret)).toBe(0);
+    await download(secretDoc.id, a.vendor, { 'if-none-match': got.headers.etag }).expect(304);
+    const named = await download(publicDoc.id, a.vendor).expect(200);
+    expect(named.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('hồ-sơ-năng-lực.pdf')}`,
+    );
+
+    // Not listed yet: the public, other organisations and unassigned assessors see nothing.
+    await list().expect(404);
+    await download(publicDoc.id).expect(404);
+    await download(publicDoc.id, a.buyer).expect(404);
+
+    const submission = await submit(a.vendor, solution.id);
+    const reviewers = await assigned(submission.id);
+    const outsider = [...assessors.entries()].find(([id]) => !reviewers.some((r) => r.id === id))![1];
+    await download(secretDoc.id, outsider).expect(404);
+    expect((await list(reviewers[0].client).expect(200)).body).toHaveLength(2);
+    expect(Buffer.compare((await download(secretDoc.id, reviewers[1].client).expect(200)).body as Buffer, secret)).toBe(
+      0,
+    );
+    expect((await list(a.admin).expect(200)).body).toHaveLength(2);
+    for (const reviewer of reviewers)
+      await reviewer.client.post(`/precheck/submissions/${submission.id}/scores`, scores(80, 80, 80));
+
+    // Listed: the public reads the non-confidential documents only, and nothing reveals the confidential one.
+    const publicList = (await list().expect(200)).body as Array<Record<string, unknown>>;
+    expect(publicList).toEqual([expect.objectContaining({ id: publicDoc.id, confidential: false })]);
+    expect(Buffer.compare((await download(publicDoc.id).expect(200)).body as Buffer, open)).toBe(0);
+    await download(secretDoc.id).expect(404);
+    await download(secretDoc.id, a.buyer).expect(404);
+    await download(secretDoc.id, outsider).expect(404);
+    expect(Buffer.compare((await download(secretDoc.id, reviewers[0].client).expect(200)).body as Buffer, secret)).toBe(
+      0,
+    );
+    const publicOutputs = [
+      publicList,
+      (await request(system.url).get(`/solutions/${solution.id}`).expect(200)).body,
+      (await request(system.url).get(`/catalog/search?category=${category}`).expect(200)).body,
+      (await request(system.url).get(`/solutions?category=${category}`).expect(200)).body,
+    ].map((body) => JSON.stringify(body));
+    for (let cursor = ''; ;) {
+      const page = (await request(system.url).get(`/public/changes?limit=500${cursor}`).expect(200)).body as {
+        items: unknown[];
+        nextCursor: string | null;
+      };
+      publicOutputs.push(JSON.stringify(page.items));
+      if (page.items.length < 500 || !page.nextCursor) break;
+      cursor = `&cursor=${page.nextCursor}`;
+    }
+    for (const output of publicOutputs) {
+      expect(output).not.toContain(REASON);
+      expect(output).not.toContain(SECRET_NAME);
+      expect(output).not.toContain(createHash('sha256').update(secret).digest('hex'));
+    }
+
+    // Marked confidential later, the public document disappears from public view; made public again, it returns.
+    const mark = (id: string, body: object, client = a.vendor) =>
+      client.request<{ confidential: boolean }>(
+        'PUT',
+        `/solutions/${solution.id}/documents/${id}/confidentiality`,
+        body,
+      );
+    await expect(mark(publicDoc.id, { confidential: true })).rejects.toMatchObject({
+      status: 400,
+      body: { code: 'CATALOG.CONFIDENTIAL_REASON_REQUIRED' },
+    });
+    await expect(mark(publicDoc.id, { confidential: true, reason: REASON }, a.buyer)).rejects.toMatchObject({
+      status: 403,
+    });
+    expect(await mark(publicDoc.id, { confidential: true, reason: REASON })).toMatchObject({ confidential: true });
+    expect((await list().expect(200)).body).toEqual([]);
+    await download(publicDoc.id).expect(404);
+    await mark(publicDoc.id, { confidential: false });
+    expect((await list().expect(200)).body).toEqual([expect.objectContaining({ id: publicDoc.id })]);
+  });
+
   it('searches the public catalogue with and without diacritics, with filters, quality order and cursor pages', async () => {
     const category = await newCategory();
     const list = async (score: number, fields: Record<string, unknown>) => {
@@ -557,6 +730,15 @@ describe('pre-check (tiền kiểm)', () => {
     expect(await ids('priceMin=600000000')).toEqual([upper]);
     expect(await ids('priceMax=600000000')).toEqual([acceptance]);
     expect((await search('')).items[0]).toMatchObject({ qualityScore: 90, status: 'LISTED' });
+    // No trust score yet: every vendor counts as new ("Nhà cung cấp mới").
+    expect((await search('')).items.map((i) => (i as { trustLabel?: string }).trustLabel)).toEqual([
+      'NHA_CUNG_CAP_MOI',
+      'NHA_CUNG_CAP_MOI',
+      'NHA_CUNG_CAP_MOI',
+    ]);
+    expect(await ids('trustLabel=NHA_CUNG_CAP_MOI')).toEqual([acceptance, other, upper]);
+    expect(await ids('trustLabel=TOT')).toEqual([]);
+    expect(await ids('trustLabel=TOT&trustLabel=NHA_CUNG_CAP_MOI&q=nghiem%20thu')).toEqual([acceptance, upper]);
 
     const seen: string[] = [];
     let cursor: string | null = '';
@@ -576,7 +758,15 @@ describe('pre-check (tiền kiểm)', () => {
     const operatorView = await a.admin.get<Page>(`/catalog/search?category=${category}&status=SUSPENDED`);
     expect(operatorView.items.map((i) => i.id)).toEqual([other]);
 
-    for (const query of ['cursor=bm9wZQ', 'limit=0', 'limit=101', 'priceMin=-1', 'deploymentModel=mars']) {
+    for (const query of [
+      'cursor=bm9wZQ',
+      'limit=0',
+      'limit=101',
+      'priceMin=-1',
+      'deploymentModel=mars',
+      'trustLabel=GIOI',
+      'trustLabel=TOT&trustLabel=moi',
+    ]) {
       const response = await request(system.url).get(`/catalog/search?${query}`).expect(400);
       expect(response.body.code).toMatch(/^(CATALOG\.INVALID_CURSOR|VALIDATION\.FAILED)$/);
     }
@@ -626,10 +816,34 @@ describe('pre-check (tiền kiểm)', () => {
     await system.restartWorker({ CLOCK_OFFSET_SECONDS: String(340 * DAY) });
     await eventually(async () => ((await reminded()) === 1 ? true : undefined), 'the expiry reminder');
     expect(await solutionStatus(solution.id)).toBe('LISTED');
+    // The reminder reaches the vendor's inbox, once.
+    const reminders = async () =>
+      (await a.vendor.get<Notice[]>('/notifications')).filter(
+        (n) => n.kind === 'listing-expiry-reminder' && n.data.solutionId === solution.id,
+      );
+    const [notice] = await eventually(async () => {
+      const found = await reminders();
+      return found.length > 0 ? found : undefined;
+    }, 'the reminder notification');
+    expect(notice.messageVi).toContain('hết hạn');
+    expect(new Date(notice.data.expiresAt as string).getTime()).toBeGreaterThan(Date.now() + 360 * DAY * 1000);
     await at(370, 'EXPIRED');
     expect(await reminded()).toBe(1);
-    // The same sweep expired the capacity category's only listing; the waiting solution took the free slot.
-    const promoted = waitingSolutionId as string;
-    await eventually(async () => ((await solutionStatus(promoted)) === 'LISTED' ? true : undefined), 'promotion');
+    expect(await reminders()).toHaveLength(1);
+    // The same sweep expired the capacity category's only listing; the best waiting solution took the free slot,
+    // its submission moved to LISTED, the weaker one still waits.
+    const promoted = waitingSolution!;
+    await eventually(
+      async () => ((await solutionStatus(promoted.solutionId)) === 'LISTED' ? true : undefined),
+      'promotion',
+    );
+    expect(await a.vendor.get<Submission>(`/precheck/submissions/${promoted.submissionId}`)).toMatchObject({
+      status: 'LISTED',
+      waitingRank: null,
+    });
+    await eventually(async () => {
+      const inbox = await a.vendor.get<Notice[]>('/notifications');
+      return inbox.find((n) => n.kind === 'listing-promoted' && n.data.solutionId === promoted.solutionId);
+    }, 'the promotion notice');
   });
 });

@@ -42,7 +42,7 @@ describe('problems: proposals → catalogue problem → published', () => {
       outcomeShareBp: 7000,
       scale: 'PILOT',
       scope: '2 nút giao, 3 tháng',
-      deadline: '2027-06-30',
+      deadline: new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10),
       kpis: [
         {
           code: 'K1',
@@ -141,5 +141,75 @@ describe('problems: proposals → catalogue problem → published', () => {
         ],
       }),
     ).rejects.toMatchObject({ status: 400, body: { code: 'PROBLEMS.TARGET_WRONG_DIRECTION' } });
+  });
+
+  const draftBody = (deadline: string) => ({
+    titleVi: 'Số hóa hồ sơ hộ tịch',
+    titleEn: 'Digitise civil-status records',
+    categoryCode: 'giao-thong',
+    budgetEnvelope: '500000000',
+    outcomeShareBp: 5000,
+    deadline,
+    kpis: [
+      {
+        code: 'K1',
+        nameVi: 'Tỷ lệ hồ sơ số hóa',
+        nameEn: 'Share of records digitised',
+        unit: '%',
+        direction: 'increase',
+        baseline: '20',
+        target: '80',
+        measurementPeriod: 'monthly',
+        dataSource: 'Cổng DVC',
+      },
+    ],
+  });
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+  it('publishes only with a deadline ahead, and keeps calls within it', async () => {
+    const late = await a.buyer.post<Created>('/problems', draftBody(inDays(-1)));
+    await expect(a.buyer.post(`/problems/${late.id}/publish`)).rejects.toMatchObject({
+      status: 422,
+      body: { code: 'PROBLEMS.DEADLINE_PASSED', details: { field: 'deadline' } },
+    });
+    expect((await a.buyer.get<{ status: string }>(`/problems/${late.id}`)).status).toBe('DRAFT');
+
+    const problem = await a.buyer.post<Created>('/problems', draftBody(inDays(10)));
+    await a.buyer.post(`/problems/${problem.id}/publish`);
+    await expect(
+      a.buyer.post('/calls', { problemId: problem.id, deadline: new Date(Date.now() + 12 * 86_400_000).toISOString() }),
+    ).rejects.toMatchObject({ status: 422, body: { code: 'COMPETITION.CALL_AFTER_PROBLEM_DEADLINE' } });
+    const call = await a.buyer.post<{ status: string }>('/calls', {
+      problemId: problem.id,
+      deadline: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+    });
+    expect(call.status).toBe('OPEN');
+  });
+
+  it('lists drafts to operators, their agency and the agencies whose proposals they merged', async () => {
+    const ward = await createActors(system.admin, 'ward');
+    const other = await createActors(system.admin, 'other');
+    const proposed = await ward.buyer.post<Created>('/problems/proposals', proposal);
+    const draft = await a.admin.post<Created>('/problems', {
+      ...draftBody(inDays(30)),
+      agencyOrganisationId: a.agencyOrgId,
+      proposalIds: [proposed.id],
+    });
+    const ids = async (client: Actors['buyer']) =>
+      (await client.get<Array<{ id: string; status: string }>>('/problems/drafts')).map((p) => p.id);
+
+    expect(await ids(a.admin)).toContain(draft.id);
+    expect(await ids(a.buyer)).toContain(draft.id);
+    expect(await ids(ward.buyer)).toEqual([draft.id]);
+    expect(await ids(other.buyer)).not.toContain(draft.id);
+    expect((await a.admin.get<Array<{ status: string }>>('/problems/drafts')).every((p) => p.status === 'DRAFT')).toBe(
+      true,
+    );
+    await expect(ward.buyer.get(`/problems/${draft.id}`)).resolves.toMatchObject({ id: draft.id, status: 'DRAFT' });
+    await expect(other.buyer.get(`/problems/${draft.id}`)).rejects.toMatchObject({ status: 404 });
+    await request(system.url).get('/problems/drafts').expect(401);
+
+    await a.buyer.post(`/problems/${draft.id}/publish`);
+    expect(await ids(ward.buyer)).toEqual([]);
   });
 });

@@ -182,32 +182,62 @@ describe('trust ranking after journeys with known outcomes', () => {
     expect(overall.filter((r) => r === 'outcome-settled')).toHaveLength(2);
   });
 
-  it('shows plan targets, money and flow on the city dashboard, each figure with its rows', async () => {
+  it('shows plan targets, money, flow and disputes on the city dashboard, each figure linking to its rows', async () => {
     interface Money {
       key: string;
+      orders: number;
       committed: string;
       paid: string;
       released: string;
       clawedBack: string;
       shareByResults: string;
-      orderIds: string[];
+      rows: string;
     }
-    const d = await a.city.get<{
-      targets: Array<{ key: string; target: number; actual: number; met: boolean; sourceIds: string[] }>;
+    interface Duration {
+      count: number;
+      medianSeconds: number;
+      p90Seconds: number;
+      rows: string;
+    }
+    interface Dashboard {
+      asOf: string;
+      targets: Array<{ key: string; target: number; actual: number; met: boolean; rows: string | null }>;
       money: { total: Money; byAgency: Money[]; byCategory: Money[]; byProblem: Money[] };
-      flow: Record<'uploadToPayment' | 'callToOrder', { count: number; medianSeconds: number; sourceIds: string[] }>;
-    }>('/city/dashboard');
+      flow: {
+        uploadToPayment: Duration;
+        callToOrder: Duration;
+        disputes: { opened: number; byStatus: Array<{ status: string; count: number }>; rows: string };
+      };
+    }
+    // the worker refreshes the dashboard after each outcome event's recomputation
+    const d = await eventually(async () => {
+      const dashboard = await a.city.get<Dashboard>('/city/dashboard');
+      return dashboard.flow.uploadToPayment.count === 4 ? dashboard : undefined;
+    }, 'dashboard with the four settlements');
+    const rows = async (path: string) => {
+      const ids: string[] = [];
+      for (let after = ''; ;) {
+        const page = await a.city.get<{ ids: string[]; next: string | null }>(
+          `${path}&limit=1${after ? `&after=${after}` : ''}`,
+        );
+        ids.push(...page.ids);
+        if (!page.next) return ids.sort();
+        after = page.next;
+      }
+    };
     const target = (key: string) => d.targets.find((t) => t.key === key)!;
     expect(target('vendors')).toMatchObject({ target: 50, actual: 2, met: false });
-    expect(target('vendors').sourceIds.sort()).toEqual([a.vendorOrgId, b.vendorOrgId].sort());
+    expect(await rows(target('vendors').rows!)).toEqual([a.vendorOrgId, b.vendorOrgId].sort());
     expect(target('trialOrders')).toMatchObject({ target: 20, actual: 4, met: false });
-    expect(target('trialOrders').sourceIds.sort()).toEqual([...orders.a, ...orders.b].sort());
+    expect(await rows(target('trialOrders').rows!)).toEqual([...orders.a, ...orders.b].sort());
     // only vendor A's solution earned money
     expect(target('solutionsPurchased')).toMatchObject({ target: 10, actual: 1 });
-    expect(target('leverage')).toMatchObject({ target: 3, actual: 0, met: false });
+    expect(await rows(target('solutionsPurchased').rows!)).toHaveLength(1);
+    expect(target('leverage')).toMatchObject({ target: 3, actual: 0, met: false, rows: null });
 
     // A: 100,000,000 + 80,000,000 paid of 200,000,000; B: nothing paid, all 200,000,000 released
     expect(d.money.total).toMatchObject({
+      orders: 4,
       committed: '400000000',
       paid: '180000000',
       released: '220000000',
@@ -216,14 +246,57 @@ describe('trust ranking after journeys with known outcomes', () => {
     });
     const byAgency = Object.fromEntries(d.money.byAgency.map((m) => [m.key, m]));
     expect(byAgency[a.agencyOrgId]).toMatchObject({ committed: '200000000', paid: '180000000', released: '20000000' });
-    expect(byAgency[a.agencyOrgId].orderIds.sort()).toEqual([...orders.a].sort());
+    expect(await rows(byAgency[a.agencyOrgId].rows)).toEqual([...orders.a].sort());
     expect(byAgency[b.agencyOrgId]).toMatchObject({ committed: '200000000', paid: '0', released: '200000000' });
     expect(d.money.byCategory.map((m) => [m.key, m.committed])).toEqual([['giao-thong', '400000000']]);
+    expect(await rows(d.money.byCategory[0].rows)).toEqual([...orders.a, ...orders.b].sort());
     expect(d.money.byProblem).toHaveLength(4);
-    expect(d.flow.uploadToPayment.count).toBe(4);
     expect(d.flow.uploadToPayment.medianSeconds).toBeGreaterThan(0);
-    expect(d.flow.callToOrder.sourceIds.sort()).toEqual([...orders.a, ...orders.b].sort());
+    expect(d.flow.uploadToPayment.p90Seconds).toBeGreaterThanOrEqual(d.flow.uploadToPayment.medianSeconds);
+    expect(await rows(d.flow.uploadToPayment.rows)).toEqual([...orders.a, ...orders.b].map((o) => `${o}/1`).sort());
+    expect(d.flow.callToOrder.count).toBe(4);
+    expect(await rows(d.flow.callToOrder.rows)).toEqual([...orders.a, ...orders.b].sort());
+    expect(d.flow.disputes).toMatchObject({ opened: 0, byStatus: [] });
+    expect(await rows(d.flow.disputes.rows)).toEqual([]);
     await expect(a.buyer.get('/city/dashboard')).rejects.toMatchObject({ status: 403 });
+    await expect(a.buyer.get(d.flow.disputes.rows)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('excludes the orders whose acceptance an officer linked to the vendor signed', async () => {
+    const { rows: signers } = await system.db.pool.query<{ user_id: string }>(
+      `SELECT DISTINCT signed_by_user_id AS user_id FROM acceptance.records WHERE order_id = ANY($1::uuid[])`,
+      [orders.b],
+    );
+    expect(signers).toHaveLength(1);
+    await expect(
+      a.buyer.post('/precheck/conflicts', {
+        assessorUserId: signers[0].user_id,
+        vendorOrganisationId: b.vendorOrgId,
+        reason: 'Cán bộ nghiệm thu là người nhà của giám đốc',
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    await system.admin.post('/precheck/conflicts', {
+      assessorUserId: signers[0].user_id,
+      vendorOrganisationId: b.vendorOrgId,
+      reason: 'Cán bộ nghiệm thu là người nhà của giám đốc',
+    });
+    // any recomputation of B picks the link up: here the one a declared agency link triggers
+    await system.admin.post('/ranking/agency-vendor-links', {
+      agencyOrganisationId: a.agencyOrgId,
+      vendorOrganisationId: b.vendorOrgId,
+      reason: 'Cơ quan từng góp vốn vào doanh nghiệp',
+    });
+    const rb = (await ranking()).find((r) => r.vendorOrganisationId === b.vendorOrgId)!;
+    expect(rb).toMatchObject({ orders: 0, isNew: true, label: 'NHA_CUNG_CAP_MOI' });
+    expect(rb.explanationVi).toContain('2 đơn hàng bị loại');
+    const snapshot = await a.city.get<{
+      excluded: number;
+      outcomeSet: { outcomes: Array<[string, string, string, string, string, string, string | null]> };
+    }>(`/city/rankings/snapshots/${rb.snapshotId}`);
+    expect(snapshot.excluded).toBe(2);
+    expect(snapshot.outcomeSet.outcomes.map((o) => [o[0], o[6]]).sort()).toEqual(
+      orders.b.map((id) => [id, 'OFFICER_LINKED']).sort(),
+    );
   });
 
   it('refuses the ranking to vendors and buyers', async () => {

@@ -1,4 +1,8 @@
+import type { DataSource } from 'typeorm';
+import { CatalogFacade, Category, searchListings, Solution, type ListingRow, type TrustLabel } from '@app/catalog';
+import { Outbox } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
+import { schemaDataSource } from '../../scripts/db/schema';
 
 /** The diacritic-insensitive search functions and the plan the catalogue search relies on (real PostgreSQL). */
 describe('catalogue search in PostgreSQL', () => {
@@ -41,7 +45,7 @@ describe('catalogue search in PostgreSQL', () => {
     ]);
   });
 
-  it('answers a text query from the GIN index, not a scan of every listing', async () => {
+  it('reads the best listings through the quality index, then a rare word through the GIN index, never every listing', async () => {
     await db.pool.query(
       `INSERT INTO catalog.listings (solution_id, vendor_organisation_id, category_code, status, quality_score, version,
          name, summary, make_in_vietnam, search_vector)
@@ -50,13 +54,124 @@ describe('catalogue search in PostgreSQL', () => {
        FROM generate_series(1, 20000) g`,
     );
     await db.pool.query('ANALYZE catalog.listings');
-    const { rows } = await db.pool.query<{ 'QUERY PLAN': string }>(
-      `EXPLAIN SELECT solution_id FROM catalog.listings l
-       WHERE l.status = 'LISTED' AND l.search_vector @@ catalog.search_query('nghiem thu')
-       ORDER BY l.quality_score DESC, l.solution_id DESC LIMIT 21`,
+    const plans: string[] = [];
+    await searchListings(
+      async (sql, params) => {
+        const { rows } = await db.pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
+        plans.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
+        return (await db.pool.query<ListingRow>(sql, params)).rows;
+      },
+      { q: 'nghiem thu', limit: 20 },
     );
-    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-    expect(plan).toContain('listings_search_idx');
-    expect(plan).not.toMatch(/Seq Scan/);
+    expect(plans).toHaveLength(2);
+    expect(plans[0]).toContain('listings_status_quality_idx');
+    expect(plans[1]).toContain('listings_search_idx');
+    for (const plan of plans) expect(plan).not.toMatch(/Seq Scan/);
+  });
+
+  it('pages a common word from the quality order and a rare or unknown one from the text index, both exactly', async () => {
+    const run = async (q: string) => {
+      const statements: string[] = [];
+      const rows = await searchListings(
+        async (sql, params) => {
+          statements.push(sql);
+          return (await db.pool.query<ListingRow>(sql, params)).rows;
+        },
+        { q, limit: 20 },
+      );
+      return { ids: rows.map((r) => r.id), statements: statements.length };
+    };
+    const expected = async (q: string) =>
+      (
+        await db.pool.query<{ id: string }>(
+          `SELECT solution_id AS id FROM catalog.listings WHERE status = 'LISTED'
+           AND search_vector @@ catalog.search_query($1) ORDER BY quality_score DESC, solution_id DESC LIMIT 21`,
+          [q],
+        )
+      ).rows.map((r) => r.id);
+    const common = await run('giao thong');
+    expect(common).toEqual({ ids: await expected('giao thong'), statements: 1 });
+    expect(common.ids).toHaveLength(21);
+    // 40 of the 20,000 listings, too few among the best 1,000 to fill a page: asked of the GIN index.
+    const rare = await run('nghiệm thu');
+    expect(rare).toEqual({ ids: await expected('nghiem thu'), statements: 2 });
+    expect(rare.ids).toHaveLength(21);
+    expect(await run('blockchain')).toEqual({ ids: [], statements: 2 });
+  });
+
+  describe('trust label filter', () => {
+    const VENDORS = ['a', 'b', 'c'].map((v) => `00000000-0000-4000-8000-00000000000${v}`);
+    let dataSource: DataSource;
+    let catalog: CatalogFacade;
+    beforeAll(async () => {
+      dataSource = await schemaDataSource(db.url).initialize();
+      // Search and the label update need only the database; uploads, audit and the outbox are not involved.
+      catalog = new CatalogFacade(
+        undefined as never,
+        dataSource.getRepository(Solution),
+        dataSource.getRepository(Category),
+        undefined as never,
+        new Outbox(),
+      );
+      await db.pool.query(
+        `INSERT INTO catalog.listings (solution_id, vendor_organisation_id, category_code, status, quality_score,
+           version, name, summary, make_in_vietnam, search_vector)
+         SELECT md5('label' || g)::uuid, ($1::uuid[])[1 + g % 3], 'nhan-tin-nhiem', 'LISTED', g, 1, 'Giải pháp ' || g,
+           'Tóm tắt', false, catalog.search_vector('nghiệm thu ' || g)
+         FROM generate_series(1, 30) g`,
+        [VENDORS],
+      );
+    });
+    afterAll(() => dataSource?.destroy());
+
+    const vendorsFound = async (trustLabels?: TrustLabel[]) => {
+      const page = await catalog.search({ category: 'nhan-tin-nhiem', limit: 100, trustLabels });
+      return [...new Set(page.items.map((i) => i.vendorOrganisationId))].sort();
+    };
+
+    it('counts unlabelled vendors as new, and filters on the labels the ranking stored', async () => {
+      expect(await vendorsFound(['NHA_CUNG_CAP_MOI'])).toEqual(VENDORS);
+      await dataSource.transaction((tx) =>
+        catalog.updateVendorTrustLabels(tx, [
+          { vendorOrganisationId: VENDORS[0], label: 'TOT' },
+          { vendorOrganisationId: VENDORS[1], label: 'YEU' },
+          { vendorOrganisationId: VENDORS[0], label: 'XUAT_SAC' },
+        ]),
+      );
+      expect(await vendorsFound(['XUAT_SAC'])).toEqual([VENDORS[0]]);
+      expect(await vendorsFound(['TOT'])).toEqual([]);
+      expect(await vendorsFound(['YEU', 'NHA_CUNG_CAP_MOI'])).toEqual([VENDORS[1], VENDORS[2]]);
+      expect(await vendorsFound()).toEqual(VENDORS);
+      const page = await catalog.search({ category: 'nhan-tin-nhiem', limit: 1, trustLabels: ['XUAT_SAC'] });
+      expect(page.items[0]).toMatchObject({ trustLabel: 'XUAT_SAC', qualityScore: 30 });
+      const { rows } = await db.pool.query(
+        'SELECT vendor_organisation_id AS vendor, label FROM catalog.vendor_trust_labels ORDER BY 1',
+      );
+      expect(rows).toEqual([
+        { vendor: VENDORS[0], label: 'XUAT_SAC' },
+        { vendor: VENDORS[1], label: 'YEU' },
+      ]);
+    });
+
+    it('refuses an unknown label and writes nothing', async () => {
+      await expect(
+        dataSource.transaction((tx) =>
+          catalog.updateVendorTrustLabels(tx, [
+            { vendorOrganisationId: VENDORS[2], label: 'TOT' },
+            { vendorOrganisationId: VENDORS[1], label: 'GIOI' },
+          ]),
+        ),
+      ).rejects.toMatchObject({ code: 'CATALOG.UNKNOWN_TRUST_LABEL' });
+      expect(await vendorsFound(['TOT'])).toEqual([]);
+    });
+
+    it('answers a filter on a rare label from its index', async () => {
+      await db.pool.query('ANALYZE catalog.listings');
+      const { rows } = await db.pool.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT solution_id FROM catalog.listings l WHERE l.status = 'LISTED' AND l.trust_label = ANY('{YEU}')
+         ORDER BY l.quality_score DESC, l.solution_id DESC LIMIT 21`,
+      );
+      expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('listings_trust_quality_idx');
+    });
   });
 });

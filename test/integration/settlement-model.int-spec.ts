@@ -25,7 +25,19 @@ interface ModelOrder {
   window: number;
   status: 'ACTIVE' | 'CLOSED';
   ended: boolean;
-  rounds: Array<{ status: RoundStatus; measured: Fraction | null; due: boolean; dispute: string | null }>;
+  rounds: ModelRound[];
+}
+interface ModelRound {
+  status: RoundStatus;
+  /** mean of the record in force */
+  measured: Fraction | null;
+  /** mean of the last settled record version: what the order's payments are based on */
+  settled: Fraction | null;
+  version: number;
+  due: boolean;
+  dispute: string | null;
+  /** the open dispute is the operator's re-check of a settled round */
+  audit: boolean;
 }
 
 /** Exact earning of one round (the reference model, written independently of the kernel's payout module). */
@@ -37,17 +49,24 @@ function roundExact(measured: Fraction, shareBp: number): Fraction {
   return new Fraction(MAX).mul(shareBp).div(10_000).mul(f);
 }
 const floorOf = (f: Fraction) => BigInt(f.floor().toString());
-const earned = (o: ModelOrder, which: (s: RoundStatus) => boolean) =>
+/** What the settled record versions earned: settlement pays exactly this, clawing back when a correction lowered it. */
+const settledEarned = (o: ModelOrder) =>
   floorOf(
-    o.rounds.reduce(
-      (sum, r, i) => (which(r.status) && r.measured ? sum.add(roundExact(r.measured, SHARES[i])) : sum),
-      new Fraction(0),
-    ),
+    o.rounds.reduce((sum, r, i) => (r.settled ? sum.add(roundExact(r.settled, SHARES[i])) : sum), new Fraction(0)),
+  );
+const meanOf = (values: number[]) =>
+  new Fraction(
+    values
+      .reduce((s, v) => s.add(new Fraction(v, 10)), new Fraction(0))
+      .div(values.length)
+      .round(6)
+      .toString(),
   );
 
 type Command =
   | { kind: 'upload'; order: number; round: number; values: number[] }
-  | { kind: 'signRecord' | 'dispute' | 'settle'; order: number; round: number }
+  | { kind: 'signRecord' | 'dispute' | 'recheck' | 'settle'; order: number; round: number }
+  | { kind: 'correct'; order: number; values: number[] }
   | { kind: 'resolve' | 'passWindow' | 'expire'; order: number };
 
 const command: fc.Arbitrary<Command> = fc.oneof(
@@ -58,15 +77,21 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     values: fc.array(fc.integer({ min: 250, max: 500 }), { minLength: 1, maxLength: 4 }),
   }),
   fc.record({
-    kind: fc.constantFrom('signRecord' as const, 'dispute' as const, 'settle' as const),
+    kind: fc.constantFrom('signRecord' as const, 'dispute' as const, 'recheck' as const, 'settle' as const),
     order: fc.nat(2),
     round: fc.nat(2),
+  }),
+  fc.record({
+    kind: fc.constant('correct' as const),
+    order: fc.nat(2),
+    values: fc.array(fc.integer({ min: 250, max: 500 }), { minLength: 1, maxLength: 4 }),
   }),
   fc.record({ kind: fc.constantFrom('resolve' as const, 'passWindow' as const, 'expire' as const), order: fc.nat(2) }),
 );
 
 /**
- * Model-based: random sequences of upload / sign record / dispute / resolve / window passing / settle / expiry run
+ * Model-based: random sequences of upload / sign record / dispute / re-check / uphold / correct / window passing /
+ * settle / expiry run
  * against the real use cases and PostgreSQL, and against an in-memory reference model; after every step the
  * money invariants hold, and paid amounts equal the model's to the đồng.
  */
@@ -171,16 +196,26 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
       const escrow = await ledger.openAccount(tx, `escrow:${id}`, 'ORDER_ESCROW', id);
       await ledger.move(tx, { id: randomUUID(), kind: 'reserve', from: world, to: escrow, amount: MAX });
     });
-    const rounds = SHARES.map(() => ({ status: 'NONE' as const, measured: null, due: false, dispute: null }));
+    const rounds = SHARES.map((): ModelRound => ({
+      status: 'NONE',
+      measured: null,
+      settled: null,
+      version: 1,
+      due: false,
+      dispute: null,
+      audit: false,
+    }));
     return { id, window, status: 'ACTIVE', ended: false, rounds };
   }
 
-  async function upload(o: ModelOrder, roundNo: number, values: number[]): Promise<void> {
+  /** Stores a batch of points; revision 1 is the round's data, a higher one a correction's. */
+  async function store(o: ModelOrder, roundNo: number, values: number[], revision: number): Promise<void> {
     const batch = randomUUID();
     await ds.query(
-      `INSERT INTO acceptance.measurement_batches (id, order_id, round_no, format, sha256, row_count, organisation_id)
-       VALUES ($1, $2, $3, 'json', $4, $5, $6)`,
-      [batch, o.id, roundNo, randomBytes(32).toString('hex'), values.length, agency],
+      `INSERT INTO acceptance.measurement_batches (id, order_id, round_no, revision, format, sha256, row_count,
+                                                   organisation_id)
+       VALUES ($1, $2, $3, $4, 'json', $5, $6, $7)`,
+      [batch, o.id, roundNo, revision, randomBytes(32).toString('hex'), values.length, agency],
     );
     const start = Date.parse((await orderTerms(o.id)).rounds[roundNo - 1].startsAt);
     const points = values.map((v, i) => ({
@@ -198,7 +233,6 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
         [batch, o.id, roundNo, p.at, String(p.v / 10), i + 1],
       );
     }
-    await acceptance.evaluate({ orderId: o.id, roundNo });
   }
   const orderTerms = async (id: string) =>
     (
@@ -223,14 +257,16 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
     switch (c.kind) {
       case 'upload': {
         if (o.status !== 'ACTIVE' || r!.status !== 'NONE') return;
-        await upload(o, roundNo, c.values);
-        const mean = c.values.reduce((s, v) => s.add(new Fraction(v, 10)), new Fraction(0)).div(c.values.length);
-        r!.measured = new Fraction(mean.round(6).toString());
+        await store(o, roundNo, c.values, 1);
+        await acceptance.evaluate({ orderId: o.id, roundNo });
+        r!.measured = meanOf(c.values);
         r!.status = 'EVALUATED';
         return;
       }
       case 'signRecord': {
-        const hash = (await acceptance.records(officer, o.id)).find((x) => x.roundNo === roundNo)?.recordHash ?? '0';
+        const hash =
+          (await acceptance.records(officer, o.id)).find((x) => x.roundNo === roundNo && x.status !== 'SUPERSEDED')
+            ?.recordHash ?? '0';
         if (r!.status !== 'EVALUATED') return expectRefused(acceptance.sign(officer, o.id, roundNo, hash));
         await acceptance.sign(officer, o.id, roundNo, hash);
         r!.status = o.window === 0 ? 'PAYABLE' : 'SIGNED';
@@ -243,12 +279,43 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
         r!.status = 'DISPUTED';
         return;
       }
+      case 'recheck': {
+        const reason = 'Hậu kiểm: số liệu bị ghi trùng.';
+        if (o.status !== 'ACTIVE' || r!.status !== 'SETTLED')
+          return expectRefused(acceptance.recheck(operator, o.id, roundNo, reason));
+        r!.dispute = (await acceptance.recheck(operator, o.id, roundNo, reason)).id;
+        r!.status = 'DISPUTED';
+        r!.audit = true;
+        return;
+      }
       case 'resolve': {
         const disputed = o.rounds.find((x) => x.dispute);
         if (!disputed) return;
-        await acceptance.uphold(operator, o.id, disputed.dispute!, 'Giữ nguyên biên bản.');
+        await acceptance.resolve(operator, o.id, disputed.dispute!, {
+          note: 'Giữ nguyên biên bản.',
+          outcome: 'UPHELD',
+        });
         disputed.dispute = null;
-        disputed.status = disputed.due ? 'PAYABLE' : 'SIGNED';
+        disputed.status = disputed.audit ? 'SETTLED' : disputed.due ? 'PAYABLE' : 'SIGNED';
+        disputed.audit = false;
+        if (o.rounds.every((x) => x.status === 'SETTLED')) o.status = 'CLOSED';
+        return;
+      }
+      case 'correct': {
+        const disputed = o.rounds.find((x) => x.dispute);
+        if (!disputed) return;
+        const correction = { note: 'Hiệu chỉnh theo số liệu đo lại.', outcome: 'CORRECTED' as const };
+        await expectRefused(acceptance.resolve(operator, o.id, disputed.dispute!, correction));
+        await store(o, o.rounds.indexOf(disputed) + 1, c.values, disputed.version + 1);
+        await acceptance.resolve(operator, o.id, disputed.dispute!, correction);
+        Object.assign(disputed, {
+          status: 'EVALUATED',
+          measured: meanOf(c.values),
+          version: disputed.version + 1,
+          dispute: null,
+          audit: false,
+          due: false,
+        });
         return;
       }
       case 'passWindow': {
@@ -265,10 +332,13 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
       }
       case 'settle': {
         await acceptance.settle({ orderId: o.id, roundNo });
-        if (r!.status === 'PAYABLE') r!.status = 'SETTLED';
-        for (const other of orders)
-          if (other !== o) for (const x of other.rounds) if (x.status === 'PAYABLE') x.status = 'SETTLED';
-        for (const order of orders) if (order.rounds.every((x) => x.status === 'SETTLED')) order.status = 'CLOSED';
+        // A job whose round is payable settles it with the backlog (every payable round); any other job is a no-op.
+        if (r!.status !== 'PAYABLE') return;
+        for (const order of orders) {
+          const paying = order.rounds.filter((x) => x.status === 'PAYABLE');
+          for (const x of paying) Object.assign(x, { status: 'SETTLED', settled: x.measured });
+          if (paying.length > 0 && order.rounds.every((x) => x.status === 'SETTLED')) order.status = 'CLOSED';
+        }
         return;
       }
       case 'expire': {
@@ -297,22 +367,20 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
          FROM ordering.orders o WHERE o.id = $1`,
         [o.id],
       );
-      const statuses = (await acceptance.records(operator, o.id)).map((x) => [x.roundNo, x.status]);
+      const statuses = (await acceptance.records(operator, o.id))
+        .filter((x) => x.status !== 'SUPERSEDED')
+        .map((x) => [x.roundNo, x.status]);
       expect(statuses).toEqual(o.rounds.flatMap((x, i) => (x.status === 'NONE' ? [] : [[i + 1, x.status]])));
       expect(row.status).toBe(o.status);
       const paid = BigInt(row.paid);
       const escrow = BigInt(row.escrow);
-      const settledEarned = earned(o, (s) => s === 'SETTLED');
-      const reachable = earned(o, (s) => s === 'SETTLED' || s === 'PAYABLE');
-      expect(paid).toBeGreaterThanOrEqual(settledEarned);
-      expect(paid).toBeLessThanOrEqual(reachable);
-      expect(reachable).toBeLessThanOrEqual(MAX);
-      if (!o.rounds.some((x) => x.status === 'PAYABLE')) expect(paid).toBe(settledEarned);
+      expect(paid).toBe(settledEarned(o));
+      expect(paid).toBeLessThanOrEqual(MAX);
       expect(escrow).toBe(o.status === 'CLOSED' ? 0n : MAX - paid);
     }
   }
 
-  it('keeps conservation, no overdraw, paid ≤ earned ≤ max, closed ⇒ escrow 0, exact to the đồng', async () => {
+  it('keeps conservation, no overdraw, paid = settled earnings ≤ max (clawbacks included), closed ⇒ escrow 0, exact to the đồng', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.constantFrom(0, WINDOW_OPEN), { minLength: 3, maxLength: 3 }),
@@ -326,6 +394,29 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('claws back exactly what a corrected settled round no longer earns, and pays what it newly earns', async () => {
+    const values = fc.array(fc.integer({ min: 250, max: 500 }), { minLength: 1, maxLength: 4 });
+    await fc.assert(
+      fc.asyncProperty(values, values, values, async (first, other, corrected) => {
+        const o = await newOrder(0);
+        const run = (c: Command) => step([o], c).then(() => checkInvariants([o]));
+        await run({ kind: 'upload', order: 0, round: 0, values: first });
+        await run({ kind: 'upload', order: 0, round: 1, values: other });
+        for (const round of [0, 1]) {
+          await run({ kind: 'signRecord', order: 0, round });
+          await run({ kind: 'settle', order: 0, round });
+        }
+        await run({ kind: 'recheck', order: 0, round: 0 });
+        await run({ kind: 'correct', order: 0, values: corrected });
+        await run({ kind: 'signRecord', order: 0, round: 0 });
+        await run({ kind: 'settle', order: 0, round: 0 });
+        expect(o.rounds.map((r) => r.status)).toEqual(['SETTLED', 'SETTLED', 'NONE']);
+        expect(o.rounds[0].settled).toEqual(meanOf(corrected));
+      }),
+      { numRuns: 15 },
     );
   });
 });

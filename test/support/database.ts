@@ -11,14 +11,14 @@ export function adminUrl(): string {
   return url;
 }
 
-export function urlFor(database: string): string {
-  const url = new URL(adminUrl());
+export function urlFor(database: string, server = adminUrl()): string {
+  const url = new URL(server);
   url.pathname = `/${database}`;
   return url.toString();
 }
 
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
+async function admin<T>(work: (client: Client) => Promise<T>, server = adminUrl()): Promise<T> {
+  const client = new Client({ connectionString: server });
   await client.connect();
   try {
     return await work(client);
@@ -34,19 +34,21 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database cloned from the migrated template: each test file gets its own. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh database cloned from the migrated template: each test file gets its own (on `server`, an admin URL). */
+export async function createTestDatabase(server = adminUrl()): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
-  const url = urlFor(name);
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`), server);
+  const url = urlFor(name, server);
   const pool = new Pool({ connectionString: url, max: 4 });
+  // An idle connection cut by a test that restarts the server is dropped; the next query opens a new one.
+  pool.on('error', () => undefined);
   return {
     name,
     url,
     pool,
     drop: async () => {
       await pool.end();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), server);
     },
   };
 }

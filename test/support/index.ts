@@ -1,4 +1,6 @@
 export * from './client';
 export * from './database';
+export * from './funders';
 export * from './journey';
+export * from './reliability';
 export * from './system';

@@ -180,7 +180,7 @@ export async function draftOrder(a: Actors, spec: OrderSpec): Promise<SignedOrde
     categoryCode: 'giao-thong',
     budgetEnvelope: '5000000000',
     outcomeShareBp: 10_000,
-    deadline: '2026-12-31',
+    deadline: new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10),
     kpis: [
       {
         code: 'K1',
@@ -257,7 +257,9 @@ export interface RecordShape {
 export async function signRecord(a: Actors, orderId: string, roundNo: number, by = a.officer): Promise<RecordShape> {
   const record = await eventually(
     async () =>
-      (await a.officer.get<RecordShape[]>(`/orders/${orderId}/acceptance-records`)).find((r) => r.roundNo === roundNo),
+      (await a.officer.get<RecordShape[]>(`/orders/${orderId}/acceptance-records`)).find(
+        (r) => r.roundNo === roundNo && r.status !== 'SUPERSEDED',
+      ),
     `acceptance record of round ${roundNo}`,
   );
   return by.post<RecordShape>(`/orders/${orderId}/rounds/${roundNo}/acceptance-record/signature`, {

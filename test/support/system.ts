@@ -24,14 +24,23 @@ function redisUrl(): string {
   return url;
 }
 
+export interface SystemOptions {
+  workerEnv?: Env;
+  apiEnv?: Env;
+  /** A Redis of the test's own (one it stops or wipes) instead of the run's shared one. */
+  redisUrl?: string;
+  /** A PostgreSQL server of the test's own (admin URL, template migrated) instead of the run's shared one. */
+  pgAdminUrl?: string;
+}
+
 /** The real API and worker processes (built `dist/`) on a fresh database and their own queue prefix. */
-export async function startSystem(options: { workerEnv?: Env } = {}): Promise<TestSystem> {
-  const db = await createTestDatabase();
+export async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
+  const db = await createTestDatabase(options.pgAdminUrl);
   const port = await freePort();
   const env: Env = {
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
-    REDIS_URL: redisUrl(),
+    REDIS_URL: options.redisUrl ?? redisUrl(),
     API_PORT: String(port),
     QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -42,7 +51,7 @@ export async function startSystem(options: { workerEnv?: Env } = {}): Promise<Te
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
   };
   let worker = await startWorker({ ...env, ...options.workerEnv });
-  const api = await startApi(env);
+  const api = await startApi({ ...env, ...options.apiEnv });
   const url = `http://127.0.0.1:${port}`;
   const client = new MarketplaceClient(url);
   const operator = await bootstrapOperator(db.pool);

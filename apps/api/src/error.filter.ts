@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
 import { DomainError, type ErrorKind } from '@app/kernel';
 import { requestIdOf } from '@app/platform';
 
@@ -24,18 +23,29 @@ const HTTP_CODES: Record<number, string> = {
   415: 'HTTP.UNSUPPORTED_MEDIA_TYPE',
 };
 
+/** node-postgres reports a connection lost mid-query, or none to be had in time, by message only (no code). */
+const CONNECTION_LOST =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/;
+
 /** Connection-level failures of PostgreSQL (class 08, shutdown 57P0x) or a socket that went away. */
 function isDependencyDown(error: unknown): boolean {
-  const code =
-    (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ??
-    (error as { code?: unknown }).code;
-  if (typeof code !== 'string') return false;
-  return (
-    code.startsWith('08') ||
-    code.startsWith('57P') ||
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)
-  );
+  const failure = error as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } };
+  const code = failure.driverError?.code ?? failure.code;
+  if (typeof code === 'string')
+    return (
+      code.startsWith('08') ||
+      code.startsWith('57P') ||
+      ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)
+    );
+  const message = failure.driverError?.message ?? failure.message;
+  return typeof message === 'string' && CONNECTION_LOST.test(message);
 }
+
+const DEPENDENCY_UNAVAILABLE = {
+  statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+  code: 'PLATFORM.DEPENDENCY_UNAVAILABLE',
+  message: 'Hệ thống tạm thời không sẵn sàng; hãy thử lại. / A dependency is unavailable; retry shortly.',
+};
 
 export interface ErrorBody {
   statusCode: number;
@@ -79,6 +89,12 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
+      // The health check's verdict: which dependency is down goes in the details.
+      if (statusCode === 503)
+        return {
+          ...DEPENDENCY_UNAVAILABLE,
+          details: typeof response === 'object' && response && 'error' in response ? response.error : null,
+        };
       const message =
         typeof response === 'object' && response && 'message' in response
           ? String(response.message)
@@ -94,14 +110,7 @@ export class ErrorFilter implements ExceptionFilter {
         details: null,
       };
     }
-    if (isDependencyDown(exception) || (exception instanceof QueryFailedError && isDependencyDown(exception))) {
-      return {
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        code: 'PLATFORM.DEPENDENCY_UNAVAILABLE',
-        message: 'Hệ thống tạm thời không sẵn sàng; hãy thử lại. / A dependency is unavailable; retry shortly.',
-        details: null,
-      };
-    }
+    if (isDependencyDown(exception)) return { ...DEPENDENCY_UNAVAILABLE, details: null };
     return {
       statusCode: 500,
       code: 'PLATFORM.INTERNAL',

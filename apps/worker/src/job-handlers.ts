@@ -12,7 +12,8 @@ import {
   CompetitionJobs,
   CompetitionProcessor,
 } from '@app/competition';
-import { NotificationsProcessor } from '@app/notifications';
+import { CATALOG_EVENTS_QUEUE, CatalogEvents } from '@app/catalog';
+import { ListingNoticesProcessor, NotificationsProcessor } from '@app/notifications';
 import type { JobHandlers } from '@app/platform';
 import { NightlyRankingProcessor, RANKING_QUEUE, RankingJobs, RankingProcessor } from '@app/ranking';
 
@@ -23,6 +24,7 @@ export const DECLARED_JOBS: JobHandlers[] = [
   { queue: RANKING_QUEUE, names: Object.values(RankingJobs) },
   { queue: COMPETITION_QUEUE, names: Object.values(CompetitionJobs) },
   { queue: COMPETITION_EVENTS_QUEUE, names: Object.values(CompetitionEvents) },
+  { queue: CATALOG_EVENTS_QUEUE, names: Object.values(CatalogEvents) },
 ];
 
 export const PROCESSORS = [
@@ -31,6 +33,7 @@ export const PROCESSORS = [
   NightlyRankingProcessor,
   CompetitionProcessor,
   NotificationsProcessor,
+  ListingNoticesProcessor,
 ];
 
 /** Boot check: each declared job has exactly one processor, and no processor claims an undeclared job. */

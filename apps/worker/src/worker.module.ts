@@ -1,9 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { AcceptanceModule, AcceptanceWorkerModule } from '@app/acceptance';
+import { AcceptanceModule, AcceptanceWorkerModule, BakeOffWorkerModule } from '@app/acceptance';
 import { CompetitionWorkerModule } from '@app/competition';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { CatalogWorkerModule } from '@app/catalog';
+import { PrecheckWorkerModule } from '@app/precheck';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { RankingWorkerModule, TrustSourceModule } from '@app/ranking';
 import { migrations } from '../../../migrations';
@@ -22,8 +23,10 @@ import { Sweeper } from './sweeper';
     }),
     AcceptanceModule,
     AcceptanceWorkerModule,
+    BakeOffWorkerModule,
     RankingWorkerModule,
     CatalogWorkerModule,
+    PrecheckWorkerModule,
     CompetitionWorkerModule,
     TrustSourceModule,
     NotificationsWorkerModule,

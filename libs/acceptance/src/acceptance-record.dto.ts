@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { DISPUTE_STATUSES, type DisputeStatus, type EvidenceFile } from './contracts/acceptance';
+import { ArrayMaxSize, IsIn, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  DISPUTE_KINDS,
+  DISPUTE_STATUSES,
+  type DisputeKind,
+  type DisputeOutcome,
+  type DisputeStatus,
+  type EvidenceFile,
+} from './contracts/acceptance';
+
+const RESOLUTIONS = ['UPHOLD', 'CORRECT'] as const;
+type Resolution = (typeof RESOLUTIONS)[number];
+export const outcomeOf = (resolution: Resolution): DisputeOutcome =>
+  resolution === 'CORRECT' ? 'CORRECTED' : 'UPHELD';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -32,14 +44,27 @@ export class OpenDisputeDto {
 }
 
 export class ResolveDisputeDto {
-  @ApiProperty({ enum: ['UPHOLD'], description: 'UPHOLD keeps the signed record; the round becomes payable' })
-  @Matches(/^UPHOLD$/, { message: 'outcome must be UPHOLD' })
-  outcome: 'UPHOLD';
+  @ApiProperty({
+    enum: RESOLUTIONS,
+    description:
+      'UPHOLD keeps the record (a disputed round returns to its window, a re-checked one to settled); CORRECT ' +
+      're-evaluates the round from the data the acceptance officer uploaded for the correction, as a new record ' +
+      'version to sign',
+  })
+  @IsIn(RESOLUTIONS, { message: `outcome must be one of ${RESOLUTIONS.join(', ')}` })
+  outcome: Resolution;
 
   @ApiProperty({ example: 'Số liệu camera đã được đối chiếu; giữ nguyên biên bản.' })
   @IsString()
   @Length(3, 4000)
   note: string;
+}
+
+export class RecheckDto {
+  @ApiProperty({ example: 'Hậu kiểm phát hiện số liệu camera tháng 10 bị ghi trùng.' })
+  @IsString()
+  @Length(10, 4000)
+  reason: string;
 }
 
 export class DisputeView {
@@ -48,10 +73,14 @@ export class DisputeView {
   @ApiProperty() roundNo: number;
   @ApiProperty() recordId: string;
   @ApiProperty({ enum: DISPUTE_STATUSES }) status: DisputeStatus;
+  @ApiProperty({ enum: DISPUTE_KINDS, description: 'VENDOR: a dispute of a signed record; AUDIT: a re-check' })
+  kind: DisputeKind;
   @ApiProperty() reason: string;
   @ApiProperty({ type: EvidenceFileDto, isArray: true }) evidence: EvidenceFile[];
   @ApiProperty() recordHash: string;
   @ApiProperty({ format: 'date-time' }) openedAt: Date;
   @ApiPropertyOptional({ nullable: true, type: String }) resolutionNote: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) resolvedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The record version a correction produced' })
+  correctionRecordId: string | null;
 }

@@ -6,7 +6,9 @@ import type { KpiResult, RecordStatus } from './contracts/acceptance';
  * officer's signature covers `recordHash`; a signature whose hash differs from the record's is not a signature.
  */
 @Entity({ schema: 'acceptance', name: 'records' })
-@Index('records_order_round_key', ['orderId', 'roundNo'], { unique: true })
+@Index('records_order_round_version_key', ['orderId', 'roundNo', 'version'], { unique: true })
+@Index('records_current_key', ['orderId', 'roundNo'], { unique: true, where: `status <> 'SUPERSEDED'` })
+@Index('records_payable_idx', ['payableAt'], { where: `status = 'PAYABLE'` })
 @Index('records_signed_deadline_idx', ['disputeDeadline'], { where: `status = 'SIGNED'` })
 export class AcceptanceRecord {
   @PrimaryColumn({ type: 'uuid' })
@@ -17,6 +19,10 @@ export class AcceptanceRecord {
 
   @Column({ type: 'integer' })
   roundNo: number;
+
+  /** 1, then one more for each correction after a dispute; only the newest version is not SUPERSEDED. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 
   @Column({ type: 'text' })
   status: RecordStatus;

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
-import { DisputeView, OpenDisputeDto, ResolveDisputeDto, SignRecordDto } from './acceptance-record.dto';
+import {
+  DisputeView,
+  OpenDisputeDto,
+  outcomeOf,
+  RecheckDto,
+  ResolveDisputeDto,
+  SignRecordDto,
+} from './acceptance-record.dto';
 import { RecordView, SettlementView } from './acceptance.dto';
 import { AcceptanceFacade } from './acceptance.facade';
 
@@ -59,9 +66,27 @@ export class AcceptanceController {
     return this.acceptance.disputes(p, orderId);
   }
 
+  @Post('rounds/:roundNo/rechecks')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({
+    summary:
+      'Hậu kiểm lại kỳ đã thanh toán / The operator re-checks a settled round of an active order; it is frozen until resolved',
+  })
+  @ApiOkResponse({ type: DisputeView })
+  recheck(
+    @CurrentPrincipal() p: Principal,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Param('roundNo', ParseIntPipe) roundNo: number,
+    @Body() dto: RecheckDto,
+  ): Promise<DisputeView> {
+    return this.acceptance.recheck(p, orderId, roundNo, dto.reason);
+  }
+
   @Post('disputes/:disputeId/resolution')
   @Roles('OPERATOR_ADMIN')
-  @ApiOperation({ summary: 'Giải quyết khiếu nại / The operator resolves a dispute (uphold the signed record)' })
+  @ApiOperation({
+    summary: 'Giải quyết khiếu nại / The operator upholds the record or corrects it from corrected data',
+  })
   @ApiOkResponse({ type: DisputeView })
   resolve(
     @CurrentPrincipal() p: Principal,
@@ -69,7 +94,7 @@ export class AcceptanceController {
     @Param('disputeId', ParseUUIDPipe) disputeId: string,
     @Body() dto: ResolveDisputeDto,
   ): Promise<DisputeView> {
-    return this.acceptance.uphold(p, orderId, disputeId, dto.note);
+    return this.acceptance.resolve(p, orderId, disputeId, { note: dto.note, outcome: outcomeOf(dto.outcome) });
   }
 
   @Get('settlements')

@@ -104,6 +104,7 @@ export class RecordView {
   @ApiProperty() id: string;
   @ApiProperty() orderId: string;
   @ApiProperty() roundNo: number;
+  @ApiProperty({ description: '1, then one more per correction; only the newest is not SUPERSEDED' }) version: number;
   @ApiProperty({ enum: RECORD_STATUSES }) status: RecordStatus;
   @ApiProperty({ type: KpiResultView, isArray: true }) results: KpiResult[];
   @ApiProperty() earnedCumulative: string;
@@ -120,7 +121,8 @@ export class RecordView {
 export class SettlementView {
   @ApiProperty() orderId: string;
   @ApiProperty() roundNo: number;
-  @ApiProperty() amount: string;
+  @ApiProperty({ description: 'The record version settled' }) recordVersion: number;
+  @ApiProperty({ description: 'đồng; negative for a clawback after a correction' }) amount: string;
   @ApiProperty() paidCumulative: string;
   @ApiProperty({ format: 'date-time' }) settledAt: Date;
 }

@@ -1,16 +1,16 @@
-import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import canonicalize from 'canonicalize';
 import { EntityManager } from 'typeorm';
-import { type AuditEntry, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
+import { AuditFacade, SYSTEM_ACTOR } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
-import { Clock, cumulativeEarned, deterministicId, newId, type RoundMeasurements } from '@app/kernel';
-import { assertVisible, OrderingFacade, paymentTermsOf, type Order } from '@app/ordering';
-import { Faults, JobRequest, jobId, Outbox, Transactions, updateIfStatus } from '@app/platform';
+import { newId } from '@app/kernel';
+import { assertVisible, OrderingFacade, type Order } from '@app/ordering';
+import { JobRequest, jobId, Outbox, Transactions, updateIfStatus } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import {
   AcceptanceErrors,
   AcceptanceJobs,
+  type DisputeKind,
+  type DisputeOutcome,
   type EvidenceFile,
   OUTCOME_EVENTS_QUEUE,
   OutcomeEvents,
@@ -20,15 +20,10 @@ import {
   type RoundJob,
 } from './contracts/acceptance';
 import { Dispute } from './dispute.entity';
-import { evaluateRound } from './evaluation';
 import { MeasurementBatch } from './measurement-batch.entity';
-import { Measurement } from './measurement.entity';
+import { RoundRecords } from './round-records';
+import { SettleRounds } from './settle-rounds';
 import { Settlement } from './settlement.entity';
-
-/** Rounds one settlement transaction may pay when a backlog of payable rounds exists. */
-const SETTLE_BATCH = 200;
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export interface VendorOutcome {
   orderId: string;
@@ -48,8 +43,8 @@ export class AcceptanceFacade {
     private readonly audit: AuditFacade,
     private readonly ordering: OrderingFacade,
     private readonly outbox: Outbox,
-    private readonly faults: Faults,
-    private readonly clock: Clock,
+    private readonly rounds: RoundRecords,
+    private readonly settleRounds: SettleRounds,
   ) {}
 
   /** Worker: writes the acceptance record once the round has sufficient data; the officer signs it next. */
@@ -57,125 +52,25 @@ export class AcceptanceFacade {
     await this.tx.run(async (tx) => {
       const order = await this.ordering.lock(tx, orderId);
       if (order.status !== 'ACTIVE' || (await tx.existsBy(AcceptanceRecord, { orderId, roundNo }))) return;
-      const rows = await tx.find(Measurement, { where: { orderId, roundNo }, order: { observedAt: 'ASC', id: 'ASC' } });
-      const series = new Map<string, string[]>();
-      for (const row of rows) series.set(row.kpiKey, [...(series.get(row.kpiKey) ?? []), row.value]);
-      const evaluation = evaluateRound(order.terms, roundNo, series);
-      if (!evaluation.evaluable) {
-        this.logger.log({ orderId, roundNo, insufficient: evaluation.insufficient }, 'round not yet evaluable');
+      const built = await this.rounds.build(tx, order, roundNo, 1);
+      if ('insufficient' in built) {
+        this.logger.log({ orderId, roundNo, insufficient: built.insufficient }, 'round not yet evaluable');
         return;
       }
-      const earned = await this.earnedCumulative(tx, order, roundNo, evaluation.measured);
-      const batches = await tx.find(MeasurementBatch, { where: { orderId, roundNo }, order: { createdAt: 'ASC' } });
-      const content = {
-        orderId,
-        roundNo,
-        results: evaluation.results,
-        earnedCumulative: earned.toString(),
-        batchHashes: batches.map((b) => b.sha256),
-      };
-      const record = tx.create(AcceptanceRecord, {
-        ...content,
-        id: deterministicId('record', orderId, roundNo),
-        status: 'EVALUATED',
-        recordHash: sha256(canonicalize(content) ?? ''),
-        evaluatedAt: this.clock.now(),
-      });
-      await tx.insert(AcceptanceRecord, record);
+      await tx.insert(AcceptanceRecord, built.record);
       await this.audit.record(tx, {
         actor: SYSTEM_ACTOR,
         entityType: 'acceptance_record',
-        entityId: record.id,
+        entityId: built.record.id,
         action: 'evaluated',
-        after: content,
+        after: built.content,
       });
     });
   }
 
-  /**
-   * Worker: pays `cumulative earned − already paid` exactly once. The order row lock serialises concurrent
-   * deliveries; the unique (order, round) settlement and the deterministic transfer id make repeats no-ops.
-   */
-  async settle({ orderId, roundNo }: RoundJob): Promise<void> {
-    await this.tx.run(async (tx) => {
-      const order = await this.ordering.lock(tx, orderId);
-      const work = [{ order, roundNo }, ...(await this.backlog(tx, orderId))];
-      await this.ordering.lockMoneyAccounts(
-        tx,
-        work.map((w) => w.order),
-      );
-      const audit: AuditEntry[] = [];
-      for (const w of work) await this.settleLocked(tx, w.order, w.roundNo, audit);
-      await this.audit.record(tx, ...audit);
-      this.faults.crashAt('settlement.before-commit');
-    });
-    this.faults.crashAt('settlement.after-commit');
-  }
-
-  /**
-   * With a backlog, one transaction also settles other payable rounds, of orders no other worker holds (SKIP
-   * LOCKED): their own jobs then find the work done.
-   */
-  private async backlog(tx: EntityManager, exceptOrderId: string): Promise<Array<{ order: Order; roundNo: number }>> {
-    const payable = await tx.query<Array<{ order_id: string; round_no: number }>>(
-      `SELECT order_id, round_no FROM acceptance.records WHERE status = 'PAYABLE' AND order_id <> $1
-       ORDER BY payable_at LIMIT $2`,
-      [exceptOrderId, SETTLE_BATCH - 1],
-    );
-    if (payable.length === 0) return [];
-    const orders = await this.ordering.lockAvailable(tx, [...new Set(payable.map((r) => r.order_id))]);
-    return orders.flatMap((order) =>
-      payable
-        .filter((r) => r.order_id === order.id)
-        .map((r) => r.round_no)
-        .sort((x, y) => x - y)
-        .map((roundNo) => ({ order, roundNo })),
-    );
-  }
-
-  /**
-   * The order row is locked by the caller; a round already settled or not payable is left alone. Audit entries go
-   * to `audit`, recorded once at the end: the audit chain's lock is then held only at the very end.
-   */
-  private async settleLocked(tx: EntityManager, order: Order, roundNo: number, audit: AuditEntry[]): Promise<void> {
-    const orderId = order.id;
-    const record = await tx.findOneBy(AcceptanceRecord, { orderId, roundNo });
-    if (!record || record.status !== 'PAYABLE' || (await tx.existsBy(Settlement, { orderId, roundNo }))) return;
-    const paidBefore = await this.paidTo(tx, orderId);
-    const amount = (await this.payableEarned(tx, order, roundNo)) - paidBefore;
-    const transferId = amount > 0n ? deterministicId('settle', orderId, roundNo) : null;
-    if (transferId)
-      await this.ordering.payVendor(tx, order, transferId, amount, `Thanh toán theo kết quả kỳ ${roundNo}`);
-    this.faults.crashAt('settlement.after-transfer');
-    const settlement = {
-      id: deterministicId('settlement', orderId, roundNo),
-      orderId,
-      roundNo,
-      vendorOrganisationId: order.vendorOrganisationId,
-      amount: (amount > 0n ? amount : 0n).toString(),
-      paidCumulative: (paidBefore + (amount > 0n ? amount : 0n)).toString(),
-      transferId,
-    };
-    await tx.insert(Settlement, settlement);
-    await updateIfStatus(tx, AcceptanceRecord, record.id, record.status, {
-      status: recordLifecycle.apply(record.status, 'settle'),
-    });
-    const settledRounds = await tx.countBy(Settlement, { orderId });
-    if (settledRounds === order.terms.rounds.length) await this.ordering.close(tx, SYSTEM_ACTOR, order, audit);
-    const event: OutcomeSettled = { orderId, vendorOrganisationId: order.vendorOrganisationId };
-    await this.outbox.enqueue(tx, {
-      queue: OUTCOME_EVENTS_QUEUE,
-      name: OutcomeEvents.settled,
-      id: jobId(OutcomeEvents.settled, orderId, roundNo),
-      payload: event,
-    });
-    audit.push({
-      actor: SYSTEM_ACTOR,
-      entityType: 'settlement',
-      entityId: settlement.id,
-      action: 'settled',
-      after: settlement,
-    });
+  /** Worker: pays the round, and any backlog of payable rounds with it (see SettleRounds). */
+  settle(job: RoundJob): Promise<void> {
+    return this.settleRounds.execute(job);
   }
 
   /**
@@ -192,7 +87,7 @@ export class AcceptanceFacade {
         principal.organisationId !== order.agencyOrganisationId
       )
         throw AcceptanceErrors.NOT_OFFICER_OF_ORDER();
-      const record = await this.recordOf(tx, orderId, roundNo);
+      const record = await this.rounds.current(tx, orderId, roundNo);
       if (record.status !== 'EVALUATED')
         throw AcceptanceErrors.RECORD_NOT_SIGNABLE(undefined, { status: record.status });
       if (recordHash !== record.recordHash)
@@ -215,7 +110,7 @@ export class AcceptanceFacade {
         action: 'signed',
         after: { recordHash, disputeWindowSeconds: order.terms.disputeWindowSeconds },
       });
-      return this.recordOf(tx, orderId, roundNo);
+      return this.rounds.current(tx, orderId, roundNo);
     });
   }
 
@@ -262,7 +157,7 @@ export class AcceptanceFacade {
         principal.organisationId !== order.vendorOrganisationId
       )
         throw AcceptanceErrors.NOT_VENDOR_OF_ORDER();
-      const record = await this.recordOf(tx, orderId, roundNo);
+      const record = await this.rounds.current(tx, orderId, roundNo);
       const frozen = await tx.query<Array<{ id: string }>>(
         `WITH frozen AS (
            UPDATE acceptance.records SET status = $2
@@ -275,68 +170,144 @@ export class AcceptanceFacade {
           status: record.status,
           disputeDeadline: record.disputeDeadline,
         });
-      const dispute = tx.create(Dispute, {
-        id: newId(),
-        recordId: record.id,
-        orderId,
-        roundNo,
-        status: 'OPEN',
-        reason: input.reason,
-        evidence: input.evidence,
-        recordHash: record.recordHash,
-        openedByUserId: principal.userId,
-        resolutionNote: null,
-        resolvedByUserId: null,
-        resolvedAt: null,
-      });
-      await tx.insert(Dispute, dispute);
-      await this.audit.record(tx, {
-        actor: actorOf(principal),
-        entityType: 'dispute',
-        entityId: dispute.id,
-        action: 'opened',
-        after: { recordId: record.id, recordHash: record.recordHash, reason: input.reason, evidence: input.evidence },
-      });
-      return dispute;
+      return this.openDispute(tx, principal, record, 'VENDOR', input);
     });
   }
 
   /**
-   * The operator upholds the signed record: the round returns to its dispute window, and is payable at once when
-   * that window has already passed.
+   * Hậu kiểm: the operator re-checks a settled round of an active order (an audit finding, suspect data). The round
+   * is frozen like a disputed one until the operator upholds it or corrects it; a correction that lowers what the
+   * order earned is clawed back when the corrected record is settled.
    */
-  async uphold(principal: Principal, orderId: string, disputeId: string, note: string): Promise<Dispute> {
+  async recheck(principal: Principal, orderId: string, roundNo: number, reason: string): Promise<Dispute> {
     return this.tx.run(async (tx) => {
-      await this.ordering.lock(tx, orderId);
+      const order = await this.ordering.lock(tx, orderId);
+      const record = await this.rounds.current(tx, orderId, roundNo);
+      if (order.status !== 'ACTIVE' || recordLifecycle.next(record.status, 'reopen') === undefined)
+        throw AcceptanceErrors.RECORD_NOT_REOPENABLE(undefined, { orderStatus: order.status, status: record.status });
+      await updateIfStatus(tx, AcceptanceRecord, record.id, record.status, {
+        status: recordLifecycle.apply(record.status, 'reopen'),
+      });
+      return this.openDispute(tx, principal, record, 'AUDIT', { reason, evidence: [] });
+    });
+  }
+
+  private async openDispute(
+    tx: EntityManager,
+    principal: Principal,
+    record: AcceptanceRecord,
+    kind: DisputeKind,
+    input: { reason: string; evidence: EvidenceFile[] },
+  ): Promise<Dispute> {
+    const dispute = tx.create(Dispute, {
+      id: newId(),
+      recordId: record.id,
+      orderId: record.orderId,
+      roundNo: record.roundNo,
+      status: 'OPEN',
+      kind,
+      reason: input.reason,
+      evidence: input.evidence,
+      recordHash: record.recordHash,
+      openedByUserId: principal.userId,
+      resolutionNote: null,
+      resolvedByUserId: null,
+      resolvedAt: null,
+      correctionRecordId: null,
+    });
+    await tx.insert(Dispute, dispute);
+    await this.audit.record(tx, {
+      actor: actorOf(principal),
+      entityType: 'dispute',
+      entityId: dispute.id,
+      action: 'opened',
+      after: {
+        kind,
+        recordId: record.id,
+        recordHash: record.recordHash,
+        reason: input.reason,
+        evidence: input.evidence,
+      },
+    });
+    return tx.findOneByOrFail(Dispute, { id: dispute.id });
+  }
+
+  /**
+   * The operator resolves a dispute. Upholding returns the record where it was: a vendor's dispute to its window
+   * (payable at once when that has passed), a re-check to settled. Correcting supersedes the record with a new
+   * version evaluated from the data the acceptance officer uploaded for the correction; the officer signs that
+   * version, and its settlement pays — or claws back — the difference.
+   */
+  async resolve(
+    principal: Principal,
+    orderId: string,
+    disputeId: string,
+    { note, outcome }: { note: string; outcome: DisputeOutcome },
+  ): Promise<Dispute> {
+    return this.tx.run(async (tx) => {
+      const order = await this.ordering.lock(tx, orderId);
       const dispute = await tx.findOneBy(Dispute, { id: disputeId, orderId });
       if (!dispute) throw AcceptanceErrors.DISPUTE_NOT_FOUND(undefined, { id: disputeId });
       if (dispute.status !== 'OPEN') throw AcceptanceErrors.DISPUTE_NOT_OPEN(undefined, { status: dispute.status });
-      const record = await this.recordOf(tx, orderId, dispute.roundNo);
+      const record = await this.rounds.current(tx, orderId, dispute.roundNo);
+      const correction = outcome === 'CORRECTED' ? await this.correction(tx, order, record) : null;
       const [resolved] = await tx.query<Array<{ resolved_at: Date }>>(
         `WITH resolved AS (
-           UPDATE acceptance.disputes SET status = 'UPHELD', resolution_note = $2, resolved_by_user_id = $3,
-                  resolved_at = now() WHERE id = $1 AND status = 'OPEN' RETURNING resolved_at)
+           UPDATE acceptance.disputes SET status = $2, resolution_note = $3, resolved_by_user_id = $4,
+                  resolved_at = now(), correction_record_id = $5
+           WHERE id = $1 AND status = 'OPEN' RETURNING resolved_at)
          SELECT resolved_at FROM resolved`,
-        [disputeId, note, principal.userId],
+        [disputeId, outcome, note, principal.userId, correction?.id ?? null],
       );
-      const status = recordLifecycle.apply(record.status, 'uphold');
+      const event = correction ? 'correct' : dispute.kind === 'AUDIT' ? 'restore' : 'uphold';
+      const status = recordLifecycle.apply(record.status, event);
       await updateIfStatus(tx, AcceptanceRecord, record.id, record.status, { status });
-      if (record.disputeDeadline && record.disputeDeadline <= resolved.resolved_at) await this.release(tx, [record.id]);
+      if (correction) await tx.insert(AcceptanceRecord, correction);
+      else if (status === 'SIGNED' && record.disputeDeadline && record.disputeDeadline <= resolved.resolved_at)
+        await this.release(tx, [record.id]);
+      else if (status === 'SETTLED' && (await this.allSettled(tx, order)))
+        await this.ordering.close(tx, actorOf(principal), order);
+      await this.outbox.enqueue(tx, {
+        queue: OUTCOME_EVENTS_QUEUE,
+        name: OutcomeEvents.disputeResolved,
+        id: jobId(OutcomeEvents.disputeResolved, disputeId),
+        payload: { orderId, vendorOrganisationId: order.vendorOrganisationId } satisfies OutcomeSettled,
+      });
       await this.audit.record(tx, {
         actor: actorOf(principal),
         entityType: 'dispute',
         entityId: disputeId,
-        action: 'upheld',
-        after: { recordId: record.id, note },
+        action: outcome === 'CORRECTED' ? 'corrected' : 'upheld',
+        after: {
+          recordId: record.id,
+          note,
+          correctionRecordId: correction?.id,
+          correctionHash: correction?.recordHash,
+        },
       });
-      return {
-        ...dispute,
-        status: 'UPHELD',
-        resolutionNote: note,
-        resolvedByUserId: principal.userId,
-        resolvedAt: resolved.resolved_at,
-      };
+      return tx.findOneByOrFail(Dispute, { id: disputeId });
     });
+  }
+
+  private async allSettled(tx: EntityManager, order: Order): Promise<boolean> {
+    const settled = await tx.countBy(AcceptanceRecord, { orderId: order.id, status: 'SETTLED' });
+    return settled === order.terms.rounds.length;
+  }
+
+  /** The next version of a disputed record, from the data uploaded for it: refused without such data. */
+  private async correction(tx: EntityManager, order: Order, record: AcceptanceRecord): Promise<AcceptanceRecord> {
+    const version = record.version + 1;
+    const uploaded = await tx.existsBy(MeasurementBatch, {
+      orderId: order.id,
+      roundNo: record.roundNo,
+      revision: version,
+    });
+    if (!uploaded)
+      throw AcceptanceErrors.CORRECTION_DATA_MISSING(undefined, { roundNo: record.roundNo, revision: version });
+    const built = await this.rounds.build(tx, order, record.roundNo, version);
+    if ('insufficient' in built)
+      throw AcceptanceErrors.CORRECTION_NOT_EVALUABLE(undefined, { insufficient: built.insufficient });
+    return built.record;
   }
 
   /**
@@ -348,7 +319,8 @@ export class AcceptanceFacade {
       tx.query<Array<{ id: string }>>(
         `SELECT o.id FROM ordering.orders o
          WHERE o.status = 'ACTIVE' AND (o.terms->>'endsAt')::timestamptz <= now()
-           AND NOT EXISTS (SELECT 1 FROM acceptance.records r WHERE r.order_id = o.id AND r.status <> 'SETTLED')
+           AND NOT EXISTS (SELECT 1 FROM acceptance.records r
+                           WHERE r.order_id = o.id AND r.status NOT IN ('SETTLED', 'SUPERSEDED'))
          ORDER BY o.id LIMIT $1`,
         [limit],
       ),
@@ -363,7 +335,7 @@ export class AcceptanceFacade {
       const order = await this.ordering.lock(tx, orderId);
       const [{ due }] = await tx.query<Array<{ due: boolean }>>(
         `SELECT $2::timestamptz <= now() AND NOT EXISTS (
-           SELECT 1 FROM acceptance.records WHERE order_id = $1 AND status <> 'SETTLED') AS due`,
+           SELECT 1 FROM acceptance.records WHERE order_id = $1 AND status NOT IN ('SETTLED', 'SUPERSEDED')) AS due`,
         [orderId, order.terms.endsAt],
       );
       if (order.status !== 'ACTIVE' || !due) return false;
@@ -386,12 +358,16 @@ export class AcceptanceFacade {
 
   async records(principal: Principal, orderId: string): Promise<AcceptanceRecord[]> {
     assertVisible(principal, await this.ordering.findById(orderId));
-    return this.tx.run((tx) => tx.find(AcceptanceRecord, { where: { orderId }, order: { roundNo: 'ASC' } }));
+    return this.tx.run((tx) =>
+      tx.find(AcceptanceRecord, { where: { orderId }, order: { roundNo: 'ASC', version: 'ASC' } }),
+    );
   }
 
   async settlements(principal: Principal, orderId: string): Promise<Settlement[]> {
     assertVisible(principal, await this.ordering.findById(orderId));
-    return this.tx.run((tx) => tx.find(Settlement, { where: { orderId }, order: { roundNo: 'ASC' } }));
+    return this.tx.run((tx) =>
+      tx.find(Settlement, { where: { orderId }, order: { roundNo: 'ASC', recordVersion: 'ASC' } }),
+    );
   }
 
   /** Outcomes of closed orders (x = share of the order's money earned), for the trust ranking. */
@@ -421,8 +397,8 @@ export class AcceptanceFacade {
   /** Work that a lost Redis job would otherwise strand: evaluations and settlements not done yet. */
   async pendingJobs(olderThanSeconds: number): Promise<JobRequest[]> {
     return this.tx.run(async (tx) => {
-      const unsettled = await tx.query<Array<{ order_id: string; round_no: number }>>(
-        `SELECT r.order_id, r.round_no FROM acceptance.records r
+      const unsettled = await tx.query<Array<{ order_id: string; round_no: number; version: number }>>(
+        `SELECT r.order_id, r.round_no, r.version FROM acceptance.records r
          WHERE r.status = 'PAYABLE' AND r.payable_at < now() - make_interval(secs => $1) LIMIT 1000`,
         [olderThanSeconds],
       );
@@ -435,7 +411,7 @@ export class AcceptanceFacade {
         [olderThanSeconds],
       );
       return [
-        ...unsettled.map((r) => roundJob(AcceptanceJobs.settleRound, r.order_id, r.round_no)),
+        ...unsettled.map((r) => roundJob(AcceptanceJobs.settleRound, r.order_id, r.round_no, r.version)),
         ...unevaluated.map((r) => roundJob(AcceptanceJobs.evaluateRound, r.order_id, r.round_no)),
       ];
     });
@@ -443,58 +419,16 @@ export class AcceptanceFacade {
 
   /** SIGNED → PAYABLE and the settlement job in one transaction: the outbox row exists iff the round is payable. */
   private async release(tx: EntityManager, recordIds: string[]): Promise<void> {
-    const released = await tx.query<Array<{ order_id: string; round_no: number }>>(
+    const released = await tx.query<Array<{ order_id: string; round_no: number; version: number }>>(
       `WITH released AS (
          UPDATE acceptance.records SET status = $2, payable_at = now()
-         WHERE id = ANY($1) AND status = 'SIGNED' RETURNING order_id, round_no)
-       SELECT order_id, round_no FROM released`,
+         WHERE id = ANY($1) AND status = 'SIGNED' RETURNING order_id, round_no, version)
+       SELECT order_id, round_no, version FROM released`,
       [recordIds, recordLifecycle.next('SIGNED', 'release')],
     );
-    for (const r of released)
-      await this.outbox.enqueue(tx, roundJob(AcceptanceJobs.settleRound, r.order_id, r.round_no));
-  }
-
-  private async recordOf(tx: EntityManager, orderId: string, roundNo: number): Promise<AcceptanceRecord> {
-    const record = await tx.findOneBy(AcceptanceRecord, { orderId, roundNo });
-    if (!record) throw AcceptanceErrors.RECORD_NOT_FOUND(undefined, { orderId, roundNo });
-    return record;
-  }
-
-  /**
-   * What the order has earned, floored once from the exact sum, over its settled rounds and its payable rounds up
-   * to `roundNo`: a round under dispute or in its window contributes nothing yet, and whatever order rounds are
-   * settled in, the total paid never exceeds what the settled rounds earned.
-   */
-  private async payableEarned(tx: EntityManager, order: Order, roundNo: number): Promise<bigint> {
-    const records = await tx.find(AcceptanceRecord, { where: { orderId: order.id } });
-    const counts = (r: AcceptanceRecord) => r.status === 'SETTLED' || (r.status === 'PAYABLE' && r.roundNo <= roundNo);
-    const rounds: RoundMeasurements[] = order.terms.rounds.map((round) => {
-      const record = records.find((r) => r.roundNo === round.no && counts(r));
-      return Object.fromEntries((record?.results ?? []).map((k) => [k.key, k.measured]));
-    });
-    return cumulativeEarned(paymentTermsOf(order.terms), { delivered: false, rounds });
-  }
-
-  private async paidTo(tx: EntityManager, orderId: string): Promise<bigint> {
-    const [{ paid }] = await tx.query<Array<{ paid: string }>>(
-      'SELECT coalesce(sum(amount), 0)::text AS paid FROM acceptance.settlements WHERE order_id = $1',
-      [orderId],
+    await this.outbox.enqueueMany(
+      tx,
+      released.map((r) => roundJob(AcceptanceJobs.settleRound, r.order_id, r.round_no, r.version)),
     );
-    return BigInt(paid);
-  }
-
-  private async earnedCumulative(
-    tx: EntityManager,
-    order: Order,
-    roundNo: number,
-    measured: RoundMeasurements,
-  ): Promise<bigint> {
-    const earlier = await tx.find(AcceptanceRecord, { where: { orderId: order.id } });
-    const rounds: RoundMeasurements[] = order.terms.rounds.map((round) => {
-      if (round.no === roundNo) return measured;
-      const record = earlier.find((r) => r.roundNo === round.no);
-      return Object.fromEntries((record?.results ?? []).map((k) => [k.key, k.measured]));
-    });
-    return cumulativeEarned(paymentTermsOf(order.terms), { delivered: false, rounds });
   }
 }

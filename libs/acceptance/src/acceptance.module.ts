@@ -10,6 +10,8 @@ import { MeasurementIngest } from './ingest/measurement-ingest';
 import { MeasurementsController } from './ingest/measurements.controller';
 import { MeasurementBatch } from './measurement-batch.entity';
 import { Measurement } from './measurement.entity';
+import { RoundRecords } from './round-records';
+import { SettleRounds } from './settle-rounds';
 import { Settlement } from './settlement.entity';
 
 @Module({
@@ -19,7 +21,7 @@ import { Settlement } from './settlement.entity';
     TypeOrmModule.forFeature([MeasurementBatch, Measurement, AcceptanceRecord, Settlement, Dispute]),
   ],
   controllers: [AcceptanceController, MeasurementsController],
-  providers: [AcceptanceFacade, MeasurementIngest],
+  providers: [AcceptanceFacade, MeasurementIngest, RoundRecords, SettleRounds],
   exports: [AcceptanceFacade],
 })
 export class AcceptanceModule {}

@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { DisputeStatus, EvidenceFile } from './contracts/acceptance';
+import type { DisputeKind, DisputeStatus, EvidenceFile } from './contracts/acceptance';
 
-/** The vendor's objection to a signed acceptance record; while OPEN, the round's settlement is frozen. */
+/**
+ * The vendor's objection to a signed acceptance record, or the operator's re-check of a settled one; while OPEN, the
+ * round's settlement is frozen.
+ */
 @Entity({ schema: 'acceptance', name: 'disputes' })
 @Index('disputes_order_round_idx', ['orderId', 'roundNo'])
 @Index('disputes_one_open_per_record_key', ['recordId'], { unique: true, where: `status = 'OPEN'` })
@@ -21,6 +24,9 @@ export class Dispute {
   @Column({ type: 'text' })
   status: DisputeStatus;
 
+  @Column({ type: 'text', default: 'VENDOR' })
+  kind: DisputeKind;
+
   @Column({ type: 'text' })
   reason: string;
 
@@ -32,8 +38,9 @@ export class Dispute {
   @Column({ type: 'text' })
   recordHash: string;
 
-  @Column({ type: 'uuid' })
-  openedByUserId: string;
+  /** Null when an operator's API key opened a re-check. */
+  @Column({ type: 'uuid', nullable: true })
+  openedByUserId: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   openedAt: Date;
@@ -46,4 +53,8 @@ export class Dispute {
 
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
+
+  /** The record version a correction produced. */
+  @Column({ type: 'uuid', nullable: true })
+  correctionRecordId: string | null;
 }

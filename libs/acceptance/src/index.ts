@@ -1,5 +1,6 @@
 export * from './acceptance-record.entity';
 export * from './acceptance-worker.module';
+export * from './bake-off-worker.module';
 export * from './acceptance.facade';
 export * from './acceptance.module';
 export * from './acceptance.processor';

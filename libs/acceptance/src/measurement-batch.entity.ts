@@ -18,6 +18,10 @@ export class MeasurementBatch {
   @Column({ type: 'integer' })
   roundNo: number;
 
+  /** The record version this data is for: a correction uploads revision n + 1, which replaces its KPI's data. */
+  @Column({ type: 'integer', default: 1 })
+  revision: number;
+
   @Column({ type: 'text' })
   format: string;
 

@@ -1,26 +1,5 @@
 import { EntityManager } from 'typeorm';
 
-/** A closed order's outcome with the category of its problem, as the trust ranking reads it. */
-export interface CategorisedOutcome {
-  orderId: string;
-  vendorOrganisationId: string;
-  agencyOrganisationId: string;
-  categoryCode: string;
-  maxAmount: bigint;
-  paid: bigint;
-  closedAt: Date;
-}
-
-type Row = {
-  order_id: string;
-  vendor: string;
-  agency: string;
-  category: string;
-  max_amount: string;
-  paid: string;
-  closed_at: Date;
-};
-
 const SELECT = `
   SELECT o.id AS order_id, o.vendor_organisation_id AS vendor, o.agency_organisation_id AS agency,
          p.category_code AS category, o.max_amount::text AS max_amount,
@@ -29,28 +8,6 @@ const SELECT = `
   FROM ordering.orders o
   JOIN problems.problems p ON p.id = (o.terms ->> 'problemId')::uuid
   WHERE o.status = 'CLOSED'`;
-
-const toOutcome = (r: Row): CategorisedOutcome => ({
-  orderId: r.order_id,
-  vendorOrganisationId: r.vendor,
-  agencyOrganisationId: r.agency,
-  categoryCode: r.category,
-  maxAmount: BigInt(r.max_amount),
-  paid: BigInt(r.paid),
-  closedAt: r.closed_at,
-});
-
-/** Every closed order's outcome (x = paid / max amount), optionally of one vendor, for the trust ranking. */
-export async function categorisedOutcomes(
-  tx: EntityManager,
-  vendorOrganisationId?: string,
-): Promise<CategorisedOutcome[]> {
-  const rows = await tx.query<Row[]>(
-    `${SELECT} AND ($1::uuid IS NULL OR o.vendor_organisation_id = $1) ORDER BY o.closed_at, o.id`,
-    [vendorOrganisationId ?? null],
-  );
-  return rows.map(toOutcome);
-}
 
 /** Per category and over all categories ('*'): post-checked orders, mean outcome x and median order value (0 without orders). */
 export interface OutcomeStatistics {

@@ -38,7 +38,7 @@ const SQL = {
        FROM competition.calls c JOIN identity.organisations a ON a.id = c.agency_organisation_id`,
   awards: `SELECT c.id, c.id AS call_id, c.problem_id, o.id AS offer_id, o.vendor_organisation_id, v.name AS vendor_name,
               o.solution_id, o.price::text, c.award_justification AS justification,
-              (SELECT min(ord.created_at) FROM ordering.orders ord WHERE ord.call_id = c.id) AS awarded_at,
+              (SELECT min(ord.created_at) FROM ordering.orders ord WHERE ord.call_id = c.id AND NOT ord.trial) AS awarded_at,
               (SELECT json_agg(json_build_object('offerId', x.id, 'vendorOrganisationId', x.vendor_organisation_id,
                        'price', x.price::text, 'status', x.status, 'kpiCommitments', x.kpi_commitments,
                        'rank', sc.rank, 'total', sc.total, 'priceScore', sc.price_score,
@@ -50,7 +50,7 @@ const SQL = {
        JOIN competition.offers o ON o.id = c.awarded_offer_id
        JOIN identity.organisations v ON v.id = o.vendor_organisation_id
        WHERE c.deadline <= now()`,
-  orders: `SELECT o.id, o.call_id, o.terms ->> 'problemId' AS problem_id, o.agency_organisation_id, a.name AS agency_name,
+  orders: `SELECT o.id, o.call_id, o.trial, o.terms ->> 'problemId' AS problem_id, o.agency_organisation_id, a.name AS agency_name,
               o.vendor_organisation_id, v.name AS vendor_name, o.status, o.max_amount::text, o.terms_hash,
               o.activated_at, o.closed_at,
               jsonb_build_object('deliveryShareBp', o.terms -> 'deliveryShareBp', 'floorBp', o.terms -> 'floorBp',
@@ -148,6 +148,8 @@ export const publicAwards = (tx: EntityManager, q: PublicPageQuery) => page<Publ
 export interface PublicOrder {
   id: string;
   call_id: string;
+  /** A POC bake-off trial order of the call; the call's contract is its one main order. */
+  trial: boolean;
   problem_id: string;
   agency_organisation_id: string;
   agency_name: string;
@@ -265,7 +267,7 @@ export async function contractingProcesses(tx: EntityManager, callIds: string[])
   return calls.flatMap((call) => {
     const problem = problems.find((p) => p.id === call.problem_id);
     if (!problem) return [];
-    const order = orders.find((o) => o.call_id === call.id) ?? null;
+    const order = orders.find((o) => o.call_id === call.id && !o.trial) ?? null;
     return [
       {
         call,

@@ -1,9 +1,12 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Exactly one settlement per order and round, enforced by the unique key; append-only. */
+/**
+ * Exactly one settlement per order, round and record version, enforced by the unique key; append-only. A corrected
+ * record pays the difference: a negative amount is a clawback.
+ */
 @Entity({ schema: 'acceptance', name: 'settlements' })
-@Index('settlements_order_round_key', ['orderId', 'roundNo'], { unique: true })
-@Check('settlements_amount_non_negative', 'amount >= 0')
+@Index('settlements_order_round_version_key', ['orderId', 'roundNo', 'recordVersion'], { unique: true })
+@Check('settlements_paid_non_negative', 'paid_cumulative >= 0')
 export class Settlement {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -13,6 +16,9 @@ export class Settlement {
 
   @Column({ type: 'integer' })
   roundNo: number;
+
+  @Column({ type: 'integer', default: 1 })
+  recordVersion: number;
 
   @Column({ type: 'uuid' })
   vendorOrganisationId: string;

@@ -1,10 +1,31 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, CurrentPrincipal, Public, Roles, type Principal } from '@app/identity';
 import {
   CatalogQueryDto,
   CategoryDto,
+  ConfidentialityDto,
   CategoryView,
   CreateCategoryDto,
   CreateSolutionDto,
@@ -15,9 +36,26 @@ import {
   SolutionView,
   SuspendDto,
 } from './catalog.dto';
-import { CatalogFacade } from './catalog.facade';
+import { CatalogFacade, type DocumentViewer } from './catalog.facade';
 import { CatalogErrors } from './contracts/catalog';
-import { MAX_DOCUMENT_BYTES } from './document-store';
+import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from './document-store';
+
+function viewerOf(p: Principal | undefined): DocumentViewer | undefined {
+  if (!p) return undefined;
+  const operatorAdmin = p.organisationType === 'OPERATOR' && p.roles.includes('OPERATOR_ADMIN');
+  return { userId: p.userId ?? null, organisationId: p.organisationId, operatorAdmin };
+}
+
+/** RFC 6266: an ASCII fallback plus the exact (Vietnamese) name in UTF-8. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -71,10 +109,19 @@ export class CatalogController {
   @Roles('VENDOR')
   @ApiOperation({
     summary:
-      'Tải tài liệu (PDF/PNG/JPEG, ≤ 10 MB) / Upload a document, streamed, typed by its bytes, stored by SHA-256',
+      'Tải tài liệu (PDF/PNG/JPEG, ≤ 10 MB), có thể đánh dấu mật / Upload a document, streamed, typed by its bytes, stored by SHA-256; optionally confidential (fields before the file)',
   })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        confidential: { type: 'boolean', description: 'never shown to the public' },
+        confidentialReason: { type: 'string', description: 'required when confidential' },
+        file: { type: 'string', format: 'binary' },
+      },
+    },
+  })
   @ApiOkResponse({ type: DocumentView })
   async upload(
     @CurrentPrincipal() p: Principal,
@@ -85,18 +132,77 @@ export class CatalogController {
     if (!request.isMultipart()) throw CatalogErrors.DOCUMENT_MISSING();
     const part = await request.file({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } });
     if (!part || part.fieldname !== 'file') throw CatalogErrors.DOCUMENT_MISSING();
-    return this.catalog.uploadDocument(actorOf(p), id, part.filename, part.file);
+    const field = (name: string) => {
+      const value = part.fields[name];
+      return value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined;
+    };
+    const confidential = field('confidential');
+    if (confidential !== undefined && confidential !== 'true' && confidential !== 'false')
+      throw CatalogErrors.CONFIDENTIAL_REASON_REQUIRED(undefined, { field: 'confidential' });
+    return this.catalog.uploadDocument(actorOf(p), id, part.filename, part.file, {
+      confidential: confidential === 'true',
+      reason: field('confidentialReason'),
+    });
+  }
+
+  @Put('solutions/:id/documents/:documentId/confidentiality')
+  @Roles('VENDOR')
+  @ApiOperation({
+    summary: 'Đánh dấu tài liệu mật hoặc công khai / Mark a document confidential (with a reason) or not',
+  })
+  @ApiOkResponse({ type: DocumentView })
+  setConfidentiality(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @Body() dto: ConfidentialityDto,
+  ): Promise<DocumentView> {
+    return this.catalog.setConfidentiality(actorOf(p), id, documentId, dto);
   }
 
   @Get('solutions/:id/documents')
-  @Roles('VENDOR', 'ASSESSOR', 'OPERATOR_ADMIN')
-  @ApiOperation({ summary: 'Tài liệu của giải pháp / A solution’s documents (its vendor and operators)' })
+  @Public()
+  @ApiOperation({
+    summary:
+      'Tài liệu của giải pháp / A solution’s documents: all for its vendor, operators and assigned assessors; the public sees the non-confidential ones of a listed solution',
+  })
   @ApiOkResponse({ type: DocumentView, isArray: true })
-  async documents(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentView[]> {
-    const solution = await this.catalog.getSolution(id);
-    if (p.organisationType !== 'OPERATOR' && p.organisationId !== solution.vendorOrganisationId)
-      throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
-    return this.catalog.documentsOf(id);
+  documents(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal({ optional: true }) p?: Principal,
+  ): Promise<DocumentView[]> {
+    return this.catalog.visibleDocuments(viewerOf(p), id);
+  }
+
+  @Get('solutions/:id/documents/:documentId/content')
+  @Public()
+  @ApiOperation({
+    summary:
+      'Tải xuống tài liệu / Download a document (same access as the list), with its type, length and SHA-256 ETag',
+  })
+  @ApiProduces(...DOCUMENT_TYPES)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async download(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentPrincipal({ optional: true }) p?: Principal,
+  ): Promise<StreamableFile | undefined> {
+    const { document, open } = await this.catalog.openDocument(viewerOf(p), id, documentId);
+    const etag = `"${document.sha256}"`;
+    reply.header('etag', etag);
+    reply.header('cache-control', document.confidential ? 'private, no-store' : 'private, max-age=0, must-revalidate');
+    reply.header('x-content-type-options', 'nosniff');
+    if (request.headers['if-none-match'] === etag) {
+      reply.status(304);
+      return undefined;
+    }
+    return new StreamableFile(open(), {
+      type: document.mediaType,
+      length: Number(document.bytes),
+      disposition: contentDisposition(document.fileName),
+    });
   }
 
   @Post('solutions/:id/suspend')
@@ -148,8 +254,10 @@ export class CatalogController {
   @ApiOkResponse({ type: ListingPage })
   search(@Query() query: SearchQueryDto, @CurrentPrincipal({ optional: true }) p?: Principal): Promise<ListingPage> {
     const operator = p?.organisationType === 'OPERATOR';
+    const { trustLabel, ...filters } = query;
     return this.catalog.search({
-      ...query,
+      ...filters,
+      trustLabels: trustLabel,
       status: operator ? query.status : 'LISTED',
       makeInVietnam: query.makeInVietnam === undefined ? undefined : query.makeInVietnam === 'true',
     });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -22,10 +22,12 @@ import {
   DEPLOYMENT_MODELS,
   REVISION_STATUSES,
   SOLUTION_STATUSES,
+  TRUST_LABELS,
   type Aggregation,
   type DeploymentModel,
   type RevisionStatus,
   type SolutionStatus,
+  type TrustLabel,
 } from './contracts/catalog';
 
 const MONEY = /^(0|[1-9]\d{0,14})$/;
@@ -185,6 +187,16 @@ export class SearchQueryDto {
   @IsOptional()
   @Matches(MONEY)
   priceMax?: string;
+  @ApiPropertyOptional({
+    enum: TRUST_LABELS,
+    isArray: true,
+    description: 'repeatable; vendors the ranking has not labelled yet are NHA_CUNG_CAP_MOI (Nhà cung cấp mới)',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? (value as unknown[]) : [value]))
+  @ArrayMaxSize(TRUST_LABELS.length)
+  @IsIn(TRUST_LABELS, { each: true })
+  trustLabel?: TrustLabel[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
@@ -209,6 +221,7 @@ export class ListingView {
   @ApiPropertyOptional({ nullable: true, type: String }) priceMin: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) priceMax: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) listedAt: Date | null;
+  @ApiProperty({ enum: TRUST_LABELS, description: "the vendor's current trust label" }) trustLabel: TrustLabel;
 }
 
 export class ListingPage {
@@ -229,5 +242,19 @@ export class DocumentView {
   @ApiProperty({ description: 'detected from the bytes' }) mediaType: string;
   @ApiProperty({ description: 'size in bytes, as a string' }) bytes: string;
   @ApiProperty() sha256: string;
+  @ApiProperty({ description: 'never shown to the public' }) confidential: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) confidentialReason: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
+export class ConfidentialityDto {
+  @ApiProperty() @IsBoolean() confidential: boolean;
+  @ApiPropertyOptional({
+    example: 'Sơ đồ hạ tầng mạng nội bộ của khách hàng.',
+    description: 'required when confidential',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(3, 1000)
+  reason?: string;
 }

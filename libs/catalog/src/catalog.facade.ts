@@ -1,23 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
-import { EntityManager, In, IsNull, Repository, type ObjectLiteral } from 'typeorm';
+import { EntityManager, In, IsNull, LessThanOrEqual, Repository, type ObjectLiteral } from 'typeorm';
 import { AuditActor, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
 import { decodeCursor, encodeCursor, newId, type Page } from '@app/kernel';
-import { updateIfStatus } from '@app/platform';
+import { jobId, Outbox, updateIfStatus } from '@app/platform';
 import { CategoryDto, CreateCategoryDto, CreateSolutionDto, SolutionKpiDto } from './catalog.dto';
 import { Category } from './category.entity';
 import {
+  CATALOG_EVENTS_QUEUE,
   CatalogErrors,
+  CatalogEvents,
+  NEW_VENDOR_LABEL,
   REVISABLE_LISTINGS,
+  TRUST_LABELS,
   revisionLifecycle,
   solutionLifecycle,
+  type CatalogEventName,
   type DeploymentModel,
+  type ListingNotice,
   type RevisionEvent,
   type SolutionEvent,
   type SolutionStatus,
+  type TrustLabel,
 } from './contracts/catalog';
-import { SolutionDocument } from './document.entity';
+import { DocumentReviewer, SolutionDocument } from './document.entity';
 import { DocumentStore } from './document-store';
 import { Solution, SolutionKpi, type SolutionContent } from './solution.entity';
 
@@ -26,8 +33,21 @@ const EXPIRY_REMINDER_DAYS = 30;
 /** A listing occupies a capacity slot while it is listed or only temporarily suspended. */
 const OCCUPYING: SolutionStatus[] = ['LISTED', 'SUSPENDED'];
 const REVISABLE: SolutionStatus[] = ['AUTO_REJECTED', 'REJECTED', 'EXPIRED'];
+const WAITING_ORDER = { qualityScore: 'DESC', updatedAt: 'ASC', id: 'ASC' } as const;
 
 type VendorActor = AuditActor & { organisationId: string };
+
+/** Who asks for a solution's documents; absent for the public. */
+export interface DocumentViewer {
+  userId: string | null;
+  organisationId: string;
+  operatorAdmin: boolean;
+}
+
+export interface Confidentiality {
+  confidential: boolean;
+  reason?: string | null;
+}
 
 export interface SearchQuery {
   q?: string;
@@ -37,6 +57,7 @@ export interface SearchQuery {
   deploymentModel?: DeploymentModel;
   priceMin?: string;
   priceMax?: string;
+  trustLabels?: TrustLabel[];
   cursor?: string;
   limit?: number;
 }
@@ -55,18 +76,75 @@ export interface ListingRow {
   priceMin: string | null;
   priceMax: string | null;
   listedAt: Date | null;
+  trustLabel: TrustLabel;
 }
 
 export const LISTING_COLUMNS = `l.solution_id AS "id", l.vendor_organisation_id AS "vendorOrganisationId",
   l.category_code AS "categoryCode", l.status, l.quality_score AS "qualityScore", l.version, l.name, l.summary,
   l.make_in_vietnam AS "makeInVietnam", l.deployment_model AS "deploymentModel", l.price_min AS "priceMin",
-  l.price_max AS "priceMax", l.listed_at AS "listedAt"`;
+  l.price_max AS "priceMax", l.listed_at AS "listedAt", l.trust_label AS "trustLabel"`;
+
+/** How many of the best listings a text search reads in quality order before it asks the text index instead. */
+export const TEXT_SCAN_ROWS = 1000;
+
+/**
+ * One page (limit + 1 rows) of a catalogue search, run by `query` (the API's connection pool, or the benchmark's).
+ * Without text: one keyset scan of a quality-ordered index. With text, the planner cannot be trusted to choose:
+ * it estimates any word missing from its statistics at 0.5 % of the rows, and then walks the quality index
+ * through all 100,000 listings for a word that matches none (half a second). So the search first reads the best
+ * TEXT_SCAN_ROWS listings in quality order and keeps the matches — a common word fills the page within a few
+ * dozen rows — and only when that leaves the page short does it collect the matches from the GIN index and sort
+ * them, which is cheap precisely because they are then few among the best listings.
+ */
+export async function searchListings(
+  query: (sql: string, params: unknown[]) => Promise<ListingRow[]>,
+  search: SearchQuery,
+): Promise<ListingRow[]> {
+  const limit = search.limit ?? 20;
+  const where: string[] = ['l.status = $1'];
+  const params: unknown[] = [search.status ?? 'LISTED'];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (search.category) add('l.category_code = ?', search.category);
+  if (search.makeInVietnam !== undefined) add('l.make_in_vietnam = ?', search.makeInVietnam);
+  if (search.deploymentModel) add('l.deployment_model = ?', search.deploymentModel);
+  if (search.priceMin) add('COALESCE(l.price_max, l.price_min) >= ?::bigint', search.priceMin);
+  if (search.priceMax) add('l.price_min <= ?::bigint', search.priceMax);
+  if (search.trustLabels?.length) add('l.trust_label = ANY(?::text[])', search.trustLabels);
+  if (search.cursor) {
+    const key = decodeCursor(search.cursor);
+    const valid =
+      key?.length === 2 && Number.isInteger(key[0]) && typeof key[1] === 'string' && /^[0-9a-f-]{36}$/i.test(key[1]);
+    if (!valid) throw CatalogErrors.INVALID_CURSOR();
+    params.push(key[0], key[1]);
+    where.push(`(l.quality_score, l.solution_id) < ($${params.length - 1}, $${params.length}::uuid)`);
+  }
+  params.push(limit + 1);
+  const page = `ORDER BY l.quality_score DESC, l.solution_id DESC LIMIT $${params.length}`;
+  const filters = where.join(' AND ');
+  if (!search.q) return query(`SELECT ${LISTING_COLUMNS} FROM catalog.listings l WHERE ${filters} ${page}`, params);
+  params.push(search.q);
+  const text = `l.search_vector @@ catalog.search_query($${params.length})`;
+  const best = await query(
+    `SELECT ${LISTING_COLUMNS} FROM (SELECT * FROM catalog.listings l WHERE ${filters}
+       ORDER BY l.quality_score DESC, l.solution_id DESC LIMIT ${TEXT_SCAN_ROWS}) l
+     WHERE ${text} ${page}`,
+    params,
+  );
+  if (best.length > limit) return best;
+  return query(
+    `WITH l AS MATERIALIZED (SELECT * FROM catalog.listings l WHERE ${text} AND ${filters})
+     SELECT ${LISTING_COLUMNS} FROM l ${page}`,
+    params,
+  );
+}
 
 export interface SweepResult {
   lifted: number;
   expired: number;
   reminded: number;
-  promoted: number;
 }
 
 @Injectable()
@@ -76,6 +154,7 @@ export class CatalogFacade {
     @InjectRepository(Solution) private readonly solutions: Repository<Solution>,
     @InjectRepository(Category) private readonly categories: Repository<Category>,
     private readonly documents: DocumentStore,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Streams a document to the store (size-limited, hashed, typed by its bytes), then records it. */
@@ -84,9 +163,11 @@ export class CatalogFacade {
     solutionId: string,
     fileName: string,
     content: Readable,
+    confidentiality: Confidentiality = { confidential: false },
   ): Promise<SolutionDocument> {
     const solution = await this.getSolution(solutionId);
     if (solution.vendorOrganisationId !== actor.organisationId) throw CatalogErrors.NOT_OWNER();
+    const secrecy = checkConfidentiality(confidentiality);
     const stored = await this.documents.put(content);
     try {
       return await this.solutions.manager.transaction(async (tx) => {
@@ -99,6 +180,7 @@ export class CatalogFacade {
           bytes: String(stored.bytes),
           sha256: stored.sha256,
           uploadedBy: actor.userId ?? '',
+          ...secrecy,
         });
         await tx.insert(SolutionDocument, document);
         await this.audit.record(tx, {
@@ -106,7 +188,7 @@ export class CatalogFacade {
           entityType: 'solution_document',
           entityId: document.id,
           action: 'uploaded',
-          after: { solutionId, sha256: stored.sha256, bytes: stored.bytes, mediaType: stored.mediaType },
+          after: { solutionId, sha256: stored.sha256, bytes: stored.bytes, mediaType: stored.mediaType, ...secrecy },
         });
         return document;
       });
@@ -116,11 +198,119 @@ export class CatalogFacade {
     }
   }
 
+  /** The vendor marks a document confidential (with its reason) or public again. */
+  async setConfidentiality(
+    actor: VendorActor,
+    solutionId: string,
+    documentId: string,
+    confidentiality: Confidentiality,
+  ): Promise<SolutionDocument> {
+    const secrecy = checkConfidentiality(confidentiality);
+    return this.solutions.manager.transaction(async (tx) => {
+      const solution = await this.getSolution(solutionId, tx);
+      if (solution.vendorOrganisationId !== actor.organisationId) throw CatalogErrors.NOT_OWNER();
+      const document = await tx.findOne(SolutionDocument, {
+        where: { id: documentId, solutionId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!document) throw CatalogErrors.DOCUMENT_NOT_FOUND(undefined, { id: documentId });
+      await tx.update(SolutionDocument, { id: documentId }, secrecy);
+      await this.audit.record(tx, {
+        actor,
+        entityType: 'solution_document',
+        entityId: documentId,
+        action: 'confidentiality_set',
+        before: { confidential: document.confidential, confidentialReason: document.confidentialReason },
+        after: secrecy,
+      });
+      return { ...document, ...secrecy };
+    });
+  }
+
   documentsOf(solutionId: string, tx?: EntityManager): Promise<SolutionDocument[]> {
     return (tx ?? this.solutions.manager).find(SolutionDocument, {
       where: { solutionId },
       order: { createdAt: 'ASC' },
     });
+  }
+
+  /** Records the assessors assigned to review a solution: they may read all its documents from then on. */
+  async grantDocumentAccess(tx: EntityManager, solutionId: string, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(DocumentReviewer)
+      .values(userIds.map((userId) => ({ solutionId, userId })))
+      .orIgnore()
+      .execute();
+  }
+
+  /**
+   * The owning vendor, operator admins and the solution's assigned assessors see every document; anyone else
+   * only the non-confidential documents of a listed solution's checked versions (and 404 for the rest).
+   */
+  async visibleDocuments(viewer: DocumentViewer | undefined, solutionId: string): Promise<SolutionDocument[]> {
+    const solution = await this.getSolution(solutionId);
+    if (await this.isDocumentInsider(viewer, solution)) return this.documentsOf(solutionId);
+    if (solution.status !== 'LISTED' || solution.checkedVersion === null)
+      throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id: solutionId });
+    return this.solutions.manager.find(SolutionDocument, {
+      where: { solutionId, confidential: false, solutionVersion: LessThanOrEqual(solution.checkedVersion) },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** A document's metadata and its bytes as a stream, if the viewer may read it. */
+  async openDocument(
+    viewer: DocumentViewer | undefined,
+    solutionId: string,
+    documentId: string,
+  ): Promise<{ document: SolutionDocument; open: () => Readable }> {
+    const document = (await this.visibleDocuments(viewer, solutionId)).find((d) => d.id === documentId);
+    if (!document) throw CatalogErrors.DOCUMENT_NOT_FOUND(undefined, { id: documentId });
+    return { document, open: () => this.documents.read(document.sha256) };
+  }
+
+  private async isDocumentInsider(viewer: DocumentViewer | undefined, solution: Solution): Promise<boolean> {
+    if (!viewer) return false;
+    if (viewer.operatorAdmin || viewer.organisationId === solution.vendorOrganisationId) return true;
+    return (
+      viewer.userId !== null &&
+      this.solutions.manager.existsBy(DocumentReviewer, { solutionId: solution.id, userId: viewer.userId })
+    );
+  }
+
+  /**
+   * Stores each vendor's current trust label (called by the ranking after every recompute) and copies it onto
+   * the vendor's listings, where the catalogue search filters on it.
+   */
+  async updateVendorTrustLabels(
+    tx: EntityManager,
+    labels: Array<{ vendorOrganisationId: string; label: string }>,
+  ): Promise<void> {
+    const latest = new Map<string, TrustLabel>();
+    for (const { vendorOrganisationId, label } of labels) {
+      if (!(TRUST_LABELS as readonly string[]).includes(label))
+        throw CatalogErrors.UNKNOWN_TRUST_LABEL(undefined, { vendorOrganisationId, label, accepted: TRUST_LABELS });
+      latest.set(vendorOrganisationId, label as TrustLabel);
+    }
+    if (latest.size === 0) return;
+    const vendors = [...latest.keys()];
+    const values = [...latest.values()];
+    await tx.query(
+      `INSERT INTO catalog.vendor_trust_labels AS v (vendor_organisation_id, label, updated_at)
+       SELECT * , now() FROM unnest($1::uuid[], $2::text[])
+       ON CONFLICT (vendor_organisation_id) DO UPDATE SET label = EXCLUDED.label, updated_at = now()
+       WHERE v.label IS DISTINCT FROM EXCLUDED.label`,
+      [vendors, values],
+    );
+    await tx.query(
+      `UPDATE catalog.listings l SET trust_label = n.label
+       FROM unnest($1::uuid[], $2::text[]) AS n(vendor, label)
+       WHERE l.vendor_organisation_id = n.vendor AND l.trust_label IS DISTINCT FROM n.label`,
+      [vendors, values],
+    );
   }
 
   async createSolution(actor: VendorActor, dto: CreateSolutionDto): Promise<Solution> {
@@ -244,20 +434,22 @@ export class CatalogFacade {
   private async syncListing(tx: EntityManager, id: string): Promise<void> {
     await tx.query(
       `INSERT INTO catalog.listings AS l (solution_id, vendor_organisation_id, category_code, status, quality_score,
-         version, name, summary, make_in_vietnam, deployment_model, price_min, price_max, search_vector, listed_at)
+         version, name, summary, make_in_vietnam, deployment_model, price_min, price_max, search_vector, listed_at,
+         trust_label)
        SELECT s.id, s.vendor_organisation_id, s.checked->>'categoryCode', s.status, COALESCE(s.quality_score, 0),
          s.checked_version, s.checked->>'name', s.checked->>'summary',
          COALESCE((s.checked->>'makeInVietnam')::boolean, false), s.checked->>'deploymentModel',
          (s.checked->>'priceMin')::bigint, (s.checked->>'priceMax')::bigint,
          catalog.search_vector(concat_ws(' ', s.checked->>'name', s.checked->>'summary', s.checked->>'description')),
-         s.listed_at
-       FROM catalog.solutions s WHERE s.id = $1 AND s.checked IS NOT NULL
+         s.listed_at, COALESCE(v.label, $2)
+       FROM catalog.solutions s LEFT JOIN catalog.vendor_trust_labels v ON v.vendor_organisation_id = s.vendor_organisation_id
+       WHERE s.id = $1 AND s.checked IS NOT NULL
        ON CONFLICT (solution_id) DO UPDATE SET status = EXCLUDED.status, quality_score = EXCLUDED.quality_score,
          version = EXCLUDED.version, name = EXCLUDED.name, summary = EXCLUDED.summary,
          make_in_vietnam = EXCLUDED.make_in_vietnam, deployment_model = EXCLUDED.deployment_model,
          price_min = EXCLUDED.price_min, price_max = EXCLUDED.price_max, search_vector = EXCLUDED.search_vector,
-         listed_at = EXCLUDED.listed_at`,
-      [id],
+         listed_at = EXCLUDED.listed_at, trust_label = EXCLUDED.trust_label`,
+      [id, NEW_VENDOR_LABEL],
     );
   }
 
@@ -267,32 +459,7 @@ export class CatalogFacade {
    */
   async search(query: SearchQuery): Promise<Page<ListingRow>> {
     const limit = query.limit ?? 20;
-    const where: string[] = ['l.status = $1'];
-    const params: unknown[] = [query.status ?? 'LISTED'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.q) add(`l.search_vector @@ catalog.search_query(?)`, query.q);
-    if (query.category) add('l.category_code = ?', query.category);
-    if (query.makeInVietnam !== undefined) add('l.make_in_vietnam = ?', query.makeInVietnam);
-    if (query.deploymentModel) add('l.deployment_model = ?', query.deploymentModel);
-    if (query.priceMin) add('COALESCE(l.price_max, l.price_min) >= ?::bigint', query.priceMin);
-    if (query.priceMax) add('l.price_min <= ?::bigint', query.priceMax);
-    if (query.cursor) {
-      const key = decodeCursor(query.cursor);
-      const valid =
-        key?.length === 2 && Number.isInteger(key[0]) && typeof key[1] === 'string' && /^[0-9a-f-]{36}$/i.test(key[1]);
-      if (!valid) throw CatalogErrors.INVALID_CURSOR();
-      params.push(key[0], key[1]);
-      where.push(`(l.quality_score, l.solution_id) < ($${params.length - 1}, $${params.length}::uuid)`);
-    }
-    params.push(limit + 1);
-    const rows = await this.solutions.query<ListingRow[]>(
-      `SELECT ${LISTING_COLUMNS} FROM catalog.listings l WHERE ${where.join(' AND ')}
-       ORDER BY l.quality_score DESC, l.solution_id DESC LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await searchListings((sql, params) => this.solutions.query<ListingRow[]>(sql, params), query);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
@@ -336,9 +503,13 @@ export class CatalogFacade {
     const patch: Partial<Solution> = { status };
     if (details.reason !== undefined) patch.statusReason = details.reason;
     if (details.qualityScore !== undefined) patch.qualityScore = details.qualityScore;
-    if (event === 'list') {
+    // The decision fixes the checked content; a waiting solution listed later shows what was checked, not an
+    // edit its vendor made while it waited.
+    if ((event === 'list' || event === 'wait') && solution.status === 'UNDER_REVIEW') {
       patch.checked = contentOf(solution);
       patch.checkedVersion = solution.version;
+    }
+    if (event === 'list') {
       patch.listedAt = now;
       patch.listingExpiresAt = addMonths(now, LISTING_VALIDITY_MONTHS);
       patch.expiryReminderAt = null;
@@ -351,6 +522,11 @@ export class CatalogFacade {
     }
     await updateIfStatus(tx, Solution, id, solution.status, patch);
     await this.syncListing(tx, id);
+    if (event === 'displace') {
+      const waitingRank = (await this.waitingRanks(solution.categoryCode, tx)).get(id);
+      await this.notify(tx, CatalogEvents.displaced, solution, { waitingRank });
+    }
+    if (event === 'list' && solution.status === 'WAITING') await this.notify(tx, CatalogEvents.promoted, solution);
     await this.audit.record(tx, {
       actor,
       entityType: 'solution',
@@ -385,22 +561,72 @@ export class CatalogFacade {
   }
 
   /** Position (1-based) of each waiting solution of the category by quality score. */
-  async waitingRanks(categoryCode: string): Promise<Map<string, number>> {
-    const rows = await this.solutions.find({
+  async waitingRanks(categoryCode: string, tx?: EntityManager): Promise<Map<string, number>> {
+    const rows = await (tx ?? this.solutions.manager).find(Solution, {
       select: { id: true },
       where: { categoryCode, status: 'WAITING' },
-      order: { qualityScore: 'DESC', updatedAt: 'ASC', id: 'ASC' },
+      order: WAITING_ORDER,
     });
     return new Map(rows.map((r, i) => [r.id, i + 1]));
   }
 
+  /** The best waiting solutions of a category, in queue order. */
+  async bestWaiting(tx: EntityManager, categoryCode: string, take: number): Promise<Solution[]> {
+    return tx.find(Solution, { where: { categoryCode, status: 'WAITING' }, order: WAITING_ORDER, take });
+  }
+
+  /**
+   * The listed solution a better one would displace from a full category: the lowest quality score, the most
+   * recently listed among equals. Suspended listings keep their slot: their status is the operator's to change.
+   */
+  async lowestListed(tx: EntityManager, categoryCode: string): Promise<Solution | null> {
+    return tx.findOne(Solution, {
+      where: { categoryCode, status: 'LISTED' },
+      order: { qualityScore: 'ASC', listedAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  /** Categories with solutions waiting for a slot. */
+  async categoriesWithWaiting(): Promise<string[]> {
+    const rows = await this.solutions
+      .createQueryBuilder('s')
+      .select('DISTINCT s.category_code', 'code')
+      .where(`s.status = 'WAITING'`)
+      .getRawMany<{ code: string }>();
+    return rows.map((r) => r.code);
+  }
+
+  /** Queues a notice to the solution's vendor, delivered to its inbox by the worker. */
+  private async notify(
+    tx: EntityManager,
+    name: CatalogEventName,
+    solution: Solution,
+    extra: Pick<ListingNotice, 'expiresAt' | 'waitingRank'> = {},
+  ): Promise<void> {
+    const notice: ListingNotice = {
+      noticeId: newId(),
+      solutionId: solution.id,
+      vendorOrganisationId: solution.vendorOrganisationId,
+      solutionName: solution.checked?.name ?? solution.name,
+      categoryCode: solution.categoryCode,
+      ...extra,
+    };
+    await this.outbox.enqueue(tx, {
+      queue: CATALOG_EVENTS_QUEUE,
+      name,
+      id: jobId(name, notice.noticeId),
+      payload: notice,
+    });
+  }
+
   /**
    * The scheduled part of the listing lifecycle, judged against the database clock (plus a test-only
-   * offset): lift ended suspensions, expire 12-month listings, remind 30 days ahead, fill freed capacity.
+   * offset): lift ended suspensions, expire 12-month listings, remind the vendor 30 days ahead. Freed capacity
+   * is filled by the pre-check's scheduler, which owns the waiting submissions.
    */
   async sweep(offsetSeconds: number): Promise<SweepResult> {
-    const now = await this.databaseNow(offsetSeconds);
-    const result: SweepResult = { lifted: 0, expired: 0, reminded: 0, promoted: 0 };
+    const now = await this.now(offsetSeconds);
+    const result: SweepResult = { lifted: 0, expired: 0, reminded: 0 };
     const due = (where: string, params: ObjectLiteral) =>
       this.solutions
         .createQueryBuilder('s')
@@ -435,6 +661,10 @@ export class CatalogFacade {
           { expiryReminderAt: now },
         );
         if (updated.affected !== 1) return;
+        const solution = await this.getSolution(id, tx);
+        await this.notify(tx, CatalogEvents.expiryReminder, solution, {
+          expiresAt: solution.listingExpiresAt?.toISOString(),
+        });
         await this.audit.record(tx, {
           actor: SYSTEM_ACTOR,
           entityType: 'solution',
@@ -445,36 +675,11 @@ export class CatalogFacade {
         result.reminded++;
       });
     }
-    result.promoted = await this.promoteWaiting(now);
     return result;
   }
 
-  private async promoteWaiting(now: Date): Promise<number> {
-    const categories = await this.solutions
-      .createQueryBuilder('s')
-      .select('DISTINCT s.category_code', 'code')
-      .where(`s.status = 'WAITING'`)
-      .getRawMany<{ code: string }>();
-    let promoted = 0;
-    for (const { code } of categories) {
-      promoted += await this.solutions.manager.transaction(async (tx) => {
-        const category = await this.lockCategory(tx, code);
-        const free = category.capacity === null ? Infinity : category.capacity - (await this.occupiedSlots(tx, code));
-        if (free <= 0) return 0;
-        const next = await tx.find(Solution, {
-          select: { id: true },
-          where: { categoryCode: code, status: 'WAITING' },
-          order: { qualityScore: 'DESC', updatedAt: 'ASC', id: 'ASC' },
-          take: Number.isFinite(free) ? free : undefined,
-        });
-        for (const s of next) await this.transition(tx, SYSTEM_ACTOR, s.id, 'list', { now });
-        return next.length;
-      });
-    }
-    return promoted;
-  }
-
-  private async databaseNow(offsetSeconds: number): Promise<Date> {
+  /** The database clock plus the test-only offset: what every scheduled transition is judged against. */
+  async now(offsetSeconds: number): Promise<Date> {
     const [row] = await this.solutions.query<Array<{ now: Date }>>(`SELECT now() + make_interval(secs => $1) AS now`, [
       offsetSeconds,
     ]);
@@ -622,4 +827,14 @@ function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
   result.setUTCMonth(result.getUTCMonth() + months);
   return result;
+}
+
+function checkConfidentiality({ confidential, reason }: Confidentiality): {
+  confidential: boolean;
+  confidentialReason: string | null;
+} {
+  const trimmed = reason?.trim() ?? '';
+  if (confidential ? trimmed.length < 3 || trimmed.length > 1000 : trimmed.length > 0)
+    throw CatalogErrors.CONFIDENTIAL_REASON_REQUIRED(undefined, { field: 'confidentialReason' });
+  return { confidential, confidentialReason: confidential ? trimmed : null };
 }

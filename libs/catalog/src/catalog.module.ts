@@ -4,13 +4,24 @@ import { AuditModule } from '@app/audit';
 import { CatalogController } from './catalog.controller';
 import { CatalogFacade } from './catalog.facade';
 import { Category } from './category.entity';
-import { SolutionDocument } from './document.entity';
+import { DocumentReviewer, SolutionDocument } from './document.entity';
 import { DocumentStore } from './document-store';
-import { Listing } from './listing.entity';
+import { Listing, VendorTrustLabel } from './listing.entity';
 import { Solution, SolutionKpi } from './solution.entity';
 
 @Module({
-  imports: [AuditModule, TypeOrmModule.forFeature([Category, Solution, SolutionKpi, SolutionDocument, Listing])],
+  imports: [
+    AuditModule,
+    TypeOrmModule.forFeature([
+      Category,
+      Solution,
+      SolutionKpi,
+      SolutionDocument,
+      DocumentReviewer,
+      Listing,
+      VendorTrustLabel,
+    ]),
+  ],
   controllers: [CatalogController],
   providers: [CatalogFacade, DocumentStore],
   exports: [CatalogFacade],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -80,6 +80,10 @@ export class DocumentStore {
         throw CatalogErrors.DOCUMENT_TOO_LARGE(undefined, { limitBytes: limit });
       throw error;
     }
+  }
+
+  read(sha256: string): Readable {
+    return createReadStream(this.pathOf(sha256));
   }
 
   async remove(sha256: string): Promise<void> {

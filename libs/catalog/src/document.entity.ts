@@ -30,6 +30,26 @@ export class SolutionDocument {
   @Column({ type: 'uuid' })
   uploadedBy: string;
 
+  /** Confidential documents are shown to the vendor, operators and assigned assessors only, never to the public. */
+  @Column({ type: 'boolean', default: false })
+  confidential: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  confidentialReason: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** An assessor assigned to review a solution (recorded by the pre-check): may read all its documents. */
+@Entity({ schema: 'catalog', name: 'document_reviewers' })
+export class DocumentReviewer {
+  @PrimaryColumn({ type: 'uuid' })
+  solutionId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  userId: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { DeploymentModel, SolutionStatus } from './contracts/catalog';
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { DeploymentModel, SolutionStatus, TrustLabel } from './contracts/catalog';
 
 /**
  * The public projection of a solution's checked version, kept in step by the catalogue's own writes; the
@@ -8,6 +8,7 @@ import type { DeploymentModel, SolutionStatus } from './contracts/catalog';
 @Entity({ schema: 'catalog', name: 'listings' })
 @Index('listings_status_quality_idx', ['status', 'qualityScore', 'solutionId'])
 @Index('listings_category_quality_idx', ['categoryCode', 'status', 'qualityScore', 'solutionId'])
+@Index('listings_trust_quality_idx', ['status', 'trustLabel', 'qualityScore', 'solutionId'])
 @Index('listings_search_idx', { synchronize: false })
 export class Listing {
   @PrimaryColumn({ type: 'uuid' })
@@ -52,4 +53,21 @@ export class Listing {
 
   @Column({ type: 'timestamptz', nullable: true })
   listedAt: Date | null;
+
+  /** The vendor's current trust label, copied from catalog.vendor_trust_labels so the filter is one index. */
+  @Column({ type: 'text', default: 'NHA_CUNG_CAP_MOI' })
+  trustLabel: TrustLabel;
+}
+
+/** Each vendor's current trust label as the ranking last computed it; a vendor absent here is new. */
+@Entity({ schema: 'catalog', name: 'vendor_trust_labels' })
+export class VendorTrustLabel {
+  @PrimaryColumn({ type: 'uuid' })
+  vendorOrganisationId: string;
+
+  @Column({ type: 'text' })
+  label: TrustLabel;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
 }

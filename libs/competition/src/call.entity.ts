@@ -50,6 +50,10 @@ export class Call {
   @Column({ type: 'timestamptz', nullable: true })
   evaluatedAt: Date | null;
 
+  /** The finalist with the best measured cost-effectiveness once the bake-off's trial orders are post-checked. */
+  @Column({ type: 'uuid', nullable: true })
+  pocProposedOfferId: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   awardedOfferId: string | null;
 

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@app/identity';
+import { BakeOffFacade } from './bake-off.facade';
 import {
+  BakeOffView,
   CallView,
   ClarificationAnswerDto,
   ClarificationQuestionDto,
@@ -11,6 +13,7 @@ import {
   PayoutLevelView,
   ScoreView,
   SimulationQueryDto,
+  simulationLevels,
   SubmitOfferDto,
 } from './competition.dto';
 import { CompetitionFacade } from './competition.facade';
@@ -19,7 +22,10 @@ import { CompetitionFacade } from './competition.facade';
 @ApiBearerAuth()
 @Controller()
 export class CompetitionController {
-  constructor(private readonly competition: CompetitionFacade) {}
+  constructor(
+    private readonly competition: CompetitionFacade,
+    private readonly bakeOffs: BakeOffFacade,
+  ) {}
 
   @Post('calls')
   @Roles('BUYER')
@@ -73,6 +79,41 @@ export class CompetitionController {
     return this.competition.scores(id);
   }
 
+  @Get('calls/:id/bake-off')
+  @Public()
+  @ApiOperation({
+    summary:
+      'So sánh vòng POC / Bake-off comparison: per finalist its trial order, measured KPIs, paid, max, cost-effectiveness and score (buyer: from the start; public: once awarded)',
+  })
+  @ApiOkResponse({ type: BakeOffView })
+  async bakeOff(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal({ optional: true }) p?: Principal,
+  ): Promise<BakeOffView> {
+    const { call, trials } = await this.bakeOffs.comparison(id, p);
+    return {
+      callId: call.id,
+      status: call.status,
+      proposedOfferId: call.pocProposedOfferId,
+      awardedOfferId: call.awardedOfferId,
+      awardJustification: call.awardJustification,
+      finalists: trials.map((t) => ({
+        offerId: t.offerId,
+        vendorOrganisationId: t.vendorOrganisationId,
+        orderId: t.orderId,
+        scoreRank: t.scoreRank,
+        scoreTotal: t.scoreTotal,
+        maxAmount: t.maxAmount,
+        paid: t.paid,
+        costEffectiveness: t.costEffectiveness,
+        measured: t.measured,
+        comparisonRank: t.comparisonRank,
+        offerStatus: t.offerStatus,
+        eliminationReason: t.eliminationReason,
+      })),
+    };
+  }
+
   @Post('offers/:id/withdraw')
   @Roles('VENDOR')
   @ApiOperation({ summary: 'Rút hồ sơ chào / Withdraw an offer before the deadline' })
@@ -104,8 +145,7 @@ export class CompetitionController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: SimulationQueryDto,
   ): Promise<PayoutLevelView[]> {
-    const levels = (query.levels ?? '0,0.25,0.5,0.75,1').split(',').map(Number);
-    return this.competition.simulate(p, id, levels);
+    return this.competition.simulate(p, id, simulationLevels(query));
   }
 
   @Post('calls/:id/clarifications')

@@ -89,6 +89,11 @@ export class SimulationQueryDto {
   levels?: string;
 }
 
+/** The levels asked for, or a quarter-step ladder. */
+export function simulationLevels(query: SimulationQueryDto): number[] {
+  return (query.levels ?? '0,0.25,0.5,0.75,1').split(',').map(Number);
+}
+
 export class PayoutLevelView {
   @ApiProperty() level: number;
   @ApiProperty() delivery: string;
@@ -149,6 +154,11 @@ export class CallView {
   @ApiProperty() weightEffectBp: number;
   @ApiProperty() weightTrustBp: number;
   @ApiProperty({ enum: AWARD_MODES }) awardMode: AwardMode;
+  @ApiPropertyOptional({ nullable: true, type: Number }) pocFinalists: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Trial budget per finalist, đồng' })
+  pocTrialBudget: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Finalist proposed by the bake-off' })
+  pocProposedOfferId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) evaluatedAt: Date | null;
 }
 
@@ -164,4 +174,44 @@ export class OfferView {
   @ApiProperty() rounds: number;
   @ApiProperty() deliveryShareBp: number;
   @ApiProperty() floorBp: number;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why a POC bake-off eliminated the offer' })
+  eliminationReason: string | null;
+}
+
+export class TrialKpiView {
+  @ApiProperty() key: string;
+  @ApiProperty() measured: string;
+  @ApiProperty() attainment: string;
+}
+
+export class TrialRoundView {
+  @ApiProperty() roundNo: number;
+  @ApiProperty({ type: TrialKpiView, isArray: true }) kpis: TrialKpiView[];
+}
+
+export class BakeOffFinalistView {
+  @ApiProperty() offerId: string;
+  @ApiProperty() vendorOrganisationId: string;
+  @ApiProperty({ description: 'The finalist’s trial order' }) orderId: string;
+  @ApiProperty({ description: 'Tier-2 rank' }) scoreRank: number;
+  @ApiProperty({ description: 'Tier-2 score' }) scoreTotal: number;
+  @ApiProperty({ description: 'Trial budget (the trial order’s max amount), đồng' }) maxAmount: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Paid by measured results, đồng' })
+  paid: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'paid / max amount, exact fraction' })
+  costEffectiveness: string | null;
+  @ApiPropertyOptional({ nullable: true, type: TrialRoundView, isArray: true }) measured: TrialRoundView[] | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: '1 = proposed for award' })
+  comparisonRank: number | null;
+  @ApiProperty({ enum: OFFER_STATUSES }) offerStatus: OfferStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) eliminationReason: string | null;
+}
+
+export class BakeOffView {
+  @ApiProperty() callId: string;
+  @ApiProperty({ enum: CALL_STATUSES }) status: CallStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) proposedOfferId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) awardedOfferId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) awardJustification: string | null;
+  @ApiProperty({ type: BakeOffFinalistView, isArray: true }) finalists: BakeOffFinalistView[];
 }

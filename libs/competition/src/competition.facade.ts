@@ -4,9 +4,9 @@ import { EntityManager, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, type Principal } from '@app/identity';
-import { Clock, cumulativeEarned, isWorse, newId, Fraction, simulatePayout, type PaymentTerms } from '@app/kernel';
+import { Clock, isWorse, newId } from '@app/kernel';
 import { jobId, Outbox, updateIfStatus } from '@app/platform';
-import { ProblemsFacade, type Problem } from '@app/problems';
+import { deadlineEnd, ProblemsFacade, type Problem } from '@app/problems';
 import { Call } from './call.entity';
 import { Clarification } from './clarification.entity';
 import { AwardDto, OpenCallDto, PayoutLevelView, SubmitOfferDto } from './competition.dto';
@@ -25,6 +25,7 @@ import {
 import { Offer } from './offer.entity';
 import { OfferScore } from './offer-score.entity';
 import { offerPaymentTerms } from './offer-terms';
+import { payoutTable } from './payout-table';
 import { committedImprovement, scoreOffers } from './scoring';
 
 export interface AwardedOffer {
@@ -78,6 +79,15 @@ export class CompetitionFacade {
       const problem = await this.problems.get(dto.problemId, tx);
       this.problems.assertCanManage(principal, problem);
       if (problem.status !== 'PUBLISHED') throw CompetitionErrors.PROBLEM_NOT_PUBLISHED();
+      const problemDeadline = deadlineEnd(problem.deadline);
+      if (problemDeadline && deadline > problemDeadline) {
+        throw CompetitionErrors.CALL_AFTER_PROBLEM_DEADLINE(undefined, {
+          field: 'deadline',
+          deadline: deadline.toISOString(),
+          problemDeadline: problem.deadline,
+        });
+      }
+      if (awardMode === 'POC') assertTrialBudget(problem, dto.pocTrialBudget!, dto.pocFinalists!);
       const call = tx.create(Call, {
         id: newId(),
         problemId: problem.id,
@@ -93,6 +103,7 @@ export class CompetitionFacade {
         pocTrialBudget: awardMode === 'POC' ? (dto.pocTrialBudget ?? null) : null,
         allowsWorseTargets: dto.allowsWorseTargets ?? false,
         evaluatedAt: null,
+        pocProposedOfferId: null,
         awardedOfferId: null,
         awardJustification: null,
       });
@@ -191,7 +202,7 @@ export class CompetitionFacade {
 
   /** Worker: scores the offers of a call once its deadline has passed; repeated deliveries are no-ops. */
   async evaluate(callId: string): Promise<void> {
-    await this.calls.manager.transaction((tx) => this.evaluateInTx(tx, callId));
+    await this.calls.manager.transaction((tx) => this.evaluateDue(tx, callId));
   }
 
   /** Scores with their breakdown and inputs; public once the call is evaluated (the deadline has passed). */
@@ -207,13 +218,14 @@ export class CompetitionFacade {
     if (!locked) throw CompetitionErrors.CALL_NOT_FOUND(undefined, { id: callId });
     if (principal.organisationId !== locked.agencyOrganisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
     if (locked.deadline > this.clock.now()) throw CompetitionErrors.CALL_STILL_OPEN();
-    await this.evaluateInTx(tx, callId);
+    await this.evaluateDue(tx, callId);
     const call = await this.getCall(callId, tx);
     const offer = await tx.findOneBy(Offer, { id: dto.offerId });
     if (!offer || offer.callId !== callId)
       throw CompetitionErrors.OFFER_NOT_IN_CALL(undefined, { offerId: dto.offerId });
     const score = await tx.findOneBy(OfferScore, { callId, offerId: offer.id });
-    if (score && score.rank !== 1 && !dto.justification) {
+    if (call.awardMode === 'POC') assertPocAward(call, offer, dto);
+    else if (score && score.rank !== 1 && !dto.justification) {
       throw CompetitionErrors.JUSTIFICATION_REQUIRED(undefined, {
         offerId: offer.id,
         rank: score.rank,
@@ -232,10 +244,10 @@ export class CompetitionFacade {
       .createQueryBuilder()
       .update(Offer)
       .set({ status: 'NOT_AWARDED' })
-      .where('call_id = :callId AND id <> :id AND status = :submitted', {
+      .where('call_id = :callId AND id <> :id AND status IN (:...open)', {
         callId,
         id: offer.id,
-        submitted: 'SUBMITTED',
+        open: ['SUBMITTED', 'FINALIST'],
       })
       .execute();
     await this.audit.record(tx, {
@@ -248,6 +260,7 @@ export class CompetitionFacade {
         status: callStatus,
         offerId: offer.id,
         rank: score?.rank ?? null,
+        proposedOfferId: call.pocProposedOfferId,
         justification: dto.justification ?? null,
       },
     });
@@ -258,10 +271,7 @@ export class CompetitionFacade {
     };
   }
 
-  /**
-   * What the offer would pay at each attainment level, with every KPI at that level and with each KPI alone —
-   * computed by the settlement engine's own functions, so simulation and settlement cannot disagree.
-   */
+  /** What the offer would pay at each attainment level (see payoutTable). */
   async simulate(principal: Principal, offerId: string, levels: number[]): Promise<PayoutLevelView[]> {
     const offer = await this.offers.findOneBy({ id: offerId });
     if (!offer) throw CompetitionErrors.OFFER_NOT_FOUND(undefined, { id: offerId });
@@ -274,14 +284,7 @@ export class CompetitionFacade {
     ) {
       throw CompetitionErrors.OFFER_NOT_FOUND(undefined, { id: offerId });
     }
-    const terms = offerPaymentTerms(offer, await this.problems.get(call.problemId));
-    return simulatePayout(terms, levels).map((s) => ({
-      level: s.level,
-      delivery: s.delivery.toString(),
-      perRound: s.perRound.map(String),
-      total: s.total.toString(),
-      perKpi: Object.fromEntries(terms.kpis.map((kpi) => [kpi.key, kpiAlone(terms, kpi.key, s.level).toString()])),
-    }));
+    return payoutTable(offerPaymentTerms(offer, await this.problems.get(call.problemId)), levels);
   }
 
   async askClarification(principal: Principal, callId: string, question: string): Promise<Clarification> {
@@ -411,7 +414,8 @@ export class CompetitionFacade {
     return offer;
   }
 
-  private async evaluateInTx(tx: EntityManager, callId: string): Promise<void> {
+  /** Scores the call inside the caller's transaction if its deadline has passed and it is not scored yet. */
+  async evaluateDue(tx: EntityManager, callId: string): Promise<void> {
     const call = await tx.findOne(Call, { where: { id: callId }, lock: { mode: 'pessimistic_write' } });
     if (!call || call.status !== 'OPEN' || call.deadline > this.clock.now()) return;
     const problem = await this.problems.get(call.problemId, tx);
@@ -464,19 +468,29 @@ export class CompetitionFacade {
   }
 }
 
-/** The amount one KPI earns across all rounds when it alone reaches `level` (others not yet measured). */
-function kpiAlone(terms: PaymentTerms, key: string, level: number): bigint {
-  const kpi = terms.kpis.find((k) => k.key === key)!;
-  const measured =
-    kpi.binary || kpi.baseline === null
-      ? level >= 1
-        ? kpi.target
-        : (kpi.baseline ?? '0')
-      : new Fraction(kpi.baseline)
-          .add(new Fraction(kpi.target).sub(new Fraction(kpi.baseline)).mul(new Fraction(level)))
-          .round(6)
-          .toString();
-  return cumulativeEarned(terms, { delivered: false, rounds: terms.roundSharesBp.map(() => ({ [key]: measured })) });
+/** Every finalist's trial is paid from the problem's envelope. */
+function assertTrialBudget(problem: Problem, trialBudget: string, finalists: number): void {
+  const total = BigInt(trialBudget) * BigInt(finalists);
+  if (BigInt(trialBudget) <= 0n || total > BigInt(problem.budgetEnvelope)) {
+    throw CompetitionErrors.POC_SETTINGS_INVALID(
+      'Kinh phí thử nghiệm phải dương và tổng cho các đơn vị vào vòng cuối không vượt hạn mức của bài toán. / The trial budget must be positive and, for all finalists, within the problem’s envelope.',
+      { field: 'pocTrialBudget', trialBudget, finalists, total: total.toString(), envelope: problem.budgetEnvelope },
+    );
+  }
+}
+
+/** A POC call is awarded after its bake-off, to a finalist; another than the proposed one needs a justification. */
+function assertPocAward(call: Call, offer: Offer, dto: AwardDto): void {
+  if (call.status !== 'POC_PROPOSED') throw CompetitionErrors.POC_NOT_DECIDED(undefined, { status: call.status });
+  if (offer.status !== 'FINALIST' && offer.status !== 'ELIMINATED')
+    throw CompetitionErrors.NOT_A_FINALIST(undefined, { offerId: offer.id, status: offer.status });
+  if (offer.id !== call.pocProposedOfferId && !dto.justification) {
+    throw CompetitionErrors.JUSTIFICATION_REQUIRED(undefined, {
+      offerId: offer.id,
+      proposedOfferId: call.pocProposedOfferId,
+      field: 'justification',
+    });
+  }
 }
 
 /** Every problem KPI gets a commitment no worse than the problem's target, with a baseline when the problem has none. */

@@ -3,22 +3,24 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CatalogModule } from '@app/catalog';
 import { ProblemsModule } from '@app/problems';
+import { BakeOffFacade } from './bake-off.facade';
 import { Call } from './call.entity';
 import { CompetitionController } from './competition.controller';
 import { CompetitionFacade } from './competition.facade';
 import { Clarification } from './clarification.entity';
 import { Offer } from './offer.entity';
 import { OfferScore } from './offer-score.entity';
+import { PocTrial } from './poc-trial.entity';
 
 @Module({
   imports: [
     AuditModule,
     CatalogModule,
     ProblemsModule,
-    TypeOrmModule.forFeature([Call, Offer, OfferScore, Clarification]),
+    TypeOrmModule.forFeature([Call, Offer, OfferScore, Clarification, PocTrial]),
   ],
   controllers: [CompetitionController],
-  providers: [CompetitionFacade],
-  exports: [CompetitionFacade],
+  providers: [CompetitionFacade, BakeOffFacade],
+  exports: [CompetitionFacade, BakeOffFacade],
 })
 export class CompetitionModule {}

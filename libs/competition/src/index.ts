@@ -1,3 +1,5 @@
+export * from './bake-off.facade';
+export * from './bake-off-ranking';
 export * from './call.entity';
 export * from './competition.dto';
 export * from './competition.facade';
@@ -9,4 +11,6 @@ export * from './competition-worker.module';
 export * from './competition.processor';
 export * from './offer-score.entity';
 export * from './offer-terms';
+export * from './payout-table';
 export * from './scoring';
+export * from './poc-trial.entity';

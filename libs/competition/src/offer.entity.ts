@@ -47,6 +47,10 @@ export class Offer {
   @Column({ type: 'boolean', default: true })
   acceptsPocElimination: boolean;
 
+  /** Why a bake-off eliminated the offer, with the measured data it was compared on. */
+  @Column({ type: 'text', nullable: true })
+  eliminationReason: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   submittedAt: Date;
 }

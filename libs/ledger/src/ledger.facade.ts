@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { newId } from '@app/kernel';
 import { Account } from './account.entity';
-import type { AccountKind, Leg, TransferOutcome, TransferRequest } from './contracts/accounts';
+import {
+  type AccountKind,
+  type Leg,
+  MAY_GO_NEGATIVE,
+  type TransferOutcome,
+  type TransferRequest,
+} from './contracts/accounts';
 import { LedgerErrors } from './contracts/errors';
 
 export interface Move {
@@ -15,6 +21,12 @@ export interface Move {
   metadata?: Record<string, unknown>;
 }
 
+export interface AccountSpec {
+  code: string;
+  kind: AccountKind;
+  ownerId: string | null;
+}
+
 export interface Reconciliation {
   /** Σ of every account balance; zero when every transfer balanced. */
   totalBalance: string;
@@ -25,7 +37,17 @@ export interface Reconciliation {
 
 const sameLegs = (a: Leg[], b: Leg[]) =>
   a.length === b.length && a.every((leg, i) => leg.accountId === b[i].accountId && leg.amount === b[i].amount);
-const byAccount = (legs: Leg[]) => [...legs].sort((x, y) => x.accountId.localeCompare(y.accountId));
+
+/** Non-zero legs in account-id order; refuses a transfer whose legs do not sum to zero. */
+function balancedLegs(request: TransferRequest): Leg[] {
+  const legs = request.legs
+    .filter((leg) => leg.amount !== 0n)
+    .sort((x, y) => (x.accountId < y.accountId ? -1 : x.accountId > y.accountId ? 1 : 0));
+  if (legs.length < 2 || legs.reduce((sum, leg) => sum + leg.amount, 0n) !== 0n) {
+    throw LedgerErrors.UNBALANCED_TRANSFER(undefined, { transferId: request.id });
+  }
+  return legs;
+}
 
 /** Generic double-entry ledger: knows accounts and transfers, nothing of orders. */
 @Injectable()
@@ -34,14 +56,46 @@ export class LedgerFacade {
 
   /** Idempotent by code; returns the account id. */
   async openAccount(tx: EntityManager, code: string, kind: AccountKind, ownerId: string | null): Promise<string> {
-    const inserted = await tx.query<Array<{ id: string }>>(
-      `INSERT INTO ledger.accounts (id, code, kind, owner_id, may_go_negative)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING RETURNING id`,
-      [newId(), code, kind, ownerId, kind === 'APPROPRIATION'],
+    const ids = await this.openAccounts(tx, [{ code, kind, ownerId }]);
+    return ids.get(code) as string;
+  }
+
+  /** Opens the accounts that do not exist yet; returns every account id by code. */
+  async openAccounts(tx: EntityManager, accounts: AccountSpec[]): Promise<Map<string, string>> {
+    const wanted = [...new Map(accounts.map((a) => [a.code, a])).values()];
+    const ids = await this.accountIds(
+      tx,
+      wanted.map((a) => a.code),
     );
-    if (inserted.length > 0) return inserted[0].id;
-    const [existing] = await tx.query<Array<{ id: string }>>('SELECT id FROM ledger.accounts WHERE code = $1', [code]);
-    return existing.id;
+    const missing = wanted.filter((a) => !ids.has(a.code));
+    if (missing.length === 0) return ids;
+    await tx.query(
+      `INSERT INTO ledger.accounts (id, code, kind, owner_id, may_go_negative)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::boolean[])
+       ON CONFLICT (code) DO NOTHING`,
+      [
+        missing.map(() => newId()),
+        missing.map((a) => a.code),
+        missing.map((a) => a.kind),
+        missing.map((a) => a.ownerId),
+        missing.map((a) => MAY_GO_NEGATIVE.includes(a.kind)),
+      ],
+    );
+    return new Map([
+      ...ids,
+      ...(await this.accountIds(
+        tx,
+        missing.map((a) => a.code),
+      )),
+    ]);
+  }
+
+  private async accountIds(tx: EntityManager, codes: string[]): Promise<Map<string, string>> {
+    const rows = await tx.query<Array<{ id: string; code: string }>>(
+      'SELECT id, code FROM ledger.accounts WHERE code = ANY($1)',
+      [codes],
+    );
+    return new Map(rows.map((r) => [r.code, r.id]));
   }
 
   async findAccount(code: string, tx?: EntityManager): Promise<Account | null> {
@@ -82,44 +136,75 @@ export class LedgerFacade {
 
   /**
    * Posts a transfer exactly once: a repeated id with the same legs is a no-op, with other legs a conflict.
-   * Postings go in account-id order so concurrent transfers lock balances in one global order (no deadlocks).
    */
   async post(tx: EntityManager, request: TransferRequest): Promise<TransferOutcome> {
-    const legs = byAccount(request.legs.filter((leg) => leg.amount !== 0n));
-    if (legs.length < 2 || legs.reduce((sum, leg) => sum + leg.amount, 0n) !== 0n) {
-      throw LedgerErrors.UNBALANCED_TRANSFER(undefined, { transferId: request.id });
-    }
+    const [outcome] = await this.postMany(tx, [request]);
+    return outcome;
+  }
+
+  /**
+   * Posts many transfers with two statements, each exactly once (see `post`). All postings go in one statement in
+   * account-id order, so concurrent batches lock balances in one global order and cannot deadlock.
+   */
+  async postMany(tx: EntityManager, requests: TransferRequest[]): Promise<TransferOutcome[]> {
+    if (requests.length === 0) return [];
+    const legsOf = new Map(requests.map((request) => [request.id, balancedLegs(request)]));
     const inserted = await tx.query<Array<{ id: string }>>(
-      `INSERT INTO ledger.transfers (id, kind, memo, metadata) VALUES ($1, $2, $3, $4)
+      `INSERT INTO ledger.transfers (id, kind, memo, metadata)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])
        ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [request.id, request.kind, request.memo ?? null, JSON.stringify(request.metadata ?? {})],
+      [
+        requests.map((r) => r.id),
+        requests.map((r) => r.kind),
+        requests.map((r) => r.memo ?? null),
+        requests.map((r) => JSON.stringify(r.metadata ?? {})),
+      ],
     );
-    if (inserted.length === 0) {
-      const existing = await tx.query<Array<{ account_id: string; amount: string }>>(
-        'SELECT account_id, amount FROM ledger.postings WHERE transfer_id = $1 ORDER BY account_id',
-        [request.id],
-      );
-      const stored = existing.map((r) => ({ accountId: r.account_id, amount: BigInt(r.amount) }));
-      if (!sameLegs(stored, legs)) throw LedgerErrors.IDEMPOTENCY_CONFLICT(undefined, { transferId: request.id });
-      return 'already-posted';
-    }
-    const params = legs.flatMap((leg) => [request.id, leg.accountId, leg.amount.toString()]);
-    const values = legs.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3}, 0, 0)`).join(', ');
+    const posted = new Set(inserted.map((r) => r.id));
+    await this.assertSameLegs(
+      tx,
+      requests.filter((r) => !posted.has(r.id)),
+      legsOf,
+    );
+    const legs = requests
+      .filter((r) => posted.has(r.id))
+      .flatMap((r) => (legsOf.get(r.id) ?? []).map((leg) => ({ transferId: r.id, ...leg })));
     try {
       await tx.query(
-        `INSERT INTO ledger.postings (transfer_id, account_id, amount, balance_after, account_version) VALUES ${values}`,
-        params,
+        `INSERT INTO ledger.postings (transfer_id, account_id, amount, balance_after, account_version)
+         SELECT transfer_id, account_id, amount, 0, 0
+         FROM unnest($1::uuid[], $2::uuid[], $3::bigint[]) AS leg(transfer_id, account_id, amount)
+         ORDER BY account_id, transfer_id`,
+        [legs.map((l) => l.transferId), legs.map((l) => l.accountId), legs.map((l) => l.amount.toString())],
       );
     } catch (error) {
       if (
         error instanceof QueryFailedError &&
         (error.driverError as { constraint?: string }).constraint === 'accounts_no_overdraw'
       ) {
-        throw LedgerErrors.INSUFFICIENT_FUNDS(undefined, { transferId: request.id, kind: request.kind });
+        throw LedgerErrors.INSUFFICIENT_FUNDS(undefined, {
+          transferIds: requests.map((r) => r.id),
+          kinds: [...new Set(requests.map((r) => r.kind))],
+        });
       }
       throw error;
     }
-    return 'posted';
+    return requests.map((r) => (posted.has(r.id) ? 'posted' : 'already-posted'));
+  }
+
+  private async assertSameLegs(tx: EntityManager, repeated: TransferRequest[], legsOf: Map<string, Leg[]>) {
+    if (repeated.length === 0) return;
+    const stored = await tx.query<Array<{ transfer_id: string; account_id: string; amount: string }>>(
+      'SELECT transfer_id, account_id, amount FROM ledger.postings WHERE transfer_id = ANY($1) ORDER BY account_id',
+      [repeated.map((r) => r.id)],
+    );
+    for (const request of repeated) {
+      const legs = stored
+        .filter((row) => row.transfer_id === request.id)
+        .map((row) => ({ accountId: row.account_id, amount: BigInt(row.amount) }));
+      if (!sameLegs(legs, legsOf.get(request.id) ?? []))
+        throw LedgerErrors.IDEMPOTENCY_CONFLICT(undefined, { transferId: request.id });
+    }
   }
 
   /** Stripe-style data-quality check: conservation, cached balances equal their postings, every transfer balanced. */

@@ -1,3 +1,4 @@
+export * from './listing-notices.processor';
 export * from './notification.entity';
 export * from './notifications-worker.module';
 export * from './notifications.facade';

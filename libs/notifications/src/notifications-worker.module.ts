@@ -1,11 +1,16 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { CATALOG_EVENTS_QUEUE } from '@app/catalog';
 import { COMPETITION_EVENTS_QUEUE } from '@app/competition';
+import { ListingNoticesProcessor } from './listing-notices.processor';
 import { NotificationsModule } from './notifications.module';
 import { NotificationsProcessor } from './notifications.processor';
 
 @Module({
-  imports: [NotificationsModule, BullModule.registerQueue({ name: COMPETITION_EVENTS_QUEUE })],
-  providers: [NotificationsProcessor],
+  imports: [
+    NotificationsModule,
+    BullModule.registerQueue({ name: COMPETITION_EVENTS_QUEUE }, { name: CATALOG_EVENTS_QUEUE }),
+  ],
+  providers: [NotificationsProcessor, ListingNoticesProcessor],
 })
 export class NotificationsWorkerModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
+import { CatalogEvents, type CatalogEventName, type ListingNotice } from '@app/catalog';
 import type { CallOpened } from '@app/competition';
 import { DomainError, newId } from '@app/kernel';
 import { Notification } from './notification.entity';
@@ -34,6 +35,26 @@ export class NotificationsFacade {
       .execute();
   }
 
+  /** A listing lifecycle notice for the solution's vendor (expiry reminder, displaced, promoted). */
+  async listingNotice(name: CatalogEventName, notice: ListingNotice): Promise<void> {
+    const [messageVi, messageEn] = listingMessages(name, notice);
+    await this.inbox
+      .createQueryBuilder()
+      .insert()
+      .values({
+        id: newId(),
+        organisationId: notice.vendorOrganisationId,
+        kind: name,
+        subjectId: notice.noticeId,
+        messageVi,
+        messageEn,
+        data: { ...notice },
+        readAt: null,
+      })
+      .orIgnore()
+      .execute();
+  }
+
   list(organisationId: string): Promise<Notification[]> {
     return this.inbox.find({ where: { organisationId }, order: { createdAt: 'DESC' }, take: 200 });
   }
@@ -50,5 +71,25 @@ export class NotificationsFacade {
       );
     }
     return notification;
+  }
+}
+
+function listingMessages(name: CatalogEventName, n: ListingNotice): [string, string] {
+  switch (name) {
+    case CatalogEvents.expiryReminder:
+      return [
+        `Niêm yết của giải pháp "${n.solutionName}" hết hạn ngày ${formatDeadline(n.expiresAt ?? '')}; hãy nộp lại tiền kiểm để gia hạn.`,
+        `The listing of "${n.solutionName}" expires on ${n.expiresAt}; resubmit it to the pre-check to renew it.`,
+      ];
+    case CatalogEvents.displaced:
+      return [
+        `Giải pháp "${n.solutionName}" đã nhường chỗ cho một giải pháp có điểm chất lượng cao hơn trong lĩnh vực ${n.categoryCode} và đang chờ chỗ trống (thứ ${n.waitingRank}).`,
+        `"${n.solutionName}" gave its slot in ${n.categoryCode} to a better-scoring solution and waits for a free one (rank ${n.waitingRank}).`,
+      ];
+    case CatalogEvents.promoted:
+      return [
+        `Giải pháp "${n.solutionName}" đã được niêm yết vì lĩnh vực ${n.categoryCode} có chỗ trống.`,
+        `"${n.solutionName}" is now listed: a slot in ${n.categoryCode} became free.`,
+      ];
   }
 }

@@ -4,3 +4,6 @@ export * from './order.entity';
 export * from './ordering.facade';
 export * from './ordering.module';
 export * from './signature.entity';
+export * from './trial-orders';
+export * from './trial-orders.dto';
+export * from './funding-reads';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { offerPaymentTerms, type AwardedOffer } from '@app/competition';
 import type { PaymentTerms } from '@app/kernel';
-import type { OrderTerms, RoundTerms } from './contracts/ordering';
+import type { CofunderPledge, OrderTerms, RoundTerms } from './contracts/ordering';
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_DISPUTE_WINDOW_SECONDS = 5 * 24 * 3600;
@@ -66,4 +66,28 @@ export function paymentTermsOf(terms: OrderTerms): PaymentTerms {
     roundSharesBp: terms.rounds.map((r) => r.shareBp),
     kpis: terms.kpis,
   };
+}
+
+export interface Funding {
+  /** The agency budget's share of the escrow (the seed capital). */
+  city: bigint;
+  cofunders: Array<{ funderOrganisationId: string; amount: bigint }>;
+}
+
+/** Who funds the order's max amount: co-funders their pledges, the agency budget the rest. */
+export function fundingOf(terms: OrderTerms): Funding {
+  const cofunders = (terms.cofunding?.pledges ?? []).map((p) => ({
+    funderOrganisationId: p.funderOrganisationId,
+    amount: BigInt(p.amount),
+  }));
+  return { city: BigInt(terms.maxAmount) - cofunders.reduce((sum, c) => sum + c.amount, 0n), cofunders };
+}
+
+/** The terms with these pledges; without any, exactly the terms as awarded (so their hash is the awarded one). */
+export function withPledges(terms: OrderTerms, pledges: CofunderPledge[]): OrderTerms {
+  const { cofunding: _previous, ...rest } = terms;
+  if (pledges.length === 0) return rest;
+  const sorted = [...pledges].sort((a, b) => (a.funderOrganisationId < b.funderOrganisationId ? -1 : 1));
+  const pledged = sorted.reduce((sum, p) => sum + BigInt(p.amount), 0n);
+  return { ...rest, cofunding: { cityShare: (BigInt(terms.maxAmount) - pledged).toString(), pledges: sorted } };
 }

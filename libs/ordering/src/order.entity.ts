@@ -3,13 +3,18 @@ import type { OrderStatus, OrderTerms } from './contracts/ordering';
 
 @Entity({ schema: 'ordering', name: 'orders' })
 @Check('orders_max_amount_positive', 'max_amount > 0')
+@Index('orders_call_key', ['callId'], { unique: true, where: 'NOT trial' })
+@Index('orders_call_trial_key', ['callId', 'vendorOrganisationId'], { unique: true, where: 'trial' })
 export class Order {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
-  @Index('orders_call_key', { unique: true })
   @Column({ type: 'uuid' })
   callId: string;
+
+  /** A POC bake-off trial order of the call (one per finalist); the awarded order is the call's one main order. */
+  @Column({ type: 'boolean', default: false })
+  trial: boolean;
 
   @Index('orders_agency_idx')
   @Column({ type: 'uuid' })

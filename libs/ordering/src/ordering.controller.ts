@@ -2,11 +2,12 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import {
-  AllocateBudgetDto,
+  ReferencedAmountDto,
   AwardOrderDto,
   BudgetView,
   OrderSummaryView,
   OrderView,
+  orderView,
   SignOrderDto,
 } from './ordering.dto';
 import { OrderingFacade } from './ordering.facade';
@@ -26,7 +27,7 @@ export class OrderingController {
   async allocate(
     @CurrentPrincipal() p: Principal,
     @Param('agencyId', ParseUUIDPipe) agencyId: string,
-    @Body() dto: AllocateBudgetDto,
+    @Body() dto: ReferencedAmountDto,
   ): Promise<BudgetView> {
     const available = await this.ordering.allocateBudget(p, agencyId, BigInt(dto.amount), dto.reference);
     return { agencyOrganisationId: agencyId, available: available.toString() };
@@ -58,20 +59,22 @@ export class OrderingController {
   }
 
   @Get('orders')
-  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
-  @ApiOperation({ summary: 'Đơn đặt hàng / Orders of my organisation (operators and city: all)' })
+  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER', 'FUNDER')
+  @ApiOperation({
+    summary:
+      'Đơn đặt hàng / Orders of my organisation (operators and city: all; co-funders: drafts and those they co-fund)',
+  })
   @ApiOkResponse({ type: OrderSummaryView, isArray: true })
   async list(@CurrentPrincipal() p: Principal): Promise<OrderSummaryView[]> {
     return this.ordering.list(p);
   }
 
   @Get('orders/:id')
-  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
+  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER', 'FUNDER')
   @ApiOperation({ summary: 'Chi tiết đơn hàng / An order with its terms, signatures and escrow balance' })
   @ApiOkResponse({ type: OrderView })
   async get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<OrderView> {
-    const { order, signatures, escrowBalance } = await this.ordering.get(p, id);
-    return { ...order, signatures, escrowBalance: escrowBalance.toString() };
+    return orderView(await this.ordering.get(p, id));
   }
 
   @Post('orders/:id/signatures')
@@ -84,7 +87,6 @@ export class OrderingController {
     @Body() dto: SignOrderDto,
   ): Promise<OrderView> {
     await this.ordering.sign(p, id, dto.termsHash);
-    const { order, signatures, escrowBalance } = await this.ordering.get(p, id);
-    return { ...order, signatures, escrowBalance: escrowBalance.toString() };
+    return orderView(await this.ordering.get(p, id));
   }
 }

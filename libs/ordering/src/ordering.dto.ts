@@ -3,7 +3,9 @@ import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-va
 import { AwardDto } from '@app/competition';
 import { DONG } from '@app/problems';
 import { ORDER_STATUSES, type OrderStatus, type OrderTerms } from './contracts/ordering';
-import { DEFAULT_DISPUTE_WINDOW_SECONDS, MAX_DISPUTE_WINDOW_SECONDS } from './order-terms';
+import type { Order } from './order.entity';
+import { DEFAULT_DISPUTE_WINDOW_SECONDS, fundingOf, MAX_DISPUTE_WINDOW_SECONDS } from './order-terms';
+import type { Signature } from './signature.entity';
 
 export class AwardOrderDto extends AwardDto {
   @ApiPropertyOptional({
@@ -25,13 +27,14 @@ export class SignOrderDto {
   termsHash: string;
 }
 
-export class AllocateBudgetDto {
+/** An amount moved once per reference: a budget allocation, a co-funder's deposit, a disbursement to a vendor. */
+export class ReferencedAmountDto {
   @ApiProperty({ example: '5000000000', description: 'đồng' })
   @Matches(DONG, { message: 'amount must be a whole number of đồng written as a string' })
   amount: string;
   @ApiProperty({
     example: 'QĐ-123/2026 ngân sách KH&CN',
-    description: 'Appropriation reference; the same reference is applied once',
+    description: 'Reference of the decision, transfer or payment order; the same reference is applied once',
   })
   @IsString()
   @Length(3, 200)
@@ -56,9 +59,35 @@ export class OrderSummaryView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) closedAt: Date | null;
 }
 
+export class CofunderShareView {
+  @ApiProperty() funderOrganisationId: string;
+  @ApiProperty({ description: 'đồng' }) amount: string;
+}
+
+export class FundingView {
+  @ApiProperty({ description: 'The agency budget’s share of the max amount (seed capital), đồng' }) city: string;
+  @ApiProperty({ type: CofunderShareView, isArray: true, description: 'Co-funders’ pledges (vốn mồi)' })
+  cofunders: CofunderShareView[];
+}
+
 export class OrderView extends OrderSummaryView {
   @ApiProperty({ type: SignatureView, isArray: true }) signatures: SignatureView[];
   @ApiProperty({ description: 'Escrow balance, đồng' }) escrowBalance: string;
+  @ApiProperty({ type: FundingView, description: 'Who funds the escrow: the agency budget and the co-funders' })
+  funding: FundingView;
+}
+
+export function orderView(o: { order: Order; signatures: Signature[]; escrowBalance: bigint }): OrderView {
+  const { city, cofunders } = fundingOf(o.order.terms);
+  return {
+    ...o.order,
+    signatures: o.signatures,
+    escrowBalance: o.escrowBalance.toString(),
+    funding: {
+      city: city.toString(),
+      cofunders: cofunders.map((c) => ({ funderOrganisationId: c.funderOrganisationId, amount: c.amount.toString() })),
+    },
+  };
 }
 
 export class BudgetView {

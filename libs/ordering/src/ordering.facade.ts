@@ -1,18 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AuditActor, type AuditEntry, AuditFacade } from '@app/audit';
 import { AwardDto, CompetitionFacade } from '@app/competition';
 import { actorOf, assertSameOrganisationOrOperator, IdentityFacade, type Principal } from '@app/identity';
 import { Clock, deterministicId, DomainError, newId, validatePaymentTerms } from '@app/kernel';
-import { LedgerFacade } from '@app/ledger';
-import { Transactions, updateIfStatus } from '@app/platform';
-import { ledgerCodes, orderLifecycle, OrderingErrors, type SigningParty } from './contracts/ordering';
+import { type AccountSpec, LedgerErrors, LedgerFacade } from '@app/ledger';
+import { Transactions, updateAllIfStatus, updateIfStatus } from '@app/platform';
+import {
+  type CofunderPledge,
+  ledgerCodes,
+  orderLifecycle,
+  OrderingErrors,
+  type SigningParty,
+} from './contracts/ordering';
+import { fundingFigures, type FundingFigures } from './funding-reads';
 import { Order } from './order.entity';
-import { buildTerms, DEFAULT_DISPUTE_WINDOW_SECONDS, paymentTermsOf, termsHash } from './order-terms';
+import {
+  buildTerms,
+  DEFAULT_DISPUTE_WINDOW_SECONDS,
+  fundingOf,
+  paymentTermsOf,
+  termsHash,
+  withPledges,
+} from './order-terms';
+import { splitProRata } from './pro-rata';
 import { Signature } from './signature.entity';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class OrderingFacade {
@@ -30,33 +43,178 @@ export class OrderingFacade {
   /** Operator moves appropriated money into an agency budget; one reference is applied once. */
   async allocateBudget(principal: Principal, agencyId: string, amount: bigint, reference: string): Promise<bigint> {
     await this.identity.requireOrganisationType(agencyId, 'AGENCY');
-    return this.tx.run(async (tx) => {
-      const from = await this.ledger.openAccount(tx, ledgerCodes.appropriation(), 'APPROPRIATION', null);
-      const to = await this.ledger.openAccount(tx, ledgerCodes.budget(agencyId), 'AGENCY_BUDGET', agencyId);
-      const outcome = await this.ledger.move(tx, {
-        id: deterministicId('allocate', agencyId, reference),
-        kind: 'allocate',
-        from,
-        to,
+    const { to } = await this.moveByReference(principal, {
+      from: { code: ledgerCodes.appropriation(), kind: 'APPROPRIATION', ownerId: null },
+      to: { code: ledgerCodes.budget(agencyId), kind: 'AGENCY_BUDGET', ownerId: agencyId },
+      kind: 'allocate',
+      amount,
+      reference,
+      audit: { entityType: 'budget', entityId: agencyId, action: 'allocated' },
+    });
+    return to;
+  }
+
+  /**
+   * Records the treasury's payment of a vendor's payable to its bank account: money leaves the platform, so a later
+   * clawback beyond what is still payable becomes a receivable the vendor owes.
+   */
+  async disburse(principal: Principal, vendorId: string, amount: bigint, reference: string): Promise<VendorBalances> {
+    await this.identity.requireOrganisationType(vendorId, 'VENDOR');
+    try {
+      await this.moveByReference(principal, {
+        from: { code: ledgerCodes.payable(vendorId), kind: 'VENDOR_PAYABLE', ownerId: vendorId },
+        to: { code: ledgerCodes.disbursed(vendorId), kind: 'VENDOR_DISBURSED', ownerId: vendorId },
+        kind: 'disburse',
         amount,
-        memo: reference,
+        reference,
+        audit: { entityType: 'vendor-payable', entityId: vendorId, action: 'disbursed' },
+      });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'LEDGER.INSUFFICIENT_FUNDS')
+        throw OrderingErrors.INSUFFICIENT_PAYABLE(undefined, {
+          requested: amount.toString(),
+          payable: (await this.ledger.balanceOf(ledgerCodes.payable(vendorId))).toString(),
+        });
+      throw error;
+    }
+    return this.vendorBalances(principal, vendorId);
+  }
+
+  /** What the city owes a vendor, has paid out to it, and what the vendor owes back after clawbacks. */
+  async vendorBalances(principal: Principal, vendorId: string): Promise<VendorBalances> {
+    if (principal.organisationType !== 'CITY') assertSameOrganisationOrOperator(principal, vendorId);
+    const codes = [ledgerCodes.payable(vendorId), ledgerCodes.disbursed(vendorId), ledgerCodes.receivable(vendorId)];
+    const balances = await this.ledger.balances(codes);
+    const [payable, disbursed, receivable] = codes.map((code) => balances.get(code) ?? 0n);
+    return { payable, disbursed, owed: -receivable };
+  }
+
+  /** One move between two accounts, applied once per reference, audited when it is applied. */
+  private async moveByReference(
+    principal: Principal,
+    move: {
+      from: AccountSpec;
+      to: AccountSpec;
+      kind: string;
+      amount: bigint;
+      reference: string;
+      audit: Pick<AuditEntry, 'entityType' | 'entityId' | 'action'>;
+    },
+  ): Promise<{ from: bigint; to: bigint }> {
+    return this.tx.run(async (tx) => {
+      const accounts = await this.ledger.openAccounts(tx, [move.from, move.to]);
+      const outcome = await this.ledger.move(tx, {
+        id: deterministicId(move.kind, move.audit.entityId, move.reference),
+        kind: move.kind,
+        from: accountOf(accounts, move.from.code),
+        to: accountOf(accounts, move.to.code),
+        amount: move.amount,
+        memo: move.reference,
       });
       if (outcome === 'posted') {
         await this.audit.record(tx, {
+          ...move.audit,
           actor: actorOf(principal),
-          entityType: 'budget',
-          entityId: agencyId,
-          action: 'allocated',
-          after: { amount: amount.toString(), reference },
+          after: { amount: move.amount.toString(), reference: move.reference },
         });
       }
-      return this.ledger.balanceOf(ledgerCodes.budget(agencyId), tx);
+      const balances = await this.ledger.balances([move.from.code, move.to.code], tx);
+      return { from: balances.get(move.from.code) ?? 0n, to: balances.get(move.to.code) ?? 0n };
     });
   }
 
   async budget(principal: Principal, agencyId: string): Promise<bigint> {
     if (principal.organisationType !== 'CITY') assertSameOrganisationOrOperator(principal, agencyId);
     return this.ledger.balanceOf(ledgerCodes.budget(agencyId));
+  }
+
+  /**
+   * Operator records a co-funder's deposit into its pool; one reference is applied once. The money comes from
+   * outside the city's books (the funder's bank transfer), so its double entry is `funder-source:<funder> →
+   * funder:<funder>`: the source is an outside-world account (APPROPRIATION kind, the only kind that may go
+   * negative) of that funder alone, whose negative balance states everything it brought in — private money never
+   * mixes with the public appropriation. The pool cannot go negative.
+   */
+  async depositToFunderPool(principal: Principal, funderId: string, amount: bigint, reference: string) {
+    await this.identity.requireOrganisationType(funderId, 'FUNDER');
+    const { to } = await this.moveByReference(principal, {
+      from: { code: ledgerCodes.funderSource(funderId), kind: 'APPROPRIATION', ownerId: funderId },
+      to: { code: ledgerCodes.funderPool(funderId), kind: 'FUNDER_POOL', ownerId: funderId },
+      kind: 'deposit',
+      amount,
+      reference,
+      audit: { entityType: 'funder-pool', entityId: funderId, action: 'deposited' },
+    });
+    return to;
+  }
+
+  async funderPool(principal: Principal, funderId: string): Promise<bigint> {
+    assertSameOrganisationOrOperator(principal, funderId);
+    return this.ledger.balanceOf(ledgerCodes.funderPool(funderId));
+  }
+
+  /**
+   * A co-funder pledges part of a draft order's max amount. Pledges are part of the signed terms: a pledge made after
+   * a party signed changes the terms hash, so that signature no longer counts and the party signs the new terms.
+   */
+  async pledge(principal: Principal, orderId: string, amount: bigint): Promise<Order> {
+    return this.changePledges(principal, orderId, 'pledged', (pledges, order) => {
+      if (pledges.some((p) => p.funderOrganisationId === principal.organisationId))
+        throw OrderingErrors.ALREADY_PLEDGED();
+      const pledged = pledges.reduce((sum, p) => sum + BigInt(p.amount), 0n);
+      if (pledged + amount > BigInt(order.maxAmount)) {
+        throw OrderingErrors.PLEDGES_EXCEED_MAX_AMOUNT(undefined, {
+          maxAmount: order.maxAmount,
+          pledged: pledged.toString(),
+          requested: amount.toString(),
+        });
+      }
+      return [...pledges, { funderOrganisationId: principal.organisationId, amount: amount.toString() }];
+    });
+  }
+
+  /** The co-funder takes its pledge back while the order is a draft (the terms hash changes again). */
+  async withdrawPledge(principal: Principal, orderId: string): Promise<Order> {
+    return this.changePledges(principal, orderId, 'pledge-withdrawn', (pledges) => {
+      const rest = pledges.filter((p) => p.funderOrganisationId !== principal.organisationId);
+      if (rest.length === pledges.length) throw OrderingErrors.PLEDGE_NOT_FOUND();
+      return rest;
+    });
+  }
+
+  private async changePledges(
+    principal: Principal,
+    orderId: string,
+    action: string,
+    change: (pledges: CofunderPledge[], order: Order) => CofunderPledge[],
+  ): Promise<Order> {
+    if (principal.organisationType !== 'FUNDER' || !principal.roles.includes('FUNDER'))
+      throw OrderingErrors.NOT_A_FUNDER();
+    return this.tx.run(async (tx) => {
+      const order = await this.lock(tx, orderId);
+      assertVisible(principal, order);
+      if (order.status !== 'DRAFT') throw OrderingErrors.NOT_PLEDGEABLE(undefined, { status: order.status });
+      const terms = withPledges(order.terms, change(order.terms.cofunding?.pledges ?? [], order));
+      const hash = termsHash(terms);
+      await updateIfStatus(tx, Order, orderId, 'DRAFT', { terms, termsHash: hash });
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'order',
+        entityId: orderId,
+        action,
+        before: { termsHash: order.termsHash, cofunding: order.terms.cofunding ?? null },
+        after: { termsHash: hash, cofunding: terms.cofunding ?? null },
+      });
+      return { ...order, terms, termsHash: hash };
+    });
+  }
+
+  /**
+   * Seed-capital leverage inputs over signed orders (ACTIVE or CLOSED): what the agency budgets and the co-funders
+   * put into escrow. Leverage (PRODUCT.md) is co-funding per đồng of seed capital: `cofunders / city`.
+   */
+  funding(): Promise<FundingFigures> {
+    return fundingFigures(this.orders.manager);
   }
 
   /** Award and the draft order from the offer's terms happen in one transaction. */
@@ -96,8 +254,9 @@ export class OrderingFacade {
   }
 
   /**
-   * A party signs the hash of the terms it reviewed. The last signature reserves the full max amount from the
-   * agency budget into the order's escrow in the same transaction; without enough budget nothing changes.
+   * A party signs the hash of the terms it reviewed; a party whose earlier signature covers terms that changed since
+   * (a pledge) signs again. The last signature reserves the full max amount into the order's escrow in the same
+   * transaction — the agency budget's share and each co-funder's pledge; if any source lacks the money nothing changes.
    */
   async sign(principal: Principal, orderId: string, signedHash: string): Promise<Order> {
     return this.tx.run(async (tx) => {
@@ -106,19 +265,17 @@ export class OrderingFacade {
       if (order.status !== 'DRAFT') throw OrderingErrors.ORDER_NOT_SIGNABLE(undefined, { status: order.status });
       if (signedHash !== order.termsHash) throw OrderingErrors.TERMS_CHANGED(undefined, { current: order.termsHash });
       const party = partyOf(principal, order);
-      try {
-        await tx.insert(Signature, {
-          orderId,
-          party,
-          organisationId: principal.organisationId,
-          userId: principal.userId,
-          termsHash: signedHash,
-        });
-      } catch (error) {
-        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION)
-          throw OrderingErrors.ALREADY_SIGNED();
-        throw error;
-      }
+      const stored = await tx.query<unknown[]>(
+        `INSERT INTO ordering.signatures (order_id, party, organisation_id, user_id, terms_hash)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (order_id, party) DO UPDATE
+           SET organisation_id = EXCLUDED.organisation_id, user_id = EXCLUDED.user_id,
+               terms_hash = EXCLUDED.terms_hash, signed_at = now()
+           WHERE signatures.terms_hash <> EXCLUDED.terms_hash
+         RETURNING order_id`,
+        [orderId, party, principal.organisationId, principal.userId, signedHash],
+      );
+      if (stored.length === 0) throw OrderingErrors.ALREADY_SIGNED();
       const signed = await tx.findBy(Signature, { orderId, termsHash: order.termsHash });
       const actor = actorOf(principal);
       let result = order;
@@ -157,13 +314,14 @@ export class OrderingFacade {
   }
 
   /**
-   * Locks the vendor payable and agency budget accounts of these orders in account-id order, before any posting:
-   * transactions settling many orders then take hot accounts in one global order and cannot deadlock.
+   * Locks the vendor payable, agency budget and co-funder pool accounts of these orders in account-id order, before
+   * any posting: transactions settling many orders then take hot accounts in one global order and cannot deadlock.
    */
   async lockMoneyAccounts(tx: EntityManager, orders: Order[]): Promise<void> {
     const codes = orders.flatMap((o) => [
       ledgerCodes.payable(o.vendorOrganisationId),
       ledgerCodes.budget(o.agencyOrganisationId),
+      ...fundingOf(o.terms).cofunders.map((c) => ledgerCodes.funderPool(c.funderOrganisationId)),
     ]);
     await this.ledger.lockAccounts(tx, [...new Set(codes)]);
   }
@@ -186,6 +344,16 @@ export class OrderingFacade {
   }
 
   list(principal: Principal): Promise<Order[]> {
+    if (principal.organisationType === 'FUNDER') {
+      return this.orders
+        .createQueryBuilder('o')
+        .where(`o.status = 'DRAFT' OR o.terms->'cofunding'->'pledges' @> CAST(:mine AS jsonb)`, {
+          mine: JSON.stringify([{ funderOrganisationId: principal.organisationId }]),
+        })
+        .orderBy('o.createdAt', 'DESC')
+        .take(200)
+        .getMany();
+    }
     const scope =
       principal.organisationType === 'OPERATOR' || principal.organisationType === 'CITY'
         ? {}
@@ -195,94 +363,264 @@ export class OrderingFacade {
     return this.orders.find({ where: scope, order: { createdAt: 'DESC' }, take: 200 });
   }
 
-  /** Pays the vendor from escrow; the transfer id makes a repeated payment of the same fact a no-op. */
-  async payVendor(tx: EntityManager, order: Order, transferId: string, amount: bigint, memo: string): Promise<void> {
-    const escrow = await this.ledger.openAccount(tx, ledgerCodes.escrow(order.id), 'ORDER_ESCROW', order.id);
-    const payable = await this.ledger.openAccount(
+  /** Pays vendors from escrow in one posting; a transfer id makes a repeated payment of the same fact a no-op. */
+  async payVendors(tx: EntityManager, payments: VendorPayment[]): Promise<void> {
+    const accounts = await this.ledger.openAccounts(
       tx,
-      ledgerCodes.payable(order.vendorOrganisationId),
-      'VENDOR_PAYABLE',
-      order.vendorOrganisationId,
+      payments.flatMap(({ order }) => [escrowOf(order), vendorAccount(order, 'VENDOR_PAYABLE')]),
     );
-    await this.ledger.move(tx, {
-      id: transferId,
-      kind: 'settle',
-      from: escrow,
-      to: payable,
-      amount,
-      memo,
-      metadata: { orderId: order.id },
-    });
+    await this.ledger.postMany(
+      tx,
+      payments.map(({ order, transferId, amount, memo }) => {
+        if (amount <= 0n) throw LedgerErrors.INVALID_AMOUNT(undefined, { amount: amount.toString() });
+        return {
+          id: transferId,
+          kind: 'settle',
+          memo,
+          metadata: { orderId: order.id },
+          legs: [
+            { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount: -amount },
+            { accountId: accountOf(accounts, ledgerCodes.payable(order.vendorOrganisationId)), amount },
+          ],
+        };
+      }),
+    );
   }
 
   /**
-   * Returns what escrow still holds to the agency budget and closes the order: a closed order's escrow is zero.
+   * Takes back what corrected records over-paid, into the order's escrow: from the vendor's payable balance, and
+   * what has already left it becomes a receivable the vendor owes (the receivable account goes negative). The
+   * caller holds the payable accounts' locks (lockMoneyAccounts), so the balances read here stay true.
+   */
+  async clawBack(tx: EntityManager, claims: VendorPayment[]): Promise<void> {
+    if (claims.length === 0) return;
+    const accounts = await this.ledger.openAccounts(
+      tx,
+      claims.flatMap(({ order }) => [
+        escrowOf(order),
+        vendorAccount(order, 'VENDOR_PAYABLE'),
+        vendorAccount(order, 'CLAWBACK_RECEIVABLE'),
+      ]),
+    );
+    const available = await this.ledger.balances(
+      claims.map(({ order }) => ledgerCodes.payable(order.vendorOrganisationId)),
+      tx,
+    );
+    await this.ledger.postMany(
+      tx,
+      claims.map(({ order, transferId, amount, memo }) => {
+        const payableCode = ledgerCodes.payable(order.vendorOrganisationId);
+        const fromPayable = (available.get(payableCode) ?? 0n) < amount ? (available.get(payableCode) ?? 0n) : amount;
+        available.set(payableCode, (available.get(payableCode) ?? 0n) - fromPayable);
+        return {
+          id: transferId,
+          kind: 'clawback',
+          memo,
+          metadata: { orderId: order.id },
+          legs: [
+            { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount },
+            { accountId: accountOf(accounts, payableCode), amount: -fromPayable },
+            {
+              accountId: accountOf(accounts, ledgerCodes.receivable(order.vendorOrganisationId)),
+              amount: fromPayable - amount,
+            },
+          ],
+        };
+      }),
+    );
+  }
+
+  /**
+   * Returns what escrow still holds to the agency budget and the co-funders (see `closeMany`) and closes the order:
+   * a closed order's escrow is zero.
    * A caller batching many use cases in one transaction passes `deferredAudit` and records it last itself.
    */
   async close(tx: EntityManager, actor: AuditActor, order: Order, deferredAudit?: AuditEntry[]): Promise<bigint> {
-    const status = orderLifecycle.apply(order.status, 'close');
-    const escrowCode = ledgerCodes.escrow(order.id);
-    const remainder = await this.ledger.balanceOf(escrowCode, tx);
-    if (remainder > 0n) {
-      const escrow = await this.ledger.openAccount(tx, escrowCode, 'ORDER_ESCROW', order.id);
-      const budget = await this.ledger.openAccount(
-        tx,
-        ledgerCodes.budget(order.agencyOrganisationId),
-        'AGENCY_BUDGET',
-        order.agencyOrganisationId,
-      );
-      await this.ledger.move(tx, {
-        id: deterministicId('release', order.id),
-        kind: 'release',
-        from: escrow,
-        to: budget,
-        amount: remainder,
-        metadata: { orderId: order.id },
-      });
-    }
-    const closedAt = this.clock.now();
-    await updateIfStatus(tx, Order, order.id, order.status, { status, closedAt });
-    const entry: AuditEntry = {
-      actor,
-      entityType: 'order',
-      entityId: order.id,
-      action: 'closed',
-      before: { status: order.status },
-      after: { status, released: remainder.toString() },
-    };
-    if (deferredAudit) deferredAudit.push(entry);
-    else await this.audit.record(tx, entry);
+    const [remainder] = await this.closeMany(tx, actor, [order], deferredAudit);
     return remainder;
   }
 
-  private async reserveEscrow(tx: EntityManager, order: Order): Promise<void> {
-    const budget = await this.ledger.openAccount(
+  /**
+   * `close` for many orders with a constant number of statements; returns each order's released remainder. The
+   * remainder goes back to the agency budget and the co-funders pro rata to what each put into the escrow.
+   */
+  async closeMany(tx: EntityManager, actor: AuditActor, orders: Order[], deferredAudit?: AuditEntry[]) {
+    if (orders.length === 0) return [];
+    const [status] = orders.map((order) => orderLifecycle.apply(order.status, 'close'));
+    const escrows = await this.ledger.balances(
+      orders.map((o) => ledgerCodes.escrow(o.id)),
       tx,
-      ledgerCodes.budget(order.agencyOrganisationId),
-      'AGENCY_BUDGET',
-      order.agencyOrganisationId,
     );
-    const escrow = await this.ledger.openAccount(tx, ledgerCodes.escrow(order.id), 'ORDER_ESCROW', order.id);
-    try {
-      await this.ledger.move(tx, {
-        id: deterministicId('reserve', order.id),
-        kind: 'reserve',
-        from: budget,
-        to: escrow,
-        amount: BigInt(order.maxAmount),
+    const remainderOf = (order: Order) => escrows.get(ledgerCodes.escrow(order.id)) ?? 0n;
+    const releases = new Map(
+      orders
+        .filter((order) => remainderOf(order) > 0n)
+        .map((order) => {
+          const funding = fundingOf(order.terms);
+          const [city, ...parts] = splitProRata(remainderOf(order), [
+            funding.city,
+            ...funding.cofunders.map((c) => c.amount),
+          ]);
+          const cofunders = funding.cofunders.map((c, i) => ({ funderId: c.funderOrganisationId, amount: parts[i] }));
+          return [order.id, { order, city, cofunders }] as const;
+        }),
+    );
+    const accounts = await this.ledger.openAccounts(
+      tx,
+      [...releases.values()].flatMap(({ order, cofunders }) => [
+        escrowOf(order),
+        {
+          code: ledgerCodes.budget(order.agencyOrganisationId),
+          kind: 'AGENCY_BUDGET' as const,
+          ownerId: order.agencyOrganisationId,
+        },
+        ...cofunders.map(({ funderId }) => ({
+          code: ledgerCodes.funderPool(funderId),
+          kind: 'FUNDER_POOL' as const,
+          ownerId: funderId,
+        })),
+      ]),
+    );
+    await this.ledger.postMany(
+      tx,
+      [...releases.values()].map(({ order, city, cofunders }) => ({
+        id: deterministicId('release', order.id),
+        kind: 'release',
         metadata: { orderId: order.id },
-      });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'LEDGER.INSUFFICIENT_FUNDS') {
-        const available = await this.ledger.balanceOf(ledgerCodes.budget(order.agencyOrganisationId));
-        throw OrderingErrors.INSUFFICIENT_BUDGET(undefined, {
-          required: order.maxAmount,
-          available: available.toString(),
-        });
-      }
-      throw error;
-    }
+        legs: [
+          { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount: -remainderOf(order) },
+          { accountId: accountOf(accounts, ledgerCodes.budget(order.agencyOrganisationId)), amount: city },
+          ...cofunders.map(({ funderId, amount }) => ({
+            accountId: accountOf(accounts, ledgerCodes.funderPool(funderId)),
+            amount,
+          })),
+        ],
+      })),
+    );
+    await updateAllIfStatus(
+      tx,
+      Order,
+      orders.map((o) => o.id),
+      'ACTIVE',
+      { status, closedAt: this.clock.now() },
+    );
+    const entries: AuditEntry[] = orders.map((order) => {
+      const cofunders = releases.get(order.id)?.cofunders ?? [];
+      return {
+        actor,
+        entityType: 'order',
+        entityId: order.id,
+        action: 'closed',
+        before: { status: order.status },
+        after: {
+          status,
+          released: remainderOf(order).toString(),
+          ...(cofunders.length > 0
+            ? { releasedToCofunders: Object.fromEntries(cofunders.map((c) => [c.funderId, c.amount.toString()])) }
+            : {}),
+        },
+      };
+    });
+    if (deferredAudit) deferredAudit.push(...entries);
+    else await this.audit.record(tx, ...entries);
+    return orders.map(remainderOf);
   }
+
+  /**
+   * Moves the agency budget's share and each co-funder's pledge into the escrow. The sources are locked and checked
+   * first, so a shortfall names its source; the ledger's no-overdraw constraint stays the backstop.
+   */
+  private async reserveEscrow(tx: EntityManager, order: Order): Promise<void> {
+    const funding = fundingOf(order.terms);
+    const sources = [
+      {
+        code: ledgerCodes.budget(order.agencyOrganisationId),
+        kind: 'AGENCY_BUDGET' as const,
+        ownerId: order.agencyOrganisationId,
+        funderId: null,
+        amount: funding.city,
+      },
+      ...funding.cofunders.map((c) => ({
+        code: ledgerCodes.funderPool(c.funderOrganisationId),
+        kind: 'FUNDER_POOL' as const,
+        ownerId: c.funderOrganisationId,
+        funderId: c.funderOrganisationId,
+        amount: c.amount,
+      })),
+    ].filter((source) => source.amount > 0n);
+    const escrow = ledgerCodes.escrow(order.id);
+    const accounts = await this.ledger.openAccounts(tx, [
+      { code: escrow, kind: 'ORDER_ESCROW', ownerId: order.id },
+      ...sources,
+    ]);
+    await this.ledger.lockAccounts(
+      tx,
+      sources.map((s) => s.code),
+    );
+    const available = await this.ledger.balances(
+      sources.map((s) => s.code),
+      tx,
+    );
+    for (const { code, funderId, amount } of sources) {
+      const has = available.get(code) ?? 0n;
+      if (has >= amount) continue;
+      const details = { required: amount.toString(), available: has.toString() };
+      throw funderId
+        ? OrderingErrors.INSUFFICIENT_FUNDER_POOL(undefined, { funderOrganisationId: funderId, ...details })
+        : OrderingErrors.INSUFFICIENT_BUDGET(undefined, {
+            agencyOrganisationId: order.agencyOrganisationId,
+            ...details,
+          });
+    }
+    await this.ledger.postMany(
+      tx,
+      sources.map(({ code, funderId, amount }) => ({
+        id: funderId ? deterministicId('reserve', order.id, funderId) : deterministicId('reserve', order.id),
+        kind: 'reserve',
+        metadata: funderId ? { orderId: order.id, funderOrganisationId: funderId } : { orderId: order.id },
+        legs: [
+          { accountId: accountOf(accounts, code), amount: -amount },
+          { accountId: accountOf(accounts, escrow), amount },
+        ],
+      })),
+    );
+  }
+}
+
+export interface VendorBalances {
+  payable: bigint;
+  disbursed: bigint;
+  /** what clawbacks took back beyond the payable balance: the vendor owes it to the city */
+  owed: bigint;
+}
+
+export interface VendorPayment {
+  order: Order;
+  transferId: string;
+  amount: bigint;
+  memo: string;
+}
+
+const escrowOf = (order: Order): AccountSpec => ({
+  code: ledgerCodes.escrow(order.id),
+  kind: 'ORDER_ESCROW',
+  ownerId: order.id,
+});
+
+const VENDOR_ACCOUNT_CODES = {
+  VENDOR_PAYABLE: ledgerCodes.payable,
+  CLAWBACK_RECEIVABLE: ledgerCodes.receivable,
+} as const;
+
+function vendorAccount(order: Order, kind: keyof typeof VENDOR_ACCOUNT_CODES): AccountSpec {
+  const vendorId = order.vendorOrganisationId;
+  return { code: VENDOR_ACCOUNT_CODES[kind](vendorId), kind, ownerId: vendorId };
+}
+
+function accountOf(accounts: Map<string, string>, code: string): string {
+  const id = accounts.get(code);
+  if (!id) throw LedgerErrors.ACCOUNT_NOT_FOUND(undefined, { code });
+  return id;
 }
 
 function partyOf(principal: Principal, order: Order): SigningParty {
@@ -291,12 +629,18 @@ function partyOf(principal: Principal, order: Order): SigningParty {
   throw OrderingErrors.NOT_A_PARTY();
 }
 
-/** Parties, operators and city viewers see an order; nobody else learns it exists. */
+/**
+ * Parties, operators and city viewers see an order; co-funders see draft orders (to pledge) and those they pledged
+ * to; nobody else learns it exists.
+ */
 export function assertVisible(principal: Principal, order: Order): void {
   const allowed =
     principal.organisationType === 'OPERATOR' ||
     principal.organisationType === 'CITY' ||
     principal.organisationId === order.agencyOrganisationId ||
-    principal.organisationId === order.vendorOrganisationId;
+    principal.organisationId === order.vendorOrganisationId ||
+    (principal.organisationType === 'FUNDER' &&
+      (order.status === 'DRAFT' ||
+        fundingOf(order.terms).cofunders.some((c) => c.funderOrganisationId === principal.organisationId)));
   if (!allowed) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: order.id });
 }

@@ -1,4 +1,5 @@
 export * from './contracts/precheck';
+export * from './precheck-scheduler';
 export * from './precheck.facade';
 export * from './precheck.module';
 export * from './rules';

@@ -40,7 +40,8 @@ export class PrecheckController {
   @Post('conflicts')
   @Roles('OPERATOR_ADMIN')
   @ApiOperation({
-    summary: 'Ghi nhận quan hệ thành viên hội đồng – nhà cung cấp / Declare an assessor–vendor conflict of interest',
+    summary:
+      'Ghi nhận quan hệ lợi ích với nhà cung cấp / Declare an assessor’s or acceptance officer’s conflict of interest with a vendor',
   })
   @ApiOkResponse({ type: ConflictDto })
   declareConflict(@CurrentPrincipal() p: Principal, @Body() dto: ConflictDto): Promise<ConflictDto> {

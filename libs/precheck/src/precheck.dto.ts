@@ -122,7 +122,7 @@ export class ScoreDto {
 }
 
 export class ConflictDto {
-  @ApiProperty() @IsUUID() assessorUserId: string;
+  @ApiProperty({ description: 'An assessor or an acceptance officer' }) @IsUUID() assessorUserId: string;
   @ApiProperty() @IsUUID() vendorOrganisationId: string;
   @ApiProperty({ example: 'Từng là cố vấn của doanh nghiệp (2024).' }) @IsString() @Length(3, 1000) reason: string;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { AuditFacade } from '@app/audit';
+import { AuditFacade, SYSTEM_ACTOR, type AuditActor } from '@app/audit';
 import { CatalogErrors, CatalogFacade, REVISABLE_LISTINGS, type Solution } from '@app/catalog';
 import { actorOf, IdentityFacade, type Principal } from '@app/identity';
 import { newId } from '@app/kernel';
@@ -87,8 +87,12 @@ export class PrecheckFacade {
   }
 
   async declareConflict(principal: Principal, dto: ConflictDto): Promise<AssessorConflict> {
-    const assessors = await this.identity.usersWithRole('ASSESSOR');
-    if (!assessors.some((u) => u.id === dto.assessorUserId))
+    // Acceptance officers are linked the same way: the trust ranking leaves out the orders they signed off.
+    const people = [
+      ...(await this.identity.usersWithRole('ASSESSOR')),
+      ...(await this.identity.usersWithRole('ACCEPTANCE_OFFICER')),
+    ];
+    if (!people.some((u) => u.id === dto.assessorUserId))
       throw PrecheckErrors.NOT_AN_ASSESSOR(undefined, { assessorUserId: dto.assessorUserId });
     await this.identity.requireOrganisationType(dto.vendorOrganisationId, 'VENDOR');
     return this.submissions.manager.transaction(async (tx) => {
@@ -111,6 +115,13 @@ export class PrecheckFacade {
         after: { vendorOrganisationId: dto.vendorOrganisationId, reason: conflict.reason },
       });
       return conflict;
+    });
+  }
+
+  /** Declared person–vendor links, of the given vendors or all; the ranking discounts what a linked person signed. */
+  conflictsOf(tx: EntityManager, vendorOrganisationIds?: string[]): Promise<AssessorConflict[]> {
+    return tx.find(AssessorConflict, {
+      where: vendorOrganisationIds ? { vendorOrganisationId: In(vendorOrganisationIds) } : {},
     });
   }
 
@@ -156,6 +167,15 @@ export class PrecheckFacade {
       if (strangers.length > 0) throw PrecheckErrors.UNKNOWN_DOCUMENT(undefined, { requirementIds: strangers });
       const failures = automaticFailures(requirements, answers, solution.kpis, new Date(), documents);
       const rejected = failures.length > 0;
+      // Fewer than two unrelated assessors: the submission waits, and the scheduler assigns it once they exist.
+      const chosen = rejected
+        ? []
+        : await this.chooseAssessors(
+            tx,
+            solution.vendorOrganisationId,
+            assessorPool.map((u) => u.id),
+          );
+      const queued = !rejected && chosen.length === 0;
       const submission = tx.create(Submission, {
         id: newId(),
         solutionId: solution.id,
@@ -163,7 +183,7 @@ export class PrecheckFacade {
         vendorOrganisationId: solution.vendorOrganisationId,
         categoryCode: solution.categoryCode,
         requirementSetId: set?.id ?? null,
-        status: rejected ? 'AUTO_REJECTED' : 'UNDER_REVIEW',
+        status: rejected ? 'AUTO_REJECTED' : queued ? 'SUBMITTED' : 'UNDER_REVIEW',
         answers: Object.fromEntries(answers),
         solutionSnapshot: snapshot(solution),
         failures,
@@ -175,29 +195,25 @@ export class PrecheckFacade {
         decidedAt: rejected ? new Date() : null,
       });
       await tx.save(submission);
-      const assignments = rejected
-        ? []
-        : await this.assign(
-            tx,
-            submission,
-            assessorPool.map((u) => u.id),
-          );
+      const assignments = await this.insertAssignments(tx, submission, chosen);
       const details = { reason: submission.reason ?? undefined };
-      if (recheck)
-        await this.catalog.reviseTransition(tx, actor, solution.id, rejected ? 'auto_reject' : 'start_review', details);
-      else await this.catalog.transition(tx, actor, solution.id, rejected ? 'auto_reject' : 'start_review', details);
+      if (!queued) {
+        const event = rejected ? 'auto_reject' : 'start_review';
+        if (recheck) await this.catalog.reviseTransition(tx, actor, solution.id, event, details);
+        else await this.catalog.transition(tx, actor, solution.id, event, details);
+      }
       await this.audit.record(tx, {
         actor,
         entityType: 'precheck_submission',
         entityId: submission.id,
-        action: rejected ? 'auto_rejected' : 'submitted',
+        action: rejected ? 'auto_rejected' : queued ? 'awaiting_assessors' : 'submitted',
         after: {
           solutionId: solution.id,
           solutionVersion: solution.version,
           requirementSetId: submission.requirementSetId,
           failures: failures.length,
           changedGroups: changed,
-          assessors: assignments.map((a) => a.assessorUserId),
+          assessors: chosen,
         },
       });
       return this.view(principal, submission, assignments);
@@ -205,17 +221,17 @@ export class PrecheckFacade {
     return view;
   }
 
-  /** Round-robin: the two eligible assessors assigned least recently; none linked to the vendor. */
-  private async assign(tx: EntityManager, submission: Submission, pool: string[]): Promise<Assignment[]> {
+  /**
+   * Round-robin: the two eligible assessors assigned least recently; none linked to the vendor. None when fewer
+   * than two are eligible.
+   */
+  private async chooseAssessors(tx: EntityManager, vendorOrganisationId: string, pool: string[]): Promise<string[]> {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['precheck.assignment']);
     const conflicted = new Set(
-      (await tx.findBy(AssessorConflict, { vendorOrganisationId: submission.vendorOrganisationId })).map(
-        (c) => c.assessorUserId,
-      ),
+      (await tx.findBy(AssessorConflict, { vendorOrganisationId })).map((c) => c.assessorUserId),
     );
     const eligible = pool.filter((id) => !conflicted.has(id));
-    if (eligible.length < ASSESSORS_PER_SUBMISSION)
-      throw PrecheckErrors.NOT_ENOUGH_ASSESSORS(undefined, { eligible: eligible.length });
+    if (eligible.length < ASSESSORS_PER_SUBMISSION) return [];
     const last = new Map(
       (
         await tx.query<Array<{ assessor: string; last: Date }>>(
@@ -225,21 +241,110 @@ export class PrecheckFacade {
         )
       ).map((r) => [r.assessor, new Date(r.last).getTime()]),
     );
-    const chosen = eligible
+    return eligible
       .map((id, order) => ({ id, order, last: last.get(id) ?? -1 }))
       .sort((a, b) => a.last - b.last || a.order - b.order)
-      .slice(0, ASSESSORS_PER_SUBMISSION);
-    const assignments = chosen.map((c) =>
-      tx.create(Assignment, {
-        id: newId(),
-        submissionId: submission.id,
-        assessorUserId: c.id,
-        scores: null,
-        scoredAt: null,
-      }),
+      .slice(0, ASSESSORS_PER_SUBMISSION)
+      .map((c) => c.id);
+  }
+
+  /** The assessors' assignments, and their right to read all the solution's documents. */
+  private async insertAssignments(tx: EntityManager, submission: Submission, chosen: string[]): Promise<Assignment[]> {
+    if (chosen.length === 0) return [];
+    const assignments = chosen.map((assessorUserId) =>
+      tx.create(Assignment, { id: newId(), submissionId: submission.id, assessorUserId, scores: null, scoredAt: null }),
     );
     await tx.insert(Assignment, assignments);
+    await this.catalog.grantDocumentAccess(tx, submission.solutionId, chosen);
     return assignments;
+  }
+
+  /** Scheduled: assigns the submissions that were waiting for enough unrelated assessors, oldest first. */
+  async assignPending(): Promise<number> {
+    const pending = await this.submissions.find({
+      select: { id: true },
+      where: { status: 'SUBMITTED' },
+      order: { createdAt: 'ASC' },
+      take: 100,
+    });
+    if (pending.length === 0) return 0;
+    const pool = (await this.identity.usersWithRole('ASSESSOR')).map((u) => u.id);
+    let assigned = 0;
+    for (const { id } of pending) {
+      assigned += await this.submissions.manager.transaction(async (tx) => {
+        const submission = await tx.findOne(Submission, {
+          where: { id, status: 'SUBMITTED' },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!submission) return 0;
+        const chosen = await this.chooseAssessors(tx, submission.vendorOrganisationId, pool);
+        if (chosen.length === 0) return 0;
+        await this.insertAssignments(tx, submission, chosen);
+        const status = submissionLifecycle.apply(submission.status, 'assign');
+        await updateIfStatus(tx, Submission, id, submission.status, { status });
+        if (submission.changedGroups !== null)
+          await this.catalog.reviseTransition(tx, SYSTEM_ACTOR, submission.solutionId, 'start_review');
+        else await this.catalog.transition(tx, SYSTEM_ACTOR, submission.solutionId, 'start_review');
+        await this.audit.record(tx, {
+          actor: SYSTEM_ACTOR,
+          entityType: 'precheck_submission',
+          entityId: id,
+          action: 'assigned',
+          before: { status: submission.status },
+          after: { status, assessors: chosen },
+        });
+        return 1;
+      });
+    }
+    return assigned;
+  }
+
+  /**
+   * Scheduled: keeps each capacity category's listing the top N by quality score. Free slots (an expiry, a
+   * delisting, a raised capacity) go to the best waiting solutions; a waiting solution that now scores higher
+   * than the lowest listed one (after a re-check) takes its place.
+   */
+  async rebalanceCapacity(offsetSeconds: number): Promise<number> {
+    const now = await this.catalog.now(offsetSeconds);
+    let promoted = 0;
+    for (const code of await this.catalog.categoriesWithWaiting()) {
+      promoted += await this.submissions.manager.transaction(async (tx) => {
+        const category = await this.catalog.lockCategory(tx, code);
+        let free = (category.capacity ?? Infinity) - (await this.catalog.occupiedSlots(tx, code));
+        let moved = 0;
+        for (const candidate of await this.catalog.bestWaiting(tx, code, 100)) {
+          if (free > 0) free--;
+          else {
+            const lowest = await this.catalog.lowestListed(tx, code);
+            if (!lowest || (lowest.qualityScore ?? 0) >= (candidate.qualityScore ?? 0)) break;
+            await this.displace(tx, SYSTEM_ACTOR, lowest.id);
+          }
+          await this.moveSubmissions(tx, candidate.id, 'WAITING', 'promote');
+          await this.catalog.transition(tx, SYSTEM_ACTOR, candidate.id, 'list', { now });
+          moved++;
+        }
+        return moved;
+      });
+    }
+    return promoted;
+  }
+
+  /** The lowest listed solution of a full category gives its slot to a better one and waits (its vendor is told). */
+  private async displace(tx: EntityManager, actor: AuditActor, solutionId: string): Promise<void> {
+    await this.moveSubmissions(tx, solutionId, 'LISTED', 'displace');
+    await this.catalog.transition(tx, actor, solutionId, 'displace', {
+      reason:
+        'Một giải pháp có điểm chất lượng cao hơn đã được niêm yết vào lĩnh vực đã đủ chỗ; giải pháp chờ chỗ trống tiếp theo. / A better-scoring solution took the slot in this full category; the solution waits for the next free one.',
+    });
+  }
+
+  private async moveSubmissions(
+    tx: EntityManager,
+    solutionId: string,
+    from: 'LISTED' | 'WAITING',
+    event: 'displace' | 'promote',
+  ): Promise<void> {
+    await tx.update(Submission, { solutionId, status: from }, { status: submissionLifecycle.apply(from, event) });
   }
 
   async score(principal: Principal, id: string, dto: ScoreDto): Promise<SubmissionView> {
@@ -284,7 +389,7 @@ export class PrecheckFacade {
 
   private async decide(
     tx: EntityManager,
-    actor: ReturnType<typeof actorOf>,
+    actor: AuditActor,
     submission: Submission,
     assignments: Assignment[],
   ): Promise<Submission> {
@@ -307,10 +412,18 @@ export class PrecheckFacade {
     const decision = decide(groupTotals, assignments.length, set?.weights ?? DEFAULT_WEIGHTS, groupMark, totalMark);
     const recheck = submission.changedGroups !== null;
     let event: 'approve' | 'queue' | 'reject' = decision.passed ? 'approve' : 'reject';
-    if (decision.passed && !recheck) {
+    if (decision.passed && recheck) {
+      // A re-check keeps the solution's place: a waiting one stays waiting, re-ranked by its new score.
+      if ((await this.catalog.getSolution(submission.solutionId, tx)).status === 'WAITING') event = 'queue';
+    } else if (decision.passed) {
+      // Capacity N lists the top N by quality score. A newcomer that beats the lowest listed solution takes its
+      // slot at once and that one waits (its vendor is notified); otherwise the newcomer waits with its rank.
       const category = await this.catalog.lockCategory(tx, submission.categoryCode);
-      if (category.capacity !== null && (await this.catalog.occupiedSlots(tx, category.code)) >= category.capacity)
-        event = 'queue';
+      if (category.capacity !== null && (await this.catalog.occupiedSlots(tx, category.code)) >= category.capacity) {
+        const lowest = await this.catalog.lowestListed(tx, category.code);
+        if (lowest && (lowest.qualityScore ?? 0) < decision.qualityScore) await this.displace(tx, actor, lowest.id);
+        else event = 'queue';
+      }
     }
     const status = submissionLifecycle.apply(submission.status, event);
     const reason = decision.passed

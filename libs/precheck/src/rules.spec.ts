@@ -1,4 +1,11 @@
-import { submissionLifecycle, type Group, type Requirement } from './contracts/precheck';
+import {
+  SUBMISSION_STATUSES,
+  submissionLifecycle,
+  type Group,
+  type Requirement,
+  type SubmissionEvent,
+  type SubmissionStatus,
+} from './contracts/precheck';
 import {
   automaticFailures,
   changedGroups,
@@ -224,13 +231,21 @@ describe('pre-check rules', () => {
     ]);
   });
 
-  it('decides a submission once', () => {
-    expect(submissionLifecycle.apply('UNDER_REVIEW', 'approve')).toBe('LISTED');
-    expect(submissionLifecycle.apply('UNDER_REVIEW', 'queue')).toBe('WAITING');
-    expect(submissionLifecycle.apply('UNDER_REVIEW', 'reject')).toBe('REJECTED');
-    for (const from of ['AUTO_REJECTED', 'LISTED', 'WAITING', 'REJECTED'] as const)
-      for (const event of ['approve', 'queue', 'reject'] as const)
-        expect(submissionLifecycle.next(from, event)).toBeUndefined();
+  it('decides a submission once; capacity may later displace or promote it', () => {
+    const allowed: Array<[SubmissionStatus, SubmissionEvent, SubmissionStatus]> = [
+      ['SUBMITTED', 'assign', 'UNDER_REVIEW'],
+      ['UNDER_REVIEW', 'approve', 'LISTED'],
+      ['UNDER_REVIEW', 'queue', 'WAITING'],
+      ['UNDER_REVIEW', 'reject', 'REJECTED'],
+      ['LISTED', 'displace', 'WAITING'],
+      ['WAITING', 'promote', 'LISTED'],
+    ];
+    const events: SubmissionEvent[] = ['assign', 'approve', 'queue', 'reject', 'displace', 'promote'];
+    for (const from of SUBMISSION_STATUSES)
+      for (const event of events) {
+        const to = allowed.find(([f, e]) => f === from && e === event)?.[2];
+        expect({ from, event, to: submissionLifecycle.next(from, event) }).toEqual({ from, event, to });
+      }
   });
 });
 

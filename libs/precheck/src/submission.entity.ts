@@ -34,7 +34,11 @@ export class RequirementSet {
 }
 
 @Entity({ schema: 'precheck', name: 'submissions' })
-@Index('submissions_one_open_per_solution', ['solutionId'], { unique: true, where: "status = 'UNDER_REVIEW'" })
+@Index('submissions_one_open_per_solution', ['solutionId'], {
+  unique: true,
+  where: "status IN ('SUBMITTED', 'UNDER_REVIEW')",
+})
+@Index('submissions_awaiting_assignment_idx', ['createdAt'], { where: "status = 'SUBMITTED'" })
 export class Submission {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

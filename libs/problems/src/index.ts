@@ -1,4 +1,5 @@
 export * from './contracts/problems';
+export * from './deadline';
 export * from './problem.entity';
 export * from './problems.dto';
 export * from './problems.facade';

@@ -50,6 +50,17 @@ export class ProblemsController {
     return this.problems.listPublished();
   }
 
+  @Get('drafts')
+  @Roles('BUYER', 'OPERATOR_ADMIN')
+  @ApiOperation({
+    summary:
+      'Bài toán nháp / Draft problems (operators: all; agencies: their own and those their proposals were merged into)',
+  })
+  @ApiOkResponse({ type: ProblemView, isArray: true })
+  drafts(@CurrentPrincipal() p: Principal): Promise<ProblemView[]> {
+    return this.problems.listDrafts(p);
+  }
+
   @Get(':id')
   @Public()
   @ApiOperation({ summary: 'Chi tiết bài toán / A problem (drafts: its agency and operators only)' })

@@ -4,9 +4,10 @@ import { EntityManager, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { CatalogErrors, CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, IdentityFacade, type Principal } from '@app/identity';
-import { isWorse, newId } from '@app/kernel';
+import { Clock, isWorse, newId } from '@app/kernel';
 import { updateIfStatus } from '@app/platform';
 import { problemLifecycle, ProblemErrors } from './contracts/problems';
+import { deadlineEnd } from './deadline';
 import { Problem, ProblemKpi } from './problem.entity';
 import { Proposal } from './proposal.entity';
 import {
@@ -34,6 +35,7 @@ export class ProblemsFacade {
     private readonly audit: AuditFacade,
     private readonly catalog: CatalogFacade,
     private readonly identity: IdentityFacade,
+    private readonly clock: Clock,
     @InjectRepository(Problem) private readonly problems: Repository<Problem>,
   ) {}
 
@@ -151,7 +153,10 @@ export class ProblemsFacade {
       const problem = await this.get(id, tx);
       this.assertCanManage(principal, problem);
       const status = problemLifecycle.apply(problem.status, 'publish');
-      const publishedAt = new Date();
+      const publishedAt = this.clock.now();
+      const deadline = deadlineEnd(problem.deadline);
+      if (deadline && deadline <= publishedAt)
+        throw ProblemErrors.DEADLINE_PASSED(undefined, { field: 'deadline', deadline: problem.deadline });
       await updateIfStatus(tx, Problem, id, problem.status, { status, publishedAt });
       await this.audit.record(tx, {
         actor: actorOf(principal),
@@ -175,15 +180,38 @@ export class ProblemsFacade {
     return problem;
   }
 
-  /** Published problems are public; drafts only for their agency and operators. */
+  /** Published problems are public; a draft only for operators, its agency and the agencies whose proposals it merged. */
   async getVisible(id: string, principal?: Principal): Promise<Problem> {
     const problem = await this.get(id);
     const visible =
       problem.status !== 'DRAFT' ||
       principal?.organisationType === 'OPERATOR' ||
-      principal?.organisationId === problem.agencyOrganisationId;
+      principal?.organisationId === problem.agencyOrganisationId ||
+      (principal !== undefined &&
+        (await this.problems.manager.existsBy(Proposal, {
+          mergedIntoProblemId: id,
+          agencyOrganisationId: principal.organisationId,
+        })));
     if (!visible) throw ProblemErrors.PROBLEM_NOT_FOUND(undefined, { id });
     return problem;
+  }
+
+  /** Drafts: operators see all; an agency those it owns and those its proposals were merged into. */
+  listDrafts(principal: Principal): Promise<Problem[]> {
+    const query = this.problems
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.kpis', 'k')
+      .where("p.status = 'DRAFT'")
+      .orderBy('p.createdAt', 'DESC')
+      .addOrderBy('k.code', 'ASC');
+    if (principal.organisationType !== 'OPERATOR') {
+      query.andWhere(
+        `(p.agencyOrganisationId = :org OR p.id IN (
+           SELECT m.merged_into_problem_id FROM problems.proposals m WHERE m.agency_organisation_id = :org))`,
+        { org: principal.organisationId },
+      );
+    }
+    return query.take(500).getMany();
   }
 
   listPublished(): Promise<Problem[]> {

@@ -1,7 +1,10 @@
-import type { CityFacts, OrderMoneyRow } from '@app/acceptance';
+import type { CityFigures, CountSeries, DashboardRowSet, DurationStats, MoneyTotals } from '@app/acceptance';
 
 /** The plan's targets for the marketplace (Kế hoạch 20-KH/BCĐ57, project 3.19). */
 export const PLAN_TARGETS = { vendors: 50, trialOrders: 20, solutionsPurchased: 10, leverage: 3 } as const;
+
+/** Where the rows a figure counts are listed (cursor-paginated). */
+const DASHBOARD_ROWS_PATH = '/city/dashboard/rows';
 
 export interface SeriesPoint {
   month: string;
@@ -17,62 +20,49 @@ export interface TargetFigure {
   met: boolean;
   /** cumulative by calendar month (UTC) */
   series: SeriesPoint[];
-  /** the rows the figure counts: vendor, order or solution ids */
-  sourceIds: string[];
+  /** lists the vendor, order or solution ids the figure counts; null when it counts no rows yet */
+  rows: string | null;
   noteVi?: string;
   noteEn?: string;
 }
 
 export interface MoneyFigure {
   key: string;
+  orders: number;
   committed: string;
   paid: string;
   released: string;
   clawedBack: string;
   /** share of the committed money payable only by measured results, 4 decimals */
   shareByResults: string;
-  orderIds: string[];
+  /** lists the order ids */
+  rows: string;
 }
 
 export interface DurationFigure {
   count: number;
   medianSeconds: number | null;
   p90Seconds: number | null;
-  /** order ids (with round for upload → payment) the durations come from */
-  sourceIds: string[];
+  /** lists the order ids (`orderId/roundNo` for upload → payment) the durations come from */
+  rows: string;
+}
+
+export interface DisputeFigure {
+  opened: number;
+  byStatus: Array<{ status: string; count: number; rows: string }>;
+  rows: string;
 }
 
 export interface CityDashboard {
   targets: TargetFigure[];
   money: { total: MoneyFigure; byAgency: MoneyFigure[]; byCategory: MoneyFigure[]; byProblem: MoneyFigure[] };
-  flow: { uploadToPayment: DurationFigure; callToOrder: DurationFigure };
+  flow: { uploadToPayment: DurationFigure; callToOrder: DurationFigure; disputes: DisputeFigure };
   notesVi: string[];
   notesEn: string[];
 }
 
-const month = (d: Date) => d.toISOString().slice(0, 7);
-
-function cumulative(dates: Date[]): SeriesPoint[] {
-  const counts = new Map<string, number>();
-  for (const d of [...dates].sort((a, b) => a.getTime() - b.getTime()))
-    counts.set(month(d), (counts.get(month(d)) ?? 0) + 1);
-  let total = 0;
-  return [...counts].map(([m, n]) => ({ month: m, value: (total += n) }));
-}
-
-function moneyOf(key: string, rows: OrderMoneyRow[]): MoneyFigure {
-  const committed = rows.reduce((s, r) => s + r.committed, 0n);
-  const byResults = rows.reduce((s, r) => s + (r.committed * BigInt(10_000 - r.deliveryShareBp)) / 10_000n, 0n);
-  return {
-    key,
-    committed: committed.toString(),
-    paid: rows.reduce((s, r) => s + r.paid, 0n).toString(),
-    released: rows.reduce((s, r) => s + r.released, 0n).toString(),
-    clawedBack: '0',
-    shareByResults: committed > 0n ? ratio(byResults, committed) : '0.0000',
-    orderIds: rows.map((r) => r.orderId),
-  };
-}
+const rowsLink = (set: DashboardRowSet, params: Record<string, string> = {}): string =>
+  `${DASHBOARD_ROWS_PATH}?${new URLSearchParams({ set, ...params }).toString()}`;
 
 /** Exact a / b rounded down to 4 decimals. */
 function ratio(a: bigint, b: bigint): string {
@@ -80,81 +70,64 @@ function ratio(a: bigint, b: bigint): string {
   return `${scaled / 10_000n}.${(scaled % 10_000n).toString().padStart(4, '0')}`;
 }
 
-function grouped(rows: OrderMoneyRow[], keyOf: (r: OrderMoneyRow) => string): MoneyFigure[] {
-  const groups = new Map<string, OrderMoneyRow[]>();
-  for (const r of rows) {
-    const group = groups.get(keyOf(r));
-    if (group) group.push(r);
-    else groups.set(keyOf(r), [r]);
-  }
-  return [...groups].map(([key, group]) => moneyOf(key, group)).sort((a, b) => a.key.localeCompare(b.key));
-}
-
-/** Nearest-rank percentile: the smallest value with at least p of the values at or below it. */
-export function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
-}
-
-function durations(items: Array<{ id: string; seconds: number }>): DurationFigure {
-  const values = items.map((i) => i.seconds);
+function moneyOf(dimension: string, m: MoneyTotals): MoneyFigure {
   return {
-    count: values.length,
-    medianSeconds: percentile(values, 0.5),
-    p90Seconds: percentile(values, 0.9),
-    sourceIds: items.map((i) => i.id),
+    key: m.key,
+    orders: m.orders,
+    committed: m.committed.toString(),
+    paid: m.paid.toString(),
+    released: m.released.toString(),
+    clawedBack: m.clawedBack.toString(),
+    shareByResults: m.committed > 0n ? ratio(m.byResults, m.committed) : '0.0000',
+    rows: rowsLink('money', { dimension, key: m.key }),
   };
 }
 
-export function cityDashboard(facts: CityFacts): CityDashboard {
-  const purchased = new Map<string, Date>();
-  for (const o of facts.orders)
-    if (o.status === 'CLOSED' && o.paid > 0n && o.closedAt && !purchased.has(o.solutionId))
-      purchased.set(o.solutionId, o.closedAt);
-  const leverageNoteVi =
-    'Chưa có khoản đồng tài trợ nào được ghi nhận nên tỷ lệ đòn bẩy vốn mồi là 0 (mục tiêu 1 : 3).';
-  const leverageNoteEn = 'No co-funding has been recorded yet, so the seed-capital leverage is 0 (target 1 : 3).';
+const duration = (set: DashboardRowSet, d: DurationStats): DurationFigure => ({ ...d, rows: rowsLink(set) });
+
+function target(
+  key: Exclude<TargetFigure['key'], 'leverage'>,
+  labelVi: string,
+  labelEn: string,
+  figure: CountSeries,
+): TargetFigure {
+  return {
+    key,
+    labelVi,
+    labelEn,
+    target: PLAN_TARGETS[key],
+    actual: figure.count,
+    met: figure.count >= PLAN_TARGETS[key],
+    series: figure.series,
+    rows: rowsLink(key),
+  };
+}
+
+/** Co-funding per đồng of seed capital, 4 decimals rounded down (0 before any seed capital). */
+const leverageOf = (m: { city: bigint; cofunders: bigint }) => (m.city > 0n ? Number(ratio(m.cofunders, m.city)) : 0);
+
+export function cityDashboard(f: CityFigures): CityDashboard {
+  const { funding } = f;
+  const leverageNoteVi = `Đòn bẩy = vốn đồng tài trợ ${funding.cofunders} đồng / vốn mồi (ngân sách) ${funding.city} đồng của các đơn hàng đã ký (mục tiêu 1 : 3).`;
+  const leverageNoteEn = `Leverage = co-funding ${funding.cofunders} đồng / seed capital (agency budgets) ${funding.city} đồng in signed orders (target 1 : 3).`;
   const targets: TargetFigure[] = [
-    {
-      key: 'vendors',
-      labelVi: 'Nhà cung cấp trên Chợ',
-      labelEn: 'Vendors on the marketplace',
-      target: PLAN_TARGETS.vendors,
-      actual: facts.listedVendors.length,
-      series: cumulative(facts.listedVendors.map((v) => v.listedAt)),
-      sourceIds: facts.listedVendors.map((v) => v.vendorOrganisationId),
-      met: facts.listedVendors.length >= PLAN_TARGETS.vendors,
-    },
-    {
-      key: 'trialOrders',
-      labelVi: 'Hợp đồng đặt hàng thử nghiệm đã ký',
-      labelEn: 'Trial orders signed',
-      target: PLAN_TARGETS.trialOrders,
-      actual: facts.orders.length,
-      series: cumulative(facts.orders.map((o) => o.activatedAt)),
-      sourceIds: facts.orders.map((o) => o.orderId),
-      met: facts.orders.length >= PLAN_TARGETS.trialOrders,
-    },
-    {
-      key: 'solutionsPurchased',
-      labelVi: 'Giải pháp được mua thành công',
-      labelEn: 'Solutions successfully purchased',
-      target: PLAN_TARGETS.solutionsPurchased,
-      actual: purchased.size,
-      series: cumulative([...purchased.values()]),
-      sourceIds: [...purchased.keys()],
-      met: purchased.size >= PLAN_TARGETS.solutionsPurchased,
-    },
+    target('vendors', 'Nhà cung cấp trên Chợ', 'Vendors on the marketplace', f.vendors),
+    target('trialOrders', 'Hợp đồng đặt hàng thử nghiệm đã ký', 'Trial orders signed', f.trialOrders),
+    target(
+      'solutionsPurchased',
+      'Giải pháp được mua thành công',
+      'Solutions successfully purchased',
+      f.solutionsPurchased,
+    ),
     {
       key: 'leverage',
       labelVi: 'Đòn bẩy vốn mồi (đồng tài trợ trên 1 đồng vốn mồi)',
       labelEn: 'Seed-capital leverage (co-funding per đồng of seed capital)',
       target: PLAN_TARGETS.leverage,
-      actual: 0,
-      series: [],
-      sourceIds: [],
-      met: false,
+      actual: leverageOf(funding),
+      series: funding.series.map((m) => ({ month: m.month, value: leverageOf(m) })),
+      rows: funding.cofunders > 0n ? rowsLink('cofunded') : null,
+      met: funding.city > 0n && funding.cofunders >= BigInt(PLAN_TARGETS.leverage) * funding.city,
       noteVi: leverageNoteVi,
       noteEn: leverageNoteEn,
     },
@@ -162,24 +135,27 @@ export function cityDashboard(facts: CityFacts): CityDashboard {
   return {
     targets,
     money: {
-      total: moneyOf('*', facts.orders),
-      byAgency: grouped(facts.orders, (o) => o.agencyOrganisationId),
-      byCategory: grouped(facts.orders, (o) => o.categoryCode),
-      byProblem: grouped(facts.orders, (o) => o.problemId),
+      total: moneyOf('total', f.money.total[0]),
+      byAgency: f.money.agency.map((m) => moneyOf('agency', m)),
+      byCategory: f.money.category.map((m) => moneyOf('category', m)),
+      byProblem: f.money.problem.map((m) => moneyOf('problem', m)),
     },
     flow: {
-      uploadToPayment: durations(
-        facts.uploadToPayment.map((u) => ({ id: `${u.orderId}/${u.roundNo}`, seconds: u.seconds })),
-      ),
-      callToOrder: durations(facts.callToOrder.map((c) => ({ id: c.orderId, seconds: c.seconds }))),
+      uploadToPayment: duration('uploadToPayment', f.uploadToPayment),
+      callToOrder: duration('callToOrder', f.callToOrder),
+      disputes: {
+        opened: f.disputes.opened,
+        byStatus: f.disputes.byStatus.map((d) => ({ ...d, rows: rowsLink('disputes', { status: d.status }) })),
+        rows: rowsLink('disputes'),
+      },
     },
     notesVi: [
       leverageNoteVi,
-      'Chưa có thu hồi (clawback) và khiếu nại trong sổ; các số liệu này sẽ xuất hiện khi mô-đun nghiệm thu ghi nhận chúng.',
+      'Đã chi là tổng tiền đã trả trước thu hồi; phần hoàn trả ngân sách tính trên số nhà cung cấp giữ lại sau thu hồi.',
     ],
     notesEn: [
       leverageNoteEn,
-      'No clawbacks or disputes are recorded yet; these figures appear once the acceptance module records them.',
+      'Paid is what was paid out before clawbacks; released is computed on what the vendor kept after them.',
     ],
   };
 }

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import {
   CityDashboardView,
+  DashboardRowsQueryDto,
+  DashboardRowsView,
   DeclareLinkDto,
   LinkView,
   RankingEntryView,
@@ -38,6 +40,21 @@ export class RankingController {
   @ApiOkResponse({ type: CityDashboardView })
   dashboard(): Promise<CityDashboardView> {
     return this.ranking.dashboard();
+  }
+
+  @Get('city/dashboard/rows')
+  @Roles('CITY_VIEWER', 'OPERATOR_ADMIN')
+  @ApiOperation({
+    summary: 'Các bản ghi tạo nên một số liệu của bảng điều hành / The rows behind a dashboard figure, by id cursor',
+  })
+  @ApiOkResponse({ type: DashboardRowsView })
+  dashboardRows(@Query() q: DashboardRowsQueryDto): Promise<DashboardRowsView> {
+    return this.ranking.dashboardRows(
+      q.set,
+      { dimension: q.dimension, key: q.key, status: q.status },
+      q.after,
+      q.limit,
+    );
   }
 
   @Get('city/rankings/vendors/:vendorId')

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { DASHBOARD_ROW_SETS, MONEY_DIMENSIONS, type DashboardRowSet, type MoneyDimension } from '@app/acceptance';
 
 export class RankingQueryDto {
   @ApiPropertyOptional({ description: "Category code; omitted = over all categories ('*')" })
@@ -94,8 +95,20 @@ export class SnapshotView extends SnapshotSummaryView {
   @ApiProperty() vendorOrganisationId: string;
   @ApiProperty() alpha: number;
   @ApiProperty() beta: number;
-  @ApiProperty({ description: 'orders, x_i, weights, prior μ0, m, z, half-life, category median, floor' })
+  @ApiProperty() orders: number;
+  @ApiProperty({ description: 'orders left out because the agency or the signing officer is linked to the vendor' })
+  excluded: number;
+  @ApiProperty({ description: 'μ0' }) priorMean: number;
+  @ApiProperty() floor: number;
+  @ApiProperty({
+    description:
+      'every parameter (μ0, m, z, half-life, category median, floor, now) and each counted order with x, value, close date and its weights, recomputed from the stored outcome set; excluded orders with the reason',
+  })
   inputs: object;
+  @ApiProperty({
+    description: 'the stored outcome set: [orderId, agencyId, category, paid, max amount, closedAt, excluded]',
+  })
+  outcomeSet: object;
   @ApiProperty({ type: LastOutcomeView, isArray: true }) lastOutcomes: LastOutcomeView[];
   @ApiProperty() explanationVi: string;
   @ApiProperty() explanationEn: string;
@@ -140,8 +153,13 @@ export class TargetFigureView {
   @ApiProperty() actual: number;
   @ApiProperty() met: boolean;
   @ApiProperty({ type: SeriesPointView, isArray: true, description: 'cumulative by month' }) series: SeriesPointView[];
-  @ApiProperty({ type: String, isArray: true, description: 'the vendor, order or solution ids counted' })
-  sourceIds: string[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'GET this path for the vendor, order or solution ids counted',
+    example: '/city/dashboard/rows?set=trialOrders',
+  })
+  rows: string | null;
   @ApiPropertyOptional() noteVi?: string;
   @ApiPropertyOptional() noteEn?: string;
 }
@@ -153,7 +171,8 @@ export class MoneyFigureView {
   @ApiProperty() released: string;
   @ApiProperty() clawedBack: string;
   @ApiProperty({ example: '1.0000' }) shareByResults: string;
-  @ApiProperty({ type: String, isArray: true }) orderIds: string[];
+  @ApiProperty() orders: number;
+  @ApiProperty({ description: 'GET this path for the order ids' }) rows: string;
 }
 
 export class MoneyView {
@@ -167,12 +186,60 @@ export class DurationFigureView {
   @ApiProperty() count: number;
   @ApiProperty({ nullable: true, type: Number }) medianSeconds: number | null;
   @ApiProperty({ nullable: true, type: Number }) p90Seconds: number | null;
-  @ApiProperty({ type: String, isArray: true }) sourceIds: string[];
+  @ApiProperty({ description: 'GET this path for the order ids (orderId/roundNo for upload → payment)' }) rows: string;
+}
+
+export class DisputeStatusView {
+  @ApiProperty({ example: 'UPHELD' }) status: string;
+  @ApiProperty() count: number;
+  @ApiProperty() rows: string;
+}
+
+export class DisputeFigureView {
+  @ApiProperty() opened: number;
+  @ApiProperty({ type: DisputeStatusView, isArray: true }) byStatus: DisputeStatusView[];
+  @ApiProperty({ description: 'GET this path for the dispute ids' }) rows: string;
 }
 
 export class FlowView {
   @ApiProperty() uploadToPayment: DurationFigureView;
   @ApiProperty() callToOrder: DurationFigureView;
+  @ApiProperty() disputes: DisputeFigureView;
+}
+
+export class DashboardRowsQueryDto {
+  @ApiProperty({ enum: DASHBOARD_ROW_SETS }) @IsIn(DASHBOARD_ROW_SETS) set: DashboardRowSet;
+  @ApiPropertyOptional({ enum: MONEY_DIMENSIONS, description: 'for set=money' })
+  @IsOptional()
+  @IsIn(MONEY_DIMENSIONS)
+  dimension?: MoneyDimension;
+  @ApiPropertyOptional({ description: "for set=money: '*', an agency id, a category code or a problem id" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  key?: string;
+  @ApiPropertyOptional({ description: 'for set=disputes', example: 'OPEN' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  status?: string;
+  @ApiPropertyOptional({ description: 'the last id of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  after?: string;
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
+export class DashboardRowsView {
+  @ApiProperty({ type: String, isArray: true }) ids: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'pass as after= for the next page' }) next: string | null;
 }
 
 export class CityDashboardView {

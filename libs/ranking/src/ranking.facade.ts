@@ -1,29 +1,61 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
-import { categorisedOutcomes, cityFacts, outcomeStatistics, type OutcomeStatistics } from '@app/acceptance';
+import {
+  allOutcomeRows,
+  cityFigures,
+  dashboardRows,
+  outcomeStatistics,
+  vendorOutcomeRows,
+  type DashboardRowSet,
+  type MoneyDimension,
+  type OutcomeRow,
+  type OutcomeStatistics,
+} from '@app/acceptance';
 import { AuditFacade, SYSTEM_ACTOR, type AuditEntry } from '@app/audit';
+import { CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityFacade, type Principal } from '@app/identity';
 import { Clock, newId } from '@app/kernel';
 import { AppConfig, Transactions } from '@app/platform';
+import { PrecheckFacade } from '@app/precheck';
 import { RankingErrors } from './contracts/ranking';
+import { copyRows } from './copy-rows';
 import { cityDashboard, type CityDashboard } from './dashboard';
 import { NEW_SUPPLIER_VI, TRUST_LABELS_VI } from './trust-score';
 import {
   AgencyVendorLink,
   CategoryStatistics,
   CurrentTrustScore,
+  DashboardSummary,
   OVERALL,
   RecheckFlag,
+  TrustInputs,
   TrustSnapshot,
   type LastOutcome,
+  type StoredOutcome,
 } from './trust-snapshot.entity';
-import { newVendorScore, statisticsOf, vendorScores, type ScopeScore } from './vendor-scores';
+import {
+  auditedInputs,
+  byCloseDate,
+  explain,
+  lastOutcomes,
+  newVendorScore,
+  NO_LINKS,
+  scopeScores,
+  statisticsOf,
+  storedJson,
+  storedOutcomes,
+  type ScopeScore,
+  type VendorLinks,
+} from './vendor-scores';
 
 /** Shown instead of a label while effective evidence Σw < 2. */
 export const NEW_SUPPLIER = 'NHA_CUNG_CAP_MOI';
-const INSERT_CHUNK = 1000;
 const STATS_MAX_AGE_MS = 3600_000;
 const DEFAULT_RANKING_LIMIT = 100;
+/** Held exclusively by the full recomputation and shared by each vendor's, so neither overwrites the other. */
+const RECOMPUTE_ALL_LOCK = 'ranking-recompute-all';
+const DASHBOARD_LOCK = 'ranking-dashboard-refresh';
 
 export interface RankingEntry {
   rank: number;
@@ -58,12 +90,52 @@ export interface TrustLowerBound {
   snapshotId: string | null;
 }
 
+/** One vendor's outcome set as a recomputation stores it. */
+interface VendorBatch {
+  vendorOrganisationId: string;
+  stored: StoredOutcome[];
+  json: string;
+  hash: string;
+  inputsId: string;
+}
+
+/** Vendors scored between two turns of the event loop, so a COPY in flight keeps PostgreSQL busy meanwhile. */
+const SCORING_SLICE = 50;
+
+const SNAPSHOT_COLUMNS = [
+  'id',
+  'vendor_organisation_id',
+  'scope',
+  'inputs_id',
+  'alpha',
+  'beta',
+  'expected',
+  'lower_bound',
+  'effective_evidence',
+  'label',
+  'is_new',
+  'orders',
+  'excluded',
+  'capped',
+  'prior_mean',
+  'category_orders',
+  'category_median_value',
+  'pseudo_orders',
+  'z',
+  'half_life_months',
+  'floor',
+  'reason',
+  'computed_at',
+] as const;
+
 @Injectable()
 export class RankingFacade {
   constructor(
     private readonly tx: Transactions,
     private readonly audit: AuditFacade,
     private readonly identity: IdentityFacade,
+    private readonly catalog: CatalogFacade,
+    private readonly precheck: PrecheckFacade,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -73,25 +145,39 @@ export class RankingFacade {
     return this.tx.run((tx) => this.recomputeIn(tx, vendorOrganisationId, reason));
   }
 
-  /** Every vendor with an outcome, in one transaction: the nightly job, and the benchmark's full recompute. */
+  /**
+   * Every vendor with an outcome, in one transaction (the nightly job, and the benchmark's full recompute): one
+   * set-based read of every outcome, the scores in memory, the snapshots written with COPY.
+   */
   async recomputeAll(reason: string): Promise<number> {
     return this.tx.run(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['ranking-recompute-all']);
-      const all = await categorisedOutcomes(tx);
-      const links = await tx.find(AgencyVendorLink);
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [RECOMPUTE_ALL_LOCK]);
+      await largeAggregates(tx);
+      const all = await allOutcomeRows(tx);
+      const links = await this.linksOf(tx);
+      const now = this.clock.now();
       const stats = statisticsOf(all);
-      await this.storeStatistics(tx, stats, this.clock.now());
-      const byVendor = new Map<string, typeof all>();
+      await this.storeStatistics(tx, stats, now);
+      const byVendor = new Map<string, OutcomeRow[]>();
       for (const o of all) {
         const list = byVendor.get(o.vendorOrganisationId);
         if (list) list.push(o);
         else byVendor.set(o.vendorOrganisationId, [o]);
       }
-      const now = this.clock.now();
-      const scores = [...byVendor].flatMap(([vendor, outcomes]) =>
-        vendorScores(vendor, outcomes, linkedAgencies(links, vendor), stats, now),
-      );
-      await this.persist(tx, scores, reason, now);
+      const batches = [...byVendor].map(([vendor, outcomes]) => batchOf(vendor, outcomes, links(vendor)));
+      // PostgreSQL stores the outcome sets while the scores are computed
+      const inputsStored = this.storeInputs(tx, batches, now);
+      // awaited below; until then a failure must not count as an unhandled rejection
+      inputsStored.catch(() => undefined);
+      const scores: ScopeScore[] = [];
+      for (let i = 0; i < batches.length; i += SCORING_SLICE) {
+        for (const b of batches.slice(i, i + SCORING_SLICE))
+          scores.push(...scopeScores(b.vendorOrganisationId, b.stored, stats, now));
+        await new Promise(setImmediate);
+      }
+      await inputsStored;
+      await tx.query('DELETE FROM ranking.current_scores');
+      await this.persist(tx, null, batches, scores, reason, now);
       return byVendor.size;
     });
   }
@@ -99,13 +185,18 @@ export class RankingFacade {
   /** Tier-2 scoring reads this: the vendor's L in the category, or the category prior's L for a new vendor. */
   async trustLowerBound(vendorOrganisationId: string, categoryCode: string): Promise<TrustLowerBound> {
     return this.tx.run(async (tx) => {
-      const current = await tx.findOneBy(CurrentTrustScore, { vendorOrganisationId, scope: categoryCode });
+      const [current] = await tx.query<Array<{ lower_bound: number; expected: number; is_new: boolean; id: string }>>(
+        `SELECT s.lower_bound, s.expected, s.is_new, s.id FROM ranking.current_scores c
+         JOIN ranking.trust_snapshots s ON s.id = c.snapshot_id
+         WHERE c.vendor_organisation_id = $1 AND c.scope = $2`,
+        [vendorOrganisationId, categoryCode],
+      );
       if (current)
         return {
-          lowerBound: current.lowerBound,
+          lowerBound: current.lower_bound,
           expected: current.expected,
-          isNew: current.isNew,
-          snapshotId: current.snapshotId,
+          isNew: current.is_new,
+          snapshotId: current.id,
         };
       const now = this.clock.now();
       const stats = await this.statistics(tx, [categoryCode], now);
@@ -120,23 +211,30 @@ export class RankingFacade {
   /** Latest score per vendor in a scope (overall by default), ranked by the lower bound L; one page from the top. */
   async rankings(filter: RankingFilter = {}): Promise<RankingEntry[]> {
     const label = filter.label ?? null;
-    // the rank is over the whole scope, so the label filter applies to the ranked rows
-    const rows = await this.tx.run((tx) =>
-      tx.query<Array<Record<string, unknown>>>(
-        `WITH ranked AS (
-           SELECT vendor_organisation_id, is_new, label,
-                  row_number() OVER (ORDER BY lower_bound DESC, vendor_organisation_id ASC) AS rank
-           FROM ranking.current_scores WHERE scope = $1)
-         SELECT s.*, r.rank FROM ranked r
-         JOIN ranking.current_scores s ON s.vendor_organisation_id = r.vendor_organisation_id AND s.scope = $1
-         WHERE $2::text IS NULL OR ($2 = $3 AND r.is_new) OR (NOT r.is_new AND r.label = $2)
-         ORDER BY r.rank LIMIT $4`,
-        [filter.scope ?? OVERALL, label, NEW_SUPPLIER, filter.limit ?? DEFAULT_RANKING_LIMIT],
-      ),
-    );
-    const scores = rows.map((r) => ({ rank: Number(r.rank), score: fromRaw(r) }));
-    const names = await this.identity.organisationNames(scores.map((s) => s.score.vendorOrganisationId));
-    return scores.map(({ rank, score }) => entryOf(score, rank, names.get(score.vendorOrganisationId) ?? ''));
+    return this.tx.run(async (tx) => {
+      // the rank is over the whole scope, so a label filter applies to the ranked rows
+      const rows = await tx.query<Array<{ snapshot_id: string; rank: string }>>(
+        label === null
+          ? `SELECT snapshot_id, row_number() OVER (ORDER BY lower_bound DESC, vendor_organisation_id) AS rank
+             FROM (SELECT snapshot_id, lower_bound, vendor_organisation_id FROM ranking.current_scores WHERE scope = $1
+                   ORDER BY lower_bound DESC, vendor_organisation_id LIMIT $2) top`
+          : `WITH ranked AS (
+               SELECT snapshot_id, is_new, label,
+                      row_number() OVER (ORDER BY lower_bound DESC, vendor_organisation_id ASC) AS rank
+               FROM ranking.current_scores WHERE scope = $1)
+             SELECT snapshot_id, rank FROM ranked
+             WHERE ($3 = $4 AND is_new) OR (NOT is_new AND label = $3)
+             ORDER BY rank LIMIT $2`,
+        label === null
+          ? [filter.scope ?? OVERALL, filter.limit ?? DEFAULT_RANKING_LIMIT]
+          : [filter.scope ?? OVERALL, filter.limit ?? DEFAULT_RANKING_LIMIT, label, NEW_SUPPLIER],
+      );
+      const entries = await this.entries(
+        tx,
+        rows.map((r) => r.snapshot_id),
+      );
+      return rows.map((r, i) => ({ ...entries[i], rank: Number(r.rank) }));
+    });
   }
 
   /** A vendor's current scores in every scope and its snapshot history (newest first). */
@@ -159,17 +257,49 @@ export class RankingFacade {
           computedAt: true,
         },
       });
+      const entries = await this.entries(
+        tx,
+        current.map((c) => c.snapshotId),
+      );
       const names = await this.identity.organisationNames([vendorOrganisationId]);
-      const vendorName = names.get(vendorOrganisationId) ?? '';
-      return { vendorOrganisationId, vendorName, current: current.map((s) => entryOf(s, 0, vendorName)), history };
+      return {
+        vendorOrganisationId,
+        vendorName: names.get(vendorOrganisationId) ?? '',
+        current: entries.map((e) => ({ ...e, rank: 0 })),
+        history,
+      };
     });
   }
 
-  /** One snapshot with its inputs, so anyone can recompute it. */
-  async snapshot(id: string): Promise<TrustSnapshot> {
-    const found = await this.tx.run((tx) => tx.findOneBy(TrustSnapshot, { id }));
-    if (!found) throw RankingErrors.SNAPSHOT_NOT_FOUND(undefined, { id });
-    return found;
+  /** One snapshot with its inputs (the outcome set and every parameter) and the weights they give. */
+  async snapshot(id: string) {
+    return this.tx.run(async (tx) => {
+      const found = await tx.findOneBy(TrustSnapshot, { id });
+      if (!found) throw RankingErrors.SNAPSHOT_NOT_FOUND(undefined, { id });
+      const inputs = await tx.findOneByOrFail(TrustInputs, { id: found.inputsId });
+      const text = explanationOf(found);
+      return {
+        ...found,
+        inputs: auditedInputs(
+          inputs.outcomes,
+          found.scope,
+          {
+            priorMean: found.priorMean,
+            categoryOrders: found.categoryOrders,
+            categoryMedianValue: found.categoryMedianValue,
+            m: found.pseudoOrders,
+            z: found.z,
+            halfLifeMonths: found.halfLifeMonths,
+            floor: found.floor,
+          },
+          found.computedAt,
+        ),
+        outcomeSet: { id: inputs.id, hash: inputs.hash, outcomes: inputs.outcomes },
+        lastOutcomes: lastOutcomes(inputs.outcomes, found.scope),
+        explanationVi: text.vi,
+        explanationEn: text.en,
+      };
+    });
   }
 
   /** Operator: the agency is linked to the vendor; its orders stop counting for the vendor's trust at once. */
@@ -210,10 +340,52 @@ export class RankingFacade {
     return this.tx.run((tx) => tx.find(AgencyVendorLink, { order: { declaredAt: 'DESC', id: 'ASC' } }));
   }
 
-  /** Plan targets, money and flow for city viewers; every figure carries the ids of the rows it counts. */
+  /**
+   * The city dashboard as of its last refresh (after every outcome event and nightly); the first read of a new
+   * installation builds it. Every figure names the drill-down that lists its rows.
+   */
   async dashboard(): Promise<CityDashboard & { asOf: Date }> {
-    const facts = await this.tx.run((tx) => cityFacts(tx));
-    return { asOf: this.clock.now(), ...cityDashboard(facts) };
+    const latest = await this.tx.run((tx) => tx.find(DashboardSummary, { order: { computedAt: 'DESC' }, take: 1 }));
+    const summary = latest[0] ?? (await this.refreshDashboard('first-read'));
+    return { asOf: summary.computedAt, ...(summary.figures as CityDashboard) };
+  }
+
+  /**
+   * Recomputes the dashboard figures with set-based queries and appends them. Refreshes are serialised; one that
+   * waited for another refresh which started after it was requested has nothing left to do.
+   */
+  async refreshDashboard(reason: string): Promise<DashboardSummary> {
+    const requestedAt = this.clock.now();
+    return this.tx.run(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [DASHBOARD_LOCK]);
+      const [newer] = await tx.find(DashboardSummary, {
+        where: { computedAt: MoreThan(requestedAt) },
+        order: { computedAt: 'DESC' },
+        take: 1,
+      });
+      if (newer) return newer;
+      await largeAggregates(tx);
+      const computedAt = this.clock.now();
+      const summary = tx.create(DashboardSummary, {
+        id: newId(),
+        figures: cityDashboard(await cityFigures(tx)),
+        reason,
+        computedAt,
+      });
+      await tx.insert(DashboardSummary, summary);
+      return summary;
+    });
+  }
+
+  /** The ids a dashboard figure counts, one page after the cursor. */
+  async dashboardRows(
+    set: DashboardRowSet,
+    filter: { dimension?: MoneyDimension; key?: string; status?: string },
+    after = '',
+    limit = 100,
+  ): Promise<{ ids: string[]; next: string | null }> {
+    const ids = await this.tx.run((tx) => dashboardRows(tx, set, filter, after, limit));
+    return { ids, next: ids.length === limit ? ids[ids.length - 1] : null };
   }
 
   /** Open re-check flags (lower bound under the floor), newest first. */
@@ -228,21 +400,36 @@ export class RankingFacade {
     ...audit: AuditEntry[]
   ): Promise<ScopeScore[]> {
     // Concurrent events of one vendor are serialised, so the current row always reflects the newest outcomes.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`trust-${vendorOrganisationId}`]);
-    const outcomes = await categorisedOutcomes(tx, vendorOrganisationId);
-    const links = await tx.findBy(AgencyVendorLink, { vendorOrganisationId });
-    const categories = [...new Set(outcomes.map((o) => o.categoryCode))];
+    await tx.query('SELECT pg_advisory_xact_lock_shared(hashtext($1)), pg_advisory_xact_lock(hashtext($2))', [
+      RECOMPUTE_ALL_LOCK,
+      `trust-${vendorOrganisationId}`,
+    ]);
+    const outcomes = await vendorOutcomeRows(tx, vendorOrganisationId);
+    const links = await this.linksOf(tx, vendorOrganisationId);
     const now = this.clock.now();
-    const stats = await this.statistics(tx, categories, now);
-    const scores = vendorScores(
-      vendorOrganisationId,
-      outcomes,
-      linkedAgencies(links, vendorOrganisationId),
-      stats,
-      now,
-    );
-    await this.persist(tx, scores, reason, now, ...audit);
+    const stats = await this.statistics(tx, [...new Set(outcomes.map((o) => o.categoryCode))], now);
+    const batch = batchOf(vendorOrganisationId, outcomes, links(vendorOrganisationId));
+    const scores = scopeScores(vendorOrganisationId, batch.stored, stats, now);
+    await this.storeInputs(tx, [batch], now);
+    await tx.delete(CurrentTrustScore, { vendorOrganisationId });
+    await this.persist(tx, vendorOrganisationId, [batch], scores, reason, now, ...audit);
     return scores;
+  }
+
+  /** Agencies declared linked to each vendor here, and persons declared linked to it in the pre-check. */
+  private async linksOf(tx: EntityManager, vendorOrganisationId?: string): Promise<(vendor: string) => VendorLinks> {
+    const where = vendorOrganisationId ? { vendorOrganisationId } : {};
+    const agencies = await tx.find(AgencyVendorLink, { where });
+    const people = await this.precheck.conflictsOf(tx, vendorOrganisationId ? [vendorOrganisationId] : undefined);
+    const byVendor = new Map<string, { agencies: Set<string>; officers: Set<string> }>();
+    const add = (vendor: string, kind: 'agencies' | 'officers', id: string) => {
+      let links = byVendor.get(vendor);
+      if (!links) byVendor.set(vendor, (links = { agencies: new Set(), officers: new Set() }));
+      links[kind].add(id);
+    };
+    for (const l of agencies) add(l.vendorOrganisationId, 'agencies', l.agencyOrganisationId);
+    for (const c of people) add(c.vendorOrganisationId, 'officers', c.assessorUserId);
+    return (vendor) => byVendor.get(vendor) ?? NO_LINKS;
   }
 
   /**
@@ -276,204 +463,215 @@ export class RankingFacade {
       .execute();
   }
 
-  /** Appends snapshots, moves the current rows, raises or resolves re-check flags; the audit events go last. */
+  /** Stores the outcome sets not stored yet; a batch whose set is already stored takes that row's id. */
+  private async storeInputs(tx: EntityManager, batches: VendorBatch[], now: Date): Promise<void> {
+    const known = await tx.query<Array<{ id: string; vendor: string; hash: string }>>(
+      `SELECT id, vendor_organisation_id AS vendor, hash FROM ranking.trust_inputs
+       WHERE (vendor_organisation_id, hash) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
+      [batches.map((b) => b.vendorOrganisationId), batches.map((b) => b.hash)],
+    );
+    const knownIds = new Map(known.map((k) => [`${k.vendor}|${k.hash}`, k.id]));
+    const fresh: VendorBatch[] = [];
+    for (const b of batches) {
+      const id = knownIds.get(`${b.vendorOrganisationId}|${b.hash}`);
+      if (id) b.inputsId = id;
+      else fresh.push(b);
+    }
+    const at = now.toISOString();
+    await copyRows(
+      tx,
+      'ranking.trust_inputs',
+      ['id', 'vendor_organisation_id', 'hash', 'outcomes', 'created_at'],
+      fresh.map((b) => [b.inputsId, b.vendorOrganisationId, b.hash, b.json, at]),
+    );
+  }
+
+  /**
+   * Appends the snapshots (their outcome sets stored already), inserts the current rows (the caller deleted the
+   * old ones), raises or resolves re-check flags and hands the overall labels to the catalogue; the audit events
+   * go last.
+   */
   private async persist(
     tx: EntityManager,
+    /** the one vendor recomputed, or null for all */
+    vendorOrganisationId: string | null,
+    batches: VendorBatch[],
     scores: ScopeScore[],
     reason: string,
     now: Date,
     ...audit: AuditEntry[]
   ): Promise<void> {
     const floor = this.config.TRUST_FLOOR;
-    const snapshots = scores.map((s) => ({
-      id: newId(),
-      vendorOrganisationId: s.vendorOrganisationId,
-      scope: s.scope,
-      alpha: s.score.alpha,
-      beta: s.score.beta,
-      expected: s.score.expected,
-      lowerBound: s.score.lowerBound,
-      effectiveEvidence: s.score.effectiveEvidence,
-      label: s.score.label,
-      isNew: s.score.isNew,
-      inputs: { ...s.inputs, floor },
-      lastOutcomes: s.lastOutcomes,
-      explanationVi: s.explanationVi,
-      explanationEn: s.explanationEn,
-      reason,
-      computedAt: now,
-    }));
-    // One JSON parameter per chunk: thousands of rows per statement without thousands of bind parameters.
-    for (let i = 0; i < snapshots.length; i += INSERT_CHUNK) {
-      const chunk = snapshots.slice(i, i + INSERT_CHUNK).map((s, j) => ({
-        id: s.id,
-        vendor_organisation_id: s.vendorOrganisationId,
-        scope: s.scope,
-        alpha: s.alpha,
-        beta: s.beta,
-        expected: s.expected,
-        lower_bound: s.lowerBound,
-        effective_evidence: s.effectiveEvidence,
-        label: s.label,
-        is_new: s.isNew,
-        inputs: s.inputs,
-        last_outcomes: s.lastOutcomes,
-        explanation_vi: s.explanationVi,
-        explanation_en: s.explanationEn,
-        reason: s.reason,
-        computed_at: now.toISOString(),
-        orders: scores[i + j].orders,
-      }));
-      await tx.query(
-        `INSERT INTO ranking.trust_snapshots (id, vendor_organisation_id, scope, alpha, beta, expected, lower_bound,
-           effective_evidence, label, is_new, inputs, last_outcomes, explanation_vi, explanation_en, reason, computed_at)
-         SELECT id, vendor_organisation_id, scope, alpha, beta, expected, lower_bound, effective_evidence, label, is_new,
-                inputs, last_outcomes, explanation_vi, explanation_en, reason, computed_at
-         FROM jsonb_populate_recordset(NULL::ranking.trust_snapshots, $1::jsonb)`,
-        [JSON.stringify(chunk)],
-      );
-      await tx.query(
-        `INSERT INTO ranking.current_scores (vendor_organisation_id, scope, snapshot_id, expected, lower_bound,
-           effective_evidence, label, is_new, orders, last_outcomes, explanation_vi, explanation_en, computed_at)
-         SELECT r.vendor_organisation_id, r.scope, r.id, r.expected, r.lower_bound, r.effective_evidence, r.label,
-                r.is_new, r.orders, r.last_outcomes, r.explanation_vi, r.explanation_en, r.computed_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, vendor_organisation_id uuid, scope text, expected float8,
-           lower_bound float8, effective_evidence float8, label text, is_new boolean, orders int, last_outcomes jsonb,
-           explanation_vi text, explanation_en text, computed_at timestamptz)
-         ON CONFLICT (vendor_organisation_id, scope) DO UPDATE SET snapshot_id = excluded.snapshot_id,
-           expected = excluded.expected, lower_bound = excluded.lower_bound,
-           effective_evidence = excluded.effective_evidence, label = excluded.label, is_new = excluded.is_new,
-           orders = excluded.orders, last_outcomes = excluded.last_outcomes, explanation_vi = excluded.explanation_vi,
-           explanation_en = excluded.explanation_en, computed_at = excluded.computed_at`,
-        [JSON.stringify(chunk)],
-      );
-    }
+    const at = now.toISOString();
+    const inputsOf = new Map(batches.map((b) => [b.vendorOrganisationId, b.inputsId]));
+    const snapshots = scores.map((s) => ({ id: newId(), inputsId: inputsOf.get(s.vendorOrganisationId)!, ...s }));
+    await copyRows(
+      tx,
+      'ranking.trust_snapshots',
+      SNAPSHOT_COLUMNS,
+      snapshots.map((s) => [
+        s.id,
+        s.vendorOrganisationId,
+        s.scope,
+        s.inputsId,
+        s.score.alpha,
+        s.score.beta,
+        s.score.expected,
+        s.score.lowerBound,
+        s.score.effectiveEvidence,
+        s.score.label,
+        s.score.isNew,
+        s.orders,
+        s.excluded,
+        s.capped,
+        s.params.priorMean,
+        s.params.categoryOrders,
+        s.params.categoryMedianValue,
+        s.params.m,
+        s.params.z,
+        s.params.halfLifeMonths,
+        floor,
+        reason,
+        at,
+      ]),
+    );
+    await copyRows(
+      tx,
+      'ranking.current_scores',
+      ['vendor_organisation_id', 'scope', 'snapshot_id', 'lower_bound', 'label', 'is_new'],
+      snapshots.map((s) => [s.vendorOrganisationId, s.scope, s.id, s.score.lowerBound, s.score.label, s.score.isNew]),
+    );
+    // From the current rows just written, of this vendor or of all: isNew is exactly "evidence under 2 orders".
+    const changes = await tx.query<
+      Array<{
+        change: 'raised' | 'resolved';
+        id: string;
+        vendor: string;
+        scope: string;
+        snapshot_id: string;
+        lower_bound: number;
+        evidence: number;
+      }>
+    >(
+      `WITH scored AS (
+         SELECT vendor_organisation_id, scope, snapshot_id, lower_bound, is_new FROM ranking.current_scores
+         WHERE $1::uuid IS NULL OR vendor_organisation_id = $1),
+       raised AS (
+         INSERT INTO ranking.recheck_flags
+           (id, vendor_organisation_id, scope, snapshot_id, lower_bound, effective_evidence, floor, raised_at)
+         SELECT gen_random_uuid(), c.vendor_organisation_id, c.scope, c.snapshot_id, c.lower_bound,
+                s.effective_evidence, $2, $3
+         FROM scored c JOIN ranking.trust_snapshots s ON s.id = c.snapshot_id
+         WHERE NOT c.is_new AND c.lower_bound < $2::float8
+         ON CONFLICT (vendor_organisation_id, scope) WHERE resolved_at IS NULL DO NOTHING
+         RETURNING id, vendor_organisation_id, scope, snapshot_id, lower_bound, effective_evidence),
+       resolved AS (
+         UPDATE ranking.recheck_flags f SET resolved_at = $3 FROM scored c
+         WHERE f.resolved_at IS NULL AND f.vendor_organisation_id = c.vendor_organisation_id AND f.scope = c.scope
+           AND (c.is_new OR c.lower_bound >= $2::float8)
+         RETURNING f.id, f.vendor_organisation_id, f.scope, f.snapshot_id, f.lower_bound, f.effective_evidence)
+       SELECT 'raised' AS change, id, vendor_organisation_id AS vendor, scope, snapshot_id, lower_bound,
+              effective_evidence AS evidence FROM raised
+       UNION ALL
+       SELECT 'resolved', id, vendor_organisation_id, scope, snapshot_id, lower_bound, effective_evidence FROM resolved`,
+      [vendorOrganisationId, floor, now],
+    );
+    const raised = changes.filter((c) => c.change === 'raised');
+    const resolved = changes.filter((c) => c.change === 'resolved');
 
-    // isNew is exactly "effective evidence under 2 orders"
-    const below = snapshots.filter((s) => !s.isNew && s.lowerBound < floor);
-    const belowIds = new Set(below.map((s) => s.id));
-    const above = snapshots.filter((s) => !belowIds.has(s.id));
-    const raised: RecheckFlag[] = [];
-    for (let i = 0; i < below.length; i += INSERT_CHUNK) {
-      const flags = below.slice(i, i + INSERT_CHUNK).map((s) => ({
-        id: newId(),
+    await this.catalog.updateVendorTrustLabels(
+      tx,
+      snapshots
+        .filter((s) => s.scope === OVERALL)
+        .map((s) => ({
+          vendorOrganisationId: s.vendorOrganisationId,
+          label: s.score.isNew ? NEW_SUPPLIER : s.score.label,
+        })),
+    );
+
+    // One event, named by the recomputation's first snapshot, for every flag it moved: a first full recomputation
+    // may raise thousands.
+    const flagged: AuditEntry[] =
+      raised.length + resolved.length === 0
+        ? []
+        : [
+            {
+              actor: SYSTEM_ACTOR,
+              entityType: 'trust_recomputation',
+              entityId: snapshots[0].id,
+              action: 'recheck_flags_changed',
+              after: {
+                reason,
+                floor,
+                raised: raised.map((f) => ({
+                  id: f.id,
+                  vendorOrganisationId: f.vendor,
+                  scope: f.scope,
+                  lowerBound: f.lower_bound,
+                  effectiveEvidence: f.evidence,
+                  snapshotId: f.snapshot_id,
+                })),
+                resolved: resolved.map((f) => ({ id: f.id, vendorOrganisationId: f.vendor, scope: f.scope })),
+              },
+            },
+          ];
+    await this.audit.record(tx, ...audit, ...flagged);
+  }
+
+  /** Ranking entries of the given snapshots, in the same order, with names, last outcomes and explanations. */
+  private async entries(tx: EntityManager, snapshotIds: string[]): Promise<RankingEntry[]> {
+    if (snapshotIds.length === 0) return [];
+    const snapshots = new Map((await tx.findBy(TrustSnapshot, { id: In(snapshotIds) })).map((s) => [s.id, s] as const));
+    const inputIds = [...new Set([...snapshots.values()].map((s) => s.inputsId))];
+    const inputs = new Map(
+      (await tx.findBy(TrustInputs, { id: In(inputIds) })).map((i) => [i.id, i.outcomes] as const),
+    );
+    const names = await this.identity.organisationNames([
+      ...new Set([...snapshots.values()].map((s) => s.vendorOrganisationId)),
+    ]);
+    return snapshotIds.map((id) => {
+      const s = snapshots.get(id)!;
+      const text = explanationOf(s);
+      return {
+        rank: 0,
         vendorOrganisationId: s.vendorOrganisationId,
+        vendorName: names.get(s.vendorOrganisationId) ?? '',
         scope: s.scope,
-        snapshotId: s.id,
+        expected: s.expected,
         lowerBound: s.lowerBound,
         effectiveEvidence: s.effectiveEvidence,
-        floor,
-        raisedAt: now,
-        resolvedAt: null,
-      }));
-      const inserted = await tx.query<Array<{ id: string }>>(
-        `INSERT INTO ranking.recheck_flags
-           (id, vendor_organisation_id, scope, snapshot_id, lower_bound, effective_evidence, floor, raised_at)
-         SELECT r.id, r.vendor_organisation_id, r.scope, r.snapshot_id, r.lower_bound, r.effective_evidence, r.floor, $2
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, vendor_organisation_id uuid, scope text, snapshot_id uuid,
-           lower_bound float8, effective_evidence float8, floor float8)
-         ON CONFLICT (vendor_organisation_id, scope) WHERE resolved_at IS NULL DO NOTHING RETURNING id`,
-        [
-          JSON.stringify(
-            flags.map((f) => ({
-              id: f.id,
-              vendor_organisation_id: f.vendorOrganisationId,
-              scope: f.scope,
-              snapshot_id: f.snapshotId,
-              lower_bound: f.lowerBound,
-              effective_evidence: f.effectiveEvidence,
-              floor,
-            })),
-          ),
-          now,
-        ],
-      );
-      const ids = new Set(inserted.map((r) => r.id));
-      raised.push(...flags.filter((f) => ids.has(f.id)));
-    }
-    const resolved: Array<{ id: string; vendor_organisation_id: string; scope: string }> = [];
-    if (above.length > 0) {
-      const aboveKeys = new Set(above.map((s) => `${s.vendorOrganisationId}|${s.scope}`));
-      const vendors = [...new Set(above.map((s) => s.vendorOrganisationId))];
-      const open = await tx.find(RecheckFlag, { where: { resolvedAt: IsNull(), vendorOrganisationId: In(vendors) } });
-      for (const flag of open) {
-        if (!aboveKeys.has(`${flag.vendorOrganisationId}|${flag.scope}`)) continue;
-        await tx.update(RecheckFlag, { id: flag.id }, { resolvedAt: now });
-        resolved.push({ id: flag.id, vendor_organisation_id: flag.vendorOrganisationId, scope: flag.scope });
-      }
-    }
-    const entries: AuditEntry[] = [
-      ...audit,
-      ...raised.map((f) => ({
-        actor: SYSTEM_ACTOR,
-        entityType: 'recheck_flag',
-        entityId: f.id,
-        action: 'raised',
-        after: {
-          vendorOrganisationId: f.vendorOrganisationId,
-          scope: f.scope,
-          lowerBound: f.lowerBound,
-          effectiveEvidence: f.effectiveEvidence,
-          floor,
-          snapshotId: f.snapshotId,
-        },
-      })),
-      ...resolved.map((f) => ({
-        actor: SYSTEM_ACTOR,
-        entityType: 'recheck_flag',
-        entityId: f.id,
-        action: 'resolved',
-        after: { vendorOrganisationId: f.vendor_organisation_id, scope: f.scope },
-      })),
-    ];
-    // chunked: a first full recomputation may raise thousands of flags, beyond one statement's bind parameters
-    for (let i = 0; i < entries.length; i += INSERT_CHUNK)
-      await this.audit.record(tx, ...entries.slice(i, i + INSERT_CHUNK));
+        label: s.isNew ? NEW_SUPPLIER : s.label,
+        labelVi: s.isNew ? NEW_SUPPLIER_VI : TRUST_LABELS_VI[s.label],
+        isNew: s.isNew,
+        orders: s.orders,
+        lastOutcomes: lastOutcomes(inputs.get(s.inputsId) ?? [], s.scope),
+        explanationVi: text.vi,
+        explanationEn: text.en,
+        snapshotId: s.id,
+        computedAt: s.computedAt,
+      };
+    });
   }
 }
 
-function linkedAgencies(links: AgencyVendorLink[], vendorOrganisationId: string): Set<string> {
-  return new Set(
-    links.filter((l) => l.vendorOrganisationId === vendorOrganisationId).map((l) => l.agencyOrganisationId),
-  );
-}
-
-function entryOf(s: CurrentTrustScore, rank: number, vendorName: string): RankingEntry {
+function batchOf(vendorOrganisationId: string, outcomes: OutcomeRow[], links: VendorLinks): VendorBatch {
+  const stored = storedOutcomes(outcomes.sort(byCloseDate), links);
+  const json = storedJson(stored);
   return {
-    rank,
-    vendorOrganisationId: s.vendorOrganisationId,
-    vendorName,
-    scope: s.scope,
-    expected: s.expected,
-    lowerBound: s.lowerBound,
-    effectiveEvidence: s.effectiveEvidence,
-    label: s.isNew ? NEW_SUPPLIER : s.label,
-    labelVi: s.isNew ? NEW_SUPPLIER_VI : TRUST_LABELS_VI[s.label],
-    isNew: s.isNew,
-    orders: s.orders,
-    lastOutcomes: s.lastOutcomes,
-    explanationVi: s.explanationVi,
-    explanationEn: s.explanationEn,
-    snapshotId: s.snapshotId,
-    computedAt: s.computedAt,
+    vendorOrganisationId,
+    stored,
+    json,
+    hash: createHash('sha256').update(json).digest('hex'),
+    inputsId: newId(),
   };
 }
 
-/** A ranking.current_scores row as the driver returns it. */
-function fromRaw(r: Record<string, unknown>): CurrentTrustScore {
-  return {
-    vendorOrganisationId: r.vendor_organisation_id as string,
-    scope: r.scope as string,
-    snapshotId: r.snapshot_id as string,
-    expected: Number(r.expected),
-    lowerBound: Number(r.lower_bound),
-    effectiveEvidence: Number(r.effective_evidence),
-    label: r.label as CurrentTrustScore['label'],
-    isNew: r.is_new as boolean,
-    orders: Number(r.orders),
-    lastOutcomes: r.last_outcomes as CurrentTrustScore['lastOutcomes'],
-    explanationVi: r.explanation_vi as string,
-    explanationEn: r.explanation_en as string,
-    computedAt: r.computed_at as Date,
-  };
+/**
+ * Session settings for the transactions that aggregate every outcome: the per-order hash aggregate of 10^6
+ * settlements fits in memory instead of spilling, and JIT compilation costs more than it saves on these plans.
+ */
+async function largeAggregates(tx: EntityManager): Promise<void> {
+  await tx.query(`SET LOCAL work_mem = '128MB'; SET LOCAL jit = off`);
 }
+
+const explanationOf = (s: TrustSnapshot) => explain(s, s.priorMean, s.orders, s.excluded, s.categoryOrders);

@@ -9,8 +9,8 @@ import { RankingFacade } from './ranking.facade';
 const OUTCOME_EVENT_NAMES: readonly string[] = Object.values(OutcomeEvents);
 
 /**
- * Every outcome event (settlement, and whatever acceptance adds: clawback, dispute resolution) carries the
- * vendor; recomputing writes a fresh snapshot from the current outcomes, so redelivery is harmless.
+ * Every outcome event (settlement, clawback, dispute resolution) carries the vendor; recomputing writes a fresh
+ * snapshot from the current outcomes and refreshes the city dashboard, so redelivery is harmless.
  */
 @Processor(OUTCOME_EVENTS_QUEUE, workerOptions())
 export class RankingProcessor extends LoggedWorkerHost {
@@ -25,6 +25,7 @@ export class RankingProcessor extends LoggedWorkerHost {
     if (!OUTCOME_EVENT_NAMES.includes(job.name) || !vendor)
       throw new UnrecoverableError(`No handler for job ${job.name} on queue ${OUTCOME_EVENTS_QUEUE}`);
     await this.ranking.recompute(vendor, job.name);
+    await this.ranking.refreshDashboard(job.name);
   }
 }
 
@@ -40,7 +41,8 @@ export class NightlyRankingProcessor extends LoggedWorkerHost {
     if (job.name !== RankingJobs.nightly)
       throw new UnrecoverableError(`No handler for job ${job.name} on queue ${RANKING_QUEUE}`);
     const vendors = await this.ranking.recomputeAll('nightly');
-    this.logger.log({ vendors }, 'nightly trust recomputation done');
+    await this.ranking.refreshDashboard('nightly');
+    this.logger.log({ vendors }, 'nightly trust recomputation and dashboard refresh done');
   }
 }
 

@@ -69,7 +69,7 @@ export function priorMean(categoryOrders: number, meanX: number): number {
 /** 0 for an empty list, which trustScore reads as "no median": value weighting is then skipped. */
 export function median(values: number[]): number {
   if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
@@ -94,19 +94,29 @@ export function trustScore(outcomes: OrderOutcome[], p: TrustParams): TrustScore
 
   const byAgency = new Map<string, number>();
   for (const r of raw) byAgency.set(r.agencyId, (byAgency.get(r.agencyId) ?? 0) + r.rawWeight);
-  const total = sum(raw.map((r) => r.rawWeight));
+  let total = 0;
+  for (const r of raw) total += r.rawWeight;
   const cap = Math.max(MAX_AGENCY_SHARE, 1 / byAgency.size) * total;
   const weights = raw.map((r) => {
     const agencyWeight = byAgency.get(r.agencyId)!;
-    return { ...r, weight: agencyWeight > cap ? (r.rawWeight * cap) / agencyWeight : r.rawWeight };
+    const weight = agencyWeight > cap ? (r.rawWeight * cap) / agencyWeight : r.rawWeight;
+    return { orderId: r.orderId, agencyId: r.agencyId, x: r.x, rawWeight: r.rawWeight, weight };
   });
 
-  const alpha = m * mu0 + sum(weights.map((w) => w.weight * w.x));
-  const beta = m * (1 - mu0) + sum(weights.map((w) => w.weight * (1 - w.x)));
+  // plain loops, summing left to right: a full recomputation scores 10^5 scopes
+  let sumWx = 0;
+  let sumW1x = 0;
+  let effectiveEvidence = 0;
+  for (const w of weights) {
+    sumWx += w.weight * w.x;
+    sumW1x += w.weight * (1 - w.x);
+    effectiveEvidence += w.weight;
+  }
+  const alpha = m * mu0 + sumWx;
+  const beta = m * (1 - mu0) + sumW1x;
   const expected = alpha / (alpha + beta);
   // Clamped so a weak category prior cannot produce a negative score.
   const lowerBound = Math.max(0, expected - z * Math.sqrt((expected * (1 - expected)) / (alpha + beta + 1)));
-  const effectiveEvidence = sum(weights.map((w) => w.weight));
   const label = LABEL_FLOORS.find(([floor]) => lowerBound >= floor)?.[1] ?? 'YEU';
   return {
     alpha,
@@ -122,8 +132,4 @@ export function trustScore(outcomes: OrderOutcome[], p: TrustParams): TrustScore
 
 function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
-}
-
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }

@@ -11,7 +11,40 @@ export interface LastOutcome {
   closedAt: string;
 }
 
-/** One recomputation, stored with every input so anyone can recompute it; history is kept. */
+/** One element of a stored outcome set: [orderId, agencyId, categoryCode, paid, maxAmount, closedAt ISO, excluded]. */
+export type StoredOutcome = [string, string, string, string, string, string, ExclusionReason | null];
+/** Why an order does not count: its agency, or the officer who signed its acceptance, is linked to the vendor. */
+export type ExclusionReason = 'AGENCY_LINKED' | 'OFFICER_LINKED';
+
+/**
+ * A vendor's closed orders with their outcome money, as one recomputation read them. Stored once per distinct
+ * content (the hash), so the nightly recomputation of an unchanged vendor reuses it.
+ */
+@Entity({ schema: 'ranking', name: 'trust_inputs' })
+@Index('trust_inputs_vendor_hash_key', ['vendorOrganisationId', 'hash'], { unique: true })
+export class TrustInputs {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  vendorOrganisationId: string;
+
+  /** SHA-256 of the outcomes' JSON */
+  @Column({ type: 'text' })
+  hash: string;
+
+  /** json, not jsonb: written in bulk and only ever read whole */
+  @Column({ type: 'json' })
+  outcomes: StoredOutcome[];
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/**
+ * One recomputation of one scope, stored with its inputs (the outcome set and every parameter) so anyone can
+ * recompute it; history is kept. The explanation and last outcomes are derived from these on read.
+ */
 @Entity({ schema: 'ranking', name: 'trust_snapshots' })
 @Index('trust_snapshots_vendor_scope_idx', ['vendorOrganisationId', 'scope', 'computedAt'])
 export class TrustSnapshot {
@@ -23,6 +56,10 @@ export class TrustSnapshot {
 
   @Column({ type: 'text' })
   scope: string;
+
+  /** ranking.trust_inputs: the vendor's orders with paid and max amount, agency, category, close date, exclusion */
+  @Column({ type: 'uuid' })
+  inputsId: string;
 
   @Column({ type: 'double precision' })
   alpha: number;
@@ -45,28 +82,53 @@ export class TrustSnapshot {
   @Column({ type: 'boolean' })
   isNew: boolean;
 
-  /** orders with x and weights, excluded orders, prior μ0, m, z, half-life, category median, floor */
-  @Column({ type: 'jsonb' })
-  inputs: object;
+  /** orders counted in the scope */
+  @Column({ type: 'integer' })
+  orders: number;
 
-  @Column({ type: 'jsonb' })
-  lastOutcomes: LastOutcome[];
+  /** orders of the scope left out because of a link to the vendor */
+  @Column({ type: 'integer' })
+  excluded: number;
 
-  @Column({ type: 'text' })
-  explanationVi: string;
+  /** an agency's weight was scaled down to the cap */
+  @Column({ type: 'boolean' })
+  capped: boolean;
 
-  @Column({ type: 'text' })
-  explanationEn: string;
+  /** μ0 */
+  @Column({ type: 'double precision' })
+  priorMean: number;
 
-  /** what caused it: an outcome event name or 'nightly' */
+  /** post-checked orders of the scope behind μ0 and the median */
+  @Column({ type: 'integer' })
+  categoryOrders: number;
+
+  @Column({ type: 'double precision' })
+  categoryMedianValue: number;
+
+  /** m */
+  @Column({ type: 'double precision' })
+  pseudoOrders: number;
+
+  @Column({ type: 'double precision' })
+  z: number;
+
+  @Column({ type: 'double precision' })
+  halfLifeMonths: number;
+
+  /** the re-check floor in force */
+  @Column({ type: 'double precision' })
+  floor: number;
+
+  /** what caused it: an outcome event name, a declared link, 'nightly' */
   @Column({ type: 'text' })
   reason: string;
 
+  /** also the "now" the decay was computed at */
   @Column({ type: 'timestamptz' })
   computedAt: Date;
 }
 
-/** The latest snapshot per vendor and scope: what rankings, tier-2 scoring and dashboards read. */
+/** The latest snapshot per vendor and scope, with what ranks and filters it: rankings and tier-2 scoring read it. */
 @Entity({ schema: 'ranking', name: 'current_scores' })
 @Index('current_scores_scope_rank_idx', ['scope', 'lowerBound'])
 export class CurrentTrustScore {
@@ -80,34 +142,13 @@ export class CurrentTrustScore {
   snapshotId: string;
 
   @Column({ type: 'double precision' })
-  expected: number;
-
-  @Column({ type: 'double precision' })
   lowerBound: number;
-
-  @Column({ type: 'double precision' })
-  effectiveEvidence: number;
 
   @Column({ type: 'text' })
   label: TrustLabel;
 
   @Column({ type: 'boolean' })
   isNew: boolean;
-
-  @Column({ type: 'integer' })
-  orders: number;
-
-  @Column({ type: 'jsonb' })
-  lastOutcomes: LastOutcome[];
-
-  @Column({ type: 'text' })
-  explanationVi: string;
-
-  @Column({ type: 'text' })
-  explanationEn: string;
-
-  @Column({ type: 'timestamptz' })
-  computedAt: Date;
 }
 
 /** Operator-declared: this agency is linked to this vendor, so its orders never count for the vendor's trust. */
@@ -182,6 +223,23 @@ export class CategoryStatistics {
   @Column({ type: 'double precision' })
   medianValue: number;
 
+  @Column({ type: 'timestamptz' })
+  computedAt: Date;
+}
+
+/** The city dashboard's figures as of one refresh (every outcome event and the nightly recomputation). */
+@Entity({ schema: 'ranking', name: 'dashboard_summaries' })
+export class DashboardSummary {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'jsonb' })
+  figures: object;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Index('dashboard_summaries_computed_idx')
   @Column({ type: 'timestamptz' })
   computedAt: Date;
 }

@@ -8,17 +8,24 @@ export interface RoundJob {
   roundNo: number;
 }
 
-/** One job per order, round and step: its id makes repeated enqueues of the same work collapse. */
-export const roundJob = (name: string, orderId: string, roundNo: number): JobRequest<RoundJob> => ({
+/**
+ * One job per order, round, record version and step: its id makes repeated enqueues of the same work collapse, and a
+ * corrected record's settlement is a new job.
+ */
+export const roundJob = (name: string, orderId: string, roundNo: number, version = 1): JobRequest<RoundJob> => ({
   queue: ACCEPTANCE_QUEUE,
   name,
-  id: jobId(name, orderId, roundNo),
+  id: version === 1 ? jobId(name, orderId, roundNo) : jobId(name, orderId, roundNo, `v${version}`),
   payload: { orderId, roundNo },
 });
 
 /** Published for whoever ranks suppliers: an order's outcome money changed. */
 export const OUTCOME_EVENTS_QUEUE = 'outcome-events';
-export const OutcomeEvents = { settled: 'outcome-settled' } as const;
+export const OutcomeEvents = {
+  settled: 'outcome-settled',
+  clawedBack: 'outcome-clawed-back',
+  disputeResolved: 'dispute-resolved',
+} as const;
 export interface OutcomeSettled {
   orderId: string;
   vendorOrganisationId: string;
@@ -26,24 +33,28 @@ export interface OutcomeSettled {
 
 /**
  * EVALUATED → officer signs → SIGNED (dispute window runs) → window passed with no open dispute → PAYABLE
- * (settlement queued) → SETTLED. A dispute freezes a SIGNED record; upholding it returns it to SIGNED.
+ * (settlement queued) → SETTLED. A vendor's dispute freezes a SIGNED record, the operator's re-check a SETTLED one
+ * (while the order is active); upholding returns the record where it was, a correction supersedes it with a new
+ * version evaluated from the corrected data, which goes through signing and settlement again.
  */
-export const RECORD_STATUSES = ['EVALUATED', 'SIGNED', 'DISPUTED', 'PAYABLE', 'SETTLED'] as const;
+export const RECORD_STATUSES = ['EVALUATED', 'SIGNED', 'DISPUTED', 'PAYABLE', 'SETTLED', 'SUPERSEDED'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
-export const recordLifecycle = new StateMachine<RecordStatus, 'sign' | 'dispute' | 'uphold' | 'release' | 'settle'>(
-  'ACCEPTANCE',
-  'acceptance record',
-  {
-    EVALUATED: { sign: 'SIGNED' },
-    SIGNED: { dispute: 'DISPUTED', release: 'PAYABLE' },
-    DISPUTED: { uphold: 'SIGNED' },
-    PAYABLE: { settle: 'SETTLED' },
-    SETTLED: {},
-  },
-);
+export type RecordEvent = 'sign' | 'dispute' | 'reopen' | 'uphold' | 'restore' | 'correct' | 'release' | 'settle';
+export const recordLifecycle = new StateMachine<RecordStatus, RecordEvent>('ACCEPTANCE', 'acceptance record', {
+  EVALUATED: { sign: 'SIGNED' },
+  SIGNED: { dispute: 'DISPUTED', release: 'PAYABLE' },
+  DISPUTED: { uphold: 'SIGNED', restore: 'SETTLED', correct: 'SUPERSEDED' },
+  PAYABLE: { settle: 'SETTLED' },
+  SETTLED: { reopen: 'DISPUTED' },
+  SUPERSEDED: {},
+});
 
-export const DISPUTE_STATUSES = ['OPEN', 'UPHELD'] as const;
+export const DISPUTE_STATUSES = ['OPEN', 'UPHELD', 'CORRECTED'] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+/** VENDOR: the vendor disputes a signed record in its window; AUDIT: the operator re-checks a settled round. */
+export const DISPUTE_KINDS = ['VENDOR', 'AUDIT'] as const;
+export type DisputeKind = (typeof DISPUTE_KINDS)[number];
+export type DisputeOutcome = Exclude<DisputeStatus, 'OPEN'>;
 
 /** A file the vendor relies on, named by its SHA-256 (the content itself is exchanged outside the platform). */
 export interface EvidenceFile {
@@ -103,7 +114,7 @@ export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
   ROUND_ALREADY_EVALUATED: {
     kind: 'CONFLICT',
     message:
-      'Kỳ này đã được đánh giá; số liệu mới cần qua khiếu nại. / This round is already evaluated; new data goes through a dispute.',
+      'Kỳ này đã được đánh giá; số liệu mới chỉ được gửi khi biên bản đang bị khiếu nại. / This round is already evaluated; new data is accepted only while its record is disputed.',
   },
   NOT_OFFICER_OF_ORDER: {
     kind: 'FORBIDDEN',
@@ -132,6 +143,21 @@ export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
   DISPUTE_NOT_OPEN: {
     kind: 'CONFLICT',
     message: 'Khiếu nại đã được giải quyết. / The dispute is already resolved.',
+  },
+  CORRECTION_DATA_MISSING: {
+    kind: 'UNPROCESSABLE',
+    message:
+      'Chưa có số liệu hiệu chỉnh cho kỳ này; cán bộ nghiệm thu cần tải số liệu mới trước. / No corrected data for this round yet; the acceptance officer uploads it first.',
+  },
+  CORRECTION_NOT_EVALUABLE: {
+    kind: 'UNPROCESSABLE',
+    message:
+      'Số liệu hiệu chỉnh chưa đủ để đánh giá kỳ này. / The corrected data is not yet sufficient to evaluate the round.',
+  },
+  RECORD_NOT_REOPENABLE: {
+    kind: 'CONFLICT',
+    message:
+      'Chỉ kỳ đã thanh toán của đơn hàng đang thực hiện mới được hậu kiểm lại. / Only a settled round of an active order can be re-checked.',
   },
   UNSUPPORTED_FORMAT: {
     kind: 'INVALID',

@@ -20,6 +20,8 @@ export class MeasurementCopy {
   private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
   rows = 0;
+  /** Set once the COPY failed (e.g. the server went away): nothing more may be written to it. */
+  private failed = false;
 
   constructor(client: PoolClient, batchId: string, orderId: string, roundNo: number) {
     this.stream = client.query(
@@ -29,8 +31,13 @@ export class MeasurementCopy {
     );
     this.done = new Promise((resolve, reject) => {
       this.stream.on('finish', resolve);
-      this.stream.on('error', reject);
+      this.stream.on('error', (error) => {
+        this.failed = true;
+        reject(error);
+      });
     });
+    // Observed by finish(); until then a failed COPY (the server went away) must not be an unhandled rejection.
+    this.done.catch(() => undefined);
     this.prefix = `${batchId}\t${orderId}\t${roundNo}\t`;
   }
 
@@ -46,7 +53,7 @@ export class MeasurementCopy {
   }
 
   private send(): void {
-    if (this.used === 0) return;
+    if (this.used === 0 || this.failed) return;
     this.stream.write(this.chunk.subarray(0, this.used));
     this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     this.used = 0;
@@ -59,8 +66,10 @@ export class MeasurementCopy {
 
   /** Ends the COPY; always awaited, so the connection is usable (for COMMIT or ROLLBACK) afterwards. */
   async finish(): Promise<void> {
-    this.send();
-    this.stream.end();
+    if (!this.failed) {
+      this.send();
+      this.stream.end();
+    }
     await this.done;
   }
 }

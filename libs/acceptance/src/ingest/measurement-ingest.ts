@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, Not } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { Clock, newId } from '@app/kernel';
@@ -123,8 +123,7 @@ export class MeasurementIngest {
     const earlier = idempotencyKey
       ? await tx.findOneBy(MeasurementBatch, { organisationId: principal.organisationId, idempotencyKey })
       : null;
-    if (!earlier && (await tx.existsBy(AcceptanceRecord, { orderId, roundNo })))
-      throw AcceptanceErrors.ROUND_ALREADY_EVALUATED();
+    const revision = earlier ? earlier.revision : await this.revisionFor(tx, orderId, roundNo);
 
     const dir = this.config.MEASUREMENT_FILES_DIR;
     const tap = await RawFileTap.create(dir, this.config.MEASUREMENT_UPLOAD_MAX_BYTES);
@@ -150,8 +149,8 @@ export class MeasurementIngest {
         kpi: options.kpi,
         decimalComma: options.decimalComma,
       });
-      if (await tx.existsBy(MeasurementBatch, { orderId, roundNo }))
-        await this.rememberStored(client, validator, orderId, roundNo);
+      if (await tx.existsBy(MeasurementBatch, { orderId, roundNo, revision }))
+        await this.rememberStored(client, validator, orderId, roundNo, revision);
 
       const batchId = newId();
       const copy = new MeasurementCopy(client, batchId, orderId, roundNo);
@@ -187,6 +186,7 @@ export class MeasurementIngest {
         id: batchId,
         orderId,
         roundNo,
+        revision,
         format,
         sha256: tap.sha256,
         rowCount: copy.rows,
@@ -228,18 +228,33 @@ export class MeasurementIngest {
     return jsonRows((request.body as { measurements: unknown[] }).measurements, sink);
   }
 
-  /** Readings of the round stored by earlier uploads, streamed, so a new file cannot repeat one of their instants. */
+  /**
+   * Data for a round without a record is revision 1. Once evaluated, a round takes data only while its record is
+   * disputed: the correction's revision, which replaces the KPI's earlier data when the dispute is corrected.
+   */
+  private async revisionFor(tx: EntityManager, orderId: string, roundNo: number): Promise<number> {
+    const record = await tx.findOneBy(AcceptanceRecord, { orderId, roundNo, status: Not('SUPERSEDED') });
+    if (!record) return 1;
+    if (record.status !== 'DISPUTED')
+      throw AcceptanceErrors.ROUND_ALREADY_EVALUATED(undefined, { status: record.status });
+    return record.version + 1;
+  }
+
+  /** Readings of the same data revision stored by earlier uploads, streamed, so a new file cannot repeat an instant. */
   private async rememberStored(
     client: PoolClient,
     validator: RowValidator,
     orderId: string,
     roundNo: number,
+    revision: number,
   ): Promise<void> {
-    // COPY takes no parameters; both values were validated (a UUID and an integer).
+    // COPY takes no parameters; the values were validated (a UUID and integers).
     const stream = client.query(
       copyTo(
-        `COPY (SELECT kpi_key, (extract(epoch FROM observed_at) * 1000000)::bigint FROM acceptance.measurements
-         WHERE order_id = '${orderId}' AND round_no = ${Number(roundNo)}) TO STDOUT`,
+        `COPY (SELECT m.kpi_key, (extract(epoch FROM m.observed_at) * 1000000)::bigint
+               FROM acceptance.measurements m JOIN acceptance.measurement_batches b ON b.id = m.batch_id
+               WHERE m.order_id = '${orderId}' AND m.round_no = ${Number(roundNo)}
+                 AND b.revision = ${Number(revision)}) TO STDOUT`,
       ),
     );
     let rest = '';

@@ -21,6 +21,7 @@ const EVENTS: SolutionEvent[] = [
   'lift_suspension',
   'expire',
   'delist',
+  'displace',
 ];
 
 /** Every allowed transition; everything else must be refused. */
@@ -38,6 +39,7 @@ const ALLOWED: Array<[SolutionStatus, SolutionEvent, SolutionStatus]> = [
   ['LISTED', 'suspend', 'SUSPENDED'],
   ['LISTED', 'expire', 'EXPIRED'],
   ['LISTED', 'delist', 'DELISTED'],
+  ['LISTED', 'displace', 'WAITING'],
   ['SUSPENDED', 'lift_suspension', 'LISTED'],
   ['SUSPENDED', 'expire', 'EXPIRED'],
   ['SUSPENDED', 'delist', 'DELISTED'],

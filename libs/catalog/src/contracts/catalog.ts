@@ -25,7 +25,8 @@ export type SolutionEvent =
   | 'suspend'
   | 'lift_suspension'
   | 'expire'
-  | 'delist';
+  | 'delist'
+  | 'displace';
 
 /** Tier 1 (PRODUCT.md): a rejected or expired solution goes back to draft to be resubmitted as a new version. */
 export const solutionLifecycle = new StateMachine<SolutionStatus, SolutionEvent>('CATALOG', 'solution', {
@@ -35,7 +36,8 @@ export const solutionLifecycle = new StateMachine<SolutionStatus, SolutionEvent>
   UNDER_REVIEW: { list: 'LISTED', wait: 'WAITING', reject: 'REJECTED' },
   WAITING: { list: 'LISTED', delist: 'DELISTED' },
   REJECTED: { revise: 'DRAFT' },
-  LISTED: { suspend: 'SUSPENDED', expire: 'EXPIRED', delist: 'DELISTED' },
+  // displace: a better-scoring solution took the slot of a full category; it waits for the next free one.
+  LISTED: { suspend: 'SUSPENDED', expire: 'EXPIRED', delist: 'DELISTED', displace: 'WAITING' },
   SUSPENDED: { lift_suspension: 'LISTED', expire: 'EXPIRED', delist: 'DELISTED' },
   EXPIRED: { revise: 'DRAFT' },
   DELISTED: {},
@@ -60,6 +62,32 @@ export const revisionLifecycle = new StateMachine<RevisionStatus, RevisionEvent>
 
 /** Statuses in which a solution is on the public catalogue or may return to it, and so can be revised. */
 export const REVISABLE_LISTINGS: readonly SolutionStatus[] = ['LISTED', 'SUSPENDED', 'WAITING'];
+
+/** The ranking's trust labels (libs/ranking); a vendor without enough evidence is a new vendor. */
+export const TRUST_LABELS = ['XUAT_SAC', 'TOT', 'DAT', 'CAN_CAI_THIEN', 'YEU', 'NHA_CUNG_CAP_MOI'] as const;
+export type TrustLabel = (typeof TRUST_LABELS)[number];
+export const NEW_VENDOR_LABEL: TrustLabel = 'NHA_CUNG_CAP_MOI';
+
+/** Events of the listing lifecycle that reach the vendor's inbox (libs/notifications). */
+export const CATALOG_EVENTS_QUEUE = 'catalog-events';
+export const CatalogEvents = {
+  expiryReminder: 'listing-expiry-reminder',
+  displaced: 'listing-displaced',
+  promoted: 'listing-promoted',
+} as const;
+export type CatalogEventName = (typeof CatalogEvents)[keyof typeof CatalogEvents];
+export interface ListingNotice {
+  solutionId: string;
+  vendorOrganisationId: string;
+  solutionName: string;
+  categoryCode: string;
+  /** expiry reminder: when the listing expires */
+  expiresAt?: string;
+  /** displaced: the solution's rank in the category's waiting queue */
+  waitingRank?: number;
+  /** One id per occurrence (a solution may be displaced twice): the job id and the inbox's dedup key. */
+  noticeId: string;
+}
 
 export const DEPLOYMENT_MODELS = ['cloud', 'on_premise', 'hybrid', 'saas'] as const;
 export type DeploymentModel = (typeof DEPLOYMENT_MODELS)[number];
@@ -119,6 +147,13 @@ export const CatalogErrors = errorCodes('CATALOG', {
     message: 'Giá tối thiểu lớn hơn giá tối đa. / The minimum price exceeds the maximum.',
   },
   INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
+  DOCUMENT_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy tài liệu. / Document not found.' },
+  CONFIDENTIAL_REASON_REQUIRED: {
+    kind: 'INVALID',
+    message:
+      'Tài liệu mật cần lý do (3–1000 ký tự); tài liệu công khai không có lý do. / A confidential document needs a reason (3–1000 characters); a public one has none.',
+  },
+  UNKNOWN_TRUST_LABEL: { kind: 'INVALID', message: 'Nhãn tín nhiệm không hợp lệ. / Unknown trust label.' },
   SUSPENSION_END_IN_PAST: {
     kind: 'INVALID',
     message: 'Ngày kết thúc đình chỉ phải ở tương lai. / The suspension end date must be in the future.',

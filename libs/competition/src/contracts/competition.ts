@@ -1,11 +1,18 @@
 import { errorCodes, StateMachine } from '@app/kernel';
 
-export const CALL_STATUSES = ['OPEN', 'EVALUATED', 'AWARDED', 'CANCELLED'] as const;
+export const CALL_STATUSES = ['OPEN', 'EVALUATED', 'POC_TRIAL', 'POC_PROPOSED', 'AWARDED', 'CANCELLED'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
-/** Offers are scored once, at the deadline; only a scored call can be awarded. */
-export const callLifecycle = new StateMachine<CallStatus, 'evaluate' | 'award' | 'cancel'>('COMPETITION', 'call', {
+export type CallEvent = 'evaluate' | 'startPoc' | 'proposePoc' | 'award' | 'cancel';
+/**
+ * Offers are scored once, at the deadline; only a scored call can be awarded. A POC call first runs its bake-off:
+ * the finalists' trial orders (POC_TRIAL), then the finalist with the best measured cost-effectiveness is proposed
+ * (POC_PROPOSED) and the buyer awards.
+ */
+export const callLifecycle = new StateMachine<CallStatus, CallEvent>('COMPETITION', 'call', {
   OPEN: { evaluate: 'EVALUATED', cancel: 'CANCELLED' },
-  EVALUATED: { award: 'AWARDED', cancel: 'CANCELLED' },
+  EVALUATED: { award: 'AWARDED', startPoc: 'POC_TRIAL', cancel: 'CANCELLED' },
+  POC_TRIAL: { proposePoc: 'POC_PROPOSED' },
+  POC_PROPOSED: { award: 'AWARDED' },
   AWARDED: {},
   CANCELLED: {},
 });
@@ -52,19 +59,37 @@ export interface TrustSource {
   ): Promise<{ value: number; source: 'history' | 'prior' }>;
 }
 
-export const OFFER_STATUSES = ['SUBMITTED', 'WITHDRAWN', 'REPLACED', 'AWARDED', 'NOT_AWARDED'] as const;
+export const OFFER_STATUSES = [
+  'SUBMITTED',
+  'WITHDRAWN',
+  'REPLACED',
+  'FINALIST',
+  'ELIMINATED',
+  'AWARDED',
+  'NOT_AWARDED',
+] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
-export const offerLifecycle = new StateMachine<OfferStatus, 'withdraw' | 'replace' | 'award' | 'decline'>(
-  'COMPETITION',
-  'offer',
-  {
-    SUBMITTED: { withdraw: 'WITHDRAWN', replace: 'REPLACED', award: 'AWARDED', decline: 'NOT_AWARDED' },
-    REPLACED: {},
-    WITHDRAWN: {},
-    AWARDED: {},
-    NOT_AWARDED: {},
+export type OfferEvent = 'withdraw' | 'replace' | 'shortlist' | 'eliminate' | 'award' | 'decline';
+/**
+ * A bake-off shortlists the top offers as FINALISTs; when the trials are post-checked all but the proposed finalist
+ * are ELIMINATED with the measured data. The buyer may still award an eliminated finalist with a public
+ * justification.
+ */
+export const offerLifecycle = new StateMachine<OfferStatus, OfferEvent>('COMPETITION', 'offer', {
+  SUBMITTED: {
+    withdraw: 'WITHDRAWN',
+    replace: 'REPLACED',
+    shortlist: 'FINALIST',
+    award: 'AWARDED',
+    decline: 'NOT_AWARDED',
   },
-);
+  FINALIST: { eliminate: 'ELIMINATED', award: 'AWARDED', decline: 'NOT_AWARDED' },
+  ELIMINATED: { award: 'AWARDED' },
+  REPLACED: {},
+  WITHDRAWN: {},
+  AWARDED: {},
+  NOT_AWARDED: {},
+});
 
 export interface KpiCommitment {
   kpiCode: string;
@@ -120,8 +145,45 @@ export const CompetitionErrors = errorCodes('COMPETITION', {
   },
   NO_OFFERS: { kind: 'CONFLICT', message: 'Lời mời không có hồ sơ chào hợp lệ. / The call has no valid offer.' },
   CLARIFICATION_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy câu hỏi làm rõ. / Clarification not found.' },
+  CALL_AFTER_PROBLEM_DEADLINE: {
+    kind: 'UNPROCESSABLE',
+    message:
+      'Hạn nộp của lời mời không được sau hạn của bài toán. / The call deadline must not be later than the problem’s deadline.',
+  },
+  NOT_A_POC_CALL: {
+    kind: 'CONFLICT',
+    message: 'Lời mời này trao thầu trực tiếp, không có vòng POC. / This call awards directly; it has no POC bake-off.',
+  },
+  POC_NOT_DECIDED: {
+    kind: 'CONFLICT',
+    message:
+      'Lời mời POC chỉ trao thầu sau khi các đơn hàng thử nghiệm được nghiệm thu. / A POC call is awarded only after its trial orders are post-checked.',
+  },
+  NOT_A_FINALIST: {
+    kind: 'UNPROCESSABLE',
+    message: 'Hồ sơ chào không vào vòng POC cuối. / The offer is not a finalist of the bake-off.',
+  },
+  BAKE_OFF_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    message:
+      'Lời mời chưa có vòng POC, hoặc kết quả chưa được công bố. / The call has no bake-off, or its results are not public yet.',
+  },
   OFFER_NOT_IN_CALL: {
     kind: 'INVALID',
     message: 'Hồ sơ chào không thuộc lời mời này. / The offer is not part of this call.',
   },
 });
+
+/** What a trial order measured in one round (from its acceptance record). */
+export interface TrialRoundMeasurement {
+  roundNo: number;
+  kpis: Array<{ key: string; measured: string; attainment: string }>;
+}
+
+/** A post-checked (closed) trial order, as the acceptance module reports it to conclude a bake-off. */
+export interface TrialOutcome {
+  orderId: string;
+  paid: bigint;
+  maxAmount: bigint;
+  measured: TrialRoundMeasurement[];
+}

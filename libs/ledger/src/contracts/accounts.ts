@@ -1,13 +1,21 @@
-/** Account kinds (engine-design §6.1). Only an appropriation, the outside source of public money, may go negative. */
+/** Account kinds (engine-design §6.1). */
 export const ACCOUNT_KINDS = [
   'APPROPRIATION',
   'AGENCY_BUDGET',
   'FUNDER_POOL',
   'ORDER_ESCROW',
   'VENDOR_PAYABLE',
+  /** paid out of the platform to the vendor's bank; the balance is the total disbursed */
+  'VENDOR_DISBURSED',
   'CLAWBACK_RECEIVABLE',
 ] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+/**
+ * Kinds whose balance may go below zero: an appropriation, the outside source of public money, and a clawback
+ * receivable, whose negative balance is what a vendor owes back.
+ */
+export const MAY_GO_NEGATIVE: readonly AccountKind[] = ['APPROPRIATION', 'CLAWBACK_RECEIVABLE'];
 
 export interface Leg {
   accountId: string;

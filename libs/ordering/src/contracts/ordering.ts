@@ -27,6 +27,22 @@ export interface RoundTerms {
   endsAt: string;
 }
 
+/** One co-funder's pledge (vốn mồi) to an order, moved from its pool into the escrow on the last signature. */
+export interface CofunderPledge {
+  funderOrganisationId: string;
+  amount: string;
+}
+
+/**
+ * Who funds the escrow when co-funders pledged: the agency budget reserves `cityShare` = max amount − Σ pledges.
+ * Part of the signed terms, so a pledge made or withdrawn after a signature invalidates it (the party signs again).
+ */
+export interface CofundingTerms {
+  cityShare: string;
+  /** In funder-id order, at most one per funder. */
+  pledges: CofunderPledge[];
+}
+
 /** Everything both parties sign; its canonical JSON (RFC 8785) hash is what a signature covers. */
 export interface OrderTerms {
   orderId: string;
@@ -45,6 +61,8 @@ export interface OrderTerms {
   rounds: RoundTerms[];
   startsAt: string;
   endsAt: string;
+  /** Absent when nobody co-funds the order: the agency budget reserves the whole max amount. */
+  cofunding?: CofundingTerms;
 }
 
 export const ledgerCodes = {
@@ -52,6 +70,10 @@ export const ledgerCodes = {
   budget: (agencyId: string) => `budget:${agencyId}`,
   escrow: (orderId: string) => `escrow:${orderId}`,
   payable: (vendorId: string) => `payable:${vendorId}`,
+  receivable: (vendorId: string) => `receivable:${vendorId}`,
+  disbursed: (vendorId: string) => `disbursed:${vendorId}`,
+  funderPool: (funderId: string) => `funder:${funderId}`,
+  funderSource: (funderId: string) => `funder-source:${funderId}`,
 };
 
 export const OrderingErrors = errorCodes('ORDERING', {
@@ -76,6 +98,39 @@ export const OrderingErrors = errorCodes('ORDERING', {
   INVALID_TERMS: {
     kind: 'UNPROCESSABLE',
     message: 'Điều khoản thanh toán không hợp lệ. / The payment terms are invalid.',
+  },
+  INSUFFICIENT_FUNDER_POOL: {
+    kind: 'UNPROCESSABLE',
+    message:
+      'Quỹ của nhà đồng tài trợ không đủ cho khoản đã cam kết. / A co-funder’s pool cannot cover its pledge to the order.',
+  },
+  NOT_A_FUNDER: {
+    kind: 'FORBIDDEN',
+    message: 'Chỉ nhà đồng tài trợ mới được cam kết vốn. / Only a co-funder may pledge to an order.',
+  },
+  NOT_PLEDGEABLE: {
+    kind: 'CONFLICT',
+    message:
+      'Chỉ có thể cam kết hoặc rút vốn đồng tài trợ khi đơn hàng còn là dự thảo. / Pledges can only change while the order is a draft.',
+  },
+  ALREADY_PLEDGED: {
+    kind: 'CONFLICT',
+    message:
+      'Tổ chức của bạn đã cam kết cho đơn hàng này; hãy rút cam kết trước khi cam kết lại. / Your organisation already pledged to this order; withdraw it first.',
+  },
+  PLEDGE_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    message: 'Tổ chức của bạn chưa cam kết cho đơn hàng này. / Your organisation has no pledge on this order.',
+  },
+  PLEDGES_EXCEED_MAX_AMOUNT: {
+    kind: 'UNPROCESSABLE',
+    message:
+      'Tổng vốn đồng tài trợ vượt giá trị tối đa của đơn hàng. / The pledges would exceed the order’s maximum amount.',
+  },
+  INSUFFICIENT_PAYABLE: {
+    kind: 'UNPROCESSABLE',
+    message:
+      'Số tiền chi trả vượt quá số nhà cung cấp đang được hưởng. / The disbursement exceeds what is payable to the vendor.',
   },
   INSUFFICIENT_BUDGET: {
     kind: 'UNPROCESSABLE',

@@ -124,6 +124,12 @@ export class AppConfig extends QueueConfig {
   @Transform(split)
   @IsString({ each: true })
   FAULT_POINTS: string[] = [];
+
+  /** Test-only: 0 makes a fault point crash the process; more freezes it there for that long, once per point. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  FAULT_PAUSE_MS = 0;
 }
 
 function load<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv): T {

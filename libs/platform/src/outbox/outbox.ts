@@ -1,18 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { JobRequest } from './job';
-import { OutboxMessage } from './outbox-message.entity';
 
 /** Writes async work into the caller's transaction; the worker's relay publishes it after commit. */
 @Injectable()
 export class Outbox {
   async enqueue(tx: EntityManager, job: JobRequest): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessage)
-      .values({ queue: job.queue, jobName: job.name, jobId: job.id, payload: job.payload })
-      .orIgnore()
-      .execute();
+    await this.enqueueMany(tx, [job]);
+  }
+
+  async enqueueMany(tx: EntityManager, jobs: JobRequest[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await tx.query(
+      `INSERT INTO platform.outbox (queue, job_name, job_id, payload)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) ON CONFLICT (job_id) DO NOTHING`,
+      [
+        jobs.map((j) => j.queue),
+        jobs.map((j) => j.name),
+        jobs.map((j) => j.id),
+        jobs.map((j) => JSON.stringify(j.payload)),
+      ],
+    );
+  }
+
+  /**
+   * The caller's transaction did the work these queued jobs stand for: rows not yet published need never be. Rows a
+   * relay is publishing right now are skipped, not waited for; their jobs find the work done.
+   */
+  async markDone(tx: EntityManager, jobIds: string[]): Promise<void> {
+    if (jobIds.length === 0) return;
+    await tx.query(
+      `UPDATE platform.outbox SET published_at = now()
+       WHERE id IN (SELECT id FROM platform.outbox WHERE job_id = ANY($1) AND published_at IS NULL
+                    FOR UPDATE SKIP LOCKED)`,
+      [jobIds],
+    );
   }
 }

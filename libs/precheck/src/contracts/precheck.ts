@@ -1,15 +1,27 @@
 import { errorCodes, StateMachine } from '@app/kernel';
 
-export const SUBMISSION_STATUSES = ['AUTO_REJECTED', 'UNDER_REVIEW', 'LISTED', 'WAITING', 'REJECTED'] as const;
+export const SUBMISSION_STATUSES = [
+  'SUBMITTED',
+  'AUTO_REJECTED',
+  'UNDER_REVIEW',
+  'LISTED',
+  'WAITING',
+  'REJECTED',
+] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
-export type SubmissionEvent = 'approve' | 'queue' | 'reject';
+export type SubmissionEvent = 'assign' | 'approve' | 'queue' | 'reject' | 'displace' | 'promote';
 
-/** A submission is created already evaluated (AUTO_REJECTED or UNDER_REVIEW); assessors then decide it once. */
+/**
+ * A submission is created already evaluated: AUTO_REJECTED, UNDER_REVIEW, or SUBMITTED while fewer than two
+ * unrelated assessors exist (the scheduler assigns it later). Assessors decide it once. In a category with a
+ * capacity a listed one may be displaced by a better one and a waiting one promoted when a slot frees.
+ */
 export const submissionLifecycle = new StateMachine<SubmissionStatus, SubmissionEvent>('PRECHECK', 'submission', {
+  SUBMITTED: { assign: 'UNDER_REVIEW' },
   AUTO_REJECTED: {},
   UNDER_REVIEW: { approve: 'LISTED', queue: 'WAITING', reject: 'REJECTED' },
-  WAITING: {},
-  LISTED: {},
+  WAITING: { promote: 'LISTED' },
+  LISTED: { displace: 'WAITING' },
   REJECTED: {},
 });
 
@@ -96,11 +108,6 @@ export const PrecheckErrors = errorCodes('PRECHECK', {
     kind: 'INVALID',
     message: 'Kiểu câu trả lời không đúng với tiêu chí. / An answer has the wrong type for its requirement.',
   },
-  NOT_ENOUGH_ASSESSORS: {
-    kind: 'UNPROCESSABLE',
-    message:
-      'Chưa đủ hai thành viên hội đồng không liên quan đến nhà cung cấp. / Fewer than two assessors unrelated to the vendor are available.',
-  },
   NOT_ASSIGNED: {
     kind: 'FORBIDDEN',
     message: 'Hồ sơ không được phân công cho bạn. / The submission is not assigned to you.',
@@ -134,7 +141,8 @@ export const PrecheckErrors = errorCodes('PRECHECK', {
   },
   NOT_AN_ASSESSOR: {
     kind: 'INVALID',
-    message: 'Người dùng không phải thành viên hội đồng tiền kiểm. / The user is not an assessor.',
+    message:
+      'Người dùng không phải thành viên hội đồng tiền kiểm hay cán bộ nghiệm thu. / The user is neither an assessor nor an acceptance officer.',
   },
   CONFLICT_EXISTS: {
     kind: 'CONFLICT',

@@ -50,5 +50,10 @@ export const ProblemErrors = errorCodes('PROBLEMS', {
     kind: 'CONFLICT',
     message: 'Đề xuất đã được tổng hợp vào một bài toán. / The proposal was already merged into a problem.',
   },
+  DEADLINE_PASSED: {
+    kind: 'UNPROCESSABLE',
+    message:
+      'Hạn của bài toán đã qua; hãy đặt hạn mới trước khi công bố. / The problem’s deadline has passed; set a new one before publishing.',
+  },
   NOT_PUBLISHED: { kind: 'CONFLICT', message: 'Bài toán chưa được công bố. / The problem is not published.' },
 });

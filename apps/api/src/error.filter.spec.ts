@@ -1,0 +1,53 @@
+import { ServiceUnavailableException, type ArgumentsHost } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { ErrorFilter, type ErrorBody } from './error.filter';
+
+/** Runs the filter on one exception and returns what the client would receive. */
+function reply(exception: unknown): ErrorBody {
+  let sent: ErrorBody | undefined;
+  const response = {
+    status: () => response,
+    header: () => response,
+    send: (body: ErrorBody) => {
+      sent = body;
+      return response;
+    },
+  };
+  const host = {
+    switchToHttp: () => ({ getRequest: () => ({ raw: { headers: {} } }), getResponse: () => response }),
+  } as unknown as ArgumentsHost;
+  const filter = new ErrorFilter();
+  (filter as unknown as { logger: { error: () => void } }).logger = { error: () => undefined };
+  filter.catch(exception, host);
+  if (!sent) throw new Error('nothing was sent');
+  return sent;
+}
+
+describe('ErrorFilter: a dependency that went away is 503 PLATFORM.DEPENDENCY_UNAVAILABLE, never a 500', () => {
+  it.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a server shutting down (57P01)', Object.assign(new Error('terminating connection'), { code: '57P01' })],
+    ['a connection lost mid-query (pg, no code)', new Error('Connection terminated unexpectedly')],
+    [
+      'a query on a connection that failed (pg, no code)',
+      new QueryFailedError('SELECT 1', [], new Error('Client has encountered a connection error and is not queryable')),
+    ],
+    ['no pooled connection in time (pg-pool, no code)', new Error('timeout exceeded when trying to connect')],
+  ])('%s', (_, exception) => {
+    expect(reply(exception)).toMatchObject({ statusCode: 503, code: 'PLATFORM.DEPENDENCY_UNAVAILABLE' });
+  });
+
+  it('the health check says which dependency is down', () => {
+    const error = { redis: { status: 'down', message: 'Connection is closed.' } };
+    const health = new ServiceUnavailableException({ status: 'error', info: {}, error, details: error });
+    expect(reply(health)).toMatchObject({ statusCode: 503, code: 'PLATFORM.DEPENDENCY_UNAVAILABLE', details: error });
+  });
+
+  it('any other error stays a 500 without details', () => {
+    expect(reply(new Error('Connection refused by policy'))).toMatchObject({
+      statusCode: 500,
+      code: 'PLATFORM.INTERNAL',
+      details: null,
+    });
+  });
+});

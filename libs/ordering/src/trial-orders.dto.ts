@@ -1,0 +1,31 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DEFAULT_DISPUTE_WINDOW_SECONDS, MAX_DISPUTE_WINDOW_SECONDS } from './order-terms';
+
+export const DEFAULT_TRIAL_DAYS = 30;
+
+export class StartBakeOffDto {
+  @ApiPropertyOptional({
+    default: DEFAULT_TRIAL_DAYS,
+    minimum: 1,
+    maximum: 180,
+    description: 'Length of each finalist’s trial order, in days (one measurement round)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(180)
+  trialDays?: number;
+
+  @ApiPropertyOptional({
+    default: DEFAULT_DISPUTE_WINDOW_SECONDS,
+    minimum: 0,
+    maximum: MAX_DISPUTE_WINDOW_SECONDS,
+    description: 'How long a finalist may dispute its signed acceptance record, in seconds',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_DISPUTE_WINDOW_SECONDS)
+  disputeWindowSeconds?: number;
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { type AuditEntry, AuditFacade } from '@app/audit';
+import { BakeOffFacade } from '@app/competition';
+import { actorOf, type Principal } from '@app/identity';
+import { Clock, validatePaymentTerms } from '@app/kernel';
+import { Transactions } from '@app/platform';
+import { OrderingErrors } from './contracts/ordering';
+import { Order } from './order.entity';
+import { buildTerms, DEFAULT_DISPUTE_WINDOW_SECONDS, paymentTermsOf, termsHash } from './order-terms';
+import { DEFAULT_TRIAL_DAYS, type StartBakeOffDto } from './trial-orders.dto';
+
+/**
+ * The ordering side of a POC bake-off: each finalist gets a draft trial order with its offer's KPIs and payment
+ * model, capped at the call's trial budget and measured in one round. From there it is an order like any other:
+ * both parties sign, signing reserves the budget, acceptance settles and closes it.
+ */
+@Injectable()
+export class TrialOrders {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly audit: AuditFacade,
+    private readonly bakeOffs: BakeOffFacade,
+    private readonly clock: Clock,
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+  ) {}
+
+  async start(principal: Principal, callId: string, dto: StartBakeOffDto): Promise<Order[]> {
+    const trialDays = dto.trialDays ?? DEFAULT_TRIAL_DAYS;
+    const disputeWindowSeconds = dto.disputeWindowSeconds ?? DEFAULT_DISPUTE_WINDOW_SECONDS;
+    return this.tx.run(async (tx) => {
+      const { call, problem, finalists } = await this.bakeOffs.start(tx, principal, callId);
+      const startsAt = this.clock.now();
+      const orders = finalists.map(({ offer, trialOrderId }) => {
+        const trialOffer = { ...offer, price: call.pocTrialBudget!, durationDays: trialDays, rounds: 1 };
+        const terms = buildTerms(trialOrderId, { call, offer: trialOffer, problem }, startsAt, disputeWindowSeconds);
+        const problems = validatePaymentTerms(paymentTermsOf(terms));
+        if (problems.length > 0) throw OrderingErrors.INVALID_TERMS(undefined, { offerId: offer.id, problems });
+        return tx.create(Order, {
+          id: trialOrderId,
+          callId,
+          trial: true,
+          agencyOrganisationId: terms.agencyOrganisationId,
+          vendorOrganisationId: terms.vendorOrganisationId,
+          status: 'DRAFT',
+          maxAmount: terms.maxAmount,
+          terms,
+          termsHash: termsHash(terms),
+          activatedAt: null,
+          closedAt: null,
+        });
+      });
+      await tx.insert(Order, orders);
+      const entries: AuditEntry[] = orders.map((order) => ({
+        actor: actorOf(principal),
+        entityType: 'order',
+        entityId: order.id,
+        action: 'drafted',
+        after: { callId, trial: true, offerId: order.terms.offerId, termsHash: order.termsHash },
+      }));
+      await this.audit.record(tx, ...entries);
+      return orders;
+    });
+  }
+
+  /** Locks the given trial orders (id order), so concluding a bake-off never races their settlement. */
+  lockAll(tx: EntityManager, orderIds: string[]): Promise<Order[]> {
+    return tx.find(Order, {
+      where: { id: In(orderIds), trial: true },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+}
