@@ -701,9 +701,15 @@ export class CatalogFacade {
       .then((rows) => rows.map((s) => this.publicView(s)));
   }
 
-  async listedIdsInCategory(tx: EntityManager, categoryCode: string): Promise<string[]> {
-    const rows = await tx.find(Solution, { select: { id: true }, where: { status: 'LISTED', categoryCode } });
-    return rows.map((r) => r.id);
+  /** The listed solutions of a category and their vendors, in one query (a call's eligible pool). */
+  async listedInCategory(
+    tx: EntityManager,
+    categoryCode: string,
+  ): Promise<Array<{ id: string; vendorOrganisationId: string }>> {
+    return tx.find(Solution, {
+      select: { id: true, vendorOrganisationId: true },
+      where: { status: 'LISTED', categoryCode },
+    });
   }
 
   async ownedBy(vendorOrganisationId: string): Promise<Solution[]> {

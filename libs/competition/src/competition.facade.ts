@@ -88,13 +88,14 @@ export class CompetitionFacade {
         });
       }
       if (awardMode === 'POC') assertTrialBudget(problem, dto.pocTrialBudget!, dto.pocFinalists!);
+      const eligible = await this.catalog.listedInCategory(tx, problem.categoryCode);
       const call = tx.create(Call, {
         id: newId(),
         problemId: problem.id,
         agencyOrganisationId: problem.agencyOrganisationId,
         status: 'OPEN',
         deadline,
-        eligibleSolutionIds: await this.catalog.listedIdsInCategory(tx, problem.categoryCode),
+        eligibleSolutionIds: eligible.map((s) => s.id),
         weightPriceBp: weights.priceBp,
         weightEffectBp: weights.effectBp,
         weightTrustBp: weights.trustBp,
@@ -108,7 +109,6 @@ export class CompetitionFacade {
         awardJustification: null,
       });
       await tx.insert(Call, call);
-      const eligible = await Promise.all(call.eligibleSolutionIds.map((id) => this.catalog.getSolution(id, tx)));
       const opened: CallOpened = {
         callId: call.id,
         problemId: problem.id,

@@ -11,9 +11,9 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsRun: false,
     migrationsTableName: 'migrations',
     poolSize,
-    // A server that accepts connections but never answers (frozen, partitioned) fails a request after 10 s, mapped
+    // A server that accepts connections but never answers (frozen, partitioned) fails a request after 30 s, mapped
     // to 503, instead of holding it forever; the same bound applies to waiting for a free pooled connection.
-    connectTimeoutMS: 10_000,
+    connectTimeoutMS: 30_000,
     extra: { application_name: 'cho-chuyen-doi-so' },
   };
 }
