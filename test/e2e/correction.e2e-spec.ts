@@ -154,6 +154,15 @@ describe('acceptance: corrected records and clawbacks', () => {
     expect(await escrow(orderId)).toBe('420000000');
     // 50,000,000 came back from the payable balance; the other 70,000,000 had left the platform: the vendor owes it.
     expect(await a.vendor.get(balances)).toEqual({ payable: '0', disbursed: disbursed.disbursed, owed: '70000000' });
+    // The ranking hears of the clawback (its outcome event), not only of payments.
+    const { rows: events } = await system.db.pool.query<{ job_name: string }>(
+      `SELECT job_name FROM platform.outbox WHERE payload ->> 'orderId' = $1 ORDER BY id`,
+      [orderId],
+    );
+    expect(events.map((e) => e.job_name).filter((n) => n.startsWith('outcome-'))).toEqual([
+      'outcome-settled',
+      'outcome-clawed-back',
+    ]);
     expect((await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status).toBe('ACTIVE');
     expect(await a.admin.get('/ledger/reconciliation')).toMatchObject({ ok: true, totalBalance: '0' });
     expect(await a.city.get('/audit/verify')).toMatchObject({ valid: true });

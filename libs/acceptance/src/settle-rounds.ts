@@ -210,11 +210,14 @@ function paymentOf({ settlement, amount, order, record }: SettledRound): VendorP
 
 /** One outcome event per order and batch: the ranking reads the order's outcome as a whole. */
 function outcomeEvents(settled: SettledRound[]): Array<JobRequest<OutcomeSettled>> {
-  const lastByOrder = new Map(settled.map(({ settlement }) => [settlement.orderId, settlement]));
-  return [...lastByOrder.values()].map((settlement) => ({
-    queue: OUTCOME_EVENTS_QUEUE,
-    name: OutcomeEvents.settled,
-    id: jobId(OutcomeEvents.settled, settlement.orderId, settlement.roundNo),
-    payload: { orderId: settlement.orderId, vendorOrganisationId: settlement.vendorOrganisationId },
-  }));
+  const lastByOrder = new Map(settled.map((s) => [s.settlement.orderId, s]));
+  return [...lastByOrder.values()].map(({ settlement, amount, record }) => {
+    const name = amount < 0n ? OutcomeEvents.clawedBack : OutcomeEvents.settled;
+    return {
+      queue: OUTCOME_EVENTS_QUEUE,
+      name,
+      id: jobId(name, settlement.orderId, settlement.roundNo, record.version),
+      payload: { orderId: settlement.orderId, vendorOrganisationId: settlement.vendorOrganisationId },
+    };
+  });
 }
