@@ -661,6 +661,7 @@ describe('pre-check (tiền kiểm)', () => {
       expect(output).not.toContain(REASON);
       expect(output).not.toContain(SECRET_NAME);
       expect(output).not.toContain(createHash('sha256').update(secret).digest('hex'));
+      expect(output).not.toContain(secretDoc.id);
     }
 
     // Marked confidential later, the public document disappears from public view; made public again, it returns.

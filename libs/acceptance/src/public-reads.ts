@@ -227,7 +227,10 @@ export interface PublicChange {
 /** Identity records (people, keys) are never part of the public feed. */
 const PRIVATE_ENTITY_TYPES = ['user', 'api_key', 'session', 'password'];
 
-/** The audit chain without actors or payloads: "what changed since sequence number X". */
+/**
+ * The audit chain without actors or payloads: "what changed since sequence number X". A confidential document does
+ * not even appear as a changed entity.
+ */
 export async function publicChanges(
   tx: EntityManager,
   afterSeq: string | null,
@@ -236,6 +239,8 @@ export async function publicChanges(
   return tx.query<PublicChange[]>(
     `SELECT seq::text, occurred_at, entity_type, entity_id, action, hash FROM audit.events
      WHERE ($1::bigint IS NULL OR seq > $1) AND NOT (entity_type = ANY($3::text[]))
+       AND NOT (entity_type = 'solution_document' AND EXISTS (
+         SELECT 1 FROM catalog.documents d WHERE d.id::text = entity_id AND d.confidential))
      ORDER BY seq LIMIT $2`,
     [afterSeq, limit, PRIVATE_ENTITY_TYPES],
   );
