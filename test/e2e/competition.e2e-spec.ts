@@ -3,13 +3,13 @@ import {
   ApiError,
   createActors,
   eventually,
-  listSolution,
   startSystem,
-  validTaxCode,
+  publishedTrafficProblem,
+  speedOffer,
+  threeListedVendors,
   type Actors,
   type Created,
   type TestSystem,
-  PASSWORD,
 } from '@app/test-support';
 
 jest.setTimeout(120_000);
@@ -30,65 +30,19 @@ describe('competition: calls, sealed offers, trust-adjusted scoring, award', () 
   let a: Actors;
   const vendors: Array<{ actors: Actors; solutionId: string }> = [];
 
-  async function vendor(tag: string): Promise<Actors> {
-    const org = await a.admin.post<Created>('/organisations', {
-      type: 'VENDOR',
-      name: `Công ty Công nghệ ${tag}`,
-      taxCode: validTaxCode(),
-    });
-    const email = `sales-${tag}@congnghe-${tag}.vn`;
-    await a.admin.post(`/organisations/${org.id}/users`, {
-      email,
-      fullName: 'Đặng Văn Khoa',
-      password: PASSWORD,
-      roles: ['VENDOR'],
-    });
-    return { ...a, vendor: a.admin.as(await system.client.login(email, PASSWORD)), vendorOrgId: org.id };
-  }
-
   beforeAll(async () => {
     system = await startSystem();
     a = await createActors(system.admin, 'tier2');
-    for (const tag of ['a', 'b', 'c']) {
-      const actors = tag === 'a' ? a : await vendor(tag);
-      vendors.push({ actors, solutionId: await listSolution(actors) });
-    }
+    vendors.push(...(await threeListedVendors(a, 'sales')));
   });
   afterAll(() => system?.stop());
 
-  async function publishedProblem(): Promise<string> {
-    const problem = await a.buyer.post<Created>('/problems', {
+  const publishedProblem = () =>
+    publishedTrafficProblem(a, {
       titleVi: 'Giảm ùn tắc tại nút giao Ngã Tư Sở',
       titleEn: 'Reduce congestion at the Nga Tu So junction',
-      categoryCode: 'giao-thong',
-      budgetEnvelope: '1000000000',
-      outcomeShareBp: 10_000,
       scale: 'PILOT',
-      kpis: [
-        {
-          code: 'K1',
-          nameVi: 'Tốc độ trung bình',
-          nameEn: 'Average speed',
-          unit: 'km/h',
-          direction: 'increase',
-          baseline: '30',
-          target: '45',
-          measurementPeriod: 'quarterly',
-          dataSource: 'Camera',
-        },
-      ],
     });
-    await a.buyer.post(`/problems/${problem.id}/publish`);
-    return problem.id;
-  }
-
-  const offer = (solutionId: string, price: string, target: string) => ({
-    solutionId,
-    price,
-    kpiCommitments: [{ kpiCode: 'K1', target }],
-    durationDays: 90,
-    rounds: 1,
-  });
 
   it('runs a call end to end with sealed offers, scores with breakdown and a justified award', async () => {
     const problemId = await publishedProblem();
@@ -112,25 +66,25 @@ describe('competition: calls, sealed offers, trust-adjusted scoring, award', () 
     }
     const offerA = await va.actors.vendor.post<Created>(
       `/calls/${call.id}/offers`,
-      offer(va.solutionId, '800000000', '45'),
+      speedOffer(va.solutionId, '800000000', '45'),
     );
     const firstB = await vb.actors.vendor.post<Created>(
       `/calls/${call.id}/offers`,
-      offer(vb.solutionId, '900000000', '45'),
+      speedOffer(vb.solutionId, '900000000', '45'),
     );
     const offerB = await vb.actors.vendor.request<Created>(
       'PUT',
       `/offers/${firstB.id}`,
-      offer(vb.solutionId, '600000000', '48'),
+      speedOffer(vb.solutionId, '600000000', '48'),
     );
     const firstC = await vc.actors.vendor.post<Created>(
       `/calls/${call.id}/offers`,
-      offer(vc.solutionId, '500000000', '45'),
+      speedOffer(vc.solutionId, '500000000', '45'),
     );
     await vc.actors.vendor.post(`/offers/${firstC.id}/withdraw`);
     const offerC = await vc.actors.vendor.post<Created>(
       `/calls/${call.id}/offers`,
-      offer(vc.solutionId, '400000000', '45'),
+      speedOffer(vc.solutionId, '400000000', '45'),
     );
 
     // sealed: the buyer sees nothing and a vendor only its own offers before the deadline
@@ -161,7 +115,7 @@ describe('competition: calls, sealed offers, trust-adjusted scoring, award', () 
 
     await new Promise((resolve) => setTimeout(resolve, 4200));
     await expect(
-      va.actors.vendor.post(`/calls/${call.id}/offers`, offer(va.solutionId, '700000000', '45')),
+      va.actors.vendor.post(`/calls/${call.id}/offers`, speedOffer(va.solutionId, '700000000', '45')),
     ).rejects.toMatchObject({ status: 409, body: { code: 'COMPETITION.CALL_CLOSED' } });
 
     // the worker scores the call once its deadline has passed
@@ -217,7 +171,7 @@ describe('competition: calls, sealed offers, trust-adjusted scoring, award', () 
     });
     const [va] = vendors;
     const created = await va.actors.vendor.post<Created>(`/calls/${call.id}/offers`, {
-      ...offer(va.solutionId, '600000000', '45'),
+      ...speedOffer(va.solutionId, '600000000', '45'),
       rounds: 2,
       deliveryShareBp: 1000,
     });
@@ -258,10 +212,10 @@ describe('competition: calls, sealed offers, trust-adjusted scoring, award', () 
     const call = await a.buyer.post<Created>('/calls', { problemId, deadline });
     const [va] = vendors;
     await expect(
-      va.actors.vendor.post(`/calls/${call.id}/offers`, offer(va.solutionId, '1000000001', '45')),
+      va.actors.vendor.post(`/calls/${call.id}/offers`, speedOffer(va.solutionId, '1000000001', '45')),
     ).rejects.toMatchObject({ status: 422, body: { code: 'COMPETITION.PRICE_ABOVE_ENVELOPE' } });
     await expect(
-      va.actors.vendor.post(`/calls/${call.id}/offers`, offer(va.solutionId, '500000000', '40')),
+      va.actors.vendor.post(`/calls/${call.id}/offers`, speedOffer(va.solutionId, '500000000', '40')),
     ).rejects.toMatchObject({ status: 422, body: { code: 'COMPETITION.KPI_COMMITMENT_INVALID' } });
     const draft = await va.actors.vendor.post<Created>('/solutions', {
       name: 'Giải pháp chưa niêm yết',
@@ -283,7 +237,7 @@ describe('competition: calls, sealed offers, trust-adjusted scoring, award', () 
       ],
     });
     await expect(
-      va.actors.vendor.post(`/calls/${call.id}/offers`, offer(draft.id, '500000000', '45')),
+      va.actors.vendor.post(`/calls/${call.id}/offers`, speedOffer(draft.id, '500000000', '45')),
     ).rejects.toMatchObject({ status: 403, body: { code: 'COMPETITION.SOLUTION_NOT_ELIGIBLE' } });
   });
 });

@@ -2,14 +2,14 @@ import request from 'supertest';
 import {
   createActors,
   eventually,
-  listSolution,
   orderClosed,
-  PASSWORD,
   signBoth,
   signRecord,
   startSystem,
   uploadRound,
-  validTaxCode,
+  publishedTrafficProblem,
+  speedOffer,
+  threeListedVendors,
   type Actors,
   type Created,
   type TestSystem,
@@ -61,68 +61,22 @@ describe('POC bake-off: finalists, trial orders, measured comparison, award', ()
   let a: Actors;
   const vendors: Array<{ actors: Actors; solutionId: string }> = [];
 
-  async function vendor(tag: string): Promise<Actors> {
-    const org = await a.admin.post<Created>('/organisations', {
-      type: 'VENDOR',
-      name: `Công ty Công nghệ ${tag}`,
-      taxCode: validTaxCode(),
-    });
-    const email = `poc-${tag}@congnghe-${tag}.vn`;
-    await a.admin.post(`/organisations/${org.id}/users`, {
-      email,
-      fullName: 'Đặng Văn Khoa',
-      password: PASSWORD,
-      roles: ['VENDOR'],
-    });
-    return { ...a, vendor: a.admin.as(await system.client.login(email, PASSWORD)), vendorOrgId: org.id };
-  }
-
   beforeAll(async () => {
     system = await startSystem();
     a = await createActors(system.admin, 'poc');
-    for (const tag of ['a', 'b', 'c']) {
-      const actors = tag === 'a' ? a : await vendor(tag);
-      vendors.push({ actors, solutionId: await listSolution(actors) });
-    }
+    vendors.push(...(await threeListedVendors(a, 'poc')));
     await a.admin.post(`/budgets/${a.agencyOrgId}/allocations`, { amount: '2000000000', reference: 'QĐ-POC/2026' });
   });
   afterAll(() => system?.stop());
 
   const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-  async function publishedProblem(): Promise<string> {
-    const problem = await a.buyer.post<Created>('/problems', {
+  const publishedProblem = () =>
+    publishedTrafficProblem(a, {
       titleVi: 'Giảm ùn tắc tại nút giao Kim Liên',
       titleEn: 'Reduce congestion at the Kim Lien junction',
-      categoryCode: 'giao-thong',
-      budgetEnvelope: '1000000000',
-      outcomeShareBp: 10_000,
       deadline: inDays(60),
-      kpis: [
-        {
-          code: 'K1',
-          nameVi: 'Tốc độ trung bình',
-          nameEn: 'Average speed',
-          unit: 'km/h',
-          direction: 'increase',
-          baseline: '30',
-          target: '45',
-          measurementPeriod: 'quarterly',
-          dataSource: 'Camera',
-        },
-      ],
     });
-    await a.buyer.post(`/problems/${problem.id}/publish`);
-    return problem.id;
-  }
-
-  const offer = (solutionId: string, price: string, target: string) => ({
-    solutionId,
-    price,
-    kpiCommitments: [{ kpiCode: 'K1', target }],
-    durationDays: 90,
-    rounds: 1,
-  });
 
   it('runs trials for the finalists and proposes the better measured one over the better score', async () => {
     const problemId = await publishedProblem();
@@ -138,15 +92,15 @@ describe('POC bake-off: finalists, trial orders, measured comparison, award', ()
     // A is cheapest (best tier-2 score), B commits to more, C is the most expensive and stays out of the final
     const offerA = await va.actors.vendor.post<Created>(
       `/calls/${call.id}/offers`,
-      offer(va.solutionId, '400000000', '45'),
+      speedOffer(va.solutionId, '400000000', '45'),
     );
     const offerB = await vb.actors.vendor.post<Created>(
       `/calls/${call.id}/offers`,
-      offer(vb.solutionId, '700000000', '48'),
+      speedOffer(vb.solutionId, '700000000', '48'),
     );
     const offerC = await vc.actors.vendor.post<Created>(
       `/calls/${call.id}/offers`,
-      offer(vc.solutionId, '900000000', '45'),
+      speedOffer(vc.solutionId, '900000000', '45'),
     );
     await expect(a.buyer.post(`/calls/${call.id}/bake-off`, {})).rejects.toMatchObject({
       status: 409,

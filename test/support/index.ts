@@ -4,3 +4,4 @@ export * from './funders';
 export * from './journey';
 export * from './reliability';
 export * from './system';
+export * from './tier2';
