@@ -1,7 +1,6 @@
-import type { PoolClient } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
 import { COFUNDED_ORDERS, fundingFigures, type FundingFigures } from '@app/ordering';
+import { copyOut } from '@app/platform';
 
 /** Net paid per order (a clawback is a negative settlement), as the trust ranking reads it. */
 const NET_PAID = `SELECT order_id, sum(amount) AS paid FROM acceptance.settlements GROUP BY order_id`;
@@ -34,31 +33,23 @@ export interface OutcomeRow {
  * with COPY and left as text: the full trust recomputation reads hundreds of thousands of rows.
  */
 export async function allOutcomeRows(tx: EntityManager): Promise<OutcomeRow[]> {
-  const client = (await tx.queryRunner!.connect()) as PoolClient;
-  const stream = client.query(
-    copyTo(
-      `COPY (SELECT ${OUTCOME_COLUMNS} ${OUTCOME_FROM} LEFT JOIN (${NET_PAID}) s ON s.order_id = o.id LEFT JOIN (${SIGNERS}) r ON r.order_id = o.id
-             WHERE o.status = 'CLOSED') TO STDOUT`,
-    ),
-  );
   const rows: OutcomeRow[] = [];
-  let rest = '';
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const lines = (rest + chunk.toString('utf8')).split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) {
-      const f = line.split('\t');
-      rows.push({
-        orderId: f[0],
-        vendorOrganisationId: f[1],
-        agencyOrganisationId: f[2],
-        categoryCode: f[3],
-        maxAmount: f[4],
-        paid: f[5],
-        closedAt: f[6],
-        signedByUserIds: f[7] ? f[7].split(',') : [],
-      });
-    }
+  for await (const f of copyOut(
+    tx,
+    `SELECT ${OUTCOME_COLUMNS} ${OUTCOME_FROM} LEFT JOIN (${NET_PAID}) s ON s.order_id = o.id
+     LEFT JOIN (${SIGNERS}) r ON r.order_id = o.id WHERE o.status = 'CLOSED'`,
+  )) {
+    const [orderId, vendor, agency, category, maxAmount, paid, closedAt, signers] = f as string[];
+    rows.push({
+      orderId,
+      vendorOrganisationId: vendor,
+      agencyOrganisationId: agency,
+      categoryCode: category,
+      maxAmount,
+      paid,
+      closedAt,
+      signedByUserIds: signers ? signers.split(',') : [],
+    });
   }
   return rows;
 }

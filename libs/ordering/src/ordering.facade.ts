@@ -45,7 +45,7 @@ export class OrderingFacade {
     await this.identity.requireOrganisationType(agencyId, 'AGENCY');
     const { to } = await this.moveByReference(principal, {
       from: { code: ledgerCodes.appropriation(), kind: 'APPROPRIATION', ownerId: null },
-      to: { code: ledgerCodes.budget(agencyId), kind: 'AGENCY_BUDGET', ownerId: agencyId },
+      to: budgetOf(agencyId),
       kind: 'allocate',
       amount,
       reference,
@@ -62,8 +62,8 @@ export class OrderingFacade {
     await this.identity.requireOrganisationType(vendorId, 'VENDOR');
     try {
       await this.moveByReference(principal, {
-        from: { code: ledgerCodes.payable(vendorId), kind: 'VENDOR_PAYABLE', ownerId: vendorId },
-        to: { code: ledgerCodes.disbursed(vendorId), kind: 'VENDOR_DISBURSED', ownerId: vendorId },
+        from: vendorAccount(vendorId, 'VENDOR_PAYABLE'),
+        to: vendorAccount(vendorId, 'VENDOR_DISBURSED'),
         kind: 'disburse',
         amount,
         reference,
@@ -139,7 +139,7 @@ export class OrderingFacade {
     await this.identity.requireOrganisationType(funderId, 'FUNDER');
     const { to } = await this.moveByReference(principal, {
       from: { code: ledgerCodes.funderSource(funderId), kind: 'APPROPRIATION', ownerId: funderId },
-      to: { code: ledgerCodes.funderPool(funderId), kind: 'FUNDER_POOL', ownerId: funderId },
+      to: poolOf(funderId),
       kind: 'deposit',
       amount,
       reference,
@@ -367,7 +367,7 @@ export class OrderingFacade {
   async payVendors(tx: EntityManager, payments: VendorPayment[]): Promise<void> {
     const accounts = await this.ledger.openAccounts(
       tx,
-      payments.flatMap(({ order }) => [escrowOf(order), vendorAccount(order, 'VENDOR_PAYABLE')]),
+      payments.flatMap(({ order }) => [escrowOf(order), vendorAccount(order.vendorOrganisationId, 'VENDOR_PAYABLE')]),
     );
     await this.ledger.postMany(
       tx,
@@ -398,8 +398,8 @@ export class OrderingFacade {
       tx,
       claims.flatMap(({ order }) => [
         escrowOf(order),
-        vendorAccount(order, 'VENDOR_PAYABLE'),
-        vendorAccount(order, 'CLAWBACK_RECEIVABLE'),
+        vendorAccount(order.vendorOrganisationId, 'VENDOR_PAYABLE'),
+        vendorAccount(order.vendorOrganisationId, 'CLAWBACK_RECEIVABLE'),
       ]),
     );
     const available = await this.ledger.balances(
@@ -469,16 +469,8 @@ export class OrderingFacade {
       tx,
       [...releases.values()].flatMap(({ order, cofunders }) => [
         escrowOf(order),
-        {
-          code: ledgerCodes.budget(order.agencyOrganisationId),
-          kind: 'AGENCY_BUDGET' as const,
-          ownerId: order.agencyOrganisationId,
-        },
-        ...cofunders.map(({ funderId }) => ({
-          code: ledgerCodes.funderPool(funderId),
-          kind: 'FUNDER_POOL' as const,
-          ownerId: funderId,
-        })),
+        budgetOf(order.agencyOrganisationId),
+        ...cofunders.map(({ funderId }) => poolOf(funderId)),
       ]),
     );
     await this.ledger.postMany(
@@ -533,26 +525,15 @@ export class OrderingFacade {
   private async reserveEscrow(tx: EntityManager, order: Order): Promise<void> {
     const funding = fundingOf(order.terms);
     const sources = [
-      {
-        code: ledgerCodes.budget(order.agencyOrganisationId),
-        kind: 'AGENCY_BUDGET' as const,
-        ownerId: order.agencyOrganisationId,
-        funderId: null,
-        amount: funding.city,
-      },
+      { ...budgetOf(order.agencyOrganisationId), funderId: null, amount: funding.city },
       ...funding.cofunders.map((c) => ({
-        code: ledgerCodes.funderPool(c.funderOrganisationId),
-        kind: 'FUNDER_POOL' as const,
-        ownerId: c.funderOrganisationId,
+        ...poolOf(c.funderOrganisationId),
         funderId: c.funderOrganisationId,
         amount: c.amount,
       })),
     ].filter((source) => source.amount > 0n);
     const escrow = ledgerCodes.escrow(order.id);
-    const accounts = await this.ledger.openAccounts(tx, [
-      { code: escrow, kind: 'ORDER_ESCROW', ownerId: order.id },
-      ...sources,
-    ]);
+    const accounts = await this.ledger.openAccounts(tx, [escrowOf(order), ...sources]);
     await this.ledger.lockAccounts(
       tx,
       sources.map((s) => s.code),
@@ -607,15 +588,29 @@ const escrowOf = (order: Order): AccountSpec => ({
   ownerId: order.id,
 });
 
+const budgetOf = (agencyId: string): AccountSpec => ({
+  code: ledgerCodes.budget(agencyId),
+  kind: 'AGENCY_BUDGET',
+  ownerId: agencyId,
+});
+
+const poolOf = (funderId: string): AccountSpec => ({
+  code: ledgerCodes.funderPool(funderId),
+  kind: 'FUNDER_POOL',
+  ownerId: funderId,
+});
+
 const VENDOR_ACCOUNT_CODES = {
   VENDOR_PAYABLE: ledgerCodes.payable,
+  VENDOR_DISBURSED: ledgerCodes.disbursed,
   CLAWBACK_RECEIVABLE: ledgerCodes.receivable,
 } as const;
 
-function vendorAccount(order: Order, kind: keyof typeof VENDOR_ACCOUNT_CODES): AccountSpec {
-  const vendorId = order.vendorOrganisationId;
-  return { code: VENDOR_ACCOUNT_CODES[kind](vendorId), kind, ownerId: vendorId };
-}
+const vendorAccount = (vendorId: string, kind: keyof typeof VENDOR_ACCOUNT_CODES): AccountSpec => ({
+  code: VENDOR_ACCOUNT_CODES[kind](vendorId),
+  kind,
+  ownerId: vendorId,
+});
 
 function accountOf(accounts: Map<string, string>, code: string): string {
   const id = accounts.get(code);

@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/faults';
+export * from './database/copy';
 export * from './database/data-source-options';
 export * from './database/transaction';
 export * from './logging/logging.module';

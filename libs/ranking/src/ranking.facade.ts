@@ -16,10 +16,9 @@ import { AuditFacade, SYSTEM_ACTOR, type AuditEntry } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityFacade, type Principal } from '@app/identity';
 import { Clock, newId } from '@app/kernel';
-import { AppConfig, Transactions } from '@app/platform';
+import { AppConfig, copyRows, Transactions } from '@app/platform';
 import { PrecheckFacade } from '@app/precheck';
 import { RankingErrors } from './contracts/ranking';
-import { copyRows } from './copy-rows';
 import { cityDashboard, type CityDashboard } from './dashboard';
 import { NEW_SUPPLIER_VI, TRUST_LABELS_VI } from './trust-score';
 import {

@@ -4,13 +4,12 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import type { PoolClient } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import { type EntityManager, Not } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { Clock, newId } from '@app/kernel';
 import { OrderingFacade, type Order } from '@app/ordering';
-import { AppConfig, jobId, Outbox, Transactions } from '@app/platform';
+import { AppConfig, copyOut, jobId, Outbox, Transactions } from '@app/platform';
 import { AcceptanceRecord } from '../acceptance-record.entity';
 import { AcceptanceErrors, AcceptanceJobs, roundJob } from '../contracts/acceptance';
 import { MeasurementBatch } from '../measurement-batch.entity';
@@ -150,7 +149,7 @@ export class MeasurementIngest {
         decimalComma: options.decimalComma,
       });
       if (await tx.existsBy(MeasurementBatch, { orderId, roundNo, revision }))
-        await this.rememberStored(client, validator, orderId, roundNo, revision);
+        await this.rememberStored(tx, validator, orderId, roundNo, revision);
 
       const batchId = newId();
       const copy = new MeasurementCopy(client, batchId, orderId, roundNo);
@@ -242,29 +241,19 @@ export class MeasurementIngest {
 
   /** Readings of the same data revision stored by earlier uploads, streamed, so a new file cannot repeat an instant. */
   private async rememberStored(
-    client: PoolClient,
+    tx: EntityManager,
     validator: RowValidator,
     orderId: string,
     roundNo: number,
     revision: number,
   ): Promise<void> {
     // COPY takes no parameters; the values were validated (a UUID and integers).
-    const stream = client.query(
-      copyTo(
-        `COPY (SELECT m.kpi_key, (extract(epoch FROM m.observed_at) * 1000000)::bigint
-               FROM acceptance.measurements m JOIN acceptance.measurement_batches b ON b.id = m.batch_id
-               WHERE m.order_id = '${orderId}' AND m.round_no = ${Number(roundNo)}
-                 AND b.revision = ${Number(revision)}) TO STDOUT`,
-      ),
+    const stored = copyOut(
+      tx,
+      `SELECT m.kpi_key, (extract(epoch FROM m.observed_at) * 1000000)::bigint
+       FROM acceptance.measurements m JOIN acceptance.measurement_batches b ON b.id = m.batch_id
+       WHERE m.order_id = '${orderId}' AND m.round_no = ${Number(roundNo)} AND b.revision = ${Number(revision)}`,
     );
-    let rest = '';
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const lines = (rest + chunk.toString('utf8')).split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) {
-        const [kpi, us] = line.split('\t');
-        validator.remember(kpi, Number(us));
-      }
-    }
+    for await (const [kpi, us] of stored) validator.remember(kpi as string, Number(us));
   }
 }
