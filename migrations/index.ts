@@ -13,6 +13,7 @@ import { CatalogTrustLabelsConfidentialDocuments1795468662157 } from './17954686
 import { PrecheckAwaitingAssessors1795468678507 } from './1795468678507-precheck-awaiting-assessors';
 import { RankingCompactSnapshots1795469000000 } from './1795469000000-ranking-compact-snapshots';
 import { AcceptanceRecordVersionsClawbacks1795469109023 } from './1795469109023-acceptance-record-versions-clawbacks';
+import { PlatformOutboxCoalesceKey1795476000000 } from './1795476000000-platform-outbox-coalesce-key';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   PrecheckAwaitingAssessors1795468678507,
   RankingCompactSnapshots1795469000000,
   AcceptanceRecordVersionsClawbacks1795469109023,
+  PlatformOutboxCoalesceKey1795476000000,
 ];

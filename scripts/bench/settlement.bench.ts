@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { Pool } from 'pg';
+import { AcceptanceJobs, roundJob } from '@app/acceptance';
 import { type AppProcess, distPath, run, sleep, startWorker } from '../infra';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 
@@ -118,11 +119,21 @@ export async function seedOrders(pool: Pool, { orders, evaluatedOnly = false, ag
     [results, ROUND_PAYS.toString(), evaluatedOnly ? 'EVALUATED' : 'PAYABLE'],
   );
   if (evaluatedOnly) return;
+  // The jobs the release of these rounds queues: built by the engine's own job builder (ids, coalescing lanes).
+  const { rows } = await pool.query<{ id: string }>('SELECT id FROM ordering.orders ORDER BY id');
+  const jobs = rows.flatMap(({ id }) =>
+    Array.from({ length: ROUNDS_PER_ORDER }, (_, r) => roundJob(AcceptanceJobs.settleRound, id, r + 1)),
+  );
   await pool.query(
-    `INSERT INTO platform.outbox (queue, job_name, job_id, payload)
-     SELECT 'acceptance', 'settle-round', 'settle-round-' || ${uuid('order', 'o')} || '-' || r,
-            jsonb_build_object('orderId', ${uuid('order', 'o')}, 'roundNo', r)
-     FROM generate_series(1, ${ROUNDS_PER_ORDER}) r, generate_series(1, ${orders}) o`,
+    `INSERT INTO platform.outbox (queue, job_name, job_id, payload, coalesce_key)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[])`,
+    [
+      jobs.map((j) => j.queue),
+      jobs.map((j) => j.name),
+      jobs.map((j) => j.id),
+      jobs.map((j) => JSON.stringify(j.payload)),
+      jobs.map((j) => j.coalesceKey ?? null),
+    ],
   );
   await pool.query('ANALYZE');
 }

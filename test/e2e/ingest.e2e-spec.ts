@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { startApi, type AppProcess } from '../../scripts/infra';
 import { csv, micros, xlsx } from '../fixtures/ingest/files';
 import {
   createActors,
   draftOrder,
+  eventually,
   orderClosed,
   listSolution,
   PASSWORD,
@@ -82,7 +84,20 @@ describe('measurement ingestion', () => {
       ),
     xlsx: (body: Buffer) =>
       upload({ bearer: tokens.officer }, `/orders/${order()}/rounds/${round}/measurements${query}`, body, XLSX),
+    json: (body: Buffer | string, headers?: Record<string, string>) =>
+      upload(
+        { bearer: tokens.officer },
+        `/orders/${order()}/rounds/${round}/measurements${query}`,
+        body,
+        'application/json',
+        headers,
+      ),
   });
+  /** A JSON upload body: `{ "measurements": [...] }` with one K1 point per timestamp. */
+  const jsonPoints = (timestamps: string[], value = (i: number) => String(40 + (i % 10))) =>
+    Buffer.from(
+      JSON.stringify({ measurements: timestamps.map((t, i) => ({ kpi: 'K1', observedAt: t, value: value(i) })) }),
+    );
 
   const stored = async (id = orderId) => {
     const { rows } = await system.db.pool.query<{ points: string; batches: string }>(
@@ -162,6 +177,33 @@ describe('measurement ingestion', () => {
       const row = 'K1,2026-01-01T00:00:00Z,40\n';
       const body = Buffer.from('kpi,observedAt,value\n' + row.repeat(Math.ceil((MAX_BYTES + 1) / row.length)));
       await expectNothingStored(await officer().csv(body), 400, 'ACCEPTANCE.FILE_TOO_LARGE');
+    });
+
+    it('JSON that is malformed, of another shape or without points', async () => {
+      const [t] = micros(roundStart, 1);
+      const point = JSON.stringify({ kpi: 'K1', observedAt: t, value: '40' });
+      const cases: Array<[string, string]> = [
+        ['', 'ACCEPTANCE.FILE_EMPTY'],
+        ['{"measurements": []}', 'ACCEPTANCE.FILE_EMPTY'],
+        [`{"measurements": [${point}`, 'ACCEPTANCE.MALFORMED_FILE'],
+        [`{"measurements": [${point}]} trailing`, 'ACCEPTANCE.MALFORMED_FILE'],
+        [`[${point}]`, 'ACCEPTANCE.MALFORMED_FILE'],
+        [`{"measurements": [${point}], "note": "thêm"}`, 'ACCEPTANCE.MALFORMED_FILE'],
+        [`{"measurements": ${point}}`, 'ACCEPTANCE.MALFORMED_FILE'],
+      ];
+      for (const [body, code] of cases) {
+        const reply = await officer().json(body);
+        await expectNothingStored(reply, 400, code);
+        if (code === 'ACCEPTANCE.MALFORMED_FILE') expect(reply.body.details).toMatchObject({ reason: 'JSON' });
+      }
+      expect(await keptFiles()).toEqual([]);
+    });
+
+    it('a JSON body over the size limit', async () => {
+      const body = jsonPoints(micros(roundStart, Math.ceil(MAX_BYTES / 60)));
+      expect(body.length).toBeGreaterThan(MAX_BYTES);
+      await expectNothingStored(await officer().json(body), 400, 'ACCEPTANCE.FILE_TOO_LARGE');
+      expect(await keptFiles()).toEqual([]);
     });
 
     it('an unsupported content type', async () => {
@@ -366,6 +408,67 @@ describe('measurement ingestion', () => {
         'application/json',
       );
       expect(replay).toMatchObject({ status: 422, body: { code: 'ACCEPTANCE.INVALID_ROWS' } });
+    });
+
+    it('JSON streamed like a file: 50,000 points, kept byte for byte with its SHA-256', async () => {
+      const { id, start } = await activeOrder();
+      const body = jsonPoints(micros(start, 50_000));
+      const reply = await officer('', 1, () => id).json(body);
+      expect(reply).toMatchObject({
+        status: 201,
+        body: { format: 'json', rows: 50_000, rejectedRows: 0, sha256: sha256(body), bytes: body.length },
+      });
+      expect(await stored(id)).toEqual({ points: 50_000, batches: 1 });
+      const { rows } = await system.db.pool.query<{ first: number; last: number; sum: string }>(
+        'SELECT min(line_no) AS first, max(line_no) AS last, sum(value)::text AS sum FROM acceptance.measurements WHERE order_id = $1',
+        [id],
+      );
+      expect(rows[0]).toEqual({ first: 1, last: 50_000, sum: String(50_000 * 44.5) });
+      const kept = await fs.readFile(path.join(filesDir, sha256(body).slice(0, 2), sha256(body)));
+      expect(kept.equals(body)).toBe(true);
+    });
+
+    it('reads JSON as it arrives: points reach PostgreSQL before the body has ended', async () => {
+      const { id, start } = await activeOrder();
+      const body = jsonPoints(micros(start, 40_000));
+      const copied = async () => {
+        const { rows } = await system.db.pool.query<{ n: number | null }>(
+          'SELECT max(tuples_processed)::int AS n FROM pg_stat_progress_copy WHERE datname = current_database()',
+        );
+        return (rows[0].n ?? 0) > 0 ? rows[0].n : undefined;
+      };
+      let copiedMidway: number | null = null;
+      async function* halves() {
+        yield body.subarray(0, Math.floor(body.length / 2));
+        copiedMidway = await eventually(copied, 'points copied from the first half');
+        yield body.subarray(Math.floor(body.length / 2));
+      }
+      const response = await fetch(`${system.url}/orders/${id}/rounds/1/measurements`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.officer}` },
+        body: Readable.toWeb(Readable.from(halves())),
+        duplex: 'half',
+      });
+      expect({ status: response.status, body: await response.json() }).toMatchObject({
+        status: 201,
+        body: { rows: 40_000, sha256: sha256(body) },
+      });
+      expect(copiedMidway).toBeGreaterThan(0);
+    });
+
+    it('honours Idempotency-Key for JSON: the same bytes → same result, other bytes → 409', async () => {
+      const { id, start } = await activeOrder();
+      const body = jsonPoints(micros(start, 3));
+      const send = (bytes: Buffer | string) =>
+        officer('', 1, () => id).json(bytes, { 'idempotency-key': `ingest-json-${id}` });
+      const one = await send(body);
+      const two = await send(body);
+      expect(one).toMatchObject({ status: 201, body: { rows: 3, replayed: false } });
+      expect(two).toMatchObject({ status: 201, body: { batchId: one.body.batchId, replayed: true } });
+      const reformatted = JSON.stringify(JSON.parse(body.toString()), null, 2);
+      for (const other of [jsonPoints(micros(start, 3, 7)), reformatted])
+        expect(await send(other)).toMatchObject({ status: 409, body: { code: 'ACCEPTANCE.IDEMPOTENCY_KEY_REUSED' } });
+      expect(await stored(id)).toEqual({ points: 3, batches: 1 });
     });
 
     it('keeps the valid rows only when asked, listing the refused ones', async () => {

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { ACCEPTANCE_QUEUE, AcceptanceJobs } from '@app/acceptance';
+import { ACCEPTANCE_QUEUE, AcceptanceJobs, SETTLEMENT_LANES } from '@app/acceptance';
 import type { AppProcess } from '../../scripts/infra';
 import {
   ApiError,
@@ -165,6 +165,9 @@ describe('reliability: 20 concurrent workers on one order and one agency budget'
       DB_POOL_SIZE: String(WORKERS / PROCESSES + 2),
       OUTBOX_POLL_MS: '200',
     });
+    // The twelve payable rounds queue at most one settlement job per lane: whichever runs settles them all.
+    await eventually(async () => ((await unpublished()) === 0 ? true : undefined), 'outbox published');
+    expect(await queue.getJobCountByTypes('wait')).toBeLessThanOrEqual(SETTLEMENT_LANES);
     await releaseAtOnce(
       Array.from({ length: WORKERS }, (_, copy) => ({ orderId: reserved[copy % reserved.length], copy })),
     );

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { MEASUREMENT_FILE_TYPES } from '@app/acceptance';
 import { assertNoEviction, closeOnSignals, loadConfig, requestIdOf } from '@app/platform';
 import { ApiModule } from './api.module';
+import { parseJsonBodies } from './json-body';
 import { instrument } from './metrics';
 import { buildOpenApi } from './openapi';
 import { validationPipe } from './validation';
@@ -36,6 +37,9 @@ async function bootstrap(): Promise<void> {
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', requestIdOf(request.raw));
     });
+  // JSON measurement uploads stream like files; every other JSON body is parsed whole (see json-body.ts).
+  await app.init();
+  parseJsonBodies(app.getHttpAdapter().getInstance());
 
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });

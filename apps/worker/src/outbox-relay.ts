@@ -34,9 +34,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
       const rows = await tx.query<
-        Array<{ id: string; queue: string; job_name: string; job_id: string; payload: object }>
+        Array<{
+          id: string;
+          queue: string;
+          job_name: string;
+          job_id: string;
+          payload: object;
+          coalesce_key: string | null;
+        }>
       >(
-        `SELECT id, queue, job_name, job_id, payload FROM platform.outbox
+        `SELECT id, queue, job_name, job_id, payload, coalesce_key FROM platform.outbox
          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       );
@@ -46,6 +53,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         name: r.job_name,
         id: r.job_id,
         payload: r.payload,
+        ...(r.coalesce_key ? { coalesceKey: r.coalesce_key } : {}),
       }));
       await this.queues.addMany(jobs);
       this.faults.crashAt('relay.after-publish');

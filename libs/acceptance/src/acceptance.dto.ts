@@ -16,7 +16,12 @@ export class MeasurementPointDto {
 }
 
 export class UploadMeasurementsDto {
-  @ApiProperty({ type: MeasurementPointDto, isArray: true, minItems: 1, maxItems: 10_000 })
+  @ApiProperty({
+    type: MeasurementPointDto,
+    isArray: true,
+    minItems: 1,
+    description: 'The only field. Read as a stream: any number of points within the upload size limit',
+  })
   measurements: MeasurementPointDto[];
 }
 

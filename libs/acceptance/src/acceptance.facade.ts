@@ -4,7 +4,7 @@ import { AuditFacade, SYSTEM_ACTOR } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { newId } from '@app/kernel';
 import { assertVisible, OrderingFacade, type Order } from '@app/ordering';
-import { JobRequest, jobId, Outbox, Transactions, updateIfStatus } from '@app/platform';
+import { JobRequest, Outbox, Transactions, updateIfStatus } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import {
   AcceptanceErrors,
@@ -12,7 +12,7 @@ import {
   type DisputeKind,
   type DisputeOutcome,
   type EvidenceFile,
-  OUTCOME_EVENTS_QUEUE,
+  outcomeEvent,
   OutcomeEvents,
   type OutcomeSettled,
   recordLifecycle,
@@ -267,12 +267,14 @@ export class AcceptanceFacade {
         await this.release(tx, [record.id]);
       else if (status === 'SETTLED' && (await this.allSettled(tx, order)))
         await this.ordering.close(tx, actorOf(principal), order);
-      await this.outbox.enqueue(tx, {
-        queue: OUTCOME_EVENTS_QUEUE,
-        name: OutcomeEvents.disputeResolved,
-        id: jobId(OutcomeEvents.disputeResolved, disputeId),
-        payload: { orderId, vendorOrganisationId: order.vendorOrganisationId } satisfies OutcomeSettled,
-      });
+      await this.outbox.enqueue(
+        tx,
+        outcomeEvent(
+          OutcomeEvents.disputeResolved,
+          { orderId, vendorOrganisationId: order.vendorOrganisationId },
+          disputeId,
+        ),
+      );
       await this.audit.record(tx, {
         actor: actorOf(principal),
         entityType: 'dispute',
@@ -340,12 +342,7 @@ export class AcceptanceFacade {
       );
       if (order.status !== 'ACTIVE' || !due) return false;
       const event: OutcomeSettled = { orderId, vendorOrganisationId: order.vendorOrganisationId };
-      await this.outbox.enqueue(tx, {
-        queue: OUTCOME_EVENTS_QUEUE,
-        name: OutcomeEvents.settled,
-        id: jobId(OutcomeEvents.settled, orderId, 'expired'),
-        payload: event,
-      });
+      await this.outbox.enqueue(tx, outcomeEvent(OutcomeEvents.settled, event, orderId, 'expired'));
       await this.ordering.close(tx, SYSTEM_ACTOR, order);
       return true;
     });

@@ -5,7 +5,7 @@ export * from './acceptance.facade';
 export * from './acceptance.module';
 export * from './acceptance.processor';
 export * from './contracts/acceptance';
-export { MEASUREMENT_FILE_TYPES } from './ingest/measurements.controller';
+export { MEASUREMENT_FILE_TYPES, STREAMED_JSON_BODY } from './ingest/measurements.controller';
 export * from './dispute.entity';
 export * from './measurement-batch.entity';
 export * from './measurement.entity';

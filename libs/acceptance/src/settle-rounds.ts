@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { type AuditEntry, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
-import { cumulativeEarned, deterministicId, type RoundMeasurements } from '@app/kernel';
+import { cumulativeEarnedAfterEach, deterministicId, type RoundMeasurements } from '@app/kernel';
 import { OrderingFacade, paymentTermsOf, type Order, type VendorPayment } from '@app/ordering';
-import { Faults, jobId, Outbox, Transactions, updateAllIfStatus, type JobRequest } from '@app/platform';
+import { Faults, Outbox, Transactions, updateAllIfStatus, type JobRequest } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import {
   AcceptanceJobs,
-  OUTCOME_EVENTS_QUEUE,
+  outcomeEvent,
   OutcomeEvents,
   type OutcomeSettled,
   recordLifecycle,
@@ -16,8 +16,10 @@ import {
 } from './contracts/acceptance';
 import type { Settlement } from './settlement.entity';
 
-/** Payable rounds one settlement transaction takes when a backlog exists. */
-const SETTLE_BATCH = 1_000;
+/** Orders one settlement transaction takes when a backlog exists (each with all its payable rounds). */
+const SETTLE_BATCH = 500;
+/** Oldest payable rounds whose orders a transaction may claim: concurrent ones claim disjoint parts of this window. */
+const CLAIM_WINDOW = 8 * SETTLE_BATCH;
 
 interface SettledRound {
   settlement: Omit<Settlement, 'settledAt'>;
@@ -30,13 +32,20 @@ interface SettledRound {
 /** What settlement reads of a record. */
 type RoundRecord = Pick<AcceptanceRecord, 'id' | 'orderId' | 'roundNo' | 'version' | 'status' | 'results'>;
 
+/** Where a settlement pass starts: the job's order, or one a previous pass found held (then waited for). */
+interface Claim {
+  orderId: string;
+  wait: boolean;
+}
+
 type SettledVersions = Array<{ order_id: string; round_no: number; record_version: number; amount: string }>;
 
 /**
  * Pays `cumulative earned − already paid` for payable rounds, exactly once. The order row lock serialises every
- * settlement of an order; the unique (order, round) settlement and the deterministic transfer id make repeats
- * no-ops. With a backlog, one transaction settles up to SETTLE_BATCH rounds of orders no other worker holds (SKIP
- * LOCKED), with a constant number of statements: their own queued jobs then find the work done.
+ * settlement of an order; the unique (order, round, record version) settlement and the deterministic transfer ids
+ * make repeats no-ops. One transaction settles the payable rounds of up to SETTLE_BATCH orders no other transaction
+ * holds (SKIP LOCKED) with a constant number of statements, one transfer per order; settlement jobs coalesce per lane
+ * (see `roundJob`), and the job that runs drains whatever its coalesced siblings stood for.
  */
 @Injectable()
 export class SettleRounds {
@@ -48,12 +57,27 @@ export class SettleRounds {
     private readonly faults: Faults,
   ) {}
 
-  async execute({ orderId, roundNo }: RoundJob): Promise<void> {
-    if (!(await this.isPayable(orderId, roundNo))) return;
-    await this.tx.run(async (tx) => {
-      const order = await this.ordering.lock(tx, orderId);
-      const orders = [order, ...(await this.lockBacklog(tx, orderId))];
-      await this.ordering.lockMoneyAccounts(tx, orders);
+  /**
+   * Drains the payable backlog, starting with the job's order. A pass that left orders out (the batch was full, or
+   * other transactions held them) is followed by another, which waits for a held order if the pass settled nothing:
+   * so every round payable when the job started is settled when it ends, whichever job it was queued with.
+   */
+  async execute({ orderId }: RoundJob): Promise<void> {
+    let first: Claim = { orderId, wait: false };
+    for (;;) {
+      const { settled, leftOut } = await this.settleBatch(first);
+      if (leftOut.length === 0) break;
+      first = settled > 0 ? { orderId: leftOut[0], wait: false } : { orderId: leftOut[0], wait: true };
+    }
+    this.faults.crashAt('settlement.after-commit');
+  }
+
+  private async settleBatch(first: Claim): Promise<{ settled: number; leftOut: string[] }> {
+    return this.tx.run(async (tx) => {
+      if (first.wait) await this.ordering.lock(tx, first.orderId);
+      const { orders, leftOut } = await this.claimBacklog(tx, first.orderId);
+      const done = { settled: 0, leftOut };
+      if (orders.length === 0) return done;
       const ids = orders.map((o) => o.id);
       const records = await tx.query<RoundRecord[]>(
         `SELECT id, order_id AS "orderId", round_no AS "roundNo", version, status, results FROM acceptance.records
@@ -67,10 +91,7 @@ export class SettleRounds {
       const recordsOf = groupBy(records, (r) => r.orderId);
       const earlierOf = groupBy(earlier, (s) => s.order_id);
       const settled = orders.flatMap((o) => this.settleOrder(o, recordsOf.get(o.id) ?? [], earlierOf.get(o.id) ?? []));
-      if (settled.length === 0) return;
-      await this.ordering.payVendors(tx, settled.filter((s) => s.amount > 0n).map(paymentOf));
-      await this.ordering.clawBack(tx, settled.filter((s) => s.amount < 0n).map(paymentOf));
-      this.faults.crashAt('settlement.after-transfer');
+      if (settled.length === 0) return done;
       await tx.query(
         `INSERT INTO acceptance.settlements
            (id, order_id, round_no, record_version, vendor_organisation_id, amount, paid_cumulative, transfer_id)
@@ -85,12 +106,6 @@ export class SettleRounds {
         'PAYABLE',
         { status: recordLifecycle.apply('PAYABLE', 'settle') },
       );
-      const settledRounds = new Map<string, number>();
-      for (const r of [...records.filter((x) => x.status === 'SETTLED'), ...settled.map((x) => x.record)])
-        settledRounds.set(r.orderId, (settledRounds.get(r.orderId) ?? 0) + 1);
-      const complete = orders.filter((o) => o.status === 'ACTIVE' && settledRounds.get(o.id) === o.terms.rounds.length);
-      const closures: AuditEntry[] = [];
-      await this.ordering.closeMany(tx, SYSTEM_ACTOR, complete, closures);
       await this.outbox.enqueueMany(tx, outcomeEvents(settled));
       await this.outbox.markDone(
         tx,
@@ -98,6 +113,18 @@ export class SettleRounds {
           ({ record }) => roundJob(AcceptanceJobs.settleRound, record.orderId, record.roundNo, record.version).id,
         ),
       );
+      // The hot accounts (vendor payables, agency budgets) are locked last, so concurrent batches overlap all their
+      // other work and queue only for the postings.
+      await this.ordering.lockMoneyAccounts(tx, orders);
+      await this.ordering.payVendors(tx, transfersOf(settled.filter((s) => s.amount > 0n)));
+      await this.ordering.clawBack(tx, transfersOf(settled.filter((s) => s.amount < 0n)));
+      this.faults.crashAt('settlement.after-transfer');
+      const settledRounds = new Map<string, number>();
+      for (const r of [...records.filter((x) => x.status === 'SETTLED'), ...settled.map((x) => x.record)])
+        settledRounds.set(r.orderId, (settledRounds.get(r.orderId) ?? 0) + 1);
+      const complete = orders.filter((o) => o.status === 'ACTIVE' && settledRounds.get(o.id) === o.terms.rounds.length);
+      const closures: AuditEntry[] = [];
+      await this.ordering.closeMany(tx, SYSTEM_ACTOR, complete, closures);
       // One audit event per settlement transaction, naming every settlement and closure: a backlog batch of
       // thousands of rounds would otherwise spend most of its time appending to the hash chain one row at a time.
       await this.audit.record(tx, {
@@ -111,33 +138,27 @@ export class SettleRounds {
         },
       });
       this.faults.crashAt('settlement.before-commit');
+      return { settled: settled.length, leftOut };
     });
-    this.faults.crashAt('settlement.after-commit');
   }
 
-  /** A job whose round another batch already settled ends here, without waiting for any lock. */
-  private async isPayable(orderId: string, roundNo: number): Promise<boolean> {
-    const rows = await this.tx.run((tx) =>
-      tx.query<unknown[]>(
-        `SELECT 1 FROM acceptance.records WHERE order_id = $1 AND round_no = $2 AND status = 'PAYABLE'`,
-        [orderId, roundNo],
-      ),
-    );
-    return rows.length > 0;
-  }
-
-  private async lockBacklog(tx: EntityManager, exceptOrderId: string): Promise<Order[]> {
-    const payable = await tx.query<Array<{ order_id: string }>>(
+  /**
+   * Locks the given order and more orders with payable rounds, up to SETTLE_BATCH, among those of the oldest payable
+   * rounds, skipping the ones other transactions hold (this transaction may hold the given one already). Returns the
+   * candidates left out too.
+   */
+  private async claimBacklog(tx: EntityManager, orderId: string): Promise<{ orders: Order[]; leftOut: string[] }> {
+    const own = await this.ordering.lockAvailable(tx, [orderId]);
+    const window = await tx.query<Array<{ order_id: string }>>(
       `SELECT DISTINCT order_id FROM (
          SELECT order_id FROM acceptance.records WHERE status = 'PAYABLE' AND order_id <> $1
          ORDER BY payable_at LIMIT $2) backlog`,
-      [exceptOrderId, SETTLE_BATCH],
+      [orderId, CLAIM_WINDOW],
     );
-    if (payable.length === 0) return [];
-    return this.ordering.lockAvailable(
-      tx,
-      payable.map((r) => r.order_id),
-    );
+    const candidates = window.map((r) => r.order_id);
+    const orders = [...own, ...(await this.ordering.lockAvailable(tx, candidates, SETTLE_BATCH - own.length))];
+    const claimed = new Set(orders.map((o) => o.id));
+    return { orders, leftOut: [orderId, ...candidates].filter((id) => !claimed.has(id)) };
   }
 
   /**
@@ -154,36 +175,52 @@ export class SettleRounds {
       const shown = counted.get(s.round_no);
       if (record && (!shown || shown.version < record.version)) counted.set(s.round_no, record);
     }
+    const payable = records.filter((r) => r.status === 'PAYABLE');
+    if (payable.length === 0) return [];
+    const roundIndex = new Map(order.terms.rounds.map((round, i) => [round.no, i]));
+    const earned = cumulativeEarnedAfterEach(
+      paymentTermsOf(order.terms),
+      { delivered: false, rounds: order.terms.rounds.map((round) => measurementsOf(counted.get(round.no))) },
+      payable.map((record) => ({
+        roundIndex: roundIndex.get(record.roundNo) ?? -1,
+        measurements: measurementsOf(record),
+      })),
+    );
     let paid = earlier.reduce((sum, s) => sum + BigInt(s.amount), 0n);
-    return records
-      .filter((r) => r.status === 'PAYABLE')
-      .map((record) => {
-        counted.set(record.roundNo, record);
-        const rounds: RoundMeasurements[] = order.terms.rounds.map((round) =>
-          Object.fromEntries((counted.get(round.no)?.results ?? []).map((k) => [k.key, k.measured])),
-        );
-        const earned = cumulativeEarned(paymentTermsOf(order.terms), { delivered: false, rounds });
-        const amount = earned - paid;
-        paid += amount;
-        const ids = record.version === 1 ? [order.id, record.roundNo] : [order.id, record.roundNo, record.version];
-        const settlement = {
-          id: deterministicId('settlement', ...ids),
-          orderId: order.id,
-          roundNo: record.roundNo,
-          recordVersion: record.version,
-          vendorOrganisationId: order.vendorOrganisationId,
-          amount: amount.toString(),
-          paidCumulative: paid.toString(),
-          transferId: amount === 0n ? null : deterministicId(amount > 0n ? 'settle' : 'clawback', ...ids),
-        };
-        return { settlement, amount, record, order };
-      });
+    // One transfer per order and direction: named after the first round it pays (or claws back), which is settled
+    // exactly once, so the id is deterministic and never reused.
+    const transferIds = new Map<'settle' | 'clawback', string>();
+    return payable.map((record, i) => {
+      const amount = earned[i] - paid;
+      paid += amount;
+      const ids = record.version === 1 ? [order.id, record.roundNo] : [order.id, record.roundNo, record.version];
+      const direction = amount > 0n ? 'settle' : 'clawback';
+      if (amount !== 0n && !transferIds.has(direction)) transferIds.set(direction, deterministicId(direction, ...ids));
+      const settlement = {
+        id: deterministicId('settlement', ...ids),
+        orderId: order.id,
+        roundNo: record.roundNo,
+        recordVersion: record.version,
+        vendorOrganisationId: order.vendorOrganisationId,
+        amount: amount.toString(),
+        paidCumulative: paid.toString(),
+        transferId: amount === 0n ? null : (transferIds.get(direction) as string),
+      };
+      return { settlement, amount, record, order };
+    });
   }
 }
 
+const measurementsOf = (record: RoundRecord | undefined): RoundMeasurements =>
+  Object.fromEntries((record?.results ?? []).map((k) => [k.key, k.measured]));
+
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
   return groups;
 }
 
@@ -200,12 +237,19 @@ function columnsOf(settlements: Array<SettledRound['settlement']>): unknown[][] 
   ];
 }
 
-function paymentOf({ settlement, amount, order, record }: SettledRound): VendorPayment {
-  const memo =
-    amount > 0n
-      ? `Thanh toán theo kết quả kỳ ${record.roundNo}`
-      : `Thu hồi theo biên bản hiệu chỉnh kỳ ${record.roundNo}`;
-  return { order, transferId: settlement.transferId as string, amount: amount > 0n ? amount : -amount, memo };
+/** The settlements' transfers: those sharing a transfer id (one order, one direction) move their amounts together. */
+function transfersOf(settled: SettledRound[]): VendorPayment[] {
+  const byTransfer = groupBy(settled, (s) => s.settlement.transferId as string);
+  return [...byTransfer.entries()].map(([transferId, group]) => {
+    const rounds = group.map((s) => s.record.roundNo).join(', ');
+    const amount = group.reduce((sum, s) => sum + s.amount, 0n);
+    return {
+      order: group[0].order,
+      transferId,
+      amount: amount > 0n ? amount : -amount,
+      memo: amount > 0n ? `Thanh toán theo kết quả kỳ ${rounds}` : `Thu hồi theo biên bản hiệu chỉnh kỳ ${rounds}`,
+    };
+  });
 }
 
 /** One outcome event per order and batch: the ranking reads the order's outcome as a whole. */
@@ -213,11 +257,7 @@ function outcomeEvents(settled: SettledRound[]): Array<JobRequest<OutcomeSettled
   const lastByOrder = new Map(settled.map((s) => [s.settlement.orderId, s]));
   return [...lastByOrder.values()].map(({ settlement, amount, record }) => {
     const name = amount < 0n ? OutcomeEvents.clawedBack : OutcomeEvents.settled;
-    return {
-      queue: OUTCOME_EVENTS_QUEUE,
-      name,
-      id: jobId(name, settlement.orderId, settlement.roundNo, record.version),
-      payload: { orderId: settlement.orderId, vendorOrganisationId: settlement.vendorOrganisationId },
-    };
+    const payload = { orderId: settlement.orderId, vendorOrganisationId: settlement.vendorOrganisationId };
+    return outcomeEvent(name, payload, settlement.orderId, settlement.roundNo, record.version);
   });
 }

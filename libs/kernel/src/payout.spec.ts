@@ -7,6 +7,7 @@ import {
   type RoundMeasurements,
   attainment,
   cumulativeEarned,
+  cumulativeEarnedAfterEach,
   explainKpi,
   payFraction,
   payableNow,
@@ -440,6 +441,30 @@ describe('properties', () => {
         expect(earned).toBe(floorDong(exact));
         expect(exact.sub(earned.toString()).lt(1)).toBe(true);
         expect(parts.reduce((sum, p) => sum + floorDong(p), 0n)).toBeLessThanOrEqual(earned);
+      }),
+    );
+  });
+
+  it('after each change, equals cumulativeEarned over the rounds as changed so far', () => {
+    const changesArb = progressArb.chain((p) =>
+      fc.record({
+        p: fc.constant(p),
+        changes: fc.array(
+          fc
+            .nat(p.t.roundSharesBp.length - 1)
+            .chain((roundIndex) => fc.record({ roundIndex: fc.constant(roundIndex), measurements: roundArb(p.t) })),
+          { maxLength: 6 },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(changesArb, ({ p: { t, delivered, rounds }, changes }) => {
+        const current = t.roundSharesBp.map((_, r) => rounds[r] ?? {});
+        const expected = changes.map(({ roundIndex, measurements }) => {
+          current[roundIndex] = measurements;
+          return cumulativeEarned(t, { delivered, rounds: current });
+        });
+        expect(cumulativeEarnedAfterEach(t, { delivered, rounds }, changes)).toEqual(expected);
       }),
     );
   });

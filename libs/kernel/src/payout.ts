@@ -149,6 +149,25 @@ export function cumulativeEarned(
   return floorDong(earned);
 }
 
+/**
+ * `cumulativeEarned` after each of a sequence of changes, each replacing one round's measurements (a new or
+ * corrected acceptance record): settling a backlog computes each round's exact share once, not the whole order per
+ * settled round.
+ */
+export function cumulativeEarnedAfterEach(
+  t: PaymentTerms,
+  progress: { delivered: boolean; rounds: RoundMeasurements[] },
+  changes: Array<{ roundIndex: number; measurements: RoundMeasurements }>,
+): bigint[] {
+  assertValid(t);
+  const delivery = progress.delivered ? bpOf(t.maxAmount, t.deliveryShareBp) : new Fraction(0);
+  const exact = t.roundSharesBp.map((_, r) => roundEarned(t, r, progress.rounds[r] ?? {}));
+  return changes.map(({ roundIndex, measurements }) => {
+    exact[roundIndex] = roundEarned(t, roundIndex, measurements);
+    return floorDong(exact.reduce((sum, e) => sum.add(e), delivery));
+  });
+}
+
 export function payableNow(cumulative: bigint, alreadyPaid: bigint): bigint {
   return cumulative > alreadyPaid ? cumulative - alreadyPaid : 0n;
 }

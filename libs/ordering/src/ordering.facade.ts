@@ -304,11 +304,15 @@ export class OrderingFacade {
     return order;
   }
 
-  /** Locks those of the orders no other transaction holds (SKIP LOCKED), in id order; the others are left out. */
-  async lockAvailable(tx: EntityManager, orderIds: string[]): Promise<Order[]> {
+  /**
+   * Locks those of the orders no other transaction holds (SKIP LOCKED), in id order, at most `limit` of them; the
+   * others are left out.
+   */
+  async lockAvailable(tx: EntityManager, orderIds: string[], limit?: number): Promise<Order[]> {
     return tx.find(Order, {
       where: { id: In(orderIds) },
       order: { id: 'ASC' },
+      take: limit,
       lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
     });
   }

@@ -8,15 +8,22 @@ export interface RoundJob {
   roundNo: number;
 }
 
+/** Settlement jobs drain the whole backlog (see SettleRounds), in this many lanes at once. */
+export const SETTLEMENT_LANES = 4;
+
 /**
  * One job per order, round, record version and step: its id makes repeated enqueues of the same work collapse, and a
- * corrected record's settlement is a new job.
+ * corrected record's settlement is a new job. Settlement jobs coalesce within their lane: whichever runs settles
+ * every payable round, so a backlog of thousands of rounds runs a few jobs instead of thousands that find nothing.
  */
 export const roundJob = (name: string, orderId: string, roundNo: number, version = 1): JobRequest<RoundJob> => ({
   queue: ACCEPTANCE_QUEUE,
   name,
   id: version === 1 ? jobId(name, orderId, roundNo) : jobId(name, orderId, roundNo, `v${version}`),
   payload: { orderId, roundNo },
+  ...(name === AcceptanceJobs.settleRound
+    ? { coalesceKey: jobId(name, 'lane', Number.parseInt(orderId.slice(0, 8), 16) % SETTLEMENT_LANES) }
+    : {}),
 });
 
 /** Published for whoever ranks suppliers: an order's outcome money changed. */
@@ -30,6 +37,22 @@ export interface OutcomeSettled {
   orderId: string;
   vendorOrganisationId: string;
 }
+
+/**
+ * An outcome event, unique per fact. One vendor's events coalesce while they wait: ranking recomputes the vendor from
+ * all its current outcomes, so a backlog settling thousands of its rounds costs a few recomputations, not thousands.
+ */
+export const outcomeEvent = (
+  name: (typeof OutcomeEvents)[keyof typeof OutcomeEvents],
+  payload: OutcomeSettled,
+  ...fact: Array<string | number>
+): JobRequest<OutcomeSettled> => ({
+  queue: OUTCOME_EVENTS_QUEUE,
+  name,
+  id: jobId(name, ...fact),
+  payload,
+  coalesceKey: jobId('trust', payload.vendorOrganisationId),
+});
 
 /**
  * EVALUATED → officer signs → SIGNED (dispute window runs) → window passed with no open dispute → PAYABLE

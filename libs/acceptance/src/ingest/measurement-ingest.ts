@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { finished } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import type { PoolClient } from 'pg';
@@ -29,8 +29,8 @@ export interface UploadOptions extends ReaderOptions {
 
 export interface UploadRequest {
   format: UploadFormat;
-  /** the raw file as it arrives (CSV, XLSX), or a parsed JSON body */
-  body: Readable | { measurements: unknown[] };
+  /** the raw file or JSON body as it arrives */
+  body: Readable;
   options: UploadOptions;
   idempotencyKey?: string;
 }
@@ -77,7 +77,7 @@ export class MeasurementIngest {
   ) {}
 
   async upload(principal: Principal, orderId: string, roundNo: number, request: UploadRequest): Promise<UploadResult> {
-    const source = request.body instanceof Readable ? request.body : undefined;
+    const source = request.body;
     try {
       const now = this.clock.now();
       const { round } = this.authorise(principal, await this.ordering.findById(orderId), roundNo);
@@ -88,7 +88,7 @@ export class MeasurementIngest {
       return await this.tx.run((tx) => this.ingest(tx, principal, orderId, roundNo, request, now));
     } finally {
       // Whatever happened, the rest of the request body is read and dropped so the response can be delivered.
-      if (source && !source.readableEnded) {
+      if (!source.readableEnded) {
         source.unpipe();
         source.resume();
       }
@@ -126,10 +126,8 @@ export class MeasurementIngest {
 
     const dir = this.config.MEASUREMENT_FILES_DIR;
     const tap = await RawFileTap.create(dir, this.config.MEASUREMENT_UPLOAD_MAX_BYTES);
-    const bytes =
-      request.body instanceof Readable ? request.body : Readable.from([Buffer.from(canonicalize(request.body) ?? '')]);
-    bytes.pipe(tap);
-    bytes.on('error', (error) => tap.destroy(error));
+    request.body.pipe(tap);
+    request.body.on('error', (error) => tap.destroy(error));
     const requestHash = () => sha256(canonicalize({ orderId, roundNo, format, options, sha256: tap.sha256 }) ?? '');
     try {
       if (earlier) {
@@ -224,7 +222,7 @@ export class MeasurementIngest {
   private read(request: UploadRequest, tap: RawFileTap, sink: RowSink): Promise<void> {
     if (request.format === 'csv') return csvRows(tap, request.options, sink);
     if (request.format === 'xlsx') return xlsxRows(tap, request.options, sink);
-    return jsonRows((request.body as { measurements: unknown[] }).measurements, sink);
+    return jsonRows(tap, sink);
   }
 
   /**

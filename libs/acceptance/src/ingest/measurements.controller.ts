@@ -9,6 +9,7 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
@@ -22,8 +23,13 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** Content types whose body reaches the upload as a stream (registered in the API's main.ts). */
 export const MEASUREMENT_FILE_TYPES = [...CSV_TYPES, XLSX_TYPE];
 
-const MAX_JSON_POINTS = 10_000;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * Fastify route config of the routes that take an application/json body as the raw stream and parse it
+ * incrementally themselves (the API's JSON body parser passes it through for them; see apps/api).
+ */
+export const STREAMED_JSON_BODY = { streamedJsonBody: true } as const;
 
 function formatOf(contentType: string | undefined): UploadFormat {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
@@ -36,24 +42,6 @@ function formatOf(contentType: string | undefined): UploadFormat {
   });
 }
 
-function jsonBody(body: unknown): { measurements: unknown[] } {
-  const ok =
-    typeof body === 'object' &&
-    body !== null &&
-    Object.keys(body).every((k) => k === 'measurements') &&
-    Array.isArray((body as { measurements?: unknown }).measurements) &&
-    (body as { measurements: unknown[] }).measurements.length >= 1 &&
-    (body as { measurements: unknown[] }).measurements.length <= MAX_JSON_POINTS;
-  if (!ok)
-    throw new DomainError(
-      'VALIDATION.FAILED',
-      'INVALID',
-      `Dữ liệu không hợp lệ: measurements (1–${MAX_JSON_POINTS} điểm). / Invalid input: measurements (1–${MAX_JSON_POINTS} points).`,
-      [{ field: 'measurements', problems: [`an array of 1 to ${MAX_JSON_POINTS} points, and no other field`] }],
-    );
-  return body as { measurements: unknown[] };
-}
-
 @ApiTags('acceptance')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
@@ -62,15 +50,17 @@ export class MeasurementsController {
   constructor(private readonly ingest: MeasurementIngest) {}
 
   @Post('rounds/:roundNo/measurements')
+  @RouteConfig(STREAMED_JSON_BODY)
   @Roles('ACCEPTANCE_OFFICER')
   @ApiOperation({
     summary:
       'Tải số liệu đo (hậu kiểm) / Upload a round’s measurements (acceptance officers or the agency’s system; never the vendor)',
     description:
       'CSV (UTF-8 with or without BOM, "," or ";"; header kpi, observedAt, value[, unit]), XLSX (first or named ' +
-      'worksheet; formula cells are refused) or JSON. A file with an invalid row is refused whole (422, first 100 ' +
-      'problems) unless keepValid=true. Idempotency-Key: the same key and content return the first result; the ' +
-      'same key with other content is 409.',
+      'worksheet; formula cells are refused) or JSON { "measurements": [...] }, each read as a stream: no row ' +
+      'limit, only the upload size limit. A file with an invalid row is refused whole (422, first 100 problems) ' +
+      'unless keepValid=true. Idempotency-Key: the same key and the same bytes return the first result; the same ' +
+      'key with other content is 409.',
   })
   @ApiConsumes('application/json', ...MEASUREMENT_FILE_TYPES)
   @ApiBody({ type: UploadMeasurementsDto, description: 'JSON; or the CSV / XLSX file itself as the body' })
@@ -93,9 +83,10 @@ export class MeasurementsController {
         'Idempotency-Key không hợp lệ (1–200 ký tự ASCII). / Invalid Idempotency-Key (1–200 ASCII characters).',
         [{ field: 'Idempotency-Key', problems: ['1 to 200 printable ASCII characters'] }],
       );
+    if (!(body instanceof Readable)) throw AcceptanceErrors.FILE_EMPTY();
     const request: UploadRequest = {
       format,
-      body: format === 'json' ? jsonBody(body) : (body as Readable),
+      body,
       idempotencyKey,
       options: {
         kpi: query.kpi,
@@ -105,7 +96,6 @@ export class MeasurementsController {
         keepValid: query.keepValid ?? false,
       },
     };
-    if (format !== 'json' && !(request.body instanceof Readable)) throw AcceptanceErrors.FILE_EMPTY();
     return this.ingest.upload(p, orderId, roundNo, request);
   }
 }

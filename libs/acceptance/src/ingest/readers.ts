@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { JSONParser, TokenType } from '@streamparser/json';
 import ExcelJS from 'exceljs';
 import { DomainError } from '@app/kernel';
 import { AcceptanceErrors } from '../contracts/acceptance';
@@ -241,25 +242,93 @@ async function* raceWith<T>(source: AsyncIterable<T>, failed: Promise<never>): A
 const asTimestamp = (v: string | number | Date | undefined) => (typeof v === 'number' ? String(v) : v);
 const asValue = (v: string | number | Date | undefined) => (v instanceof Date ? v.toISOString() : v);
 
-/** Elements of a JSON body `{ measurements: [{ kpi, observedAt, value, unit? }] }`. */
-export async function jsonRows(points: unknown[], sink: RowSink): Promise<void> {
-  for (const [i, point] of points.entries()) {
-    const p = (typeof point === 'object' && point !== null ? point : {}) as Record<string, unknown>;
-    const text = (v: unknown) =>
-      typeof v === 'string'
-        ? v
-        : typeof v === 'number' || typeof v === 'boolean'
-          ? String(v)
-          : v === undefined || v === null
-            ? undefined
-            : JSON.stringify(v);
-    sink.row({
-      line: i + 1,
-      kpi: text(p.kpi),
-      observedAt: text(p.observedAt),
-      value: typeof p.value === 'number' ? p.value : text(p.value),
-      unit: text(p.unit),
-    });
-    if (i % 1000 === 999) await sink.ready();
+/** The envelope of a JSON upload, token by token: `{ "measurements": [ … ] }` and nothing else. */
+const ENVELOPE = [
+  TokenType.LEFT_BRACE,
+  TokenType.STRING,
+  TokenType.COLON,
+  TokenType.LEFT_BRACKET,
+  TokenType.RIGHT_BRACKET,
+  TokenType.RIGHT_BRACE,
+];
+
+function envelopeProblem(at: number, token: TokenType, value: unknown): string {
+  if (at === 0) return 'the body must be a JSON object { "measurements": [ … ] }';
+  if (at === 1 && token === TokenType.STRING)
+    return `unknown field "${String(value)}"; the only field is "measurements"`;
+  if (at === 1 && token === TokenType.RIGHT_BRACE) return 'the object has no "measurements" field';
+  if (at === 3) return '"measurements" must be an array';
+  if (at === 5 && token === TokenType.COMMA) return 'the only field is "measurements"';
+  return `unexpected ${TokenType[token]}`;
+}
+
+const text = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+    : typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : v === undefined || v === null
+        ? undefined
+        : JSON.stringify(v);
+
+function pointRow(line: number, point: unknown): RawRow {
+  const p = (typeof point === 'object' && point !== null ? point : {}) as Record<string, unknown>;
+  return {
+    line,
+    kpi: text(p.kpi),
+    observedAt: text(p.observedAt),
+    value: typeof p.value === 'number' ? p.value : text(p.value),
+    unit: text(p.unit),
+  };
+}
+
+/**
+ * Points of a JSON body `{ "measurements": [{ kpi, observedAt, value, unit? }, …] }`, streamed: a point is handed on
+ * once complete (line = its position, from 1), so memory holds the points of one chunk, never the array. A point
+ * is bounded like a CSV record, since the parser must hold an unfinished string or number whole.
+ */
+export async function jsonRows(bytes: Readable, sink: RowSink): Promise<void> {
+  const checked = bytes.pipe(new Utf8Check());
+  bytes.on('error', (error) => checked.destroy(error));
+  const parser = new JSONParser({ paths: ['$.measurements.*'], keepStack: false });
+  const malformed = (detail: string) => AcceptanceErrors.MALFORMED_FILE(undefined, { reason: 'JSON', detail });
+  const completed: RawRow[] = [];
+  const tooLong = () => AcceptanceErrors.LINE_TOO_LONG(undefined, { line: points + 1 });
+  // `start`: where the point being read began, or else the last token; `written`: bytes given to the parser.
+  let [points, depth, envelope, start, written] = [0, 0, 0, 0, 0];
+  parser.onToken = ({ token, value, offset }) => {
+    const before = depth;
+    if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) depth++;
+    else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) depth--;
+    if (before <= 1 || (before === 2 && token === TokenType.RIGHT_BRACKET)) {
+      const unknownField = envelope === 1 && value !== 'measurements';
+      if (token !== ENVELOPE[envelope] || unknownField) throw malformed(envelopeProblem(envelope, token, value));
+      envelope++;
+    }
+    if (depth <= 2 || before === 2) {
+      if (offset - start > MAX_RECORD_CHARS * 4) throw tooLong();
+      start = offset;
+    }
+  };
+  parser.onValue = ({ value }) => completed.push(pointRow(++points, value));
+  const parse = (step: () => void) => {
+    try {
+      step();
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw malformed(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  for await (const chunk of checked as AsyncIterable<Buffer>) {
+    written += chunk.length;
+    parse(() => parser.write(chunk));
+    if (written - start > MAX_RECORD_CHARS * 4) throw tooLong();
+    for (const row of completed) sink.row(row);
+    completed.length = 0;
+    await sink.ready();
   }
+  if (envelope === 0) throw AcceptanceErrors.FILE_EMPTY();
+  if (!parser.isEnded) parse(() => parser.end());
+  if (points === 0) throw AcceptanceErrors.FILE_EMPTY();
 }

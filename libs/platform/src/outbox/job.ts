@@ -4,6 +4,11 @@ export interface JobRequest<P extends object = object> {
   name: string;
   id: string;
   payload: P;
+  /**
+   * Jobs with the same key run as one: one added while another waits is dropped, one added while another runs
+   * runs once after it. For work that reads the current state anyway (recomputing a vendor's trust score).
+   */
+  coalesceKey?: string;
 }
 
 export function jobId(...parts: Array<string | number>): string {

@@ -20,6 +20,10 @@ export class OutboxMessage {
   @Column({ type: 'jsonb' })
   payload: object;
 
+  /** See JobRequest.coalesceKey. */
+  @Column({ type: 'text', nullable: true })
+  coalesceKey: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

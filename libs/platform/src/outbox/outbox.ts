@@ -12,13 +12,14 @@ export class Outbox {
   async enqueueMany(tx: EntityManager, jobs: JobRequest[]): Promise<void> {
     if (jobs.length === 0) return;
     await tx.query(
-      `INSERT INTO platform.outbox (queue, job_name, job_id, payload)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) ON CONFLICT (job_id) DO NOTHING`,
+      `INSERT INTO platform.outbox (queue, job_name, job_id, payload, coalesce_key)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[]) ON CONFLICT (job_id) DO NOTHING`,
       [
         jobs.map((j) => j.queue),
         jobs.map((j) => j.name),
         jobs.map((j) => j.id),
         jobs.map((j) => JSON.stringify(j.payload)),
+        jobs.map((j) => j.coalesceKey ?? null),
       ],
     );
   }

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { type JobsOptions, Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { JobRequest } from '../outbox/job';
@@ -11,6 +11,14 @@ const jobDefaults = {
   removeOnComplete: { age: 3600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const;
+
+function optionsOf(job: JobRequest): JobsOptions {
+  return {
+    ...jobDefaults,
+    jobId: job.id,
+    ...(job.coalesceKey ? { deduplication: { id: job.coalesceKey, keepLastIfActive: true } } : {}),
+  };
+}
 
 /** Producer side of BullMQ: adding a job whose id exists is a no-op, so re-publishing is safe. */
 @Injectable()
@@ -33,7 +41,7 @@ export class JobQueues implements OnApplicationShutdown {
   }
 
   async add(job: JobRequest): Promise<void> {
-    await this.queue(job.queue).add(job.name, job.payload, { ...jobDefaults, jobId: job.id });
+    await this.queue(job.queue).add(job.name, job.payload, optionsOf(job));
   }
 
   async addMany(jobs: JobRequest[]): Promise<void> {
@@ -41,7 +49,7 @@ export class JobQueues implements OnApplicationShutdown {
     for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
     for (const [queue, group] of byQueue) {
       await this.queue(queue).addBulk(
-        group.map((job) => ({ name: job.name, data: job.payload, opts: { ...jobDefaults, jobId: job.id } })),
+        group.map((job) => ({ name: job.name, data: job.payload, opts: optionsOf(job) })),
       );
     }
   }
