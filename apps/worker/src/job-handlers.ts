@@ -15,7 +15,14 @@ import {
 import { CATALOG_EVENTS_QUEUE, CatalogEvents } from '@app/catalog';
 import { ListingNoticesProcessor, NotificationsProcessor } from '@app/notifications';
 import type { JobHandlers } from '@app/platform';
-import { NightlyRankingProcessor, RANKING_QUEUE, RankingJobs, RankingProcessor } from '@app/ranking';
+import { PRECHECK_EVENTS_QUEUE, PrecheckEvents } from '@app/precheck';
+import {
+  ConflictRankingProcessor,
+  NightlyRankingProcessor,
+  RANKING_QUEUE,
+  RankingJobs,
+  RankingProcessor,
+} from '@app/ranking';
 
 /** Every job name the system can enqueue, by queue. */
 export const DECLARED_JOBS: JobHandlers[] = [
@@ -25,11 +32,13 @@ export const DECLARED_JOBS: JobHandlers[] = [
   { queue: COMPETITION_QUEUE, names: Object.values(CompetitionJobs) },
   { queue: COMPETITION_EVENTS_QUEUE, names: Object.values(CompetitionEvents) },
   { queue: CATALOG_EVENTS_QUEUE, names: Object.values(CatalogEvents) },
+  { queue: PRECHECK_EVENTS_QUEUE, names: Object.values(PrecheckEvents) },
 ];
 
 export const PROCESSORS = [
   AcceptanceProcessor,
   RankingProcessor,
+  ConflictRankingProcessor,
   NightlyRankingProcessor,
   CompetitionProcessor,
   NotificationsProcessor,

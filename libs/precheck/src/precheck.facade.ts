@@ -5,15 +5,18 @@ import { AuditFacade, SYSTEM_ACTOR, type AuditActor } from '@app/audit';
 import { CatalogErrors, CatalogFacade, REVISABLE_LISTINGS, type Solution } from '@app/catalog';
 import { actorOf, IdentityFacade, type Principal } from '@app/identity';
 import { newId } from '@app/kernel';
-import { updateIfStatus } from '@app/platform';
+import { jobId, Outbox, updateIfStatus } from '@app/platform';
 import {
   ASSESSORS_PER_SUBMISSION,
   DEFAULT_GROUP_MARK,
   DEFAULT_TOTAL_MARK,
   DEFAULT_WEIGHTS,
   GROUPS,
+  PRECHECK_EVENTS_QUEUE,
   PrecheckErrors,
+  PrecheckEvents,
   submissionLifecycle,
+  type ConflictDeclared,
   type Group,
   type GroupScore,
   type Requirement,
@@ -39,6 +42,7 @@ export class PrecheckFacade {
     private readonly audit: AuditFacade,
     private readonly catalog: CatalogFacade,
     private readonly identity: IdentityFacade,
+    private readonly outbox: Outbox,
     @InjectRepository(Submission) private readonly submissions: Repository<Submission>,
     @InjectRepository(RequirementSet) private readonly requirementSets: Repository<RequirementSet>,
   ) {}
@@ -107,6 +111,12 @@ export class PrecheckFacade {
         declaredBy: principal.userId ?? '',
       });
       await tx.insert(AssessorConflict, conflict);
+      await this.outbox.enqueue(tx, {
+        queue: PRECHECK_EVENTS_QUEUE,
+        name: PrecheckEvents.conflictDeclared,
+        id: jobId(PrecheckEvents.conflictDeclared, dto.assessorUserId, dto.vendorOrganisationId),
+        payload: { vendorOrganisationId: dto.vendorOrganisationId } satisfies ConflictDeclared,
+      });
       await this.audit.record(tx, {
         actor: actorOf(principal),
         entityType: 'assessor_conflict',

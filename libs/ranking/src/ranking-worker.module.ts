@@ -1,16 +1,23 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { OUTCOME_EVENTS_QUEUE } from '@app/acceptance';
+import { PRECHECK_EVENTS_QUEUE } from '@app/precheck';
 import { RANKING_QUEUE } from './contracts/ranking';
 import { RankingModule } from './ranking.module';
-import { NightlyRankingProcessor, NightlyRankingSchedule, RankingProcessor } from './ranking.processor';
+import {
+  ConflictRankingProcessor,
+  NightlyRankingProcessor,
+  NightlyRankingSchedule,
+  RankingProcessor,
+} from './ranking.processor';
 
 @Module({
   imports: [
     RankingModule,
     BullModule.registerQueue({ name: OUTCOME_EVENTS_QUEUE }),
     BullModule.registerQueue({ name: RANKING_QUEUE }),
+    BullModule.registerQueue({ name: PRECHECK_EVENTS_QUEUE }),
   ],
-  providers: [RankingProcessor, NightlyRankingProcessor, NightlyRankingSchedule],
+  providers: [RankingProcessor, ConflictRankingProcessor, NightlyRankingProcessor, NightlyRankingSchedule],
 })
 export class RankingWorkerModule {}

@@ -1,7 +1,8 @@
 import type { Job } from 'bullmq';
 import { OutcomeEvents } from '@app/acceptance';
+import { PrecheckEvents } from '@app/precheck';
 import type { RankingFacade } from './ranking.facade';
-import { RankingProcessor } from './ranking.processor';
+import { ConflictRankingProcessor, RankingProcessor } from './ranking.processor';
 
 describe('RankingProcessor', () => {
   const setup = () => {
@@ -16,7 +17,11 @@ describe('RankingProcessor', () => {
         return Promise.resolve();
       }),
     };
-    return { calls, processor: new RankingProcessor(ranking as unknown as RankingFacade) };
+    return {
+      calls,
+      ranking: ranking as unknown as RankingFacade,
+      processor: new RankingProcessor(ranking as unknown as RankingFacade),
+    };
   };
   const job = (name: string, data: object) => ({ name, data }) as Job<{ vendorOrganisationId?: string }>;
 
@@ -28,6 +33,19 @@ describe('RankingProcessor', () => {
       expect(calls).toEqual([`recompute V ${name}`, `dashboard ${name}`]);
     },
   );
+
+  it('a declared person–vendor link recomputes the vendor, then refreshes the dashboard', async () => {
+    const { calls, ranking } = setup();
+    const processor = new ConflictRankingProcessor(ranking);
+    await processor.process(job(PrecheckEvents.conflictDeclared, { vendorOrganisationId: 'V' }));
+    expect(calls).toEqual([
+      `recompute V ${PrecheckEvents.conflictDeclared}`,
+      `dashboard ${PrecheckEvents.conflictDeclared}`,
+    ]);
+    await expect(processor.process(job(OutcomeEvents.settled, { vendorOrganisationId: 'V' }))).rejects.toMatchObject({
+      name: 'UnrecoverableError',
+    });
+  });
 
   it('refuses an unknown event or one without a vendor, without retrying', async () => {
     const { calls, processor } = setup();

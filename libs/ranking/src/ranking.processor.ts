@@ -2,19 +2,18 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { OUTCOME_EVENTS_QUEUE, OutcomeEvents } from '@app/acceptance';
+import { PRECHECK_EVENTS_QUEUE, PrecheckEvents } from '@app/precheck';
 import { LoggedWorkerHost, workerOptions, type JobHandlers } from '@app/platform';
 import { NIGHTLY_PATTERN, NIGHTLY_TZ, RANKING_QUEUE, RankingJobs } from './contracts/ranking';
 import { RankingFacade } from './ranking.facade';
 
-const OUTCOME_EVENT_NAMES: readonly string[] = Object.values(OutcomeEvents);
-
 /**
- * Every outcome event (settlement, clawback, dispute resolution) carries the vendor; recomputing writes a fresh
- * snapshot from the current outcomes and refreshes the city dashboard, so redelivery is harmless.
+ * A vendor's trust changes on the events it handles (`handles`), each naming the vendor; recomputing writes a fresh
+ * snapshot from the current outcomes and links and refreshes the city dashboard, so redelivery is harmless.
  */
-@Processor(OUTCOME_EVENTS_QUEUE, workerOptions())
-export class RankingProcessor extends LoggedWorkerHost {
-  static readonly handles: JobHandlers = { queue: OUTCOME_EVENTS_QUEUE, names: OUTCOME_EVENT_NAMES };
+@Injectable()
+abstract class VendorEventsProcessor extends LoggedWorkerHost {
+  abstract readonly events: JobHandlers;
 
   constructor(private readonly ranking: RankingFacade) {
     super();
@@ -22,11 +21,25 @@ export class RankingProcessor extends LoggedWorkerHost {
 
   async process(job: Job<{ vendorOrganisationId?: string }>): Promise<void> {
     const vendor = job.data.vendorOrganisationId;
-    if (!OUTCOME_EVENT_NAMES.includes(job.name) || !vendor)
-      throw new UnrecoverableError(`No handler for job ${job.name} on queue ${OUTCOME_EVENTS_QUEUE}`);
+    if (!this.events.names.includes(job.name) || !vendor)
+      throw new UnrecoverableError(`No handler for job ${job.name} on queue ${this.events.queue}`);
     await this.ranking.recompute(vendor, job.name);
     await this.ranking.refreshDashboard(job.name);
   }
+}
+
+/** Outcome events: a settlement, a clawback, a dispute resolution. */
+@Processor(OUTCOME_EVENTS_QUEUE, workerOptions())
+export class RankingProcessor extends VendorEventsProcessor {
+  static readonly handles: JobHandlers = { queue: OUTCOME_EVENTS_QUEUE, names: Object.values(OutcomeEvents) };
+  readonly events = RankingProcessor.handles;
+}
+
+/** A person declared linked to a vendor: the vendor's trust leaves out what that person signed from now on. */
+@Processor(PRECHECK_EVENTS_QUEUE, workerOptions())
+export class ConflictRankingProcessor extends VendorEventsProcessor {
+  static readonly handles: JobHandlers = { queue: PRECHECK_EVENTS_QUEUE, names: Object.values(PrecheckEvents) };
+  readonly events = ConflictRankingProcessor.handles;
 }
 
 @Processor(RANKING_QUEUE, workerOptions())

@@ -25,6 +25,13 @@ export const submissionLifecycle = new StateMachine<SubmissionStatus, Submission
   REJECTED: {},
 });
 
+/** Published for whoever ranks suppliers: a person was declared linked to a vendor. */
+export const PRECHECK_EVENTS_QUEUE = 'precheck-events';
+export const PrecheckEvents = { conflictDeclared: 'conflict-declared' } as const;
+export interface ConflictDeclared {
+  vendorOrganisationId: string;
+}
+
 export const GROUPS = ['capability', 'security', 'kpi'] as const;
 export type Group = (typeof GROUPS)[number];
 
