@@ -339,19 +339,22 @@ describe('pre-check (tiền kiểm)', () => {
     });
   });
 
+  /** A solution of the category submitted and scored `score` in every group by both assessors. */
+  const decide = async (category: string, score: number) => {
+    const solution = await draft(a.vendor, category);
+    const submission = await submit(a.vendor, solution.id);
+    for (const assessor of await assigned(submission.id))
+      await assessor.client.post(`/precheck/submissions/${submission.id}/scores`, scores(score, score, score));
+    return { solutionId: solution.id, submissionId: submission.id };
+  };
+  const view = (x: { submissionId: string }) => a.vendor.get<Submission>(`/precheck/submissions/${x.submissionId}`);
+
   // Capacity rule: a category of capacity N lists the top N by quality score. A newcomer scoring higher than the
   // lowest listed solution takes its slot at once; that solution waits (its vendor is notified) and is listed
   // again, by the scheduler, when a slot frees. A newcomer that does not beat it waits with its rank.
   it('lists only the top N of a category with capacity N; the others wait with their rank; a better one displaces', async () => {
     const category = await newCategory(1);
-    const decided = async (score: number) => {
-      const solution = await draft(a.vendor, category);
-      const submission = await submit(a.vendor, solution.id);
-      for (const assessor of await assigned(submission.id))
-        await assessor.client.post(`/precheck/submissions/${submission.id}/scores`, scores(score, score, score));
-      return { solutionId: solution.id, submissionId: submission.id };
-    };
-    const view = (x: { submissionId: string }) => a.vendor.get<Submission>(`/precheck/submissions/${x.submissionId}`);
+    const decided = (score: number) => decide(category, score);
     const good = await decided(80);
     const weaker = await decided(70);
     expect(await view(good)).toMatchObject({ status: 'LISTED', qualityScore: 80 });
@@ -374,6 +377,35 @@ describe('pre-check (tiền kiểm)', () => {
       return inbox.find((n) => n.kind === 'listing-displaced' && n.data.solutionId === good.solutionId);
     }, 'the displacement notice');
     waitingSolution = good;
+  });
+
+  it('a lowered capacity sends the lowest listed solutions to wait; raised again, they are listed again', async () => {
+    const category = await newCategory(2);
+    const names = { nameVi: `Lĩnh vực ${category}`, nameEn: `Category ${category}` };
+    const higher = await decide(category, 85);
+    const lower = await decide(category, 75);
+    expect(await view(lower)).toMatchObject({ status: 'LISTED' });
+
+    await a.admin.request('PUT', `/categories/${category}`, { ...names, capacity: 1 });
+    await eventually(
+      async () => ((await solutionStatus(lower.solutionId)) === 'WAITING' ? true : undefined),
+      'the scheduler applying the lowered capacity',
+    );
+    expect(await view(lower)).toMatchObject({ status: 'WAITING', waitingRank: 1 });
+    expect(await view(higher)).toMatchObject({ status: 'LISTED' });
+    expect(await a.vendor.get<Solution>(`/solutions/${lower.solutionId}`)).toMatchObject({
+      statusReason: expect.stringContaining('Sức chứa của lĩnh vực đã giảm'),
+    });
+    await eventually(async () => {
+      const inbox = await a.vendor.get<Notice[]>('/notifications');
+      return inbox.find((n) => n.kind === 'listing-displaced' && n.data.solutionId === lower.solutionId);
+    }, 'the notice of the lowered capacity');
+
+    await a.admin.request('PUT', `/categories/${category}`, { ...names, capacity: 2 });
+    await eventually(
+      async () => ((await solutionStatus(lower.solutionId)) === 'LISTED' ? true : undefined),
+      'the scheduler filling the raised capacity',
+    );
   });
 
   it('never assigns an assessor linked to the vendor, and a late-declared link blocks scoring', async () => {

@@ -586,13 +586,16 @@ export class CatalogFacade {
     });
   }
 
-  /** Categories with solutions waiting for a slot. */
-  async categoriesWithWaiting(): Promise<string[]> {
-    const rows = await this.solutions
-      .createQueryBuilder('s')
-      .select('DISTINCT s.category_code', 'code')
-      .where(`s.status = 'WAITING'`)
-      .getRawMany<{ code: string }>();
+  /** Categories with solutions waiting for a slot, or with more occupied slots than their (lowered) capacity. */
+  async categoriesToRebalance(): Promise<string[]> {
+    const rows = await this.solutions.manager.query<Array<{ code: string }>>(
+      `SELECT DISTINCT category_code AS code FROM catalog.solutions WHERE status = 'WAITING'
+       UNION
+       SELECT c.code FROM catalog.categories c
+       WHERE c.capacity < (SELECT count(*) FROM catalog.solutions s
+                           WHERE s.category_code = c.code AND s.status = ANY($1))`,
+      [OCCUPYING],
+    );
     return rows.map((r) => r.code);
   }
 

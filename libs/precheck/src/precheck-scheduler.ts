@@ -15,8 +15,8 @@ export class PrecheckScheduler extends PeriodicTask {
 
   async run(): Promise<void> {
     const assigned = await this.precheck.assignPending();
-    const promoted = await this.precheck.rebalanceCapacity(this.config.CLOCK_OFFSET_SECONDS);
-    if (assigned > 0 || promoted > 0) this.logger.log({ assigned, promoted }, 'pre-check sweep');
+    const moved = await this.precheck.rebalanceCapacity(this.config.CLOCK_OFFSET_SECONDS);
+    if (assigned > 0 || moved > 0) this.logger.log({ assigned, moved }, 'pre-check sweep');
   }
 }
 

@@ -36,6 +36,11 @@ import { Assignment, AssessorConflict, RequirementSet, Submission } from './subm
 
 const isOperatorAdmin = (p: Principal) => p.organisationType === 'OPERATOR' && p.roles.includes('OPERATOR_ADMIN');
 
+const OUTSCORED =
+  'Một giải pháp có điểm chất lượng cao hơn đã được niêm yết vào lĩnh vực đã đủ chỗ; giải pháp chờ chỗ trống tiếp theo. / A better-scoring solution took the slot in this full category; the solution waits for the next free one.';
+const CAPACITY_LOWERED =
+  'Sức chứa của lĩnh vực đã giảm và chỉ các giải pháp điểm cao nhất được niêm yết; giải pháp chờ chỗ trống tiếp theo. / The category’s capacity was lowered and only the best-scoring solutions stay listed; the solution waits for the next free one.';
+
 @Injectable()
 export class PrecheckFacade {
   constructor(
@@ -310,42 +315,45 @@ export class PrecheckFacade {
   }
 
   /**
-   * Scheduled: keeps each capacity category's listing the top N by quality score. Free slots (an expiry, a
-   * delisting, a raised capacity) go to the best waiting solutions; a waiting solution that now scores higher
-   * than the lowest listed one (after a re-check) takes its place.
+   * Scheduled: keeps each capacity category's listing the top N by quality score. A lowered capacity sends the
+   * lowest listed solutions beyond it to wait; free slots (an expiry, a delisting, a raised capacity) go to the best
+   * waiting solutions; a waiting solution that now scores higher than the lowest listed one (after a re-check) takes
+   * its place. Returns how many listings moved.
    */
   async rebalanceCapacity(offsetSeconds: number): Promise<number> {
     const now = await this.catalog.now(offsetSeconds);
-    let promoted = 0;
-    for (const code of await this.catalog.categoriesWithWaiting()) {
-      promoted += await this.submissions.manager.transaction(async (tx) => {
+    let moved = 0;
+    for (const code of await this.catalog.categoriesToRebalance()) {
+      moved += await this.submissions.manager.transaction(async (tx) => {
         const category = await this.catalog.lockCategory(tx, code);
         let free = (category.capacity ?? Infinity) - (await this.catalog.occupiedSlots(tx, code));
-        let moved = 0;
+        let changes = 0;
+        for (; free < 0; free++, changes++) {
+          const lowest = await this.catalog.lowestListed(tx, code);
+          if (!lowest) break;
+          await this.displace(tx, lowest.id, CAPACITY_LOWERED);
+        }
         for (const candidate of await this.catalog.bestWaiting(tx, code, 100)) {
           if (free > 0) free--;
           else {
             const lowest = await this.catalog.lowestListed(tx, code);
             if (!lowest || (lowest.qualityScore ?? 0) >= (candidate.qualityScore ?? 0)) break;
-            await this.displace(tx, SYSTEM_ACTOR, lowest.id);
+            await this.displace(tx, lowest.id, OUTSCORED);
           }
           await this.moveSubmissions(tx, candidate.id, 'WAITING', 'promote');
           await this.catalog.transition(tx, SYSTEM_ACTOR, candidate.id, 'list', { now });
-          moved++;
+          changes++;
         }
-        return moved;
+        return changes;
       });
     }
-    return promoted;
+    return moved;
   }
 
-  /** The lowest listed solution of a full category gives its slot to a better one and waits (its vendor is told). */
-  private async displace(tx: EntityManager, actor: AuditActor, solutionId: string): Promise<void> {
+  /** A listed solution gives its slot up and waits for the next free one (its vendor is told why). */
+  private async displace(tx: EntityManager, solutionId: string, reason: string, actor: AuditActor = SYSTEM_ACTOR) {
     await this.moveSubmissions(tx, solutionId, 'LISTED', 'displace');
-    await this.catalog.transition(tx, actor, solutionId, 'displace', {
-      reason:
-        'Một giải pháp có điểm chất lượng cao hơn đã được niêm yết vào lĩnh vực đã đủ chỗ; giải pháp chờ chỗ trống tiếp theo. / A better-scoring solution took the slot in this full category; the solution waits for the next free one.',
-    });
+    await this.catalog.transition(tx, actor, solutionId, 'displace', { reason });
   }
 
   private async moveSubmissions(
@@ -431,7 +439,8 @@ export class PrecheckFacade {
       const category = await this.catalog.lockCategory(tx, submission.categoryCode);
       if (category.capacity !== null && (await this.catalog.occupiedSlots(tx, category.code)) >= category.capacity) {
         const lowest = await this.catalog.lowestListed(tx, category.code);
-        if (lowest && (lowest.qualityScore ?? 0) < decision.qualityScore) await this.displace(tx, actor, lowest.id);
+        if (lowest && (lowest.qualityScore ?? 0) < decision.qualityScore)
+          await this.displace(tx, lowest.id, OUTSCORED, actor);
         else event = 'queue';
       }
     }
