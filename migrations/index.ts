@@ -14,6 +14,8 @@ import { PrecheckAwaitingAssessors1795468678507 } from './1795468678507-precheck
 import { RankingCompactSnapshots1795469000000 } from './1795469000000-ranking-compact-snapshots';
 import { AcceptanceRecordVersionsClawbacks1795469109023 } from './1795469109023-acceptance-record-versions-clawbacks';
 import { PlatformOutboxCoalesceKey1795476000000 } from './1795476000000-platform-outbox-coalesce-key';
+import { OrderingOrderCancellation1795480000000 } from './1795480000000-ordering-order-cancellation';
+import { CompetitionBakeOffWithdrawals1795480000001 } from './1795480000001-competition-bake-off-withdrawals';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -33,4 +35,6 @@ export const migrations = [
   RankingCompactSnapshots1795469000000,
   AcceptanceRecordVersionsClawbacks1795469109023,
   PlatformOutboxCoalesceKey1795476000000,
+  OrderingOrderCancellation1795480000000,
+  CompetitionBakeOffWithdrawals1795480000001,
 ];

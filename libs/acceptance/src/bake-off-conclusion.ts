@@ -7,8 +7,9 @@ import { AcceptanceRecord } from './acceptance-record.entity';
 import { Settlement } from './settlement.entity';
 
 /**
- * Post-check of a POC bake-off: once every trial order of a call is closed (settled or expired), what each one
- * measured and was paid goes to the competition module, which proposes the most cost-effective finalist.
+ * Post-check of a POC bake-off: once every trial order of a call is closed (settled or expired) or cancelled
+ * (unsigned; its finalist withdrew), what each closed one measured and was paid goes to the competition module,
+ * which proposes the most cost-effective finalist — or, when none is left, ends the call without a proposal.
  */
 @Injectable()
 export class BakeOffConclusion {
@@ -18,7 +19,7 @@ export class BakeOffConclusion {
     private readonly trialOrders: TrialOrders,
   ) {}
 
-  /** Concludes every bake-off whose trial orders are all closed; returns how many were concluded. */
+  /** Concludes every bake-off whose trial orders are all closed or cancelled; returns how many were concluded. */
   async concludeDue(): Promise<number> {
     let concluded = 0;
     for (const callId of await this.bakeOffs.callsInTrial()) if (await this.conclude(callId)) concluded++;
@@ -31,8 +32,10 @@ export class BakeOffConclusion {
       if (orderIds.length === 0 || (await tx.existsBy(Order, { id: In(orderIds), status: In(['DRAFT', 'ACTIVE']) })))
         return false;
       const orders = await this.trialOrders.lockAll(tx, orderIds);
-      if (orders.length !== orderIds.length || orders.some((o) => o.status !== 'CLOSED')) return false;
-      const outcomes = await Promise.all(orders.map((order) => this.outcomeOf(tx, order)));
+      if (orders.length !== orderIds.length || orders.some((o) => o.status !== 'CLOSED' && o.status !== 'CANCELLED'))
+        return false;
+      const closed = orders.filter((o) => o.status === 'CLOSED');
+      const outcomes = await Promise.all(closed.map((order) => this.outcomeOf(tx, order)));
       return this.bakeOffs.conclude(tx, callId, outcomes);
     });
   }
@@ -52,18 +55,24 @@ export class BakeOffConclusion {
   }
 }
 
-/** The scheduled side: bake-offs are concluded shortly after their last trial order closes. */
+/**
+ * The scheduled side: trial orders still unsigned past their sign-by date are cancelled, and bake-offs are concluded
+ * shortly after their last trial order closes or is cancelled.
+ */
 @Injectable()
 export class BakeOffSweeper extends PeriodicTask {
   constructor(
     private readonly conclusion: BakeOffConclusion,
-    config: AppConfig,
+    private readonly trialOrders: TrialOrders,
+    private readonly config: AppConfig,
   ) {
     super(config.SWEEP_INTERVAL_MS);
   }
 
   async run(): Promise<void> {
+    const cancelled = await this.trialOrders.cancelUnsigned(this.config.CLOCK_OFFSET_SECONDS);
+    if (cancelled > 0) this.logger.log({ cancelled }, 'unsigned trial orders cancelled; finalists withdrawn');
     const concluded = await this.conclusion.concludeDue();
-    if (concluded > 0) this.logger.log({ concluded }, 'bake-offs concluded; finalists proposed for award');
+    if (concluded > 0) this.logger.log({ concluded }, 'bake-offs concluded');
   }
 }

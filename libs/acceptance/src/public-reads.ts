@@ -39,6 +39,7 @@ const SQL = {
   awards: `SELECT c.id, c.id AS call_id, c.problem_id, o.id AS offer_id, o.vendor_organisation_id, v.name AS vendor_name,
               o.solution_id, o.price::text, c.award_justification AS justification,
               (SELECT min(ord.created_at) FROM ordering.orders ord WHERE ord.call_id = c.id AND NOT ord.trial) AS awarded_at,
+              (SELECT ord.cancelled_at FROM ordering.orders ord WHERE ord.call_id = c.id AND NOT ord.trial) AS cancelled_at,
               (SELECT json_agg(json_build_object('offerId', x.id, 'vendorOrganisationId', x.vendor_organisation_id,
                        'price', x.price::text, 'status', x.status, 'kpiCommitments', x.kpi_commitments,
                        'rank', sc.rank, 'total', sc.total, 'priceScore', sc.price_score,
@@ -128,6 +129,8 @@ export interface PublicAward {
   price: string;
   justification: string | null;
   awarded_at: Date | null;
+  /** set when the awarded order was cancelled before both parties signed it */
+  cancelled_at: Date | null;
   /** every offer of the call, shown after the deadline: price, committed KPIs and the tier-2 score breakdown */
   offers: Array<{
     offerId: string;

@@ -83,7 +83,7 @@ export class CompetitionController {
   @Public()
   @ApiOperation({
     summary:
-      'So sánh vòng POC / Bake-off comparison: per finalist its trial order, measured KPIs, paid, max, cost-effectiveness and score (buyer: from the start; public: once awarded)',
+      'So sánh vòng POC / Bake-off comparison: per finalist its trial order, measured KPIs, paid, max, cost-effectiveness and score, or why it withdrew (trial order cancelled unsigned); buyer: from the start; public: once awarded. When every finalist withdrew the call ends CANCELLED with no proposal, and the agency opens a new call on the problem',
   })
   @ApiOkResponse({ type: BakeOffView })
   async bakeOff(
@@ -110,6 +110,10 @@ export class CompetitionController {
         comparisonRank: t.comparisonRank,
         offerStatus: t.offerStatus,
         eliminationReason: t.eliminationReason,
+        trialStatus: t.withdrawnAt ? 'WITHDRAWN' : t.concludedAt ? 'COMPARED' : 'RUNNING',
+        signBy: t.signBy,
+        withdrawnAt: t.withdrawnAt,
+        withdrawalReason: t.withdrawalReason,
       })),
     };
   }

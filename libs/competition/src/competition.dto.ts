@@ -189,6 +189,9 @@ export class TrialRoundView {
   @ApiProperty({ type: TrialKpiView, isArray: true }) kpis: TrialKpiView[];
 }
 
+export const TRIAL_STATUSES = ['RUNNING', 'COMPARED', 'WITHDRAWN'] as const;
+export type TrialStatus = (typeof TRIAL_STATUSES)[number];
+
 export class BakeOffFinalistView {
   @ApiProperty() offerId: string;
   @ApiProperty() vendorOrganisationId: string;
@@ -205,6 +208,17 @@ export class BakeOffFinalistView {
   comparisonRank: number | null;
   @ApiProperty({ enum: OFFER_STATUSES }) offerStatus: OfferStatus;
   @ApiPropertyOptional({ nullable: true, type: String }) eliminationReason: string | null;
+  @ApiProperty({
+    enum: TRIAL_STATUSES,
+    description:
+      'RUNNING until the bake-off concludes, then COMPARED; WITHDRAWN when the trial order was cancelled unsigned (the offer is NOT_AWARDED)',
+  })
+  trialStatus: TrialStatus;
+  @ApiProperty({ format: 'date-time', description: 'Both parties sign the trial order by then, or it is cancelled' })
+  signBy: Date;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) withdrawnAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why the trial order was cancelled' })
+  withdrawalReason: string | null;
 }
 
 export class BakeOffView {

@@ -2,8 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { TrialRoundMeasurement } from './contracts/competition';
 
 /**
- * One finalist of a POC bake-off: its trial order and, once that order is post-checked, what it measurably earned.
- * Together the rows of a call are the comparison table the award is proposed from.
+ * One finalist of a POC bake-off: its trial order and, once that order is post-checked, what it measurably earned —
+ * or, when the trial order was cancelled unsigned, why the finalist withdrew. Together the rows of a call are the
+ * comparison table the award is proposed from.
  */
 @Entity({ schema: 'competition', name: 'poc_trials' })
 @Index('poc_trials_call_offer_key', ['callId', 'offerId'], { unique: true })
@@ -49,6 +50,17 @@ export class PocTrial {
 
   @Column({ type: 'timestamptz' })
   startedAt: Date;
+
+  /** Both parties sign the trial order by then, or it is cancelled and the finalist withdrawn. */
+  @Column({ type: 'timestamptz' })
+  signBy: Date;
+
+  /** Set when the trial order was cancelled unsigned: the finalist leaves the comparison. */
+  @Column({ type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  withdrawalReason: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   concludedAt: Date | null;

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { CatalogEvents, type CatalogEventName, type ListingNotice } from '@app/catalog';
-import type { CallOpened } from '@app/competition';
+import type { BakeOffConcluded, BakeOffStarted, CallOpened } from '@app/competition';
 import { DomainError, newId } from '@app/kernel';
 import { Notification } from './notification.entity';
 
 const formatDeadline = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+const formatDong = (amount: string) => BigInt(amount).toLocaleString('vi-VN');
 
 /** Each organisation's inbox, filled from other modules' events. */
 @Injectable()
@@ -15,22 +16,72 @@ export class NotificationsFacade {
 
   /** Every vendor of the frozen eligible pool learns the call is open; a redelivered event adds nothing. */
   async callOpened(event: CallOpened): Promise<void> {
-    if (event.vendorOrganisationIds.length === 0) return;
+    await this.insertIgnoringRepeats(
+      event.vendorOrganisationIds.map((organisationId) => ({
+        organisationId,
+        kind: 'call-opened',
+        subjectId: event.callId,
+        messageVi: `Lời mời chào giá mới cho bài toán "${event.problemTitleVi}": giải pháp của bạn đủ điều kiện; hạn nộp ${formatDeadline(event.deadline)}.`,
+        messageEn: `New call for offers on "${event.problemTitleEn}": your solution is eligible; offers close ${event.deadline}.`,
+        data: { callId: event.callId, problemId: event.problemId, deadline: event.deadline },
+      })),
+    );
+  }
+
+  /** Each finalist learns of its trial order: its id, the trial budget and the date to sign it by. */
+  async bakeOffStarted(event: BakeOffStarted): Promise<void> {
+    const budget = formatDong(event.trialBudget);
+    await this.insertIgnoringRepeats(
+      event.finalists.map((f) => ({
+        organisationId: f.vendorOrganisationId,
+        kind: 'bake-off-started',
+        subjectId: f.trialOrderId,
+        messageVi:
+          `Hồ sơ chào của bạn vào vòng POC cuối của bài toán "${event.problemTitleVi}": đơn hàng thử nghiệm ` +
+          `${f.trialOrderId}, kinh phí thử nghiệm ${budget} đồng. Hãy ký trước ${formatDeadline(event.signBy)}; ` +
+          `quá hạn, đơn hàng bị hủy và bạn rời vòng POC.`,
+        messageEn:
+          `Your offer is a finalist of the POC bake-off on "${event.problemTitleEn}": trial order ${f.trialOrderId}, ` +
+          `trial budget ${budget} đồng. Sign it by ${event.signBy}, or it is cancelled and you leave the bake-off.`,
+        data: {
+          callId: event.callId,
+          offerId: f.offerId,
+          trialOrderId: f.trialOrderId,
+          trialBudget: event.trialBudget,
+          signBy: event.signBy,
+        },
+      })),
+    );
+  }
+
+  /**
+   * Each finalist learns its outcome: proposed or eliminated with its measured figures (the full elimination reason
+   * rides in the data), or withdrawn with the cancellation's reason.
+   */
+  async bakeOffConcluded(event: BakeOffConcluded): Promise<void> {
+    await this.insertIgnoringRepeats(
+      event.finalists.map((f) => {
+        const [messageVi, messageEn] = outcomeMessages(event, f);
+        return {
+          organisationId: f.vendorOrganisationId,
+          kind: 'bake-off-concluded',
+          subjectId: f.trialOrderId,
+          messageVi,
+          messageEn,
+          data: { callId: event.callId, callStatus: event.callStatus, ...f },
+        };
+      }),
+    );
+  }
+
+  private async insertIgnoringRepeats(
+    rows: Array<Pick<Notification, 'organisationId' | 'kind' | 'subjectId' | 'messageVi' | 'messageEn' | 'data'>>,
+  ): Promise<void> {
+    if (rows.length === 0) return;
     await this.inbox
       .createQueryBuilder()
       .insert()
-      .values(
-        event.vendorOrganisationIds.map((organisationId) => ({
-          id: newId(),
-          organisationId,
-          kind: 'call-opened',
-          subjectId: event.callId,
-          messageVi: `Lời mời chào giá mới cho bài toán "${event.problemTitleVi}": giải pháp của bạn đủ điều kiện; hạn nộp ${formatDeadline(event.deadline)}.`,
-          messageEn: `New call for offers on "${event.problemTitleEn}": your solution is eligible; offers close ${event.deadline}.`,
-          data: { callId: event.callId, problemId: event.problemId, deadline: event.deadline },
-          readAt: null,
-        })),
-      )
+      .values(rows.map((row) => ({ id: newId(), ...row, readAt: null })))
       .orIgnore()
       .execute();
   }
@@ -90,6 +141,27 @@ function listingMessages(name: CatalogEventName, n: ListingNotice): [string, str
       return [
         `Giải pháp "${n.solutionName}" đã được niêm yết vì lĩnh vực ${n.categoryCode} có chỗ trống.`,
         `"${n.solutionName}" is now listed: a slot in ${n.categoryCode} became free.`,
+      ];
+  }
+}
+
+function outcomeMessages(event: BakeOffConcluded, f: BakeOffConcluded['finalists'][number]): [string, string] {
+  const vi = `Vòng POC của bài toán "${event.problemTitleVi}" đã kết thúc: `;
+  const en = `The POC bake-off on "${event.problemTitleEn}" has concluded: `;
+  const figuresVi = `hiệu quả chi phí đo được ${f.costEffectivenessPercent} % (đã trả ${formatDong(f.paid ?? '0')} / ${formatDong(f.maxAmount)} đồng)`;
+  const figuresEn = `measured cost-effectiveness ${f.costEffectivenessPercent} % (paid ${formatDong(f.paid ?? '0')} of ${formatDong(f.maxAmount)} đồng)`;
+  switch (f.outcome) {
+    case 'PROPOSED':
+      return [
+        `${vi}hồ sơ chào của bạn được đề xuất trao thầu, ${figuresVi}.`,
+        `${en}your offer is proposed for award, ${figuresEn}.`,
+      ];
+    case 'ELIMINATED':
+      return [`${vi}hồ sơ chào của bạn bị loại, ${figuresVi}.`, `${en}your offer is eliminated, ${figuresEn}.`];
+    case 'WITHDRAWN':
+      return [
+        `${vi}bạn đã rời vòng POC vì đơn hàng thử nghiệm bị hủy khi chưa ký: ${f.reason}`,
+        `${en}you left the bake-off because the trial order was cancelled unsigned: ${f.reason}`,
       ];
   }
 }

@@ -1,6 +1,12 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { COMPETITION_EVENTS_QUEUE, CompetitionEvents, type CallOpened } from '@app/competition';
+import {
+  type BakeOffConcluded,
+  type BakeOffStarted,
+  type CallOpened,
+  COMPETITION_EVENTS_QUEUE,
+  CompetitionEvents,
+} from '@app/competition';
 import { LoggedWorkerHost, workerOptions, type JobHandlers } from '@app/platform';
 import { NotificationsFacade } from './notifications.facade';
 
@@ -12,10 +18,16 @@ export class NotificationsProcessor extends LoggedWorkerHost {
     super();
   }
 
-  async process(job: Job<CallOpened>): Promise<void> {
-    if (job.name !== CompetitionEvents.callOpened) {
-      throw new UnrecoverableError(`No handler for job ${job.name} on queue ${COMPETITION_EVENTS_QUEUE}`);
+  async process(job: Job<CallOpened | BakeOffStarted | BakeOffConcluded>): Promise<void> {
+    switch (job.name) {
+      case CompetitionEvents.callOpened:
+        return this.notifications.callOpened(job.data as CallOpened);
+      case CompetitionEvents.bakeOffStarted:
+        return this.notifications.bakeOffStarted(job.data as BakeOffStarted);
+      case CompetitionEvents.bakeOffConcluded:
+        return this.notifications.bakeOffConcluded(job.data as BakeOffConcluded);
+      default:
+        throw new UnrecoverableError(`No handler for job ${job.name} on queue ${COMPETITION_EVENTS_QUEUE}`);
     }
-    await this.notifications.callOpened(job.data);
   }
 }

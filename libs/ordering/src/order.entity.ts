@@ -44,4 +44,10 @@ export class Order {
 
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  cancellationReason: string | null;
 }

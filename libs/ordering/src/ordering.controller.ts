@@ -5,6 +5,7 @@ import {
   ReferencedAmountDto,
   AwardOrderDto,
   BudgetView,
+  CancelOrderDto,
   OrderSummaryView,
   OrderView,
   orderView,
@@ -87,6 +88,22 @@ export class OrderingController {
     @Body() dto: SignOrderDto,
   ): Promise<OrderView> {
     await this.ordering.sign(p, id, dto.termsHash);
+    return orderView(await this.ordering.get(p, id));
+  }
+
+  @Post('orders/:id/cancellation')
+  @Roles('BUYER', 'OPERATOR_ADMIN')
+  @ApiOperation({
+    summary:
+      'Hủy đơn hàng chưa ký / Cancel a draft (unsigned) order with a reason: no money moves, it can no longer be signed; a bake-off trial order’s finalist withdraws',
+  })
+  @ApiOkResponse({ type: OrderView })
+  async cancel(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CancelOrderDto,
+  ): Promise<OrderView> {
+    await this.ordering.cancel(p, id, dto.reason);
     return orderView(await this.ordering.get(p, id));
   }
 }

@@ -27,6 +27,13 @@ export class SignOrderDto {
   termsHash: string;
 }
 
+export class CancelOrderDto {
+  @ApiProperty({ example: 'Nhà cung cấp không ký đơn hàng. / The vendor did not sign.', minLength: 3, maxLength: 1000 })
+  @IsString()
+  @Length(3, 1000)
+  reason: string;
+}
+
 /** An amount moved once per reference: a budget allocation, a co-funder's deposit, a disbursement to a vendor. */
 export class ReferencedAmountDto {
   @ApiProperty({ example: '5000000000', description: 'đồng' })
@@ -57,6 +64,8 @@ export class OrderSummaryView {
   @ApiProperty({ description: 'Canonical terms both parties sign', type: Object }) terms: OrderTerms;
   @ApiProperty() termsHash: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) closedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) cancelledAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) cancellationReason: string | null;
 }
 
 export class CofunderShareView {

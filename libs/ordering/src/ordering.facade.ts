@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuditActor, type AuditEntry, AuditFacade } from '@app/audit';
-import { AwardDto, CompetitionFacade } from '@app/competition';
+import { AwardDto, BakeOffFacade, CompetitionFacade } from '@app/competition';
 import { actorOf, assertSameOrganisationOrOperator, IdentityFacade, type Principal } from '@app/identity';
 import { Clock, deterministicId, DomainError, newId, validatePaymentTerms } from '@app/kernel';
 import { type AccountSpec, LedgerErrors, LedgerFacade } from '@app/ledger';
@@ -33,6 +33,7 @@ export class OrderingFacade {
     private readonly tx: Transactions,
     private readonly audit: AuditFacade,
     private readonly competition: CompetitionFacade,
+    private readonly bakeOffs: BakeOffFacade,
     private readonly identity: IdentityFacade,
     private readonly ledger: LedgerFacade,
     private readonly clock: Clock,
@@ -240,6 +241,8 @@ export class OrderingFacade {
         termsHash: termsHash(terms),
         activatedAt: null,
         closedAt: null,
+        cancelledAt: null,
+        cancellationReason: null,
       });
       await tx.insert(Order, order);
       await this.audit.record(tx, {
@@ -295,6 +298,39 @@ export class OrderingFacade {
       });
       return result;
     });
+  }
+
+  /**
+   * The ordering agency's buyer or an operator cancels a draft (unsigned) order with a reason. A draft holds no
+   * escrow, so no money moves; the order can no longer be signed.
+   */
+  async cancel(principal: Principal, orderId: string, reason: string): Promise<Order> {
+    return this.tx.run(async (tx) => {
+      const order = await this.lock(tx, orderId);
+      assertVisible(principal, order);
+      const buyer = principal.roles.includes('BUYER') && principal.organisationId === order.agencyOrganisationId;
+      if (!buyer && principal.organisationType !== 'OPERATOR') throw OrderingErrors.NOT_ALLOWED_TO_CANCEL();
+      return this.cancelDraft(tx, actorOf(principal), order, reason);
+    });
+  }
+
+  /** Cancels a locked draft order; a bake-off trial order's finalist withdraws in the same transaction. */
+  async cancelDraft(tx: EntityManager, actor: AuditActor, order: Order, reason: string): Promise<Order> {
+    if (orderLifecycle.next(order.status, 'cancel') === undefined)
+      throw OrderingErrors.ORDER_NOT_CANCELLABLE(undefined, { id: order.id, status: order.status });
+    const status = orderLifecycle.apply(order.status, 'cancel');
+    const cancelledAt = this.clock.now();
+    await updateIfStatus(tx, Order, order.id, order.status, { status, cancelledAt, cancellationReason: reason });
+    const withdrawn = order.trial ? await this.bakeOffs.withdrawFinalist(tx, actor, order.id, reason) : [];
+    await this.audit.record(tx, ...withdrawn, {
+      actor,
+      entityType: 'order',
+      entityId: order.id,
+      action: 'cancelled',
+      before: { status: order.status },
+      after: { status, reason },
+    });
+    return { ...order, status, cancelledAt, cancellationReason: reason };
   }
 
   /** Row lock on the order: settlement, signing and closing of one order never interleave. */

@@ -3,6 +3,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DEFAULT_DISPUTE_WINDOW_SECONDS, MAX_DISPUTE_WINDOW_SECONDS } from './order-terms';
 
 export const DEFAULT_TRIAL_DAYS = 30;
+export const DEFAULT_SIGN_WITHIN_DAYS = 14;
 
 export class StartBakeOffDto {
   @ApiPropertyOptional({
@@ -16,6 +17,19 @@ export class StartBakeOffDto {
   @Min(1)
   @Max(180)
   trialDays?: number;
+
+  @ApiPropertyOptional({
+    default: DEFAULT_SIGN_WITHIN_DAYS,
+    minimum: 1,
+    maximum: 60,
+    description:
+      'Days both parties have to sign each trial order; an order still unsigned then is cancelled and its finalist withdrawn',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  signWithinDays?: number;
 
   @ApiPropertyOptional({
     default: DEFAULT_DISPUTE_WINDOW_SECONDS,

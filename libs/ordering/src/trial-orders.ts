@@ -1,20 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { type AuditEntry, AuditFacade } from '@app/audit';
+import { type AuditEntry, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
 import { BakeOffFacade } from '@app/competition';
 import { actorOf, type Principal } from '@app/identity';
 import { Clock, validatePaymentTerms } from '@app/kernel';
 import { Transactions } from '@app/platform';
-import { OrderingErrors } from './contracts/ordering';
+import { NOT_SIGNED_IN_TIME, OrderingErrors } from './contracts/ordering';
 import { Order } from './order.entity';
 import { buildTerms, DEFAULT_DISPUTE_WINDOW_SECONDS, paymentTermsOf, termsHash } from './order-terms';
-import { DEFAULT_TRIAL_DAYS, type StartBakeOffDto } from './trial-orders.dto';
+import { OrderingFacade } from './ordering.facade';
+import { DEFAULT_SIGN_WITHIN_DAYS, DEFAULT_TRIAL_DAYS, type StartBakeOffDto } from './trial-orders.dto';
 
 /**
  * The ordering side of a POC bake-off: each finalist gets a draft trial order with its offer's KPIs and payment
  * model, capped at the call's trial budget and measured in one round. From there it is an order like any other:
- * both parties sign, signing reserves the budget, acceptance settles and closes it.
+ * both parties sign, signing reserves the budget, acceptance settles and closes it. One still unsigned at the
+ * bake-off's sign-by date is cancelled, which withdraws its finalist.
  */
 @Injectable()
 export class TrialOrders {
@@ -22,6 +24,7 @@ export class TrialOrders {
     private readonly tx: Transactions,
     private readonly audit: AuditFacade,
     private readonly bakeOffs: BakeOffFacade,
+    private readonly ordering: OrderingFacade,
     private readonly clock: Clock,
     @InjectRepository(Order) private readonly orders: Repository<Order>,
   ) {}
@@ -29,8 +32,9 @@ export class TrialOrders {
   async start(principal: Principal, callId: string, dto: StartBakeOffDto): Promise<Order[]> {
     const trialDays = dto.trialDays ?? DEFAULT_TRIAL_DAYS;
     const disputeWindowSeconds = dto.disputeWindowSeconds ?? DEFAULT_DISPUTE_WINDOW_SECONDS;
+    const signWithinDays = dto.signWithinDays ?? DEFAULT_SIGN_WITHIN_DAYS;
     return this.tx.run(async (tx) => {
-      const { call, problem, finalists } = await this.bakeOffs.start(tx, principal, callId);
+      const { call, problem, finalists } = await this.bakeOffs.start(tx, principal, callId, signWithinDays);
       const startsAt = this.clock.now();
       const orders = finalists.map(({ offer, trialOrderId }) => {
         const trialOffer = { ...offer, price: call.pocTrialBudget!, durationDays: trialDays, rounds: 1 };
@@ -49,6 +53,8 @@ export class TrialOrders {
           termsHash: termsHash(terms),
           activatedAt: null,
           closedAt: null,
+          cancelledAt: null,
+          cancellationReason: null,
         });
       });
       await tx.insert(Order, orders);
@@ -62,6 +68,28 @@ export class TrialOrders {
       await this.audit.record(tx, ...entries);
       return orders;
     });
+  }
+
+  /**
+   * Cancels, as the system, the trial orders still unsigned past their bake-off's sign-by date (database clock,
+   * shifted by the test-only `offsetSeconds`), one transaction each; returns how many were cancelled.
+   */
+  async cancelUnsigned(offsetSeconds: number): Promise<number> {
+    const due = await this.bakeOffs.pastSignBy(offsetSeconds);
+    if (due.length === 0) return 0;
+    // signed trial orders stay due until their bake-off concludes: leave them unlocked
+    const drafts = await this.orders.find({ where: { id: In(due), status: 'DRAFT' }, select: { id: true } });
+    let cancelled = 0;
+    for (const { id } of drafts) {
+      const done = await this.tx.run(async (tx) => {
+        const order = await this.ordering.lock(tx, id);
+        if (order.status !== 'DRAFT') return false;
+        await this.ordering.cancelDraft(tx, SYSTEM_ACTOR, order, NOT_SIGNED_IN_TIME);
+        return true;
+      });
+      if (done) cancelled++;
+    }
+    return cancelled;
   }
 
   /** Locks the given trial orders (id order), so concluding a bake-off never races their settlement. */

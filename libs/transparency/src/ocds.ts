@@ -94,7 +94,7 @@ export function releasePackage(p: ContractingProcess, o: OcdsPackageOptions): Js
     id: p.award.offer_id,
     title: `Trao hợp đồng / Award: ${p.problem.title_vi}`,
     description: p.award.justification ?? undefined,
-    status: 'active',
+    status: p.award.cancelled_at ? 'cancelled' : 'active',
     date: iso(p.award.awarded_at ?? p.call.deadline),
     value: money(p.award.price),
     suppliers: supplier ? [supplier] : [],

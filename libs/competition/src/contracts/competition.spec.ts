@@ -8,6 +8,7 @@ describe('call lifecycle', () => {
     ['EVALUATED', 'cancel', 'CANCELLED'],
     ['EVALUATED', 'startPoc', 'POC_TRIAL'],
     ['POC_TRIAL', 'proposePoc', 'POC_PROPOSED'],
+    ['POC_TRIAL', 'abandonPoc', 'CANCELLED'],
     ['POC_PROPOSED', 'award', 'AWARDED'],
   ] as const)('%s --%s--> %s', (from, event, to) => expect(callLifecycle.apply(from, event)).toBe(to));
 
@@ -21,6 +22,8 @@ describe('call lifecycle', () => {
     ['POC_TRIAL', 'award'],
     ['POC_TRIAL', 'cancel'],
     ['POC_PROPOSED', 'proposePoc'],
+    ['POC_PROPOSED', 'abandonPoc'],
+    ['EVALUATED', 'abandonPoc'],
     ['AWARDED', 'startPoc'],
   ] as const)('refuses %s --%s--> with a conflict naming the state', (from, event) => {
     expect(() => callLifecycle.apply(from, event)).toThrow(

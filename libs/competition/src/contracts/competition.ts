@@ -2,16 +2,17 @@ import { errorCodes, StateMachine } from '@app/kernel';
 
 export const CALL_STATUSES = ['OPEN', 'EVALUATED', 'POC_TRIAL', 'POC_PROPOSED', 'AWARDED', 'CANCELLED'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
-export type CallEvent = 'evaluate' | 'startPoc' | 'proposePoc' | 'award' | 'cancel';
+export type CallEvent = 'evaluate' | 'startPoc' | 'proposePoc' | 'abandonPoc' | 'award' | 'cancel';
 /**
  * Offers are scored once, at the deadline; only a scored call can be awarded. A POC call first runs its bake-off:
  * the finalists' trial orders (POC_TRIAL), then the finalist with the best measured cost-effectiveness is proposed
- * (POC_PROPOSED) and the buyer awards.
+ * (POC_PROPOSED) and the buyer awards. When every finalist withdrew (its trial order cancelled unsigned) nobody is
+ * left to award: the call ends CANCELLED and the agency opens a new call on the still published problem.
  */
 export const callLifecycle = new StateMachine<CallStatus, CallEvent>('COMPETITION', 'call', {
   OPEN: { evaluate: 'EVALUATED', cancel: 'CANCELLED' },
   EVALUATED: { award: 'AWARDED', startPoc: 'POC_TRIAL', cancel: 'CANCELLED' },
-  POC_TRIAL: { proposePoc: 'POC_PROPOSED' },
+  POC_TRIAL: { proposePoc: 'POC_PROPOSED', abandonPoc: 'CANCELLED' },
   POC_PROPOSED: { award: 'AWARDED' },
   AWARDED: {},
   CANCELLED: {},
@@ -28,9 +29,16 @@ export interface ScoreWeights {
 }
 export const DEFAULT_WEIGHTS: ScoreWeights = { priceBp: 4000, effectBp: 4000, trustBp: 2000 };
 
-/** Published when a call opens, so the vendors of its frozen eligible pool hear about it. */
+/**
+ * Published when a call opens, so the vendors of its frozen eligible pool hear about it, and when a bake-off starts
+ * and concludes, so each finalist hears about its trial order and then its outcome.
+ */
 export const COMPETITION_EVENTS_QUEUE = 'competition-events';
-export const CompetitionEvents = { callOpened: 'call-opened' } as const;
+export const CompetitionEvents = {
+  callOpened: 'call-opened',
+  bakeOffStarted: 'bake-off-started',
+  bakeOffConcluded: 'bake-off-concluded',
+} as const;
 export interface CallOpened {
   callId: string;
   problemId: string;
@@ -38,6 +46,37 @@ export interface CallOpened {
   problemTitleEn: string;
   deadline: string;
   vendorOrganisationIds: string[];
+}
+
+export interface BakeOffStarted {
+  callId: string;
+  problemTitleVi: string;
+  problemTitleEn: string;
+  /** Each trial order's max amount, đồng. */
+  trialBudget: string;
+  signBy: string;
+  finalists: Array<{ vendorOrganisationId: string; offerId: string; trialOrderId: string }>;
+}
+
+export type FinalistOutcome = 'PROPOSED' | 'ELIMINATED' | 'WITHDRAWN';
+export interface BakeOffConcluded {
+  callId: string;
+  problemTitleVi: string;
+  problemTitleEn: string;
+  /** POC_PROPOSED, or CANCELLED when every finalist withdrew. */
+  callStatus: CallStatus;
+  finalists: Array<{
+    vendorOrganisationId: string;
+    offerId: string;
+    trialOrderId: string;
+    outcome: FinalistOutcome;
+    /** Measured figures of a compared finalist: paid and max amount in đồng, paid ÷ max as a percentage. */
+    paid: string | null;
+    maxAmount: string;
+    costEffectivenessPercent: string | null;
+    /** The elimination or withdrawal reason ("Tiếng Việt. / English."). */
+    reason: string | null;
+  }>;
 }
 
 export const COMPETITION_QUEUE = 'competition';

@@ -1,12 +1,17 @@
 import { errorCodes, StateMachine, type KpiPaymentTerms } from '@app/kernel';
 
-export const ORDER_STATUSES = ['DRAFT', 'ACTIVE', 'CLOSED'] as const;
+export const ORDER_STATUSES = ['DRAFT', 'ACTIVE', 'CLOSED', 'CANCELLED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
-export const orderLifecycle = new StateMachine<OrderStatus, 'activate' | 'close'>('ORDERING', 'order', {
-  DRAFT: { activate: 'ACTIVE' },
+/** Only a draft can be cancelled: it holds no escrow, so no money moves. */
+export const orderLifecycle = new StateMachine<OrderStatus, 'activate' | 'close' | 'cancel'>('ORDERING', 'order', {
+  DRAFT: { activate: 'ACTIVE', cancel: 'CANCELLED' },
   ACTIVE: { close: 'CLOSED' },
   CLOSED: {},
+  CANCELLED: {},
 });
+
+/** Why the system cancels a trial order its parties did not sign by the bake-off's sign-by date. */
+export const NOT_SIGNED_IN_TIME = 'Không ký trong thời hạn. / Not signed in time.';
 
 export type SigningParty = 'AGENCY' | 'VENDOR';
 
@@ -78,6 +83,15 @@ export const ledgerCodes = {
 
 export const OrderingErrors = errorCodes('ORDERING', {
   ORDER_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy đơn đặt hàng. / Order not found.' },
+  ORDER_NOT_CANCELLABLE: {
+    kind: 'CONFLICT',
+    message: 'Chỉ có thể hủy đơn hàng chưa ký (dự thảo). / Only a draft (unsigned) order can be cancelled.',
+  },
+  NOT_ALLOWED_TO_CANCEL: {
+    kind: 'FORBIDDEN',
+    message:
+      'Chỉ cơ quan đặt hàng của đơn hoặc quản trị Chợ mới được hủy đơn. / Only the ordering agency or an operator may cancel the order.',
+  },
   ORDER_NOT_SIGNABLE: {
     kind: 'CONFLICT',
     message: 'Đơn hàng không còn ở trạng thái chờ ký. / The order is no longer awaiting signatures.',
