@@ -67,7 +67,7 @@ export class SettleRounds {
     for (;;) {
       const { settled, leftOut } = await this.settleBatch(first);
       if (leftOut.length === 0) break;
-      first = settled > 0 ? { orderId: leftOut[0], wait: false } : { orderId: leftOut[0], wait: true };
+      first = { orderId: leftOut[0], wait: settled === 0 };
     }
     this.faults.crashAt('settlement.after-commit');
   }
