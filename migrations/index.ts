@@ -16,6 +16,7 @@ import { AcceptanceRecordVersionsClawbacks1795469109023 } from './1795469109023-
 import { PlatformOutboxCoalesceKey1795476000000 } from './1795476000000-platform-outbox-coalesce-key';
 import { OrderingOrderCancellation1795480000000 } from './1795480000000-ordering-order-cancellation';
 import { CompetitionBakeOffWithdrawals1795480000001 } from './1795480000001-competition-bake-off-withdrawals';
+import { AcceptanceDeliveryRecords1795482000000 } from './1795482000000-acceptance-delivery-records';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   PlatformOutboxCoalesceKey1795476000000,
   OrderingOrderCancellation1795480000000,
   CompetitionBakeOffWithdrawals1795480000001,
+  AcceptanceDeliveryRecords1795482000000,
 ];

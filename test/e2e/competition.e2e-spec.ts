@@ -3,6 +3,7 @@ import {
   ApiError,
   createActors,
   eventually,
+  listSolution,
   startSystem,
   publishedTrafficProblem,
   speedOffer,
@@ -37,11 +38,12 @@ describe('competition: calls, sealed offers, trust-adjusted scoring, award', () 
   });
   afterAll(() => system?.stop());
 
-  const publishedProblem = () =>
+  const publishedProblem = (outcomeShareBp?: number) =>
     publishedTrafficProblem(a, {
       titleVi: 'Giảm ùn tắc tại nút giao Ngã Tư Sở',
       titleEn: 'Reduce congestion at the Nga Tu So junction',
       scale: 'PILOT',
+      outcomeShareBp,
     });
 
   it('runs a call end to end with sealed offers, scores with breakdown and a justified award', async () => {
@@ -164,12 +166,22 @@ describe('competition: calls, sealed offers, trust-adjusted scoring, award', () 
   });
 
   it('simulates the payout of an offer with the settlement formula', async () => {
-    const problemId = await publishedProblem();
+    // 90 % payable by results: a 10 % delivery share is the most an offer may propose
+    const problemId = await publishedProblem(9000);
     const call = await a.buyer.post<Created>('/calls', {
       problemId,
       deadline: new Date(Date.now() + 60_000).toISOString(),
     });
     const [va] = vendors;
+    await expect(
+      va.actors.vendor.post(`/calls/${call.id}/offers`, {
+        ...speedOffer(va.solutionId, '600000000', '45'),
+        deliveryShareBp: 1001,
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      body: { code: 'COMPETITION.DELIVERY_SHARE_TOO_HIGH', details: { maximum: 1000 } },
+    });
     const created = await va.actors.vendor.post<Created>(`/calls/${call.id}/offers`, {
       ...speedOffer(va.solutionId, '600000000', '45'),
       rounds: 2,
@@ -217,6 +229,19 @@ describe('competition: calls, sealed offers, trust-adjusted scoring, award', () 
     await expect(
       va.actors.vendor.post(`/calls/${call.id}/offers`, speedOffer(va.solutionId, '500000000', '40')),
     ).rejects.toMatchObject({ status: 422, body: { code: 'COMPETITION.KPI_COMMITMENT_INVALID' } });
+    // the problem is payable wholly by results: no fixed delivery share
+    await expect(
+      va.actors.vendor.post(`/calls/${call.id}/offers`, {
+        ...speedOffer(va.solutionId, '500000000', '45'),
+        deliveryShareBp: 1000,
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      body: {
+        code: 'COMPETITION.DELIVERY_SHARE_TOO_HIGH',
+        details: { field: 'deliveryShareBp', deliveryShareBp: 1000, maximum: 0, outcomeShareBp: 10_000 },
+      },
+    });
     const draft = await va.actors.vendor.post<Created>('/solutions', {
       name: 'Giải pháp chưa niêm yết',
       summary: 'Một giải pháp chưa qua tiền kiểm nên không được chào giá.',
@@ -239,5 +264,108 @@ describe('competition: calls, sealed offers, trust-adjusted scoring, award', () 
     await expect(
       va.actors.vendor.post(`/calls/${call.id}/offers`, speedOffer(draft.id, '500000000', '45')),
     ).rejects.toMatchObject({ status: 403, body: { code: 'COMPETITION.SOLUTION_NOT_ELIGIBLE' } });
+  });
+
+  const suspend = (solutionId: string) =>
+    a.admin.post(`/solutions/${solutionId}/suspend`, {
+      until: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      reason: 'Sự cố an toàn thông tin đang được xác minh.',
+    });
+  const notListed = (solutionId: string, status: string) => ({
+    status: 409,
+    body: { code: 'COMPETITION.SOLUTION_NOT_LISTED', details: { solutionId, status } },
+  });
+
+  it('lets only solutions LISTED now bid and be awarded, whatever the pool frozen at opening', async () => {
+    const [va, vb, vc] = vendors;
+    // listings of their own, so that suspending them leaves the shared vendors' solutions listed
+    const delisted = await listSolution(va.actors);
+    const suspended = await listSolution(vb.actors);
+    const problemId = await publishedProblem();
+    const deadline = Date.now() + 8000;
+    const call = await a.buyer.post<Created & { eligibleSolutionIds: string[] }>('/calls', {
+      problemId,
+      deadline: new Date(deadline).toISOString(),
+    });
+    expect(call.eligibleSolutionIds).toEqual(expect.arrayContaining([delisted, suspended]));
+
+    await a.admin.post(`/solutions/${delisted}/delist`, { reason: 'Nhà cung cấp vi phạm cam kết.' });
+    await expect(
+      va.actors.vendor.post(`/calls/${call.id}/offers`, speedOffer(delisted, '500000000', '45')),
+    ).rejects.toMatchObject(notListed(delisted, 'DELISTED'));
+
+    const best = await vb.actors.vendor.post<Created>(
+      `/calls/${call.id}/offers`,
+      speedOffer(suspended, '400000000', '48'),
+    );
+    const other = await vc.actors.vendor.post<Created>(
+      `/calls/${call.id}/offers`,
+      speedOffer(vc.solutionId, '800000000', '45'),
+    );
+    await suspend(suspended);
+    await expect(
+      vb.actors.vendor.request('PUT', `/offers/${best.id}`, speedOffer(suspended, '390000000', '48')),
+    ).rejects.toMatchObject(notListed(suspended, 'SUSPENDED'));
+
+    await new Promise((resolve) => setTimeout(resolve, deadline - Date.now() + 200));
+    await eventually(
+      async () =>
+        (await a.buyer.get<{ status: string }>(`/calls/${call.id}`)).status === 'EVALUATED' ? true : undefined,
+      'call evaluated',
+    );
+    // the best-scored offer's solution is suspended: it cannot be awarded, the agency awards another one
+    await expect(a.buyer.post(`/calls/${call.id}/award`, { offerId: best.id })).rejects.toMatchObject(
+      notListed(suspended, 'SUSPENDED'),
+    );
+    const scores = (await request(system.url).get(`/calls/${call.id}/scores`).expect(200)).body as Score[];
+    expect(scores.map((s) => s.offerId)).toEqual([best.id, other.id]);
+    await a.buyer.post(`/calls/${call.id}/award`, {
+      offerId: other.id,
+      justification: 'Giải pháp xếp hạng nhất đang bị đình chỉ niêm yết.',
+    });
+    expect((await request(system.url).get(`/calls/${call.id}`).expect(200)).body).toMatchObject({
+      status: 'AWARDED',
+      awardedOfferId: other.id,
+    });
+  });
+
+  it('skips offers of solutions no longer LISTED when shortlisting bake-off finalists', async () => {
+    const [va, vb, vc] = vendors;
+    const suspended = await listSolution(vb.actors);
+    const problemId = await publishedProblem();
+    const deadline = Date.now() + 6000;
+    const call = await a.buyer.post<Created>('/calls', {
+      problemId,
+      deadline: new Date(deadline).toISOString(),
+      awardMode: 'POC',
+      pocFinalists: 2,
+      pocTrialBudget: '100000000',
+    });
+    const top = await vb.actors.vendor.post<Created>(
+      `/calls/${call.id}/offers`,
+      speedOffer(suspended, '400000000', '48'),
+    );
+    const second = await va.actors.vendor.post<Created>(
+      `/calls/${call.id}/offers`,
+      speedOffer(va.solutionId, '600000000', '45'),
+    );
+    const third = await vc.actors.vendor.post<Created>(
+      `/calls/${call.id}/offers`,
+      speedOffer(vc.solutionId, '800000000', '45'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, deadline - Date.now() + 200));
+    await suspend(suspended);
+
+    const trialOrders = await a.buyer.post<unknown[]>(`/calls/${call.id}/bake-off`, {});
+    expect(trialOrders).toHaveLength(2);
+    const bakeOff = await a.buyer.get<{ finalists: Array<{ offerId: string; scoreRank: number }> }>(
+      `/calls/${call.id}/bake-off`,
+    );
+    expect(bakeOff.finalists.map((f) => [f.offerId, f.scoreRank])).toEqual([
+      [second.id, 2],
+      [third.id, 3],
+    ]);
+    const offers = await a.buyer.get<Array<{ id: string; status: string }>>(`/calls/${call.id}/offers`);
+    expect(offers.find((o) => o.id === top.id)?.status).toBe('NOT_AWARDED');
   });
 });

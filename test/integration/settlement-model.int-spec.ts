@@ -18,6 +18,8 @@ const SHARES = [3_333, 3_333, 3_334];
 const BASELINE = 30;
 const TARGET = 45;
 const WINDOW_OPEN = 3_600;
+/** The fixed delivery share: earned once, when the delivery record (round 0) settles. */
+const DELIVERY_BP = 2_000;
 
 type RoundStatus = 'NONE' | 'EVALUATED' | 'SIGNED' | 'DISPUTED' | 'PAYABLE' | 'SETTLED';
 interface ModelOrder {
@@ -26,6 +28,9 @@ interface ModelOrder {
   status: 'ACTIVE' | 'CLOSED';
   ended: boolean;
   rounds: ModelRound[];
+  /** the delivery record, confirmed and signed in one step */
+  delivery: 'NONE' | 'SIGNED' | 'PAYABLE' | 'SETTLED';
+  deliveryDue: boolean;
 }
 interface ModelRound {
   status: RoundStatus;
@@ -46,14 +51,24 @@ function roundExact(measured: Fraction, shareBp: number): Fraction {
   if (a.lt(0)) a = new Fraction(0);
   if (a.gt(1)) a = new Fraction(1);
   const f = a.lt(new Fraction(1, 2)) ? new Fraction(0) : a;
-  return new Fraction(MAX).mul(shareBp).div(10_000).mul(f);
+  return new Fraction(MAX)
+    .mul(10_000 - DELIVERY_BP)
+    .div(10_000)
+    .mul(shareBp)
+    .div(10_000)
+    .mul(f);
 }
 const floorOf = (f: Fraction) => BigInt(f.floor().toString());
 /** What the settled record versions earned: settlement pays exactly this, clawing back when a correction lowered it. */
 const settledEarned = (o: ModelOrder) =>
   floorOf(
-    o.rounds.reduce((sum, r, i) => (r.settled ? sum.add(roundExact(r.settled, SHARES[i])) : sum), new Fraction(0)),
+    o.rounds.reduce(
+      (sum, r, i) => (r.settled ? sum.add(roundExact(r.settled, SHARES[i])) : sum),
+      o.delivery === 'SETTLED' ? new Fraction(MAX).mul(DELIVERY_BP).div(10_000) : new Fraction(0),
+    ),
   );
+/** Closed by settlement or expiry only with every round settled (or never measured, on expiry) and no delivery pending. */
+const deliveryDone = (o: ModelOrder) => o.delivery === 'NONE' || o.delivery === 'SETTLED';
 const meanOf = (values: number[]) =>
   new Fraction(
     values
@@ -67,7 +82,7 @@ type Command =
   | { kind: 'upload'; order: number; round: number; values: number[] }
   | { kind: 'signRecord' | 'dispute' | 'recheck' | 'settle'; order: number; round: number }
   | { kind: 'correct'; order: number; values: number[] }
-  | { kind: 'resolve' | 'passWindow' | 'expire'; order: number };
+  | { kind: 'resolve' | 'passWindow' | 'expire' | 'deliver'; order: number };
 
 const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({
@@ -86,7 +101,10 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     order: fc.nat(2),
     values: fc.array(fc.integer({ min: 250, max: 500 }), { minLength: 1, maxLength: 4 }),
   }),
-  fc.record({ kind: fc.constantFrom('resolve' as const, 'passWindow' as const, 'expire' as const), order: fc.nat(2) }),
+  fc.record({
+    kind: fc.constantFrom('resolve' as const, 'passWindow' as const, 'expire' as const, 'deliver' as const),
+    order: fc.nat(2),
+  }),
 );
 
 /**
@@ -159,7 +177,7 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
       agencyOrganisationId: agency,
       vendorOrganisationId: vendor,
       maxAmount: MAX.toString(),
-      deliveryShareBp: 0,
+      deliveryShareBp: DELIVERY_BP,
       floorBp: 5000,
       disputeWindowSeconds: window,
       kpis: [
@@ -205,7 +223,7 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
       dispute: null,
       audit: false,
     }));
-    return { id, window, status: 'ACTIVE', ended: false, rounds };
+    return { id, window, status: 'ACTIVE', ended: false, rounds, delivery: 'NONE', deliveryDue: false };
   }
 
   /** Stores a batch of points; revision 1 is the round's data, a higher one a correction's. */
@@ -298,7 +316,7 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
         disputed.dispute = null;
         disputed.status = disputed.audit ? 'SETTLED' : disputed.due ? 'PAYABLE' : 'SIGNED';
         disputed.audit = false;
-        if (o.rounds.every((x) => x.status === 'SETTLED')) o.status = 'CLOSED';
+        if (o.rounds.every((x) => x.status === 'SETTLED') && deliveryDone(o)) o.status = 'CLOSED';
         return;
       }
       case 'correct': {
@@ -325,19 +343,28 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
           [o.id],
         );
         for (const x of o.rounds) if (x.status === 'SIGNED' || x.status === 'DISPUTED') x.due = true;
+        if (o.delivery === 'SIGNED') o.deliveryDue = true;
         while ((await acceptance.releaseDue(1000)) === 1000);
-        for (const order of orders)
+        for (const order of orders) {
           for (const x of order.rounds) if (x.status === 'SIGNED' && x.due) x.status = 'PAYABLE';
+          if (order.delivery === 'SIGNED' && order.deliveryDue) order.delivery = 'PAYABLE';
+        }
         return;
       }
       case 'settle': {
         await acceptance.settle({ orderId: o.id, roundNo });
-        // A job whose round is payable settles it with the backlog (every payable round); any other job is a no-op.
-        if (r!.status !== 'PAYABLE') return;
+        // Any settlement job drains the backlog: every payable round and delivery of every order.
         for (const order of orders) {
           const paying = order.rounds.filter((x) => x.status === 'PAYABLE');
           for (const x of paying) Object.assign(x, { status: 'SETTLED', settled: x.measured });
-          if (paying.length > 0 && order.rounds.every((x) => x.status === 'SETTLED')) order.status = 'CLOSED';
+          const delivering = order.delivery === 'PAYABLE';
+          if (delivering) order.delivery = 'SETTLED';
+          if (
+            (paying.length > 0 || delivering) &&
+            order.rounds.every((x) => x.status === 'SETTLED') &&
+            deliveryDone(order)
+          )
+            order.status = 'CLOSED';
         }
         return;
       }
@@ -350,8 +377,21 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
         o.ended = true;
         while ((await acceptance.expireDue(1000)) === 1000);
         for (const order of orders)
-          if (order.ended && order.rounds.every((x) => x.status === 'NONE' || x.status === 'SETTLED'))
+          if (
+            order.ended &&
+            order.rounds.every((x) => x.status === 'NONE' || x.status === 'SETTLED') &&
+            deliveryDone(order)
+          )
             order.status = 'CLOSED';
+        return;
+      }
+      case 'deliver': {
+        const note = 'Đã bàn giao và vận hành thử hệ thống.';
+        if (o.status !== 'ACTIVE' || o.delivery !== 'NONE')
+          return expectRefused(acceptance.confirmDelivery(officer, o.id, note));
+        const record = await acceptance.confirmDelivery(officer, o.id, note);
+        await acceptance.sign(officer, o.id, 0, record.recordHash);
+        o.delivery = o.window === 0 ? 'PAYABLE' : 'SIGNED';
         return;
       }
     }
@@ -370,7 +410,10 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
       const statuses = (await acceptance.records(operator, o.id))
         .filter((x) => x.status !== 'SUPERSEDED')
         .map((x) => [x.roundNo, x.status]);
-      expect(statuses).toEqual(o.rounds.flatMap((x, i) => (x.status === 'NONE' ? [] : [[i + 1, x.status]])));
+      expect(statuses).toEqual([
+        ...(o.delivery === 'NONE' ? [] : [[0, o.delivery]]),
+        ...o.rounds.flatMap((x, i) => (x.status === 'NONE' ? [] : [[i + 1, x.status]])),
+      ]);
       expect(row.status).toBe(o.status);
       const paid = BigInt(row.paid);
       const escrow = BigInt(row.escrow);
@@ -394,6 +437,28 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('keeps an order open while its delivery record waits out its window, and closes it once delivery is paid', async () => {
+    const values = fc.array(fc.integer({ min: 250, max: 500 }), { minLength: 1, maxLength: 4 });
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(values, values, values), async (perRound) => {
+        const o = await newOrder(WINDOW_OPEN);
+        const run = (c: Command) => step([o], c).then(() => checkInvariants([o]));
+        for (const [round, roundValues] of perRound.entries()) {
+          await run({ kind: 'upload', order: 0, round, values: roundValues });
+          await run({ kind: 'signRecord', order: 0, round });
+        }
+        await run({ kind: 'passWindow', order: 0 });
+        await run({ kind: 'deliver', order: 0 });
+        await run({ kind: 'settle', order: 0, round: 0 });
+        expect([o.status, o.delivery]).toEqual(['ACTIVE', 'SIGNED']);
+        await run({ kind: 'passWindow', order: 0 });
+        await run({ kind: 'settle', order: 0, round: 0 });
+        expect([o.status, o.delivery]).toEqual(['CLOSED', 'SETTLED']);
+      }),
+      { numRuns: 5 },
     );
   });
 

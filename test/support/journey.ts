@@ -170,6 +170,8 @@ export interface OrderSpec {
   callWindowMs?: number;
   /** Seconds the vendor may dispute a signed record; tests default to 0 (payable as soon as it is signed). */
   disputeWindowSeconds?: number;
+  /** The offer's fixed delivery share (the problem pays the rest by results); none by default. */
+  deliveryShareBp?: number;
 }
 
 /** Problem → call → offer → award → draft order (not signed). */
@@ -179,7 +181,7 @@ export async function draftOrder(a: Actors, spec: OrderSpec): Promise<SignedOrde
     titleEn: 'Reduce congestion at traffic hotspots',
     categoryCode: 'giao-thong',
     budgetEnvelope: '5000000000',
-    outcomeShareBp: 10_000,
+    outcomeShareBp: 10_000 - (spec.deliveryShareBp ?? 0),
     deadline: new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10),
     kpis: [
       {
@@ -207,6 +209,7 @@ export async function draftOrder(a: Actors, spec: OrderSpec): Promise<SignedOrde
     kpiCommitments: [{ kpiCode: 'K1', target: spec.target ?? '45' }],
     durationDays: 90,
     rounds: spec.rounds ?? 1,
+    ...(spec.deliveryShareBp ? { deliveryShareBp: spec.deliveryShareBp } : {}),
   });
   await new Promise((resolve) => setTimeout(resolve, callWindowMs + 50));
   const order = await a.buyer.post<Created>(`/calls/${call.id}/award`, {

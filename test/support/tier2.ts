@@ -33,16 +33,19 @@ export async function threeListedVendors(a: Actors, prefix: string): Promise<Lis
   return vendors;
 }
 
-/** A published traffic problem with one speed KPI (baseline 30, target 45 km/h) and an envelope of 1 bn đồng. */
+/**
+ * A published traffic problem with one speed KPI (baseline 30, target 45 km/h) and an envelope of 1 bn đồng, payable
+ * wholly by results unless `outcomeShareBp` says otherwise.
+ */
 export async function publishedTrafficProblem(
   a: Actors,
-  problem: { titleVi: string; titleEn: string; deadline?: string; scale?: string },
+  problem: { titleVi: string; titleEn: string; deadline?: string; scale?: string; outcomeShareBp?: number },
 ): Promise<string> {
   const created = await a.buyer.post<Created>('/problems', {
     ...problem,
     categoryCode: 'giao-thong',
     budgetEnvelope: '1000000000',
-    outcomeShareBp: 10_000,
+    outcomeShareBp: problem.outcomeShareBp ?? 10_000,
     kpis: [
       {
         code: 'K1',

@@ -23,6 +23,16 @@ export class SignRecordDto {
   recordHash: string;
 }
 
+export class ConfirmDeliveryDto {
+  @ApiProperty({
+    example: 'Đã bàn giao hệ thống điều khiển đèn tín hiệu tại 12 nút giao, kèm biên bản lắp đặt và đào tạo.',
+    description: 'What was delivered (biên bản bàn giao)',
+  })
+  @IsString()
+  @Length(10, 4000)
+  note: string;
+}
+
 export class EvidenceFileDto implements EvidenceFile {
   @ApiProperty({ example: 'nhat-ky-camera-thang-10.csv' }) @IsString() @Length(1, 200) name: string;
   @ApiProperty({ description: 'SHA-256 of the file, lowercase hex' })

@@ -37,6 +37,10 @@ export class AcceptanceRecord {
   @Column({ type: 'text', array: true })
   batchHashes: string[];
 
+  /** What the officer confirmed was delivered: only on the delivery record (round DELIVERY_ROUND). */
+  @Column({ type: 'text', nullable: true })
+  deliveryNote: string | null;
+
   @Column({ type: 'text' })
   recordHash: string;
 

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post } from 
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import {
+  ConfirmDeliveryDto,
   DisputeView,
   OpenDisputeDto,
   outcomeOf,
@@ -41,6 +42,24 @@ export class AcceptanceController {
     @Body() dto: SignRecordDto,
   ): Promise<RecordView> {
     return this.acceptance.sign(p, orderId, roundNo, dto.recordHash);
+  }
+
+  @Post('delivery')
+  @Roles('ACCEPTANCE_OFFICER')
+  @ApiOperation({
+    summary: 'Xác nhận bàn giao / The ordering agency’s officer confirms delivery',
+    description:
+      'Creates the delivery record (round 0) showing what the order earns with its fixed delivery share; the officer ' +
+      'then signs it like a round’s record (POST …/rounds/0/acceptance-record/signature), and once its dispute ' +
+      'window passes the share is paid, once. 409 when the order has no delivery share or delivery is confirmed.',
+  })
+  @ApiOkResponse({ type: RecordView })
+  confirmDelivery(
+    @CurrentPrincipal() p: Principal,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() dto: ConfirmDeliveryDto,
+  ): Promise<RecordView> {
+    return this.acceptance.confirmDelivery(p, orderId, dto.note);
   }
 
   @Post('rounds/:roundNo/disputes')

@@ -114,6 +114,8 @@ export class RecordView {
   @ApiProperty({ type: KpiResultView, isArray: true }) results: KpiResult[];
   @ApiProperty() earnedCumulative: string;
   @ApiProperty({ type: String, isArray: true }) batchHashes: string[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Round 0 only: what was delivered' })
+  deliveryNote: string | null;
   @ApiProperty() recordHash: string;
   @ApiProperty({ format: 'date-time' }) evaluatedAt: Date;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The hash the officer signed' })

@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, Not } from 'typeorm';
 import { AuditFacade, SYSTEM_ACTOR } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { newId } from '@app/kernel';
-import { assertVisible, OrderingFacade, type Order } from '@app/ordering';
+import { assertVisible, OrderingFacade, paymentTermsOf, type Order } from '@app/ordering';
 import { JobRequest, Outbox, Transactions, updateIfStatus } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import {
   AcceptanceErrors,
+  DELIVERY_ROUND,
   AcceptanceJobs,
   type DisputeKind,
   type DisputeOutcome,
@@ -80,13 +81,7 @@ export class AcceptanceFacade {
   async sign(principal: Principal, orderId: string, roundNo: number, recordHash: string): Promise<AcceptanceRecord> {
     return this.tx.run(async (tx) => {
       const order = await this.ordering.lock(tx, orderId);
-      assertVisible(principal, order);
-      if (
-        !principal.userId ||
-        !principal.roles.includes('ACCEPTANCE_OFFICER') ||
-        principal.organisationId !== order.agencyOrganisationId
-      )
-        throw AcceptanceErrors.NOT_OFFICER_OF_ORDER();
+      assertOfficerOf(principal, order);
       const record = await this.rounds.current(tx, orderId, roundNo);
       if (record.status !== 'EVALUATED')
         throw AcceptanceErrors.RECORD_NOT_SIGNABLE(undefined, { status: record.status });
@@ -111,6 +106,31 @@ export class AcceptanceFacade {
         after: { recordHash, disputeWindowSeconds: order.terms.disputeWindowSeconds },
       });
       return this.rounds.current(tx, orderId, roundNo);
+    });
+  }
+
+  /**
+   * The ordering agency's acceptance officer confirms delivery: the delivery record (round DELIVERY_ROUND) shows
+   * what the order earns with its fixed delivery share; signed like a round's record, it is settled once.
+   */
+  async confirmDelivery(principal: Principal, orderId: string, note: string): Promise<AcceptanceRecord> {
+    return this.tx.run(async (tx) => {
+      const order = await this.ordering.lock(tx, orderId);
+      assertOfficerOf(principal, order);
+      if (order.status !== 'ACTIVE') throw AcceptanceErrors.ORDER_NOT_ACTIVE(undefined, { status: order.status });
+      if (paymentTermsOf(order.terms).deliveryShareBp === 0) throw AcceptanceErrors.NO_DELIVERY_SHARE();
+      if (await tx.existsBy(AcceptanceRecord, { orderId, roundNo: DELIVERY_ROUND }))
+        throw AcceptanceErrors.DELIVERY_ALREADY_CONFIRMED();
+      const { record, content } = await this.rounds.buildDelivery(tx, order, note.trim());
+      await tx.insert(AcceptanceRecord, record);
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'acceptance_record',
+        entityId: record.id,
+        action: 'delivery-confirmed',
+        after: content,
+      });
+      return record;
     });
   }
 
@@ -291,9 +311,15 @@ export class AcceptanceFacade {
     });
   }
 
+  /** Every measurement round settled, and no record (a delivery record included) still on its way to payment. */
   private async allSettled(tx: EntityManager, order: Order): Promise<boolean> {
-    const settled = await tx.countBy(AcceptanceRecord, { orderId: order.id, status: 'SETTLED' });
-    return settled === order.terms.rounds.length;
+    const open = await tx.countBy(AcceptanceRecord, { orderId: order.id, status: Not(In(['SETTLED', 'SUPERSEDED'])) });
+    const settled = await tx.countBy(AcceptanceRecord, {
+      orderId: order.id,
+      status: 'SETTLED',
+      roundNo: Not(DELIVERY_ROUND),
+    });
+    return open === 0 && settled === order.terms.rounds.length;
   }
 
   /** The next version of a disputed record, from the data uploaded for it: refused without such data. */
@@ -428,4 +454,15 @@ export class AcceptanceFacade {
       released.map((r) => roundJob(AcceptanceJobs.settleRound, r.order_id, r.round_no, r.version)),
     );
   }
+}
+
+/** Only the ordering agency's acceptance officers sign records and confirm delivery. */
+function assertOfficerOf(principal: Principal, order: Order): void {
+  assertVisible(principal, order);
+  if (
+    !principal.userId ||
+    !principal.roles.includes('ACCEPTANCE_OFFICER') ||
+    principal.organisationId !== order.agencyOrganisationId
+  )
+    throw AcceptanceErrors.NOT_OFFICER_OF_ORDER();
 }

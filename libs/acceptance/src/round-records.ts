@@ -5,7 +5,7 @@ import { EntityManager, Not } from 'typeorm';
 import { Clock, cumulativeEarned, deterministicId, type RoundMeasurements } from '@app/kernel';
 import { paymentTermsOf, type Order } from '@app/ordering';
 import { AcceptanceRecord } from './acceptance-record.entity';
-import { AcceptanceErrors } from './contracts/acceptance';
+import { AcceptanceErrors, DELIVERY_ROUND } from './contracts/acceptance';
 import { evaluateRound, type InsufficientKpi } from './evaluation';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -58,6 +58,32 @@ export class RoundRecords {
     return { record, content };
   }
 
+  /** The delivery record (biên bản bàn giao): what was delivered, and what the order has earned with it. */
+  async buildDelivery(
+    tx: EntityManager,
+    order: Order,
+    note: string,
+  ): Promise<{ record: AcceptanceRecord; content: object }> {
+    const earned = await this.earnedCumulative(tx, order, DELIVERY_ROUND, {});
+    const content = {
+      orderId: order.id,
+      roundNo: DELIVERY_ROUND,
+      version: 1,
+      deliveryNote: note,
+      results: [],
+      earnedCumulative: earned.toString(),
+      batchHashes: [],
+    };
+    const record = tx.create(AcceptanceRecord, {
+      ...content,
+      id: deterministicId('record', order.id, DELIVERY_ROUND),
+      status: 'EVALUATED',
+      recordHash: sha256(canonicalize(content) ?? ''),
+      evaluatedAt: this.clock.now(),
+    });
+    return { record, content };
+  }
+
   /** The round's record in force: the newest version, never a superseded one. */
   async current(tx: EntityManager, orderId: string, roundNo: number): Promise<AcceptanceRecord> {
     const record = await tx.findOneBy(AcceptanceRecord, { orderId, roundNo, status: Not('SUPERSEDED') });
@@ -65,6 +91,7 @@ export class RoundRecords {
     return record;
   }
 
+  /** What the order has earned with `roundNo` as `measured` (or delivery confirmed) and its other records as they are. */
   private async earnedCumulative(
     tx: EntityManager,
     order: Order,
@@ -77,6 +104,7 @@ export class RoundRecords {
       const record = others.find((r) => r.roundNo === round.no);
       return Object.fromEntries((record?.results ?? []).map((k) => [k.key, k.measured]));
     });
-    return cumulativeEarned(paymentTermsOf(order.terms), { delivered: false, rounds });
+    const delivered = roundNo === DELIVERY_ROUND || others.some((r) => r.roundNo === DELIVERY_ROUND);
+    return cumulativeEarned(paymentTermsOf(order.terms), { delivered, rounds });
   }
 }

@@ -7,6 +7,7 @@ import { Faults, Outbox, Transactions, updateAllIfStatus, type JobRequest } from
 import { AcceptanceRecord } from './acceptance-record.entity';
 import {
   AcceptanceJobs,
+  DELIVERY_ROUND,
   outcomeEvent,
   OutcomeEvents,
   type OutcomeSettled,
@@ -119,10 +120,17 @@ export class SettleRounds {
       await this.ordering.payVendors(tx, transfersOf(settled.filter((s) => s.amount > 0n)));
       await this.ordering.clawBack(tx, transfersOf(settled.filter((s) => s.amount < 0n)));
       this.faults.crashAt('settlement.after-transfer');
-      const settledRounds = new Map<string, number>();
-      for (const r of [...records.filter((x) => x.status === 'SETTLED'), ...settled.map((x) => x.record)])
-        settledRounds.set(r.orderId, (settledRounds.get(r.orderId) ?? 0) + 1);
-      const complete = orders.filter((o) => o.status === 'ACTIVE' && settledRounds.get(o.id) === o.terms.rounds.length);
+      // An order closes once every measurement round is settled and no record (a delivery record included) is
+      // still on its way to payment.
+      const justSettled = new Set(settled.map((x) => x.record.id));
+      const finished = (r: RoundRecord) => r.status === 'SETTLED' || r.status === 'SUPERSEDED' || justSettled.has(r.id);
+      const complete = orders.filter((o) => {
+        const own = recordsOf.get(o.id) ?? [];
+        const settledRounds = own.filter(
+          (r) => r.roundNo !== DELIVERY_ROUND && r.status !== 'SUPERSEDED' && finished(r),
+        );
+        return o.status === 'ACTIVE' && settledRounds.length === o.terms.rounds.length && own.every(finished);
+      });
       const closures: AuditEntry[] = [];
       await this.ordering.closeMany(tx, SYSTEM_ACTOR, complete, closures);
       // One audit event per settlement transaction, naming every settlement and closure: a backlog batch of
@@ -180,11 +188,15 @@ export class SettleRounds {
     const roundIndex = new Map(order.terms.rounds.map((round, i) => [round.no, i]));
     const earned = cumulativeEarnedAfterEach(
       paymentTermsOf(order.terms),
-      { delivered: false, rounds: order.terms.rounds.map((round) => measurementsOf(counted.get(round.no))) },
-      payable.map((record) => ({
-        roundIndex: roundIndex.get(record.roundNo) ?? -1,
-        measurements: measurementsOf(record),
-      })),
+      {
+        delivered: counted.has(DELIVERY_ROUND),
+        rounds: order.terms.rounds.map((round) => measurementsOf(counted.get(round.no))),
+      },
+      payable.map((record) =>
+        record.roundNo === DELIVERY_ROUND
+          ? { delivered: true as const }
+          : { roundIndex: roundIndex.get(record.roundNo) ?? -1, measurements: measurementsOf(record) },
+      ),
     );
     let paid = earlier.reduce((sum, s) => sum + BigInt(s.amount), 0n);
     // One transfer per order and direction: named after the first round it pays (or claws back), which is settled
@@ -241,13 +253,13 @@ function columnsOf(settlements: Array<SettledRound['settlement']>): unknown[][] 
 function transfersOf(settled: SettledRound[]): VendorPayment[] {
   const byTransfer = groupBy(settled, (s) => s.settlement.transferId as string);
   return [...byTransfer.entries()].map(([transferId, group]) => {
-    const rounds = group.map((s) => s.record.roundNo).join(', ');
+    const rounds = group.map((s) => (s.record.roundNo === DELIVERY_ROUND ? 'bàn giao' : `kỳ ${s.record.roundNo}`));
     const amount = group.reduce((sum, s) => sum + s.amount, 0n);
     return {
       order: group[0].order,
       transferId,
       amount: amount > 0n ? amount : -amount,
-      memo: amount > 0n ? `Thanh toán theo kết quả kỳ ${rounds}` : `Thu hồi theo biên bản hiệu chỉnh kỳ ${rounds}`,
+      memo: `${amount > 0n ? 'Thanh toán theo kết quả' : 'Thu hồi theo biên bản hiệu chỉnh'}: ${rounds.join(', ')}`,
     };
   });
 }

@@ -715,6 +715,21 @@ export class CatalogFacade {
     });
   }
 
+  /**
+   * The current statuses of solutions, share-locked until the caller's transaction ends: a suspension, delisting or
+   * expiry waits for a bid or award decided on LISTED instead of overtaking it.
+   */
+  async statusesOf(tx: EntityManager, ids: string[]): Promise<Map<string, SolutionStatus>> {
+    if (ids.length === 0) return new Map();
+    const rows = await tx.find(Solution, {
+      select: { id: true, status: true },
+      where: { id: In(ids) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_read' },
+    });
+    return new Map(rows.map((s) => [s.id, s.status]));
+  }
+
   async ownedBy(vendorOrganisationId: string): Promise<Solution[]> {
     return this.solutions.find({
       where: { vendorOrganisationId },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { type AuditActor, type AuditEntry, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
+import { CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, type Principal } from '@app/identity';
 import { Clock, newId } from '@app/kernel';
 import { jobId, Outbox, updateIfStatus } from '@app/platform';
@@ -51,6 +52,7 @@ export interface BakeOffComparison {
 export class BakeOffFacade {
   constructor(
     private readonly audit: AuditFacade,
+    private readonly catalog: CatalogFacade,
     private readonly competition: CompetitionFacade,
     private readonly problems: ProblemsFacade,
     private readonly clock: Clock,
@@ -59,9 +61,10 @@ export class BakeOffFacade {
   ) {}
 
   /**
-   * Shortlists the best-scored offers that accept POC elimination as finalists, declines the rest, and reserves one
-   * trial order id per finalist, to be signed within `signWithinDays`; the caller creates those orders in the same
-   * transaction.
+   * Shortlists the best-scored offers that accept POC elimination and whose solution is still LISTED as finalists,
+   * declines the rest (an offer of a solution suspended, delisted, expired or waiting since it was submitted is
+   * skipped and the next best takes its place), and reserves one trial order id per finalist, to be signed within
+   * `signWithinDays`; the caller creates those orders in the same transaction.
    */
   async start(tx: EntityManager, principal: Principal, callId: string, signWithinDays: number): Promise<BakeOffStart> {
     const locked = await tx.findOne(Call, { where: { id: callId }, lock: { mode: 'pessimistic_write' } });
@@ -74,9 +77,14 @@ export class BakeOffFacade {
     const status = callLifecycle.apply(call.status, 'startPoc');
     const offers = await tx.find(Offer, { where: { callId, status: 'SUBMITTED' } });
     const scores = await tx.find(OfferScore, { where: { callId }, order: { rank: 'ASC' } });
+    const statuses = await this.catalog.statusesOf(tx, [...new Set(offers.map((o) => o.solutionId))]);
+    const notListed = offers.filter((o) => statuses.get(o.solutionId) !== 'LISTED').map((o) => o.id);
     const shortlisted = scores
       .map((score) => ({ score, offer: offers.find((o) => o.id === score.offerId) }))
-      .filter((s): s is { score: OfferScore; offer: Offer } => s.offer?.acceptsPocElimination === true)
+      .filter(
+        (s): s is { score: OfferScore; offer: Offer } =>
+          s.offer?.acceptsPocElimination === true && !notListed.includes(s.offer.id),
+      )
       .slice(0, call.pocFinalists ?? 0);
     if (shortlisted.length === 0) throw CompetitionErrors.NO_OFFERS();
     const startedAt = this.clock.now();
@@ -115,7 +123,11 @@ export class BakeOffFacade {
         entityId: offer.id,
         action: event === 'shortlist' ? 'shortlisted' : 'not-awarded',
         before: { status: offer.status },
-        after: { status: offerStatus, callId },
+        after: {
+          status: offerStatus,
+          callId,
+          ...(notListed.includes(offer.id) && { solutionStatus: statuses.get(offer.solutionId) }),
+        },
       });
     }
     await updateIfStatus(tx, Call, callId, call.status, { status });
@@ -150,6 +162,7 @@ export class BakeOffFacade {
         signBy,
         finalists: trials.map((t) => ({ offerId: t.offerId, rank: t.scoreRank, trialOrderId: t.orderId })),
         declined: offers.filter((o) => !finalistIds.includes(o.id)).map((o) => o.id),
+        notListed,
       },
     });
     return {

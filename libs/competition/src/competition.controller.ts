@@ -53,7 +53,10 @@ export class CompetitionController {
 
   @Post('calls/:id/offers')
   @Roles('VENDOR')
-  @ApiOperation({ summary: 'Nộp hồ sơ chào (Mẫu 02) / Submit an offer' })
+  @ApiOperation({
+    summary:
+      'Nộp hồ sơ chào (Mẫu 02) / Submit an offer: the solution must be in the call’s eligible pool and LISTED now (409 COMPETITION.SOLUTION_NOT_LISTED otherwise); the delivery share leaves at least the problem’s share payable by results',
+  })
   @ApiOkResponse({ type: OfferView })
   submit(
     @CurrentPrincipal() p: Principal,
@@ -83,7 +86,7 @@ export class CompetitionController {
   @Public()
   @ApiOperation({
     summary:
-      'So sánh vòng POC / Bake-off comparison: per finalist its trial order, measured KPIs, paid, max, cost-effectiveness and score, or why it withdrew (trial order cancelled unsigned); buyer: from the start; public: once awarded. When every finalist withdrew the call ends CANCELLED with no proposal, and the agency opens a new call on the problem',
+      'So sánh vòng POC / Bake-off comparison. Finalists are the best-scored offers accepting POC elimination whose solution is still LISTED when the bake-off starts (others are declined); a finalist whose solution stops being LISTED cannot be awarded. Per finalist its trial order, measured KPIs, paid, max, cost-effectiveness and score, or why it withdrew (trial order cancelled unsigned); buyer: from the start; public: once awarded. When every finalist withdrew the call ends CANCELLED with no proposal, and the agency opens a new call on the problem',
   })
   @ApiOkResponse({ type: BakeOffView })
   async bakeOff(
@@ -128,7 +131,10 @@ export class CompetitionController {
 
   @Put('offers/:id')
   @Roles('VENDOR')
-  @ApiOperation({ summary: 'Thay hồ sơ chào / Replace an offer before the deadline' })
+  @ApiOperation({
+    summary:
+      'Thay hồ sơ chào / Replace an offer before the deadline (same rules as submitting: the solution must be LISTED now)',
+  })
   @ApiOkResponse({ type: OfferView })
   replace(
     @CurrentPrincipal() p: Principal,

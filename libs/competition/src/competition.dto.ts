@@ -26,6 +26,7 @@ import {
   type CallStatus,
   type OfferStatus,
 } from './contracts/competition';
+import { MAX_DELIVERY_SHARE_BP } from './offer-terms';
 
 export class WeightsDto {
   @ApiProperty({ example: 0.4 }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1) price: number;
@@ -131,7 +132,17 @@ export class SubmitOfferDto {
   @Min(1)
   @Max(24)
   rounds: number;
-  @ApiPropertyOptional({ example: 0 }) @IsOptional() @IsInt() @Min(0) @Max(3000) deliveryShareBp?: number;
+  @ApiPropertyOptional({
+    example: 0,
+    maximum: MAX_DELIVERY_SHARE_BP,
+    description:
+      'Fixed share of the max amount paid on confirmed delivery, basis points; at most 3,000 and at most 10,000 minus the problem’s share payable by results (outcomeShareBp)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_DELIVERY_SHARE_BP)
+  deliveryShareBp?: number;
   @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsInt() @Min(0) @Max(10000) floorBp?: number;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() acceptsPocElimination?: boolean;
 }

@@ -24,7 +24,7 @@ import {
 } from './contracts/competition';
 import { Offer } from './offer.entity';
 import { OfferScore } from './offer-score.entity';
-import { offerPaymentTerms } from './offer-terms';
+import { maxDeliveryShareBp, offerPaymentTerms } from './offer-terms';
 import { payoutTable } from './payout-table';
 import { committedImprovement, scoreOffers } from './scoring';
 
@@ -212,7 +212,10 @@ export class CompetitionFacade {
     return this.calls.manager.find(OfferScore, { where: { callId }, order: { rank: 'ASC' } });
   }
 
-  /** Awards inside the caller's transaction, so the draft order is created atomically with the award. */
+  /**
+   * Awards inside the caller's transaction, so the draft order is created atomically with the award. An offer whose
+   * solution is no longer LISTED cannot be awarded: the agency awards another one.
+   */
   async award(tx: EntityManager, principal: Principal, callId: string, dto: AwardDto): Promise<AwardedOffer> {
     const locked = await tx.findOne(Call, { where: { id: callId }, lock: { mode: 'pessimistic_write' } });
     if (!locked) throw CompetitionErrors.CALL_NOT_FOUND(undefined, { id: callId });
@@ -223,6 +226,7 @@ export class CompetitionFacade {
     const offer = await tx.findOneBy(Offer, { id: dto.offerId });
     if (!offer || offer.callId !== callId)
       throw CompetitionErrors.OFFER_NOT_IN_CALL(undefined, { offerId: dto.offerId });
+    await this.assertListed(tx, offer.solutionId);
     const score = await tx.findOneBy(OfferScore, { callId, offerId: offer.id });
     if (call.awardMode === 'POC') assertPocAward(call, offer, dto);
     else if (score && score.rank !== 1 && !dto.justification) {
@@ -375,10 +379,12 @@ export class CompetitionFacade {
     }
     const solution = await this.catalog.getSolution(dto.solutionId, tx);
     if (solution.vendorOrganisationId !== principal.organisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
+    await this.assertListed(tx, dto.solutionId);
     const problem = await this.problems.get(call.problemId, tx);
     if (BigInt(dto.price) > BigInt(problem.budgetEnvelope)) {
       throw CompetitionErrors.PRICE_ABOVE_ENVELOPE(undefined, { price: dto.price, envelope: problem.budgetEnvelope });
     }
+    assertDeliveryShare(problem, dto.deliveryShareBp ?? 0);
     assertCommitments(problem, dto, call.allowsWorseTargets);
     const offer = tx.create(Offer, {
       id: newId(),
@@ -403,6 +409,12 @@ export class CompetitionFacade {
       after: { callId, solutionId: dto.solutionId },
     });
     return offer;
+  }
+
+  /** Only LISTED solutions bid and are awarded: the eligible pool frozen at opening is not enough on its own. */
+  private async assertListed(tx: EntityManager, solutionId: string): Promise<void> {
+    const status = (await this.catalog.statusesOf(tx, [solutionId])).get(solutionId);
+    if (status !== 'LISTED') throw CompetitionErrors.SOLUTION_NOT_LISTED(undefined, { solutionId, status });
   }
 
   private async ownOpenOffer(tx: EntityManager, principal: Principal, offerId: string): Promise<Offer> {
@@ -489,6 +501,19 @@ function assertPocAward(call: Call, offer: Offer, dto: AwardDto): void {
       offerId: offer.id,
       proposedOfferId: call.pocProposedOfferId,
       field: 'justification',
+    });
+  }
+}
+
+/** The fixed delivery share leaves at least the problem's share payable by results. */
+function assertDeliveryShare(problem: Problem, deliveryShareBp: number): void {
+  const maximum = maxDeliveryShareBp(problem);
+  if (deliveryShareBp > maximum) {
+    throw CompetitionErrors.DELIVERY_SHARE_TOO_HIGH(undefined, {
+      field: 'deliveryShareBp',
+      deliveryShareBp,
+      maximum,
+      outcomeShareBp: problem.outcomeShareBp,
     });
   }
 }

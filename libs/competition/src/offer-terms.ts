@@ -8,6 +8,14 @@ export function equalShares(count: number): number[] {
   return Array.from({ length: count }, (_, i) => base + (i < 10_000 - base * count ? 1 : 0));
 }
 
+/** PRODUCT.md: the optional fixed delivery share d is 0–30 % of the max amount. */
+export const MAX_DELIVERY_SHARE_BP = 3_000;
+
+/** The largest delivery share an offer on the problem may propose: at least the problem's share stays payable by results. */
+export function maxDeliveryShareBp(problem: Pick<Problem, 'outcomeShareBp'>): number {
+  return Math.min(MAX_DELIVERY_SHARE_BP, 10_000 - problem.outcomeShareBp);
+}
+
 /** The payment terms an offer proposes on a problem: the order signed from it carries exactly these. */
 export function offerPaymentTerms(offer: Offer, problem: Problem): PaymentTerms {
   const commitments = new Map(offer.kpiCommitments.map((c) => [c.kpiCode, c]));

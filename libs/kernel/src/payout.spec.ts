@@ -445,14 +445,17 @@ describe('properties', () => {
     );
   });
 
-  it('after each change, equals cumulativeEarned over the rounds as changed so far', () => {
+  it('after each change, equals cumulativeEarned over the rounds and delivery as changed so far', () => {
     const changesArb = progressArb.chain((p) =>
       fc.record({
         p: fc.constant(p),
         changes: fc.array(
-          fc
-            .nat(p.t.roundSharesBp.length - 1)
-            .chain((roundIndex) => fc.record({ roundIndex: fc.constant(roundIndex), measurements: roundArb(p.t) })),
+          fc.oneof(
+            fc.constant({ delivered: true as const }),
+            fc
+              .nat(p.t.roundSharesBp.length - 1)
+              .chain((roundIndex) => fc.record({ roundIndex: fc.constant(roundIndex), measurements: roundArb(p.t) })),
+          ),
           { maxLength: 6 },
         ),
       }),
@@ -460,9 +463,11 @@ describe('properties', () => {
     fc.assert(
       fc.property(changesArb, ({ p: { t, delivered, rounds }, changes }) => {
         const current = t.roundSharesBp.map((_, r) => rounds[r] ?? {});
-        const expected = changes.map(({ roundIndex, measurements }) => {
-          current[roundIndex] = measurements;
-          return cumulativeEarned(t, { delivered, rounds: current });
+        let isDelivered = delivered;
+        const expected = changes.map((change) => {
+          if ('delivered' in change) isDelivered = true;
+          else current[change.roundIndex] = change.measurements;
+          return cumulativeEarned(t, { delivered: isDelivered, rounds: current });
         });
         expect(cumulativeEarnedAfterEach(t, { delivered, rounds }, changes)).toEqual(expected);
       }),

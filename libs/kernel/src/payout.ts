@@ -149,21 +149,26 @@ export function cumulativeEarned(
   return floorDong(earned);
 }
 
+/** What a settled acceptance record adds to an order's earnings: a round's measurements, or confirmed delivery. */
+export type EarningChange = { roundIndex: number; measurements: RoundMeasurements } | { delivered: true };
+
 /**
- * `cumulativeEarned` after each of a sequence of changes, each replacing one round's measurements (a new or
- * corrected acceptance record): settling a backlog computes each round's exact share once, not the whole order per
- * settled round.
+ * `cumulativeEarned` after each of a sequence of changes, each confirming delivery or replacing one round's
+ * measurements (a new or corrected acceptance record): settling a backlog computes each round's exact share once,
+ * not the whole order per settled round.
  */
 export function cumulativeEarnedAfterEach(
   t: PaymentTerms,
   progress: { delivered: boolean; rounds: RoundMeasurements[] },
-  changes: Array<{ roundIndex: number; measurements: RoundMeasurements }>,
+  changes: EarningChange[],
 ): bigint[] {
   assertValid(t);
-  const delivery = progress.delivered ? bpOf(t.maxAmount, t.deliveryShareBp) : new Fraction(0);
+  const deliveryShare = bpOf(t.maxAmount, t.deliveryShareBp);
+  let delivery = progress.delivered ? deliveryShare : new Fraction(0);
   const exact = t.roundSharesBp.map((_, r) => roundEarned(t, r, progress.rounds[r] ?? {}));
-  return changes.map(({ roundIndex, measurements }) => {
-    exact[roundIndex] = roundEarned(t, roundIndex, measurements);
+  return changes.map((change) => {
+    if ('delivered' in change) delivery = deliveryShare;
+    else exact[change.roundIndex] = roundEarned(t, change.roundIndex, change.measurements);
     return floorDong(exact.reduce((sum, e) => sum.add(e), delivery));
   });
 }

@@ -49,6 +49,9 @@ export class OrderingController {
   @Roles('BUYER')
   @ApiOperation({
     summary: 'Trao thầu và lập dự thảo đơn hàng / Award an offer; creates the draft order from its terms',
+    description:
+      'The offer’s solution must be LISTED now (409 COMPETITION.SOLUTION_NOT_LISTED otherwise: award another offer); ' +
+      'an offer other than the best ranked one needs a public justification.',
   })
   @ApiOkResponse({ type: OrderSummaryView })
   async award(

@@ -16,6 +16,9 @@ export class TrialOrdersController {
   @ApiOperation({
     summary:
       'Bắt đầu vòng POC / Start the bake-off of a scored POC call: a draft trial order (trial budget, one round) per finalist',
+    description:
+      'Finalists are the best ranked offers whose solution is LISTED now; offers of solutions no longer listed are ' +
+      'skipped. Each trial order must be signed within signWithinDays (default 14) or it is cancelled.',
   })
   @ApiOkResponse({ type: OrderSummaryView, isArray: true })
   start(

@@ -26,6 +26,12 @@ export const roundJob = (name: string, orderId: string, roundNo: number, version
     : {}),
 });
 
+/**
+ * The acceptance record of confirmed delivery (biên bản bàn giao) takes round number 0: it is signed, disputable and
+ * settled like a measurement round, and earns the order's fixed delivery share once.
+ */
+export const DELIVERY_ROUND = 0;
+
 /** Published for whoever ranks suppliers: an order's outcome money changed. */
 export const OUTCOME_EVENTS_QUEUE = 'outcome-events';
 export const OutcomeEvents = {
@@ -112,8 +118,7 @@ export interface KpiResult {
 export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
   ORDER_NOT_ACTIVE: {
     kind: 'CONFLICT',
-    message:
-      'Đơn hàng chưa hiệu lực hoặc đã đóng; không nhận số liệu. / The order is not active; measurements are refused.',
+    message: 'Đơn hàng chưa hiệu lực hoặc đã đóng. / The order is not active (not yet signed, or closed).',
   },
   NOT_ACCEPTANCE_OFFICER_OF_ORDER: {
     kind: 'FORBIDDEN',
@@ -138,6 +143,14 @@ export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
     kind: 'CONFLICT',
     message:
       'Kỳ này đã được đánh giá; số liệu mới chỉ được gửi khi biên bản đang bị khiếu nại. / This round is already evaluated; new data is accepted only while its record is disputed.',
+  },
+  NO_DELIVERY_SHARE: {
+    kind: 'CONFLICT',
+    message: 'Đơn hàng không có phần thanh toán khi bàn giao. / The order has no fixed delivery share to confirm.',
+  },
+  DELIVERY_ALREADY_CONFIRMED: {
+    kind: 'CONFLICT',
+    message: 'Việc bàn giao đã được xác nhận. / Delivery is already confirmed.',
   },
   NOT_OFFICER_OF_ORDER: {
     kind: 'FORBIDDEN',

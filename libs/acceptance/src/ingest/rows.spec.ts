@@ -127,6 +127,41 @@ describe('RowValidator', () => {
     ]);
   });
 
+  it('keeps a share in percent within 0–100, but not a change in percent', () => {
+    const share = kpi({ unit: ' % ', baseline: '65.8', target: '80' });
+    const v = validator([share], { decimalComma: true });
+    for (const [line, value, kept] of [
+      [2, '0', '0'],
+      [3, '100', '100'],
+      [4, '100,000', '100'],
+      [5, '99,99', '99.99'],
+    ] as const)
+      expect(v.check({ line, kpi: 'K1', observedAt: `2026-11-05T0${line}:00:00Z`, value })).toMatchObject({
+        value: kept,
+      });
+    for (const [line, value] of [
+      [6, '100,01'],
+      [7, '101'],
+      [8, '1.000'],
+    ] as const)
+      expect(v.check({ line, kpi: 'K1', observedAt: `2026-11-05T0${line}:00:00Z`, value })).toEqual([
+        { line, column: 'value', reason: 'VALUE_OUT_OF_RANGE', value },
+      ]);
+    expect(validator([kpi({ unit: 'Phần trăm' })]).check({ line: 2, kpi: 'K1', observedAt: at, value: 100.5 })).toEqual(
+      [{ line: 2, column: 'value', reason: 'VALUE_OUT_OF_RANGE', value: '100.5' }],
+    );
+    expect(validator([share]).check({ line: 2, kpi: 'K1', observedAt: at, value: '-1' })).toMatchObject([
+      { reason: 'VALUE_NEGATIVE' },
+    ]);
+    const change = kpi({ baseline: '0', target: '-20', direction: 'decrease', unit: '%' });
+    expect(validator([change]).check({ line: 2, kpi: 'K1', observedAt: at, value: '150' })).toMatchObject({
+      value: '150',
+    });
+    expect(validator([kpi()]).check({ line: 2, kpi: 'K1', observedAt: at, value: '250' })).toMatchObject({
+      value: '250',
+    });
+  });
+
   it('refuses a second reading at the same instant for levels, also against stored readings, not for sums', () => {
     const v = validator([kpi(), kpi({ key: 'K2', aggregation: 'sum' })]);
     v.remember('K1', Date.UTC(2026, 10, 6) * 1000);

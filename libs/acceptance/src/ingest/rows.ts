@@ -82,6 +82,7 @@ export function normaliseDecimal(text: string, decimalComma: boolean): string | 
 }
 
 const BOOLEAN_UNITS = new Set(['có/không', 'yes/no']);
+const PERCENT_UNITS = new Set(['%', 'phần trăm', 'percent']);
 const normaliseUnit = (unit: string) => unit.normalize('NFC').trim().toLowerCase();
 
 /** Excel keeps wall-clock date cells as if they were UTC; they mean Vietnam time like offset-less text. */
@@ -134,7 +135,8 @@ export interface RowRules {
 
 /**
  * Validates rows one by one, in file order: KPI known, timestamp inside the round window and not in the future,
- * a numeric value the KPI can take, the KPI's unit when a unit is given, and no second reading at the same instant
+ * a numeric value the KPI can take (not negative unless measured as a change, 0 or 1 for yes/no, 0–100 for a share in
+ * percent), the KPI's unit when a unit is given, and no second reading at the same instant
  * for a KPI whose readings are levels (mean / last); sums and counts of events may share an instant.
  */
 export class RowValidator {
@@ -232,6 +234,11 @@ export class RowValidator {
       problem('value', 'VALUE_NOT_BOOLEAN', raw.value);
       return undefined;
     }
+    // A share in percent lies within 0–100; a change in percent ("−20 %") is not a share and may exceed it.
+    if (PERCENT_UNITS.has(normaliseUnit(kpi.unit)) && !signed && above100(value)) {
+      problem('value', 'VALUE_OUT_OF_RANGE', raw.value);
+      return undefined;
+    }
     return value;
   }
 
@@ -240,6 +247,12 @@ export class RowValidator {
     if (!set) this.seen.set(kpiKey, (set = new TimestampSet()));
     return set;
   }
+}
+
+/** For a normalised non-negative decimal: no exponent and at most 15 integer digits, so Number is exact. */
+function above100(value: string): boolean {
+  const [int, fraction] = value.split('.');
+  return Number(int) > 100 || (int === '100' && fraction !== undefined);
 }
 
 function clip(value: unknown): string {

@@ -158,6 +158,16 @@ export const CompetitionErrors = errorCodes('COMPETITION', {
     message:
       'Giải pháp không nằm trong danh sách đủ điều kiện của lời mời. / The solution is not in the call’s eligible pool.',
   },
+  SOLUTION_NOT_LISTED: {
+    kind: 'CONFLICT',
+    message:
+      'Giải pháp hiện không ở trạng thái niêm yết (bị đình chỉ, huỷ niêm yết, hết hạn hoặc chờ suất); chỉ giải pháp đang niêm yết được chào giá và trao thầu. / The solution is not LISTED now (suspended, delisted, expired or waiting); only listed solutions may bid and be awarded.',
+  },
+  DELIVERY_SHARE_TOO_HIGH: {
+    kind: 'UNPROCESSABLE',
+    message:
+      'Tỷ lệ thanh toán cố định khi bàn giao vượt mức bài toán cho phép (phần còn lại phải thanh toán theo kết quả). / The fixed delivery share exceeds what the problem allows (the rest must be payable by results).',
+  },
   PRICE_ABOVE_ENVELOPE: {
     kind: 'UNPROCESSABLE',
     message: 'Giá chào vượt hạn mức ngân sách của bài toán. / Price exceeds the problem’s budget envelope.',
