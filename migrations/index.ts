@@ -17,6 +17,8 @@ import { PlatformOutboxCoalesceKey1795476000000 } from './1795476000000-platform
 import { OrderingOrderCancellation1795480000000 } from './1795480000000-ordering-order-cancellation';
 import { CompetitionBakeOffWithdrawals1795480000001 } from './1795480000001-competition-bake-off-withdrawals';
 import { AcceptanceDeliveryRecords1795482000000 } from './1795482000000-acceptance-delivery-records';
+import { ProblemsKpiWeights1795483000000 } from './1795483000000-problems-kpi-weights';
+import { CompetitionOfferRoundShares1795483000001 } from './1795483000001-competition-offer-round-shares';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -39,4 +41,6 @@ export const migrations = [
   OrderingOrderCancellation1795480000000,
   CompetitionBakeOffWithdrawals1795480000001,
   AcceptanceDeliveryRecords1795482000000,
+  ProblemsKpiWeights1795483000000,
+  CompetitionOfferRoundShares1795483000001,
 ];

@@ -6,6 +6,7 @@ import {
   listSolution,
   startSystem,
   publishedTrafficProblem,
+  SPEED_KPI,
   speedOffer,
   threeListedVendors,
   type Actors,
@@ -210,6 +211,124 @@ describe('competition: calls, sealed offers, trust-adjusted scoring, award', () 
       },
     ]);
     await expect(a.buyer.get(`/offers/${created.id}/payout-simulation`)).rejects.toMatchObject({ status: 404 });
+  });
+
+  const weightedKpis = (k1?: number, k2?: number) => [
+    { ...SPEED_KPI, ...(k1 === undefined ? {} : { weightBp: k1 }) },
+    {
+      code: 'K2',
+      nameVi: 'Thời gian chờ đèn đỏ',
+      nameEn: 'Red-light waiting time',
+      unit: 's',
+      direction: 'decrease',
+      baseline: '90',
+      target: '60',
+      measurementPeriod: 'quarterly',
+      dataSource: 'Camera',
+      ...(k2 === undefined ? {} : { weightBp: k2 }),
+    },
+  ];
+  const weightedProblem = (k1?: number, k2?: number) => ({
+    titleVi: 'Giảm ùn tắc và thời gian chờ tại nút giao Kim Liên',
+    titleEn: 'Reduce congestion and waiting at the Kim Lien junction',
+    categoryCode: 'giao-thong',
+    budgetEnvelope: '1000000000',
+    outcomeShareBp: 10_000,
+    kpis: weightedKpis(k1, k2),
+  });
+
+  it('carries the buyer’s KPI weights and the vendor’s round shares into the order and its payouts', async () => {
+    await expect(a.buyer.post('/problems', weightedProblem(7000, 2000))).rejects.toMatchObject({
+      status: 422,
+      body: {
+        code: 'PROBLEMS.KPI_WEIGHTS_INVALID',
+        details: { field: 'kpis[].weightBp', weighted: 2, kpis: 2, sum: 9000 },
+      },
+    });
+    await expect(a.buyer.post('/problems', weightedProblem(10_000))).rejects.toMatchObject({
+      status: 422,
+      body: { code: 'PROBLEMS.KPI_WEIGHTS_INVALID', details: { weighted: 1, kpis: 2, sum: 10_000 } },
+    });
+    const problem = await a.buyer.post<Created>('/problems', weightedProblem(7000, 3000));
+    await a.buyer.post(`/problems/${problem.id}/publish`);
+    const shown = await a.buyer.get<{ kpis: Array<{ code: string; weightBp: number | null }> }>(
+      `/problems/${problem.id}`,
+    );
+    expect(shown.kpis.map((k) => [k.code, k.weightBp])).toEqual([
+      ['K1', 7000],
+      ['K2', 3000],
+    ]);
+    const publicProblems = (await request(system.url).get('/public/problems?limit=500').expect(200)).body as {
+      items: Array<{ id: string; kpis: Array<{ code: string; weightBp: number | null }> }>;
+    };
+    expect(publicProblems.items.find((p) => p.id === problem.id)?.kpis.map((k) => k.weightBp)).toEqual([7000, 3000]);
+
+    const deadline = Date.now() + 5000;
+    const call = await a.buyer.post<Created>('/calls', {
+      problemId: problem.id,
+      deadline: new Date(deadline).toISOString(),
+    });
+    const [va] = vendors;
+    const offer = (roundSharesBp?: number[]) => ({
+      solutionId: va.solutionId,
+      price: '600000000',
+      kpiCommitments: [
+        { kpiCode: 'K1', target: '45' },
+        { kpiCode: 'K2', target: '60' },
+      ],
+      durationDays: 90,
+      rounds: 3,
+      ...(roundSharesBp ? { roundSharesBp } : {}),
+    });
+    for (const [shares, details] of [
+      [[5000, 5000], { length: 2, rounds: 3, sum: 10_000 }],
+      [[2000, 3000, 4000], { length: 3, sum: 9000 }],
+      [[0, 5000, 5000], { minimum: 0, sum: 10_000 }],
+    ] as const) {
+      await expect(va.actors.vendor.post(`/calls/${call.id}/offers`, offer([...shares]))).rejects.toMatchObject({
+        status: 422,
+        body: { code: 'COMPETITION.ROUND_SHARES_INVALID', details: { field: 'roundSharesBp', ...details } },
+      });
+    }
+    const created = await va.actors.vendor.post<Created & { roundSharesBp: number[] }>(
+      `/calls/${call.id}/offers`,
+      offer([2000, 3000, 5000]),
+    );
+    expect(created.roundSharesBp).toEqual([2000, 3000, 5000]);
+
+    type Level = { level: number; perRound: string[]; total: string; perKpi: Record<string, string> };
+    // at 80 % attainment f(a) = 0.8: round 3 earns 600,000,000 × 50 % × 0.8 = 240,000,000;
+    // K1 alone earns 600,000,000 × 70 % × 0.8 = 336,000,000 over the rounds, K2 alone 600,000,000 × 30 % × 0.8
+    const expected: Level[] = [
+      {
+        level: 0.8,
+        perRound: ['96000000', '144000000', '240000000'],
+        total: '480000000',
+        perKpi: { K1: '336000000', K2: '144000000' },
+      },
+    ];
+    expect(await va.actors.vendor.get<Level[]>(`/offers/${created.id}/payout-simulation?levels=0.8`)).toMatchObject(
+      expected,
+    );
+
+    await new Promise((resolve) => setTimeout(resolve, deadline - Date.now() + 200));
+    await eventually(
+      async () =>
+        (await a.buyer.get<{ status: string }>(`/calls/${call.id}`)).status === 'EVALUATED' ? true : undefined,
+      'call evaluated',
+    );
+    const order = await a.buyer.post<Created>(`/calls/${call.id}/award`, { offerId: created.id });
+    const terms = (
+      await a.buyer.get<{
+        terms: { kpis: Array<{ key: string; weightBp: number }>; rounds: Array<{ no: number; shareBp: number }> };
+      }>(`/orders/${order.id}`)
+    ).terms;
+    expect(terms.kpis.map((k) => [k.key, k.weightBp])).toEqual([
+      ['K1', 7000],
+      ['K2', 3000],
+    ]);
+    expect(terms.rounds.map((r) => r.shareBp)).toEqual([2000, 3000, 5000]);
+    expect(await a.buyer.get<Level[]>(`/orders/${order.id}/payout-simulation?levels=0.8`)).toMatchObject(expected);
   });
 
   it('refuses bad calls and offers with clear codes', async () => {

@@ -37,6 +37,19 @@ export async function threeListedVendors(a: Actors, prefix: string): Promise<Lis
  * A published traffic problem with one speed KPI (baseline 30, target 45 km/h) and an envelope of 1 bn đồng, payable
  * wholly by results unless `outcomeShareBp` says otherwise.
  */
+/** The traffic problems' speed KPI: 30 → 45 km/h, measured quarterly by camera. */
+export const SPEED_KPI = {
+  code: 'K1',
+  nameVi: 'Tốc độ trung bình',
+  nameEn: 'Average speed',
+  unit: 'km/h',
+  direction: 'increase',
+  baseline: '30',
+  target: '45',
+  measurementPeriod: 'quarterly',
+  dataSource: 'Camera',
+};
+
 export async function publishedTrafficProblem(
   a: Actors,
   problem: { titleVi: string; titleEn: string; deadline?: string; scale?: string; outcomeShareBp?: number },
@@ -46,19 +59,7 @@ export async function publishedTrafficProblem(
     categoryCode: 'giao-thong',
     budgetEnvelope: '1000000000',
     outcomeShareBp: problem.outcomeShareBp ?? 10_000,
-    kpis: [
-      {
-        code: 'K1',
-        nameVi: 'Tốc độ trung bình',
-        nameEn: 'Average speed',
-        unit: 'km/h',
-        direction: 'increase',
-        baseline: '30',
-        target: '45',
-        measurementPeriod: 'quarterly',
-        dataSource: 'Camera',
-      },
-    ],
+    kpis: [SPEED_KPI],
   });
   await a.buyer.post(`/problems/${created.id}/publish`);
   return created.id;

@@ -26,7 +26,8 @@ const SQL = {
   problems: `SELECT p.id, p.code, p.agency_organisation_id, a.name AS agency_name, p.title_vi, p.title_en, p.category_code,
               p.budget_envelope::text, p.outcome_share_bp, p.deadline::text, p.published_at,
               coalesce((SELECT json_agg(json_build_object('code', k.code, 'nameVi', k.name_vi, 'nameEn', k.name_en,
-                          'unit', k.unit, 'direction', k.direction, 'baseline', k.baseline::text, 'target', k.target::text)
+                          'unit', k.unit, 'direction', k.direction, 'baseline', k.baseline::text, 'target', k.target::text,
+                          'weightBp', k.weight_bp)
                         ORDER BY k.code) FROM problems.problem_kpis k WHERE k.problem_id = p.id), '[]') AS kpis
        FROM problems.problems p JOIN identity.organisations a ON a.id = p.agency_organisation_id
        WHERE p.published_at IS NOT NULL`,
@@ -98,6 +99,8 @@ export interface PublicProblem {
     direction: string;
     baseline: string | null;
     target: string;
+    /** null = all KPIs of the problem weigh equally */
+    weightBp: number | null;
   }>;
 }
 

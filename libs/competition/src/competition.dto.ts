@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsDateString,
   IsIn,
@@ -127,11 +128,23 @@ export class SubmitOfferDto {
   @ArrayMaxSize(20)
   kpiCommitments: KpiCommitmentDto[];
   @ApiProperty({ example: 90 }) @IsInt() @Min(1) @Max(1825) durationDays: number;
-  @ApiProperty({ example: 1, description: 'Measurement rounds (equal shares)' })
+  @ApiProperty({ example: 3, description: 'Measurement rounds' })
   @IsInt()
   @Min(1)
   @Max(24)
   rounds: number;
+  @ApiPropertyOptional({
+    type: Number,
+    isArray: true,
+    example: [2000, 3000, 5000],
+    description:
+      'Share of the price each round can earn, basis points: one per round, each at least 1, sum exactly 10,000; equal shares when omitted',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(24)
+  @IsInt({ each: true })
+  roundSharesBp?: number[];
   @ApiPropertyOptional({
     example: 0,
     maximum: MAX_DELIVERY_SHARE_BP,
@@ -183,6 +196,13 @@ export class OfferView {
   @ApiProperty({ type: KpiCommitmentDto, isArray: true }) kpiCommitments: KpiCommitmentDto[];
   @ApiProperty() durationDays: number;
   @ApiProperty() rounds: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    isArray: true,
+    description: 'Share of the price each round can earn, basis points; null = equal shares',
+  })
+  roundSharesBp: number[] | null;
   @ApiProperty() deliveryShareBp: number;
   @ApiProperty() floorBp: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Why a POC bake-off eliminated the offer' })

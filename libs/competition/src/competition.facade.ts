@@ -24,7 +24,7 @@ import {
 } from './contracts/competition';
 import { Offer } from './offer.entity';
 import { OfferScore } from './offer-score.entity';
-import { maxDeliveryShareBp, offerPaymentTerms } from './offer-terms';
+import { equalShares, maxDeliveryShareBp, offerPaymentTerms, roundSharesRefusal } from './offer-terms';
 import { payoutTable } from './payout-table';
 import { committedImprovement, scoreOffers } from './scoring';
 
@@ -386,6 +386,9 @@ export class CompetitionFacade {
     }
     assertDeliveryShare(problem, dto.deliveryShareBp ?? 0);
     assertCommitments(problem, dto, call.allowsWorseTargets);
+    const shares = dto.roundSharesBp ?? equalShares(dto.rounds);
+    const sharesRefusal = roundSharesRefusal(shares, dto.rounds);
+    if (sharesRefusal) throw CompetitionErrors.ROUND_SHARES_INVALID(undefined, sharesRefusal);
     const offer = tx.create(Offer, {
       id: newId(),
       callId,
@@ -396,6 +399,7 @@ export class CompetitionFacade {
       kpiCommitments: dto.kpiCommitments,
       durationDays: dto.durationDays,
       rounds: dto.rounds,
+      roundSharesBp: shares,
       deliveryShareBp: dto.deliveryShareBp ?? 0,
       floorBp: dto.floorBp ?? 5000,
       acceptsPocElimination: dto.acceptsPocElimination ?? true,

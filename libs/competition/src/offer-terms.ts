@@ -8,6 +8,28 @@ export function equalShares(count: number): number[] {
   return Array.from({ length: count }, (_, i) => base + (i < 10_000 - base * count ? 1 : 0));
 }
 
+/** The problem's KPI weights: as the buyer set them, or equal when it set none (a problem has all or none). */
+export function kpiWeightsBp(kpis: ReadonlyArray<{ weightBp: number | null }>): number[] {
+  const weights = kpis.map((kpi) => kpi.weightBp);
+  return weights.every((w): w is number => w !== null) ? weights : equalShares(kpis.length);
+}
+
+/** The offer's round shares: as the vendor proposed them, or equal for an offer that proposed none. */
+export function roundSharesBp(offer: Pick<Offer, 'rounds' | 'roundSharesBp'>): number[] {
+  return offer.roundSharesBp ?? equalShares(offer.rounds);
+}
+
+/** Why proposed round shares are refused (one positive share per round, sum exactly 10,000), or null. */
+export function roundSharesRefusal(
+  shares: readonly number[],
+  rounds: number,
+): { field: 'roundSharesBp'; rounds: number; length: number; sum: number; minimum: number } | null {
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const minimum = shares.length > 0 ? Math.min(...shares) : 0;
+  if (shares.length === rounds && minimum >= 1 && sum === 10_000) return null;
+  return { field: 'roundSharesBp', rounds, length: shares.length, sum, minimum };
+}
+
 /** PRODUCT.md: the optional fixed delivery share d is 0–30 % of the max amount. */
 export const MAX_DELIVERY_SHARE_BP = 3_000;
 
@@ -19,12 +41,12 @@ export function maxDeliveryShareBp(problem: Pick<Problem, 'outcomeShareBp'>): nu
 /** The payment terms an offer proposes on a problem: the order signed from it carries exactly these. */
 export function offerPaymentTerms(offer: Offer, problem: Problem): PaymentTerms {
   const commitments = new Map(offer.kpiCommitments.map((c) => [c.kpiCode, c]));
-  const weights = equalShares(problem.kpis.length);
+  const weights = kpiWeightsBp(problem.kpis);
   return {
     maxAmount: BigInt(offer.price),
     deliveryShareBp: offer.deliveryShareBp,
     floorBp: offer.floorBp,
-    roundSharesBp: equalShares(offer.rounds),
+    roundSharesBp: roundSharesBp(offer),
     kpis: problem.kpis.map((kpi, i) => ({
       key: kpi.code,
       weightBp: weights[i],

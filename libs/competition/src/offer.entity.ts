@@ -38,6 +38,10 @@ export class Offer {
   @Column({ type: 'integer' })
   rounds: number;
 
+  /** Share of the price each round can earn, basis points (sum 10,000); null = equal shares. */
+  @Column({ type: 'integer', array: true, nullable: true })
+  roundSharesBp: number[] | null;
+
   @Column({ type: 'integer', default: 0 })
   deliveryShareBp: number;
 

@@ -42,8 +42,8 @@ describe('scoreOffers', () => {
 
 describe('committedImprovement', () => {
   const kpis = [
-    { code: 'K1', baseline: '30', target: '45', binary: false },
-    { code: 'K2', baseline: '20', target: '10', binary: false },
+    { code: 'K1', baseline: '30', target: '45', binary: false, weightBp: null },
+    { code: 'K2', baseline: '20', target: '10', binary: false, weightBp: null },
   ];
 
   it('is 1 when the offer commits exactly to the problem targets', () => {
@@ -65,10 +65,26 @@ describe('committedImprovement', () => {
     ).toBeCloseTo(1.416667, 6);
   });
 
+  it('weights each KPI by the problem’s KPI weights when it sets them', () => {
+    // K1: 1.3333 · 0.7 + K2: 1.5 · 0.3 = 0.93333 + 0.45 = 1.38333
+    expect(
+      committedImprovement(
+        [
+          { ...kpis[0], weightBp: 7000 },
+          { ...kpis[1], weightBp: 3000 },
+        ],
+        [
+          { kpiCode: 'K1', target: '50' },
+          { kpiCode: 'K2', target: '5' },
+        ],
+      ),
+    ).toBeCloseTo(1.383333, 6);
+  });
+
   it('uses the agreed baseline when the problem measures one during a baseline period', () => {
     expect(
       committedImprovement(
-        [{ code: 'K1', baseline: null, target: '80', binary: false }],
+        [{ code: 'K1', baseline: null, target: '80', binary: false, weightBp: null }],
         [{ kpiCode: 'K1', target: '90', baseline: '60' }],
       ),
     ).toBe(1.5);

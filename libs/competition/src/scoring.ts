@@ -47,9 +47,14 @@ export interface KpiForImprovement {
   baseline: string | null;
   target: string;
   binary: boolean;
+  /** null on every KPI of the problem = plain mean */
+  weightBp: number | null;
 }
 
-/** Mean over KPIs of (committed target − baseline) / (problem target − baseline); a met threshold counts 1. */
+/**
+ * Mean over KPIs of (committed target − baseline) / (problem target − baseline), weighted by the problem's KPI
+ * weights when it sets them, so improving a heavily weighted KPI counts for more; a met threshold counts 1.
+ */
 export function committedImprovement(
   kpis: KpiForImprovement[],
   commitments: Array<{ kpiCode: string; target: string; baseline?: string }>,
@@ -63,5 +68,9 @@ export function committedImprovement(
     if (asked.compare(0) === 0) return 1;
     return parseDecimal(commitment.target).sub(parseDecimal(baseline)).div(asked).valueOf();
   });
+  const weights = kpis.map((kpi) => kpi.weightBp);
+  if (weights.every((w): w is number => w !== null)) {
+    return ratios.reduce((sum, r, i) => sum + r * weights[i], 0) / 10_000;
+  }
   return ratios.reduce((sum, r) => sum + r, 0) / ratios.length;
 }

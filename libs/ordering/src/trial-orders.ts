@@ -37,7 +37,13 @@ export class TrialOrders {
       const { call, problem, finalists } = await this.bakeOffs.start(tx, principal, callId, signWithinDays);
       const startsAt = this.clock.now();
       const orders = finalists.map(({ offer, trialOrderId }) => {
-        const trialOffer = { ...offer, price: call.pocTrialBudget!, durationDays: trialDays, rounds: 1 };
+        const trialOffer = {
+          ...offer,
+          price: call.pocTrialBudget!,
+          durationDays: trialDays,
+          rounds: 1,
+          roundSharesBp: [10_000],
+        };
         const terms = buildTerms(trialOrderId, { call, offer: trialOffer, problem }, startsAt, disputeWindowSeconds);
         const problems = validatePaymentTerms(paymentTermsOf(terms));
         if (problems.length > 0) throw OrderingErrors.INVALID_TERMS(undefined, { offerId: offer.id, problems });

@@ -69,6 +69,7 @@ export class Problem {
 
 @Entity({ schema: 'problems', name: 'problem_kpis' })
 @Index('problem_kpis_code_key', ['problemId', 'code'], { unique: true })
+@Check('problem_kpis_weight_bp', 'weight_bp BETWEEN 1 AND 10000')
 export class ProblemKpi {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -114,6 +115,10 @@ export class ProblemKpi {
 
   @Column({ type: 'text', default: 'mean' })
   aggregation: KpiAggregation;
+
+  /** Basis points; null on every KPI of the problem = equal weights (see assertKpiWeights). */
+  @Column({ type: 'integer', nullable: true })
+  weightBp: number | null;
 
   @Column({ type: 'text' })
   dataSource: string;

@@ -59,6 +59,17 @@ export class ProblemKpiDto {
   @IsOptional()
   @IsIn(KPI_AGGREGATIONS)
   aggregation?: KpiAggregation;
+  @ApiPropertyOptional({
+    example: 7000,
+    minimum: 1,
+    maximum: 10000,
+    description: 'Weight in the payment, basis points; give it on every KPI (sum 10,000) or on none (equal weights)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  weightBp?: number;
 }
 
 export class CreateProblemDto {
@@ -122,6 +133,8 @@ export class ProblemKpiView {
   @ApiProperty() measurementPeriod: string;
   @ApiProperty() dataSource: string;
   @ApiProperty({ enum: KPI_AGGREGATIONS }) aggregation: KpiAggregation;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Basis points; null = all KPIs weigh equally' })
+  weightBp: number | null;
 }
 
 export class ProblemView {

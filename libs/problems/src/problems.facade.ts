@@ -8,6 +8,7 @@ import { Clock, isWorse, newId } from '@app/kernel';
 import { updateIfStatus } from '@app/platform';
 import { problemLifecycle, ProblemErrors } from './contracts/problems';
 import { deadlineEnd } from './deadline';
+import { kpiWeightsRefusal } from './kpi-weights';
 import { Problem, ProblemKpi } from './problem.entity';
 import { Proposal } from './proposal.entity';
 import {
@@ -56,6 +57,8 @@ export class ProblemsFacade {
       throw CatalogErrors.CATEGORY_NOT_FOUND(undefined, { field: 'categoryCode', value: dto.categoryCode });
     }
     dto.kpis.forEach(assertTargetDirection);
+    const weightsRefusal = kpiWeightsRefusal(dto.kpis.map((kpi) => kpi.weightBp));
+    if (weightsRefusal) throw ProblemErrors.KPI_WEIGHTS_INVALID(undefined, { ...weightsRefusal });
     return this.problems.manager.transaction(async (tx) => {
       const id = newId();
       const code = dto.code ?? `BT-${id.slice(-8).toUpperCase()}`;
@@ -83,6 +86,7 @@ export class ProblemsFacade {
             comparator: kpi.comparator ?? (kpi.direction === 'increase' ? 'gte' : 'lte'),
             baseline: kpi.baseline ?? null,
             aggregation: kpi.aggregation ?? 'mean',
+            weightBp: kpi.weightBp ?? null,
           }),
         ),
       });

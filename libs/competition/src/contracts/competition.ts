@@ -173,6 +173,11 @@ export const CompetitionErrors = errorCodes('COMPETITION', {
     message: 'Giá chào vượt hạn mức ngân sách của bài toán. / Price exceeds the problem’s budget envelope.',
   },
   KPI_COMMITMENT_INVALID: { kind: 'UNPROCESSABLE', message: 'Cam kết KPI không hợp lệ. / Invalid KPI commitment.' },
+  ROUND_SHARES_INVALID: {
+    kind: 'UNPROCESSABLE',
+    message:
+      'Tỷ lệ giá của các đợt đo phải có đúng một giá trị cho mỗi đợt, mỗi giá trị ít nhất 1 và cộng lại đúng 10.000 điểm cơ bản. / Round shares need exactly one value per round, each at least 1, summing to exactly 10,000 basis points.',
+  },
   WEIGHTS_INVALID: {
     kind: 'INVALID',
     message:

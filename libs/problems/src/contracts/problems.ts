@@ -41,6 +41,11 @@ export const ProblemErrors = errorCodes('PROBLEMS', {
     kind: 'INVALID',
     message: 'Mục tiêu KPI ngược chiều với hướng cải thiện. / KPI target is on the wrong side of the baseline.',
   },
+  KPI_WEIGHTS_INVALID: {
+    kind: 'UNPROCESSABLE',
+    message:
+      'Trọng số KPI phải có ở mọi KPI (hoặc không KPI nào) và cộng lại đúng 10.000 điểm cơ bản (100 %). / KPI weights must be given on every KPI (or on none) and sum to exactly 10,000 basis points (100 %).',
+  },
   PROPOSAL_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy đề xuất bài toán. / Proposal not found.' },
   PROPOSAL_TOO_LONG: {
     kind: 'INVALID',
