@@ -1,9 +1,8 @@
 import {
-  createActors,
+  fundedActors,
   createFunder,
   draftOrder,
   eventually,
-  listSolution,
   orderClosed,
   signBoth,
   signRecord,
@@ -38,9 +37,7 @@ describe('co-funding', () => {
 
   beforeAll(async () => {
     system = await startSystem();
-    a = await createActors(system.admin, 'vonmoi');
-    solutionId = await listSolution(a);
-    await a.admin.post(`/budgets/${a.agencyOrgId}/allocations`, { amount: BUDGET.toString(), reference: 'QĐ-07/2026' });
+    ({ a, solutionId } = await fundedActors(system.admin, 'vonmoi', BUDGET));
     f1 = await createFunder(a.admin, 'vonmoi-1');
     f2 = await createFunder(a.admin, 'vonmoi-2');
   });

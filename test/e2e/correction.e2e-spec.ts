@@ -1,7 +1,6 @@
 import {
-  createActors,
+  fundedActors,
   draftOrder,
-  listSolution,
   orderClosed,
   signBoth,
   signRecord,
@@ -46,9 +45,7 @@ describe('acceptance: corrected records and clawbacks', () => {
 
   beforeAll(async () => {
     system = await startSystem();
-    a = await createActors(system.admin, 'correction');
-    solutionId = await listSolution(a);
-    await a.admin.post(`/budgets/${a.agencyOrgId}/allocations`, { amount: '10000000000', reference: 'QĐ-07/2026' });
+    ({ a, solutionId } = await fundedActors(system.admin, 'correction'));
   });
   afterAll(() => system?.stop());
 

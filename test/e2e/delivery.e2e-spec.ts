@@ -1,8 +1,7 @@
 import {
-  createActors,
+  fundedActors,
   draftOrder,
   eventually,
-  listSolution,
   orderClosed,
   signBoth,
   signRecord,
@@ -35,9 +34,7 @@ describe('acceptance: the fixed delivery share', () => {
 
   beforeAll(async () => {
     system = await startSystem();
-    a = await createActors(system.admin, 'delivery');
-    solutionId = await listSolution(a);
-    await a.admin.post(`/budgets/${a.agencyOrgId}/allocations`, { amount: '10000000000', reference: 'QĐ-09/2026' });
+    ({ a, solutionId } = await fundedActors(system.admin, 'delivery'));
   });
   afterAll(() => system?.stop());
 

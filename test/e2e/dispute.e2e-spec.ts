@@ -1,7 +1,6 @@
 import {
-  createActors,
+  fundedActors,
   draftOrder,
-  listSolution,
   orderClosed,
   signBoth,
   signRecord,
@@ -24,9 +23,7 @@ describe('acceptance: officer signature, dispute window and disputes', () => {
 
   beforeAll(async () => {
     system = await startSystem();
-    a = await createActors(system.admin, 'dispute');
-    solutionId = await listSolution(a);
-    await a.admin.post(`/budgets/${a.agencyOrgId}/allocations`, { amount: '10000000000', reference: 'QĐ-03/2026' });
+    ({ a, solutionId } = await fundedActors(system.admin, 'dispute'));
   });
   afterAll(() => system?.stop());
 

@@ -1,10 +1,9 @@
 import {
   answerOf,
-  createActors,
+  fundedActors,
   draftOrder,
   eventually,
   faultReached,
-  listSolution,
   measurementCopyRunning,
   orderClosed,
   orderMoney,
@@ -47,9 +46,7 @@ describe('reliability: PostgreSQL restarted mid-settlement', () => {
   beforeAll(async () => {
     pg = await startOwnPostgres();
     system = await startSystem({ pgAdminUrl: pg.adminUrl });
-    a = await createActors(system.admin, 'pg-restart');
-    solutionId = await listSolution(a);
-    await a.admin.post(`/budgets/${a.agencyOrgId}/allocations`, { amount: '10000000000', reference: 'QĐ-06/2026' });
+    ({ a, solutionId } = await fundedActors(system.admin, 'pg-restart'));
   });
   afterAll(async () => {
     // Up again whatever happened, so the test's database can be dropped.

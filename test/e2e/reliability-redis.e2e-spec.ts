@@ -1,10 +1,9 @@
 import {
   answerOf,
-  createActors,
+  fundedActors,
   draftOrder,
   eventually,
   faultReached,
-  listSolution,
   orderClosed,
   measurementCopyRunning,
   orderMoney,
@@ -43,9 +42,7 @@ describe('reliability: Redis stopped and restarted empty', () => {
   beforeAll(async () => {
     redis = await startOwnRedis();
     system = await startSystem({ redisUrl: redis.url });
-    a = await createActors(system.admin, 'redis');
-    solutionId = await listSolution(a);
-    await a.admin.post(`/budgets/${a.agencyOrgId}/allocations`, { amount: '10000000000', reference: 'QĐ-05/2026' });
+    ({ a, solutionId } = await fundedActors(system.admin, 'redis'));
   });
   afterAll(async () => {
     try {

@@ -1,11 +1,10 @@
 import { Queue } from 'bullmq';
 import { ACCEPTANCE_QUEUE, AcceptanceJobs } from '@app/acceptance';
 import {
-  createActors,
+  fundedActors,
   draftOrder,
   eventually,
   orderClosed,
-  listSolution,
   signBoth,
   signRecord,
   startSystem,
@@ -28,9 +27,7 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
 
   beforeAll(async () => {
     system = await startSystem();
-    a = await createActors(system.admin, 'reliable');
-    solutionId = await listSolution(a);
-    await a.admin.post(`/budgets/${a.agencyOrgId}/allocations`, { amount: '10000000000', reference: 'QĐ-02/2026' });
+    ({ a, solutionId } = await fundedActors(system.admin, 'reliable'));
     queue = new Queue(ACCEPTANCE_QUEUE, { connection: { url: system.env.REDIS_URL }, prefix: system.env.QUEUE_PREFIX });
   });
   afterAll(async () => {

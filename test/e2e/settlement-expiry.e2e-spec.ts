@@ -1,8 +1,7 @@
 import {
-  createActors,
+  fundedActors,
   draftOrder,
   eventually,
-  listSolution,
   orderClosed,
   signBoth,
   signRecord,
@@ -22,9 +21,7 @@ describe('settlement: expiry at the order end date', () => {
 
   beforeAll(async () => {
     system = await startSystem();
-    a = await createActors(system.admin, 'expiry');
-    solutionId = await listSolution(a);
-    await a.admin.post(`/budgets/${a.agencyOrgId}/allocations`, { amount: '2000000000', reference: 'QĐ-04/2026' });
+    ({ a, solutionId } = await fundedActors(system.admin, 'expiry', 2_000_000_000n));
   });
   afterAll(() => system?.stop());
 

@@ -121,6 +121,18 @@ async function operatorAssessors(a: Actors): Promise<Map<string, string>> {
   return assessors;
 }
 
+/** New actors whose vendor has a listed solution and whose agency holds `budget` đồng to sign orders with. */
+export async function fundedActors(
+  admin: MarketplaceClient,
+  prefix: string,
+  budget = 10_000_000_000n,
+): Promise<{ a: Actors; solutionId: string }> {
+  const a = await createActors(admin, prefix);
+  const solutionId = await listSolution(a);
+  await a.admin.post(`/budgets/${a.agencyOrgId}/allocations`, { amount: budget.toString(), reference: `QĐ ${prefix}` });
+  return { a, solutionId };
+}
+
 /** Tier 1: a solution with one measurable KPI, submitted and passed by the two assessors assigned to it. */
 export async function listSolution(a: Actors, categoryCode = 'giao-thong'): Promise<string> {
   const assessors = await operatorAssessors(a);
