@@ -938,7 +938,7 @@ class DemoLoader {
       return;
     }
 
-    const orders = (await this.admin.get<OrderView[]>('/orders')).filter((o) => o.terms.problemId === problem.id);
+    const { items: orders } = await this.admin.get<{ items: OrderView[] }>(`/orders?problemId=${problem.id}&limit=200`);
     let orderId = orders[orders.length - 1]?.id;
     if (!orderId) orderId = await this.awardedOrder(plan, calls, buyerEmail, vendorEmail, vendor.id, problem.id);
 

@@ -4,7 +4,16 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { AuditActor, type AuditEntry, AuditFacade } from '@app/audit';
 import { AwardDto, BakeOffFacade, CompetitionFacade } from '@app/competition';
 import { actorOf, assertSameOrganisationOrOperator, IdentityFacade, type Principal } from '@app/identity';
-import { Clock, deterministicId, DomainError, newId, validatePaymentTerms } from '@app/kernel';
+import {
+  Clock,
+  decodeTimeIdCursor,
+  deterministicId,
+  DomainError,
+  newId,
+  type Page,
+  pageOf,
+  validatePaymentTerms,
+} from '@app/kernel';
 import { type AccountSpec, LedgerErrors, LedgerFacade } from '@app/ledger';
 import { Transactions, updateAllIfStatus, updateIfStatus } from '@app/platform';
 import {
@@ -12,6 +21,7 @@ import {
   ledgerCodes,
   orderLifecycle,
   OrderingErrors,
+  type OrderStatus,
   type SigningParty,
 } from './contracts/ordering';
 import { fundingFigures, type FundingFigures } from './funding-reads';
@@ -383,24 +393,40 @@ export class OrderingFacade {
     return order;
   }
 
-  list(principal: Principal): Promise<Order[]> {
+  /**
+   * Orders the caller may see, newest first, paged by a (created, id) cursor and filtered. Operators and the city
+   * see all; co-funders drafts and what they co-fund; anyone else their own organisation's.
+   */
+  async list(principal: Principal, filter: OrderListFilter): Promise<Page<Order>> {
+    const query = this.orders.createQueryBuilder('o');
     if (principal.organisationType === 'FUNDER') {
-      return this.orders
-        .createQueryBuilder('o')
-        .where(`o.status = 'DRAFT' OR o.terms->'cofunding'->'pledges' @> CAST(:mine AS jsonb)`, {
-          mine: JSON.stringify([{ funderOrganisationId: principal.organisationId }]),
-        })
-        .orderBy('o.createdAt', 'DESC')
-        .take(200)
-        .getMany();
+      query.where(`(o.status = 'DRAFT' OR o.terms->'cofunding'->'pledges' @> CAST(:mine AS jsonb))`, {
+        mine: JSON.stringify([{ funderOrganisationId: principal.organisationId }]),
+      });
+    } else if (principal.organisationType === 'VENDOR') {
+      query.where('o.vendorOrganisationId = :mine', { mine: principal.organisationId });
+    } else if (principal.organisationType !== 'OPERATOR' && principal.organisationType !== 'CITY') {
+      query.where('o.agencyOrganisationId = :mine', { mine: principal.organisationId });
     }
-    const scope =
-      principal.organisationType === 'OPERATOR' || principal.organisationType === 'CITY'
-        ? {}
-        : principal.organisationType === 'VENDOR'
-          ? { vendorOrganisationId: principal.organisationId }
-          : { agencyOrganisationId: principal.organisationId };
-    return this.orders.find({ where: scope, order: { createdAt: 'DESC' }, take: 200 });
+    if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
+    if (filter.problemId) query.andWhere(`o.terms->>'problemId' = :problemId`, { problemId: filter.problemId });
+    if (filter.vendorOrganisationId)
+      query.andWhere('o.vendorOrganisationId = :vendor', { vendor: filter.vendorOrganisationId });
+    if (filter.agencyOrganisationId)
+      query.andWhere('o.agencyOrganisationId = :agency', { agency: filter.agencyOrganisationId });
+    // Keyed on the millisecond a JavaScript Date can carry, so the cursor names exactly the row it came from.
+    const createdMs = `date_trunc('milliseconds', o.created_at)`;
+    if (filter.cursor !== undefined) {
+      const after = decodeTimeIdCursor(filter.cursor);
+      if (!after) throw OrderingErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor });
+      query.andWhere(`(${createdMs}, o.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))`, after);
+    }
+    const rows = await query
+      .orderBy(createdMs, 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .take(filter.limit + 1)
+      .getMany();
+    return pageOf(rows, filter.limit, (o) => [o.createdAt.toISOString(), o.id]);
   }
 
   /** Pays vendors from escrow in one posting; a transfer id makes a repeated payment of the same fact a no-op. */
@@ -606,6 +632,15 @@ export class OrderingFacade {
       })),
     );
   }
+}
+
+export interface OrderListFilter {
+  cursor?: string;
+  limit: number;
+  status?: OrderStatus;
+  problemId?: string;
+  vendorOrganisationId?: string;
+  agencyOrganisationId?: string;
 }
 
 export interface VendorBalances {
