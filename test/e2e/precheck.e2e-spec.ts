@@ -430,8 +430,16 @@ describe('pre-check (tiền kiểm)', () => {
       expect((await assigned(submission.id)).map((x) => x.id)).not.toContain(linked);
     }
 
+    // A link declared after assignment: an unrelated assessor takes the linked one's place at once.
     const submission = await submit(b.vendor, (await draft(b.vendor, category)).id);
-    const [late] = await assigned(submission.id);
+    const [late, other] = await assigned(submission.id);
+    // A spare unrelated assessor, so that one is free to take the place.
+    await a.admin.post(`/organisations/${a.operatorOrgId}/users`, {
+      email: `tienkiem-du-phong-${randomBytes(3).toString('hex')}@sokhcn.hanoi.gov.vn`,
+      fullName: 'Ngô Văn Khải',
+      password: PASSWORD,
+      roles: ['ASSESSOR'],
+    });
     await a.admin.post('/precheck/conflicts', {
       assessorUserId: late.id,
       vendorOrganisationId: b.vendorOrgId,
@@ -439,7 +447,22 @@ describe('pre-check (tiền kiểm)', () => {
     });
     await expect(
       late.client.post(`/precheck/submissions/${submission.id}/scores`, scores(90, 90, 90)),
-    ).rejects.toMatchObject({ status: 403, body: { code: 'PRECHECK.CONFLICT_OF_INTEREST' } });
+    ).rejects.toMatchObject({ status: 403, body: { code: 'PRECHECK.NOT_ASSIGNED' } });
+    const reassigned = await assigned(submission.id);
+    expect(reassigned).toHaveLength(2);
+    expect(reassigned.map((x) => x.id)).toContain(other.id);
+    expect(reassigned.map((x) => x.id)).not.toContain(late.id);
+    expect(reassigned.map((x) => x.id)).not.toContain(linked);
+    const { rows: replacedEvents } = await system.db.pool.query<{ before: { assessorUserId: string } }>(
+      `SELECT before FROM audit.events WHERE entity_id = $1 AND action = 'assessor_replaced'`,
+      [submission.id],
+    );
+    expect(replacedEvents).toEqual([{ before: { assessorUserId: late.id } }]);
+    for (const assessor of reassigned)
+      await assessor.client.post(`/precheck/submissions/${submission.id}/scores`, scores(80, 80, 80));
+    expect(await a.admin.get<Submission>(`/precheck/submissions/${submission.id}`)).toMatchObject({
+      status: 'LISTED',
+    });
 
     // With every assessor linked, the submission waits for assessors (nothing refused, nothing assigned); the
     // scheduler assigns it once two unrelated assessors exist.
@@ -473,9 +496,27 @@ describe('pre-check (tiền kiểm)', () => {
     }, 'assignment by the scheduler');
     expect(assignedLater.assessments.map((x) => x.assessorUserId).sort()).toEqual([first.id, second.id].sort());
     expect(await b.vendor.get<Solution>(`/solutions/${blocked.id}`)).toMatchObject({ status: 'UNDER_REVIEW' });
+
+    // A link declared when no unrelated assessor is free: the place waits for the scheduler, and nobody decides
+    // the submission on one assessor's scores.
+    await a.admin.post('/precheck/conflicts', {
+      assessorUserId: first.id,
+      vendorOrganisationId: b.vendorOrgId,
+      reason: 'Từng làm việc cho doanh nghiệp.',
+    });
     await loginAssessors();
-    for (const assessor of await assigned(queued.id))
-      await assessor.client.post(`/precheck/submissions/${queued.id}/scores`, scores(80, 80, 80));
+    expect((await assigned(queued.id)).map((x) => x.id)).toEqual([second.id]);
+    await assessors.get(second.id)!.post(`/precheck/submissions/${queued.id}/scores`, scores(80, 80, 80));
+    expect(await a.admin.get<Submission>(`/precheck/submissions/${queued.id}`)).toMatchObject({
+      status: 'UNDER_REVIEW',
+    });
+    const third = await hire('Đoàn Hải Yến');
+    await eventually(async () => {
+      const view = await a.admin.get<Submission>(`/precheck/submissions/${queued.id}`);
+      return view.assessments.some((x) => x.assessorUserId === third.id) ? true : undefined;
+    }, 'the scheduler filling the place the linked assessor left');
+    await loginAssessors();
+    await assessors.get(third.id)!.post(`/precheck/submissions/${queued.id}/scores`, scores(80, 80, 80));
     expect(await b.vendor.get<Solution>(`/solutions/${blocked.id}`)).toMatchObject({ status: 'LISTED' });
   });
 

@@ -246,6 +246,11 @@ export class CatalogFacade {
       .execute();
   }
 
+  async revokeDocumentAccess(tx: EntityManager, solutionId: string, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await tx.delete(DocumentReviewer, { solutionId, userId: In(userIds) });
+  }
+
   /**
    * The owning vendor, operator admins and the solution's assigned assessors see every document; anyone else
    * only the non-confidential documents of a listed solution's checked versions (and 404 for the rest).
