@@ -20,6 +20,7 @@ import { AcceptanceDeliveryRecords1795482000000 } from './1795482000000-acceptan
 import { ProblemsKpiWeights1795483000000 } from './1795483000000-problems-kpi-weights';
 import { CompetitionOfferRoundShares1795483000001 } from './1795483000001-competition-offer-round-shares';
 import { IdentityUserAccessLoginThrottles1795620000000 } from './1795620000000-identity-user-access-login-throttles';
+import { CatalogDocumentReview1795620000001 } from './1795620000001-catalog-document-review';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   ProblemsKpiWeights1795483000000,
   CompetitionOfferRoundShares1795483000001,
   IdentityUserAccessLoginThrottles1795620000000,
+  CatalogDocumentReview1795620000001,
 ];

@@ -756,6 +756,49 @@ describe('pre-check (tiền kiểm)', () => {
     await download(publicDoc.id).expect(404);
     await mark(publicDoc.id, { confidential: false });
     expect((await list().expect(200)).body).toEqual([expect.objectContaining({ id: publicDoc.id })]);
+
+    // Added to the listed solution, a document was never checked: hidden until the operator accepts it.
+    const late = Buffer.from(`%PDF-1.7\n% Chứng nhận bổ sung ${randomBytes(4).toString('hex')}\n%%EOF\n`);
+    const lateDoc = (await upload(late, 'chung-nhan-bo-sung.pdf').expect(201)).body as { id: string };
+    expect(lateDoc).toMatchObject({ reviewStatus: 'PENDING' });
+    expect((await list().expect(200)).body).toEqual([expect.objectContaining({ id: publicDoc.id })]);
+    await download(lateDoc.id).expect(404);
+    await download(lateDoc.id, a.buyer).expect(404);
+    expect(Buffer.compare((await download(lateDoc.id, a.vendor).expect(200)).body as Buffer, late)).toBe(0);
+    const pending = await a.admin.get<{ items: Array<{ id: string }> }>('/documents/pending-review?limit=200');
+    expect(pending.items.map((d) => d.id)).toContain(lateDoc.id);
+    const review = (id: string, body: object, client = a.admin) =>
+      client.post<{ reviewStatus: string }>(`/solutions/${solution.id}/documents/${id}/review`, body);
+    await expect(review(lateDoc.id, { decision: 'accept' }, a.vendor)).rejects.toMatchObject({ status: 403 });
+    expect(await review(lateDoc.id, { decision: 'accept' })).toMatchObject({ reviewStatus: 'ACCEPTED' });
+    expect(((await list().expect(200)).body as Array<{ id: string }>).map((d) => d.id)).toEqual([
+      publicDoc.id,
+      lateDoc.id,
+    ]);
+    expect(Buffer.compare((await download(lateDoc.id).expect(200)).body as Buffer, late)).toBe(0);
+    await expect(review(lateDoc.id, { decision: 'reject', reason: 'Muộn' })).rejects.toMatchObject({
+      status: 409,
+      body: { code: 'CATALOG.DOCUMENT_NOT_PENDING' },
+    });
+
+    const wrong = Buffer.from(`%PDF-1.7\n% Tài liệu sai ${randomBytes(4).toString('hex')}\n%%EOF\n`);
+    const wrongDoc = (await upload(wrong, 'tai-lieu-sai.pdf').expect(201)).body as { id: string };
+    await expect(review(wrongDoc.id, { decision: 'reject' })).rejects.toMatchObject({
+      status: 400,
+      body: { code: 'CATALOG.REJECTION_REASON_REQUIRED' },
+    });
+    expect(await review(wrongDoc.id, { decision: 'reject', reason: 'Không khớp giải pháp.' })).toMatchObject({
+      reviewStatus: 'REJECTED',
+    });
+    await download(wrongDoc.id).expect(404);
+    expect(
+      (await a.admin.get<{ items: Array<{ id: string }> }>('/documents/pending-review?limit=200')).items,
+    ).not.toContainEqual(expect.objectContaining({ id: wrongDoc.id }));
+    const { rows: reviewEvents } = await system.db.pool.query<{ action: string }>(
+      `SELECT action FROM audit.events WHERE entity_id = ANY($1) AND action LIKE 'review_%' ORDER BY seq`,
+      [[lateDoc.id, wrongDoc.id]],
+    );
+    expect(reviewEvents.map((e) => e.action)).toEqual(['review_accepted', 'review_rejected']);
   });
 
   it('searches the public catalogue with and without diacritics, with filters, quality order and cursor pages', async () => {

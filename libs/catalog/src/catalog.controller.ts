@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   Param,
   ParseUUIDPipe,
   Post,
@@ -22,6 +23,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, CurrentPrincipal, Public, Roles, type Principal } from '@app/identity';
+import { DEFAULT_PAGE_SIZE, PageQueryDto } from '@app/platform';
 import {
   CatalogQueryDto,
   CategoryDto,
@@ -30,6 +32,8 @@ import {
   CreateCategoryDto,
   CreateSolutionDto,
   DelistDto,
+  DocumentPageView,
+  DocumentReviewDto,
   DocumentView,
   ListingPage,
   SearchQueryDto,
@@ -38,6 +42,7 @@ import {
 } from './catalog.dto';
 import { CatalogFacade, type DocumentViewer } from './catalog.facade';
 import { CatalogErrors } from './contracts/catalog';
+import { DocumentReview } from './document-review';
 import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from './document-store';
 
 function viewerOf(p: Principal | undefined): DocumentViewer | undefined {
@@ -56,12 +61,14 @@ function contentDisposition(fileName: string): string {
   const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
-
 @ApiTags('catalog')
 @ApiBearerAuth()
 @Controller()
 export class CatalogController {
-  constructor(private readonly catalog: CatalogFacade) {}
+  constructor(
+    private readonly catalog: CatalogFacade,
+    private readonly documentReview: DocumentReview,
+  ) {}
 
   @Get('categories')
   @Public()
@@ -158,6 +165,33 @@ export class CatalogController {
     @Body() dto: ConfidentialityDto,
   ): Promise<DocumentView> {
     return this.catalog.setConfidentiality(actorOf(p), id, documentId, dto);
+  }
+
+  @Get('documents/pending-review')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({
+    summary:
+      'Tài liệu chờ duyệt / Documents added to checked solutions, not public until accepted (oldest first, paged)',
+  })
+  @ApiOkResponse({ type: DocumentPageView })
+  pendingDocuments(@Query() q: PageQueryDto): Promise<DocumentPageView> {
+    return this.documentReview.pending(q.cursor, q.limit ?? DEFAULT_PAGE_SIZE);
+  }
+
+  @Post('solutions/:id/documents/:documentId/review')
+  @HttpCode(200)
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({
+    summary: 'Duyệt tài liệu bổ sung / Accept (make public) or reject (with a reason) a document awaiting review',
+  })
+  @ApiOkResponse({ type: DocumentView })
+  reviewDocument(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @Body() dto: DocumentReviewDto,
+  ): Promise<DocumentView> {
+    return this.documentReview.decide(actorOf(p), id, documentId, dto.decision, dto.reason?.trim());
   }
 
   @Get('solutions/:id/documents')

@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { CatalogController } from './catalog.controller';
 import { CatalogFacade } from './catalog.facade';
 import { Category } from './category.entity';
+import { DocumentReview } from './document-review';
 import { DocumentReviewer, SolutionDocument } from './document.entity';
 import { DocumentStore } from './document-store';
 import { Listing, VendorTrustLabel } from './listing.entity';
@@ -23,7 +24,7 @@ import { Solution, SolutionKpi } from './solution.entity';
     ]),
   ],
   controllers: [CatalogController],
-  providers: [CatalogFacade, DocumentStore],
+  providers: [CatalogFacade, DocumentStore, DocumentReview],
   exports: [CatalogFacade],
 })
 export class CatalogModule {}
