@@ -21,6 +21,7 @@ import { ProblemsKpiWeights1795483000000 } from './1795483000000-problems-kpi-we
 import { CompetitionOfferRoundShares1795483000001 } from './1795483000001-competition-offer-round-shares';
 import { IdentityUserAccessLoginThrottles1795620000000 } from './1795620000000-identity-user-access-login-throttles';
 import { CatalogDocumentReview1795620000001 } from './1795620000001-catalog-document-review';
+import { ProblemsCloseReason1795620000002 } from './1795620000002-problems-close-reason';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   CompetitionOfferRoundShares1795483000001,
   IdentityUserAccessLoginThrottles1795620000000,
   CatalogDocumentReview1795620000001,
+  ProblemsCloseReason1795620000002,
 ];

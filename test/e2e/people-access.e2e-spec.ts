@@ -267,6 +267,20 @@ describe('people and access', () => {
       expect(await refusal(system.admin.get('/orders?status=NONSENSE'))).toMatchObject({ status: 400 });
     });
 
+    it('shows buyers the vendor name and tax code on offers and in the catalogue', async () => {
+      const vendor = (
+        await system.admin.get<Array<{ id: string; name: string; taxCode: string | null }>>('/organisations')
+      ).find((o) => o.id === funded.a.vendorOrgId)!;
+      expect(vendor.taxCode).toMatch(/^\d{10}$/);
+      const identity = { vendorOrganisationId: vendor.id, vendorName: vendor.name, vendorTaxCode: vendor.taxCode };
+      const offers = await funded.a.buyer.get<object[]>(`/calls/${orders[0].callId}/offers`);
+      expect(offers).toEqual([expect.objectContaining(identity)]);
+      const search = await request(system.url).get('/catalog/search?category=giao-thong&limit=100').expect(200);
+      expect(search.body.items).toContainEqual(expect.objectContaining({ id: funded.solutionId, ...identity }));
+      const solution = await request(system.url).get(`/solutions/${funded.solutionId}`).expect(200);
+      expect(solution.body).toMatchObject(identity);
+    });
+
     it('builds OCDS package URIs from PUBLIC_BASE_URL whatever Host the request names', async () => {
       const ocid = `ocds-hnccds-${orders[0].callId}`;
       const one = await request(system.url)

@@ -22,7 +22,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf, CurrentPrincipal, Public, Roles, type Principal } from '@app/identity';
+import { actorOf, CurrentPrincipal, IdentityFacade, Public, Roles, type Principal } from '@app/identity';
 import { DEFAULT_PAGE_SIZE, PageQueryDto } from '@app/platform';
 import {
   CatalogQueryDto,
@@ -68,6 +68,7 @@ export class CatalogController {
   constructor(
     private readonly catalog: CatalogFacade,
     private readonly documentReview: DocumentReview,
+    private readonly identity: IdentityFacade,
   ) {}
 
   @Get('categories')
@@ -275,8 +276,8 @@ export class CatalogController {
   @Public()
   @ApiOperation({ summary: 'Giải pháp đã niêm yết / Listed solutions (public)' })
   @ApiOkResponse({ type: SolutionView, isArray: true })
-  listed(@Query() query: CatalogQueryDto): Promise<SolutionView[]> {
-    return this.catalog.listed(query);
+  async listed(@Query() query: CatalogQueryDto): Promise<SolutionView[]> {
+    return this.identity.withVendors(await this.catalog.listed(query));
   }
 
   @Get('catalog/search')
@@ -286,23 +287,27 @@ export class CatalogController {
       'Tìm kiếm danh mục (có hoặc không dấu), lọc, sắp theo điểm chất lượng / Catalogue search, filters, quality order, cursor pages',
   })
   @ApiOkResponse({ type: ListingPage })
-  search(@Query() query: SearchQueryDto, @CurrentPrincipal({ optional: true }) p?: Principal): Promise<ListingPage> {
+  async search(
+    @Query() query: SearchQueryDto,
+    @CurrentPrincipal({ optional: true }) p?: Principal,
+  ): Promise<ListingPage> {
     const operator = p?.organisationType === 'OPERATOR';
     const { trustLabel, ...filters } = query;
-    return this.catalog.search({
+    const page = await this.catalog.search({
       ...filters,
       trustLabels: trustLabel,
       status: operator ? query.status : 'LISTED',
       makeInVietnam: query.makeInVietnam === undefined ? undefined : query.makeInVietnam === 'true',
     });
+    return { ...page, items: await this.identity.withVendors(page.items) };
   }
 
   @Get('vendor/solutions')
   @Roles('VENDOR')
   @ApiOperation({ summary: 'Giải pháp của tôi / My organisation’s solutions, every status' })
   @ApiOkResponse({ type: SolutionView, isArray: true })
-  mine(@CurrentPrincipal() p: Principal): Promise<SolutionView[]> {
-    return this.catalog.ownedBy(p.organisationId);
+  async mine(@CurrentPrincipal() p: Principal): Promise<SolutionView[]> {
+    return this.identity.withVendors(await this.catalog.ownedBy(p.organisationId));
   }
 
   @Get('solutions/:id')
@@ -315,8 +320,8 @@ export class CatalogController {
   ): Promise<SolutionView> {
     const solution = await this.catalog.getSolution(id);
     const insider = p?.organisationId === solution.vendorOrganisationId || p?.organisationType === 'OPERATOR';
-    if (insider) return solution;
-    if (solution.status !== 'LISTED') throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
-    return this.catalog.publicView(solution);
+    if (!insider && solution.status !== 'LISTED') throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
+    const [view] = await this.identity.withVendors([insider ? solution : this.catalog.publicView(solution)]);
+    return view;
   }
 }

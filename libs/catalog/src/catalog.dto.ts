@@ -104,6 +104,9 @@ export class SolutionKpiView {
 export class SolutionView {
   @ApiProperty() id: string;
   @ApiProperty() vendorOrganisationId: string;
+  @ApiPropertyOptional({ description: 'the vendor’s registered name' }) vendorName?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the vendor’s tax code (mã số thuế)' })
+  vendorTaxCode?: string | null;
   @ApiProperty() name: string;
   @ApiProperty() summary: string;
   @ApiProperty() categoryCode: string;
@@ -211,6 +214,9 @@ export class SearchQueryDto {
 export class ListingView {
   @ApiProperty() id: string;
   @ApiProperty() vendorOrganisationId: string;
+  @ApiProperty({ description: 'the vendor’s registered name' }) vendorName: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the vendor’s tax code (mã số thuế)' })
+  vendorTaxCode: string | null;
   @ApiProperty() categoryCode: string;
   @ApiProperty({ enum: SOLUTION_STATUSES }) status: SolutionStatus;
   @ApiProperty() qualityScore: number;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { IdentityModule } from '@app/identity';
 import { CatalogController } from './catalog.controller';
 import { CatalogFacade } from './catalog.facade';
 import { Category } from './category.entity';
@@ -13,6 +14,7 @@ import { Solution, SolutionKpi } from './solution.entity';
 @Module({
   imports: [
     AuditModule,
+    IdentityModule,
     TypeOrmModule.forFeature([
       Category,
       Solution,

@@ -191,6 +191,9 @@ export class OfferView {
   @ApiProperty() callId: string;
   @ApiProperty() solutionId: string;
   @ApiProperty() vendorOrganisationId: string;
+  @ApiPropertyOptional({ description: 'the vendor’s registered name (in offer lists)' }) vendorName?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the vendor’s tax code (in offer lists)' })
+  vendorTaxCode?: string | null;
   @ApiProperty({ enum: OFFER_STATUSES }) status: OfferStatus;
   @ApiProperty() price: string;
   @ApiProperty({ type: KpiCommitmentDto, isArray: true }) kpiCommitments: KpiCommitmentDto[];

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
-import { actorOf, IdentityErrors, type Principal } from '@app/identity';
+import { actorOf, IdentityErrors, IdentityFacade, type Principal, type VendorIdentity } from '@app/identity';
 import { Clock, isWorse, newId } from '@app/kernel';
 import { jobId, Outbox, updateIfStatus } from '@app/platform';
 import { deadlineEnd, ProblemsFacade, type Problem } from '@app/problems';
@@ -59,6 +59,7 @@ export class CompetitionFacade {
     private readonly audit: AuditFacade,
     private readonly catalog: CatalogFacade,
     private readonly problems: ProblemsFacade,
+    private readonly identity: IdentityFacade,
     private readonly clock: Clock,
     private readonly outbox: Outbox,
     @Inject(TRUST_SOURCE) private readonly trust: TrustSource,
@@ -175,18 +176,17 @@ export class CompetitionFacade {
   }
 
   /** Sealed bids: before the deadline a vendor sees only its own offers, the buyer none. */
-  async listOffers(principal: Principal, callId: string): Promise<Offer[]> {
+  /** Offers with their vendor's name and tax code: whom the buyer would be ordering from. */
+  async listOffers(principal: Principal, callId: string): Promise<Array<Offer & VendorIdentity>> {
     const call = await this.getCall(callId);
     const isBuyerSide =
       principal.organisationType === 'OPERATOR' || principal.organisationId === call.agencyOrganisationId;
-    if (isBuyerSide) {
-      if (call.deadline > this.clock.now()) throw CompetitionErrors.CALL_STILL_OPEN();
-      return this.offers.find({ where: { callId }, order: { submittedAt: 'ASC' } });
-    }
-    return this.offers.find({
-      where: { callId, vendorOrganisationId: principal.organisationId },
+    if (isBuyerSide && call.deadline > this.clock.now()) throw CompetitionErrors.CALL_STILL_OPEN();
+    const offers = await this.offers.find({
+      where: isBuyerSide ? { callId } : { callId, vendorOrganisationId: principal.organisationId },
       order: { submittedAt: 'ASC' },
     });
+    return this.identity.withVendors(offers);
   }
 
   /** Calls past their deadline that still wait for scoring (the worker's sweeper queues them). */

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@app/identity';
-import { CreateProblemDto, CreateProposalDto, ProblemView, ProposalView } from './problems.dto';
+import { CloseProblemDto, CreateProblemDto, CreateProposalDto, ProblemView, ProposalView } from './problems.dto';
 import { ProblemsFacade } from './problems.facade';
 
 @ApiTags('problems')
@@ -40,6 +40,33 @@ export class ProblemsController {
   @ApiOkResponse({ type: ProblemView })
   publish(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ProblemView> {
     return this.problems.publish(p, id);
+  }
+
+  @Put(':id')
+  @Roles('BUYER', 'OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Sửa bài toán nháp / Rewrite a draft problem (KPIs included); published ones are frozen' })
+  @ApiOkResponse({ type: ProblemView })
+  edit(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateProblemDto,
+  ): Promise<ProblemView> {
+    return this.problems.editDraft(p, id, dto);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('BUYER', 'OPERATOR_ADMIN')
+  @ApiOperation({
+    summary: 'Đóng bài toán / Close a published problem with a reason: no new calls; open calls run to their end',
+  })
+  @ApiOkResponse({ type: ProblemView })
+  close(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CloseProblemDto,
+  ): Promise<ProblemView> {
+    return this.problems.close(p, id, dto.reason.trim());
   }
 
   @Get()

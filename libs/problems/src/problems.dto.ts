@@ -151,6 +151,15 @@ export class ProblemView {
   @ApiProperty({ enum: PROBLEM_SCALES }) scale: ProblemScale;
   @ApiProperty() scope: string;
   @ApiProperty({ type: ProblemKpiView, isArray: true }) kpis: ProblemKpiView[];
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) closedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) closeReason: string | null;
+}
+
+export class CloseProblemDto {
+  @ApiProperty({ example: 'Đã giải quyết bằng nguồn lực nội bộ của Sở.' })
+  @IsString()
+  @Length(3, 1000)
+  reason: string;
 }
 
 export class CreateProposalDto {
