@@ -846,7 +846,9 @@ class DemoLoader {
           solution = { ...solution, status: submitted.status === 'UNDER_REVIEW' ? 'UNDER_REVIEW' : 'AUTO_REJECTED' };
         }
         if (solution.status === 'UNDER_REVIEW') {
-          const queue = await this.admin.get<SubmissionView[]>('/precheck/submissions');
+          const { items: queue } = await this.admin.get<{ items: SubmissionView[] }>(
+            `/precheck/submissions?solutionId=${solution.id}&limit=200`,
+          );
           const submission = queue.find((s) => s.solutionId === solution.id && s.status === 'UNDER_REVIEW');
           if (!submission) throw new Error(`no open pre-check submission for "${spec.name}"`);
           for (const assessment of submission.assessments.filter((x) => x.scoredAt === null)) {
@@ -925,7 +927,7 @@ class DemoLoader {
     const vendor = this.organisation(plan.vendorKey);
     const buyerEmail = this.personOf(agencyKey, 'BUYER');
     const vendorEmail = this.personOf(plan.vendorKey, 'VENDOR');
-    const calls = (await this.client.get<CallView[]>('/calls')).filter((c) => c.problemId === problem.id);
+    const { items: calls } = await this.client.get<{ items: CallView[] }>(`/calls?problemId=${problem.id}&limit=200`);
 
     if (plan.stage === 'open') {
       const openUntilLater = calls.find((c) => c.status === 'OPEN' && Date.parse(c.deadline) > Date.now() + 86_400_000);

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditFacade, type AuditActor } from '@app/audit';
-import { decodeTimeIdCursor, type Page, pageOf } from '@app/kernel';
+import { type Page } from '@app/kernel';
+import { keysetPage } from '@app/platform';
 import { CatalogErrors } from './contracts/catalog';
 import { SolutionDocument } from './document.entity';
 
@@ -18,19 +19,14 @@ export class DocumentReview {
 
   /** Documents waiting for the operator, oldest first (they have waited longest), paged by cursor. */
   async pending(cursor: string | undefined, limit: number): Promise<Page<SolutionDocument>> {
-    const query = this.documents.createQueryBuilder('d').where(`d.review_status = 'PENDING'`);
-    const createdMs = `date_trunc('milliseconds', d.created_at)`;
-    if (cursor !== undefined) {
-      const after = decodeTimeIdCursor(cursor);
-      if (!after) throw CatalogErrors.INVALID_CURSOR(undefined, { cursor });
-      query.andWhere(`(${createdMs}, d.id) > (CAST(:at AS timestamptz), CAST(:id AS uuid))`, after);
-    }
-    const rows = await query
-      .orderBy(createdMs, 'ASC')
-      .addOrderBy('d.id', 'ASC')
-      .take(limit + 1)
-      .getMany();
-    return pageOf(rows, limit, (d) => [d.createdAt.toISOString(), d.id]);
+    return keysetPage(this.documents.createQueryBuilder('d').where(`d.review_status = 'PENDING'`), {
+      timeColumn: 'd.created_at',
+      timeOf: (d) => d.createdAt,
+      direction: 'ASC',
+      cursor,
+      limit,
+      invalidCursor: () => CatalogErrors.INVALID_CURSOR(undefined, { cursor }),
+    });
   }
 
   decide(

@@ -18,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQueryDto } from '@app/platform';
 import { DECIMAL, DONG } from '@app/problems';
 import {
   AWARD_MODES,
@@ -184,6 +185,29 @@ export class CallView {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Finalist proposed by the bake-off' })
   pocProposedOfferId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) evaluatedAt: Date | null;
+}
+
+export class CallListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CALL_STATUSES })
+  @IsOptional()
+  @IsIn(CALL_STATUSES)
+  status?: CallStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  problemId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  agencyOrganisationId?: string;
+}
+
+export class CallPageView {
+  @ApiProperty({ type: CallView, isArray: true }) items: CallView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
 }
 
 export class OfferView {

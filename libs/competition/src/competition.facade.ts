@@ -4,8 +4,8 @@ import { EntityManager, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, IdentityFacade, type Principal, type VendorIdentity } from '@app/identity';
-import { Clock, isWorse, newId } from '@app/kernel';
-import { jobId, Outbox, updateIfStatus } from '@app/platform';
+import { Clock, isWorse, newId, type Page } from '@app/kernel';
+import { jobId, keysetPage, Outbox, updateIfStatus } from '@app/platform';
 import { deadlineEnd, ProblemsFacade, type Problem } from '@app/problems';
 import { Call } from './call.entity';
 import { Clarification } from './clarification.entity';
@@ -19,6 +19,7 @@ import {
   offerLifecycle,
   TRUST_SOURCE,
   type CallOpened,
+  type CallStatus,
   type ScoreWeights,
   type TrustSource,
 } from './contracts/competition';
@@ -51,6 +52,14 @@ function toWeights(dto: OpenCallDto['weights']): ScoreWeights {
     throw CompetitionErrors.WEIGHTS_INVALID(undefined, { field: 'weights', weights: dto });
   }
   return weights;
+}
+
+export interface CallListFilter {
+  cursor?: string;
+  limit: number;
+  status?: CallStatus;
+  problemId?: string;
+  agencyOrganisationId?: string;
 }
 
 @Injectable()
@@ -362,8 +371,20 @@ export class CompetitionFacade {
     return call;
   }
 
-  listCalls(): Promise<Call[]> {
-    return this.calls.find({ order: { openedAt: 'DESC' }, take: 200 });
+  listCalls(filter: CallListFilter): Promise<Page<Call>> {
+    const query = this.calls.createQueryBuilder('c');
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.problemId) query.andWhere('c.problemId = :problemId', { problemId: filter.problemId });
+    if (filter.agencyOrganisationId)
+      query.andWhere('c.agencyOrganisationId = :agency', { agency: filter.agencyOrganisationId });
+    return keysetPage(query, {
+      timeColumn: 'c.opened_at',
+      timeOf: (c) => c.openedAt,
+      direction: 'DESC',
+      cursor: filter.cursor,
+      limit: filter.limit,
+      invalidCursor: () => CompetitionErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor }),
+    });
   }
 
   private async insertOffer(

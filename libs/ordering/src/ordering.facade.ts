@@ -4,18 +4,9 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { AuditActor, type AuditEntry, AuditFacade } from '@app/audit';
 import { AwardDto, BakeOffFacade, CompetitionFacade } from '@app/competition';
 import { actorOf, assertSameOrganisationOrOperator, IdentityFacade, type Principal } from '@app/identity';
-import {
-  Clock,
-  decodeTimeIdCursor,
-  deterministicId,
-  DomainError,
-  newId,
-  type Page,
-  pageOf,
-  validatePaymentTerms,
-} from '@app/kernel';
+import { Clock, deterministicId, DomainError, newId, type Page, validatePaymentTerms } from '@app/kernel';
 import { type AccountSpec, LedgerErrors, LedgerFacade } from '@app/ledger';
-import { Transactions, updateAllIfStatus, updateIfStatus } from '@app/platform';
+import { keysetPage, Transactions, updateAllIfStatus, updateIfStatus } from '@app/platform';
 import {
   type CofunderPledge,
   ledgerCodes,
@@ -414,19 +405,14 @@ export class OrderingFacade {
       query.andWhere('o.vendorOrganisationId = :vendor', { vendor: filter.vendorOrganisationId });
     if (filter.agencyOrganisationId)
       query.andWhere('o.agencyOrganisationId = :agency', { agency: filter.agencyOrganisationId });
-    // Keyed on the millisecond a JavaScript Date can carry, so the cursor names exactly the row it came from.
-    const createdMs = `date_trunc('milliseconds', o.created_at)`;
-    if (filter.cursor !== undefined) {
-      const after = decodeTimeIdCursor(filter.cursor);
-      if (!after) throw OrderingErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor });
-      query.andWhere(`(${createdMs}, o.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))`, after);
-    }
-    const rows = await query
-      .orderBy(createdMs, 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .take(filter.limit + 1)
-      .getMany();
-    return pageOf(rows, filter.limit, (o) => [o.createdAt.toISOString(), o.id]);
+    return keysetPage(query, {
+      timeColumn: 'o.created_at',
+      timeOf: (o) => o.createdAt,
+      direction: 'DESC',
+      cursor: filter.cursor,
+      limit: filter.limit,
+      invalidCursor: () => OrderingErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor }),
+    });
   }
 
   /** Pays vendors from escrow in one posting; a transfer id makes a repeated payment of the same fact a no-op. */

@@ -17,3 +17,4 @@ export * from './shutdown';
 export * from './queue/logged-worker-host';
 export * from './queue/periodic-task';
 export * from './http/page-query.dto';
+export * from './database/keyset-page';

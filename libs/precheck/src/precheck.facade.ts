@@ -4,8 +4,8 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { AuditFacade, SYSTEM_ACTOR, type AuditActor } from '@app/audit';
 import { CatalogErrors, CatalogFacade, REVISABLE_LISTINGS, type Solution } from '@app/catalog';
 import { actorOf, IdentityFacade, type Principal } from '@app/identity';
-import { newId } from '@app/kernel';
-import { jobId, Outbox, updateIfStatus } from '@app/platform';
+import { newId, type Page } from '@app/kernel';
+import { jobId, keysetPage, Outbox, updateIfStatus } from '@app/platform';
 import {
   ASSESSORS_PER_SUBMISSION,
   DEFAULT_GROUP_MARK,
@@ -20,6 +20,7 @@ import {
   type Group,
   type GroupScore,
   type Requirement,
+  type SubmissionStatus,
 } from './contracts/precheck';
 import { ConflictDto, CreateRequirementSetDto, ScoreDto, SubmissionView, SubmitSolutionDto } from './precheck.dto';
 import {
@@ -41,6 +42,14 @@ const OUTSCORED =
   'Một giải pháp có điểm chất lượng cao hơn đã được niêm yết vào lĩnh vực đã đủ chỗ; giải pháp chờ chỗ trống tiếp theo. / A better-scoring solution took the slot in this full category; the solution waits for the next free one.';
 const CAPACITY_LOWERED =
   'Sức chứa của lĩnh vực đã giảm và chỉ các giải pháp điểm cao nhất được niêm yết; giải pháp chờ chỗ trống tiếp theo. / The category’s capacity was lowered and only the best-scoring solutions stay listed; the solution waits for the next free one.';
+
+export interface SubmissionListFilter {
+  cursor?: string;
+  limit: number;
+  status?: SubmissionStatus;
+  solutionId?: string;
+  vendorOrganisationId?: string;
+}
 
 @Injectable()
 export class PrecheckFacade {
@@ -459,8 +468,8 @@ export class PrecheckFacade {
   }
 
   /** Operators see every submission; an assessor only their assigned queue; a vendor only its own. */
-  async list(principal: Principal): Promise<SubmissionView[]> {
-    const query = this.submissions.createQueryBuilder('s').orderBy('s.created_at', 'DESC').limit(200);
+  async list(principal: Principal, filter: SubmissionListFilter): Promise<Page<SubmissionView>> {
+    const query = this.submissions.createQueryBuilder('s');
     if (!isOperatorAdmin(principal)) {
       if (principal.roles.includes('ASSESSOR'))
         query.where(
@@ -469,7 +478,19 @@ export class PrecheckFacade {
         );
       else query.where('s.vendor_organisation_id = :org', { org: principal.organisationId });
     }
-    const rows = await query.getMany();
+    if (filter.status) query.andWhere('s.status = :status', { status: filter.status });
+    if (filter.solutionId) query.andWhere('s.solution_id = :solution', { solution: filter.solutionId });
+    if (filter.vendorOrganisationId)
+      query.andWhere('s.vendor_organisation_id = :vendor', { vendor: filter.vendorOrganisationId });
+    const page = await keysetPage(query, {
+      timeColumn: 's.created_at',
+      timeOf: (s) => s.createdAt,
+      direction: 'DESC',
+      cursor: filter.cursor,
+      limit: filter.limit,
+      invalidCursor: () => PrecheckErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor }),
+    });
+    const rows = page.items;
     const assignments = rows.length
       ? await this.submissions.manager
           .createQueryBuilder(Assignment, 'a')
@@ -477,7 +498,7 @@ export class PrecheckFacade {
           .orderBy('a.created_at', 'ASC')
           .getMany()
       : [];
-    return Promise.all(
+    const items = await Promise.all(
       rows.map((r) =>
         this.view(
           principal,
@@ -486,6 +507,7 @@ export class PrecheckFacade {
         ),
       ),
     );
+    return { items, nextCursor: page.nextCursor };
   }
 
   async get(principal: Principal, id: string): Promise<SubmissionView> {
