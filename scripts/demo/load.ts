@@ -871,7 +871,7 @@ class DemoLoader {
   }
 
   async catalogue(seed: SeedProblem[]): Promise<void> {
-    const published = new Set((await this.client.get<ProblemView[]>('/problems')).map((p) => p.code));
+    const published = new Set((await this.publishedProblems()).map((p) => p.code));
     await inBatches(
       seed.filter((p) => !published.has(p.code)),
       4,
@@ -898,7 +898,20 @@ class DemoLoader {
         await this.admin.post(`/problems/${id}/publish`);
       },
     );
-    for (const problem of await this.client.get<ProblemView[]>('/problems')) this.problems.set(problem.code, problem);
+    for (const problem of await this.publishedProblems()) this.problems.set(problem.code, problem);
+  }
+
+  /** Every published problem, page after page. */
+  private async publishedProblems(): Promise<ProblemView[]> {
+    const problems: ProblemView[] = [];
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const page: { items: ProblemView[]; nextCursor: string | null } = await this.client.get(
+        `/problems?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      problems.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    return problems;
   }
 
   /**

@@ -63,8 +63,11 @@ describe('problems: proposals → catalogue problem → published', () => {
       scale: 'PILOT',
       kpis: [expect.objectContaining({ aggregation: 'mean' })],
     });
-    const proposals =
-      await a.buyer.get<Array<{ id: string; status: string; mergedIntoProblemId: string }>>('/problems/proposals');
+    const proposals = (
+      await a.buyer.get<{ items: Array<{ id: string; status: string; mergedIntoProblemId: string }> }>(
+        '/problems/proposals',
+      )
+    ).items;
     expect(
       proposals.filter((p) => [first.id, second.id].includes(p.id)).map((p) => [p.status, p.mergedIntoProblemId]),
     ).toEqual([
@@ -243,9 +246,8 @@ describe('problems: proposals → catalogue problem → published', () => {
       a.buyer.post('/calls', { problemId: draft.id, deadline: new Date(Date.now() + 86_400_000).toISOString() }),
     ).rejects.toMatchObject({ status: 409, body: { code: 'COMPETITION.PROBLEM_NOT_PUBLISHED' } });
     expect((await a.buyer.get<{ status: string }>(`/calls/${openCall.id}`)).status).toBe('OPEN');
-    expect((await request(system.url).get('/problems').expect(200)).body).not.toContainEqual(
-      expect.objectContaining({ id: draft.id }),
-    );
+    const published = await request(system.url).get('/problems?categoryCode=giao-thong&limit=200').expect(200);
+    expect(published.body.items).not.toContainEqual(expect.objectContaining({ id: draft.id }));
     const { rows } = await system.db.pool.query<{ action: string }>(
       'SELECT action FROM audit.events WHERE entity_id = $1 ORDER BY seq',
       [draft.id],
@@ -263,15 +265,19 @@ describe('problems: proposals → catalogue problem → published', () => {
       proposalIds: [proposed.id],
     });
     const ids = async (client: Actors['buyer']) =>
-      (await client.get<Array<{ id: string; status: string }>>('/problems/drafts')).map((p) => p.id);
+      (await client.get<{ items: Array<{ id: string; status: string }> }>('/problems/drafts?limit=200')).items.map(
+        (p) => p.id,
+      );
 
     expect(await ids(a.admin)).toContain(draft.id);
     expect(await ids(a.buyer)).toContain(draft.id);
     expect(await ids(ward.buyer)).toEqual([draft.id]);
     expect(await ids(other.buyer)).not.toContain(draft.id);
-    expect((await a.admin.get<Array<{ status: string }>>('/problems/drafts')).every((p) => p.status === 'DRAFT')).toBe(
-      true,
-    );
+    expect(
+      (await a.admin.get<{ items: Array<{ status: string }> }>('/problems/drafts')).items.every(
+        (p) => p.status === 'DRAFT',
+      ),
+    ).toBe(true);
     await expect(ward.buyer.get(`/problems/${draft.id}`)).resolves.toMatchObject({ id: draft.id, status: 'DRAFT' });
     await expect(other.buyer.get(`/problems/${draft.id}`)).rejects.toMatchObject({ status: 404 });
     await request(system.url).get('/problems/drafts').expect(401);

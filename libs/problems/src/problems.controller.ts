@@ -1,7 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@app/identity';
-import { CloseProblemDto, CreateProblemDto, CreateProposalDto, ProblemView, ProposalView } from './problems.dto';
+import { DEFAULT_PAGE_SIZE, PageQueryDto } from '@app/platform';
+import {
+  CloseProblemDto,
+  CreateProblemDto,
+  CreateProposalDto,
+  ProblemListQueryDto,
+  ProblemPageView,
+  ProblemView,
+  ProposalPageView,
+  ProposalView,
+} from './problems.dto';
 import { ProblemsFacade } from './problems.facade';
 
 @ApiTags('problems')
@@ -20,10 +30,10 @@ export class ProblemsController {
 
   @Get('proposals')
   @Roles('BUYER', 'OPERATOR_ADMIN')
-  @ApiOperation({ summary: 'Đề xuất bài toán / Proposals (operators: all; agencies: their own)' })
-  @ApiOkResponse({ type: ProposalView, isArray: true })
-  proposals(@CurrentPrincipal() p: Principal): Promise<ProposalView[]> {
-    return this.problems.listProposals(p);
+  @ApiOperation({ summary: 'Đề xuất bài toán / Proposals, newest first, paged (operators: all; agencies: their own)' })
+  @ApiOkResponse({ type: ProposalPageView })
+  proposals(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto): Promise<ProposalPageView> {
+    return this.problems.listProposals(p, { ...q, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Post()
@@ -71,10 +81,10 @@ export class ProblemsController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Bài toán đã công bố / Published problems (public)' })
-  @ApiOkResponse({ type: ProblemView, isArray: true })
-  list(): Promise<ProblemView[]> {
-    return this.problems.listPublished();
+  @ApiOperation({ summary: 'Bài toán đã công bố / Published problems (public), newest first, paged, by category' })
+  @ApiOkResponse({ type: ProblemPageView })
+  list(@Query() q: ProblemListQueryDto): Promise<ProblemPageView> {
+    return this.problems.listPublished({ ...q, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Get('drafts')
@@ -83,9 +93,9 @@ export class ProblemsController {
     summary:
       'Bài toán nháp / Draft problems (operators: all; agencies: their own and those their proposals were merged into)',
   })
-  @ApiOkResponse({ type: ProblemView, isArray: true })
-  drafts(@CurrentPrincipal() p: Principal): Promise<ProblemView[]> {
-    return this.problems.listDrafts(p);
+  @ApiOkResponse({ type: ProblemPageView })
+  drafts(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto): Promise<ProblemPageView> {
+    return this.problems.listDrafts(p, { ...q, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Get(':id')

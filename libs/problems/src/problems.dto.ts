@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { KPI_DIRECTIONS, type KpiDirection } from '@app/kernel';
+import { PageQueryDto } from '@app/platform';
 import {
   COMPARATORS,
   KPI_AGGREGATIONS,
@@ -205,4 +206,24 @@ export class ProposalView extends CreateProposalDto {
   @ApiProperty() agencyOrganisationId: string;
   @ApiProperty({ enum: PROPOSAL_STATUSES }) status: ProposalStatus;
   @ApiPropertyOptional({ nullable: true, type: String }) mergedIntoProblemId: string | null;
+}
+
+export class ProblemListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'giao-thong' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 60)
+  categoryCode?: string;
+}
+
+export class ProblemPageView {
+  @ApiProperty({ type: ProblemView, isArray: true }) items: ProblemView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
+}
+
+export class ProposalPageView {
+  @ApiProperty({ type: ProposalView, isArray: true }) items: ProposalView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
 }

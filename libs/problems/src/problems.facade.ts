@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { CatalogErrors, CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, IdentityFacade, type Principal } from '@app/identity';
-import { Clock, isWorse, newId } from '@app/kernel';
-import { updateIfStatus } from '@app/platform';
+import { Clock, isWorse, newId, type Page } from '@app/kernel';
+import { keysetPage, updateIfStatus } from '@app/platform';
 import { problemLifecycle, ProblemErrors } from './contracts/problems';
 import { deadlineEnd } from './deadline';
 import { kpiWeightsRefusal } from './kpi-weights';
@@ -41,6 +41,22 @@ function definitionOf(dto: CreateProblemDto) {
     deadline: dto.deadline ?? null,
     scale: dto.scale ?? ('SMALL_TRIAL' as const),
     scope: dto.scope ?? '',
+  };
+}
+
+export interface PageRequest {
+  cursor?: string;
+  limit: number;
+}
+
+function newestFirst<T>(page: PageRequest, timeOf: (row: T) => Date, timeColumn: string) {
+  return {
+    timeColumn,
+    timeOf,
+    direction: 'DESC' as const,
+    cursor: page.cursor,
+    limit: page.limit,
+    invalidCursor: () => ProblemErrors.INVALID_CURSOR(undefined, { cursor: page.cursor }),
   };
 }
 
@@ -199,10 +215,15 @@ export class ProblemsFacade {
     });
   }
 
-  /** Operators see every proposal; an agency its own. */
-  listProposals(principal: Principal): Promise<Proposal[]> {
-    const where = principal.organisationType === 'OPERATOR' ? {} : { agencyOrganisationId: principal.organisationId };
-    return this.problems.manager.find(Proposal, { where, order: { createdAt: 'DESC' }, take: 500 });
+  /** Operators see every proposal; an agency its own. Newest first, paged. */
+  listProposals(principal: Principal, page: PageRequest): Promise<Page<Proposal>> {
+    const query = this.problems.manager.createQueryBuilder(Proposal, 'p');
+    if (principal.organisationType !== 'OPERATOR')
+      query.where('p.agencyOrganisationId = :org', { org: principal.organisationId });
+    return keysetPage(
+      query,
+      newestFirst(page, (p) => p.createdAt, 'p.created_at'),
+    );
   }
 
   /** Links the proposals a catalogue problem consolidates; each proposal merges once. */
@@ -271,14 +292,9 @@ export class ProblemsFacade {
     return problem;
   }
 
-  /** Drafts: operators see all; an agency those it owns and those its proposals were merged into. */
-  listDrafts(principal: Principal): Promise<Problem[]> {
-    const query = this.problems
-      .createQueryBuilder('p')
-      .leftJoinAndSelect('p.kpis', 'k')
-      .where("p.status = 'DRAFT'")
-      .orderBy('p.createdAt', 'DESC')
-      .addOrderBy('k.code', 'ASC');
+  /** Drafts: operators see all; an agency those it owns and those its proposals were merged into. Newest first. */
+  async listDrafts(principal: Principal, page: PageRequest): Promise<Page<Problem>> {
+    const query = this.problems.createQueryBuilder('p').where("p.status = 'DRAFT'");
     if (principal.organisationType !== 'OPERATOR') {
       query.andWhere(
         `(p.agencyOrganisationId = :org OR p.id IN (
@@ -286,15 +302,33 @@ export class ProblemsFacade {
         { org: principal.organisationId },
       );
     }
-    return query.take(500).getMany();
+    return this.withKpis(
+      await keysetPage(
+        query,
+        newestFirst(page, (p) => p.createdAt, 'p.created_at'),
+      ),
+    );
   }
 
-  listPublished(): Promise<Problem[]> {
-    return this.problems.find({
-      where: { status: 'PUBLISHED' },
-      relations: { kpis: true },
-      order: { code: 'ASC', kpis: { code: 'ASC' } },
-    });
+  /** The public catalogue of problems: published ones, most recently published first, filtered by category. */
+  async listPublished(page: PageRequest & { categoryCode?: string }): Promise<Page<Problem>> {
+    const query = this.problems.createQueryBuilder('p').where("p.status = 'PUBLISHED'");
+    if (page.categoryCode) query.andWhere('p.categoryCode = :category', { category: page.categoryCode });
+    return this.withKpis(
+      await keysetPage(
+        query,
+        newestFirst(page, (p) => p.publishedAt ?? p.createdAt, 'p.published_at'),
+      ),
+    );
+  }
+
+  /** KPIs are read for the page's problems in one query (a join would page KPI rows, not problems). */
+  private async withKpis(page: Page<Problem>): Promise<Page<Problem>> {
+    const ids = page.items.map((p) => p.id);
+    const kpis = ids.length
+      ? await this.problems.manager.find(ProblemKpi, { where: { problemId: In(ids) }, order: { code: 'ASC' } })
+      : [];
+    return { ...page, items: page.items.map((p) => ({ ...p, kpis: kpis.filter((k) => k.problemId === p.id) })) };
   }
 
   assertCanManage(principal: Principal, problem: Problem): void {

@@ -35,6 +35,7 @@ export type KpiComparator = (typeof COMPARATORS)[number];
 
 export const ProblemErrors = errorCodes('PROBLEMS', {
   PROBLEM_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy bài toán. / Problem not found.' },
+  INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   NOT_A_DRAFT: {
     kind: 'CONFLICT',
     message:
