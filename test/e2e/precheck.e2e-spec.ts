@@ -34,7 +34,14 @@ interface Submission {
 interface Notice {
   kind: string;
   messageVi: string;
-  data: { solutionId?: string; waitingRank?: number; expiresAt?: string };
+  data: {
+    solutionId?: string;
+    waitingRank?: number;
+    expiresAt?: string;
+    submissionId?: string;
+    removedAssessorUserId?: string;
+    newAssessorUserIds?: string[];
+  };
 }
 interface Solution {
   id: string;
@@ -460,6 +467,12 @@ describe('pre-check (tiền kiểm)', () => {
       [submission.id],
     );
     expect(replacedEvents).toEqual([{ before: { assessorUserId: late.id } }]);
+    const replacement = reassigned.find((x) => x.id !== other.id)!;
+    const notice = await eventually(async () => {
+      const inbox = await replacement.client.get<Notice[]>('/notifications');
+      return inbox.find((n) => n.kind === 'precheck-assessor-replaced' && n.data.submissionId === submission.id);
+    }, 'the notice of the replaced assessor');
+    expect(notice.data).toMatchObject({ removedAssessorUserId: late.id, newAssessorUserIds: [replacement.id] });
     for (const assessor of reassigned)
       await assessor.client.post(`/precheck/submissions/${submission.id}/scores`, scores(80, 80, 80));
     expect(await a.admin.get<Submission>(`/precheck/submissions/${submission.id}`)).toMatchObject({
@@ -508,6 +521,11 @@ describe('pre-check (tiền kiểm)', () => {
     });
     await loginAssessors();
     expect((await assigned(queued.id)).map((x) => x.id)).toEqual([second.id]);
+    await eventually(async () => {
+      const inbox = await a.admin.get<Notice[]>('/notifications');
+      const waiting = inbox.find((n) => n.kind === 'precheck-assessor-replaced' && n.data.submissionId === queued.id);
+      return waiting?.data.newAssessorUserIds?.length === 0 ? true : undefined;
+    }, 'the notice that the submission waits for an assessor');
     await assessors.get(second.id)!.post(`/precheck/submissions/${queued.id}/scores`, scores(80, 80, 80));
     expect(await a.admin.get<Submission>(`/precheck/submissions/${queued.id}`)).toMatchObject({
       status: 'UNDER_REVIEW',

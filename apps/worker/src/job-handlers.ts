@@ -13,9 +13,9 @@ import {
   CompetitionProcessor,
 } from '@app/competition';
 import { CATALOG_EVENTS_QUEUE, CatalogEvents } from '@app/catalog';
-import { ListingNoticesProcessor, NotificationsProcessor } from '@app/notifications';
+import { ListingNoticesProcessor, NotificationsProcessor, PrecheckNoticesProcessor } from '@app/notifications';
 import type { JobHandlers } from '@app/platform';
-import { PRECHECK_EVENTS_QUEUE, PrecheckEvents } from '@app/precheck';
+import { PRECHECK_EVENTS_QUEUE, PRECHECK_NOTICES_QUEUE, PrecheckEvents, PrecheckNotices } from '@app/precheck';
 import {
   ConflictRankingProcessor,
   NightlyRankingProcessor,
@@ -33,6 +33,7 @@ export const DECLARED_JOBS: JobHandlers[] = [
   { queue: COMPETITION_EVENTS_QUEUE, names: Object.values(CompetitionEvents) },
   { queue: CATALOG_EVENTS_QUEUE, names: Object.values(CatalogEvents) },
   { queue: PRECHECK_EVENTS_QUEUE, names: Object.values(PrecheckEvents) },
+  { queue: PRECHECK_NOTICES_QUEUE, names: Object.values(PrecheckNotices) },
 ];
 
 export const PROCESSORS = [
@@ -43,6 +44,7 @@ export const PROCESSORS = [
   CompetitionProcessor,
   NotificationsProcessor,
   ListingNoticesProcessor,
+  PrecheckNoticesProcessor,
 ];
 
 /** Boot check: each declared job has exactly one processor, and no processor claims an undeclared job. */

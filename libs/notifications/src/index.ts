@@ -4,3 +4,4 @@ export * from './notifications-worker.module';
 export * from './notifications.facade';
 export * from './notifications.module';
 export * from './notifications.processor';
+export * from './precheck-notices.processor';

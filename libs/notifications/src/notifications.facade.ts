@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { CatalogEvents, type CatalogEventName, type ListingNotice } from '@app/catalog';
 import type { BakeOffConcluded, BakeOffStarted, CallOpened } from '@app/competition';
-import { DomainError, newId } from '@app/kernel';
+import { deterministicId, DomainError, newId } from '@app/kernel';
+import type { AssessorReplaced } from '@app/precheck';
 import { Notification } from './notification.entity';
 
 const formatDeadline = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
@@ -72,6 +73,26 @@ export class NotificationsFacade {
         };
       }),
     );
+  }
+
+  /** The assessors' organisation learns that a linked assessor left a submission, and who (if anyone) replaced them. */
+  async assessorReplaced(notice: AssessorReplaced): Promise<void> {
+    const replaced = notice.newAssessorUserIds.length > 0;
+    await this.insertIgnoringRepeats([
+      {
+        organisationId: notice.organisationId,
+        kind: 'precheck-assessor-replaced',
+        // One notice per (submission, departing assessor): a second link on the same submission is news too.
+        subjectId: deterministicId(notice.submissionId, notice.removedAssessorUserId),
+        messageVi: replaced
+          ? `Hồ sơ tiền kiểm ${notice.submissionId}: thẩm định viên có xung đột lợi ích đã được thay bằng người khác; người mới hãy chấm điểm.`
+          : `Hồ sơ tiền kiểm ${notice.submissionId}: thẩm định viên có xung đột lợi ích đã rút; hồ sơ chờ phân công thẩm định viên mới.`,
+        messageEn: replaced
+          ? `Pre-check submission ${notice.submissionId}: a conflicted assessor was replaced; the new assessor should score it.`
+          : `Pre-check submission ${notice.submissionId}: a conflicted assessor left; it waits for a new assessor.`,
+        data: { ...notice },
+      },
+    ]);
   }
 
   private async insertIgnoringRepeats(

@@ -5,7 +5,13 @@ import { AuditFacade, SYSTEM_ACTOR, type AuditActor } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { IdentityFacade } from '@app/identity';
 import { newId } from '@app/kernel';
-import { ASSESSORS_PER_SUBMISSION } from './contracts/precheck';
+import { jobId, Outbox } from '@app/platform';
+import {
+  ASSESSORS_PER_SUBMISSION,
+  PRECHECK_NOTICES_QUEUE,
+  PrecheckNotices,
+  type AssessorReplaced,
+} from './contracts/precheck';
 import { Assignment, AssessorConflict, Submission } from './submission.entity';
 
 /** Who assesses which submission: chosen round-robin, never linked to the vendor, replaced when a link appears. */
@@ -15,11 +21,16 @@ export class AssessorAssignments {
     private readonly audit: AuditFacade,
     private readonly catalog: CatalogFacade,
     private readonly identity: IdentityFacade,
+    private readonly outbox: Outbox,
     @InjectRepository(Submission) private readonly submissions: Repository<Submission>,
   ) {}
 
   async pool(): Promise<string[]> {
-    return (await this.identity.usersWithRole('ASSESSOR')).map((u) => u.id);
+    return (await this.assessors()).map((u) => u.id);
+  }
+
+  private assessors() {
+    return this.identity.usersWithRole('ASSESSOR');
   }
 
   /**
@@ -70,7 +81,8 @@ export class AssessorAssignments {
   /**
    * A link declared after assignment: the linked assessor leaves every submission of that vendor still under
    * review (with any score they gave) and loses access to its documents; an unrelated assessor takes the place at
-   * once, or, when none is free, the scheduler fills it later (`topUp`). Returns the submissions touched.
+   * once, or, when none is free, the scheduler fills it later (`topUp`); the assessors' organisation is told either
+   * way. Returns the submissions touched.
    */
   async replaceLinked(
     tx: EntityManager,
@@ -85,7 +97,9 @@ export class AssessorAssignments {
       [vendorOrganisationId, assessorUserId],
     );
     if (affected.length === 0) return [];
-    const pool = await this.pool();
+    const assessors = await this.assessors();
+    const pool = assessors.map((u) => u.id);
+    const organisationId = assessors.find((u) => u.id === assessorUserId)?.organisationId ?? actor.organisationId;
     for (const { id } of affected) {
       const submission = await tx.findOneByOrFail(Submission, { id });
       await tx.delete(Assignment, { submissionId: id, assessorUserId });
@@ -99,6 +113,20 @@ export class AssessorAssignments {
         before: { assessorUserId },
         after: { assessors: replacement, awaitingAssessor: replacement.length === 0 },
       });
+      if (organisationId) {
+        await this.outbox.enqueue(tx, {
+          queue: PRECHECK_NOTICES_QUEUE,
+          name: PrecheckNotices.assessorReplaced,
+          id: jobId(PrecheckNotices.assessorReplaced, id, assessorUserId),
+          payload: {
+            submissionId: id,
+            solutionId: submission.solutionId,
+            organisationId,
+            removedAssessorUserId: assessorUserId,
+            newAssessorUserIds: replacement,
+          } satisfies AssessorReplaced,
+        });
+      }
     }
     return affected.map((s) => s.id);
   }

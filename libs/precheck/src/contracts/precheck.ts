@@ -32,6 +32,19 @@ export interface ConflictDeclared {
   vendorOrganisationId: string;
 }
 
+/** Notices for people (the notifications inbox), kept apart from the events the ranking consumes. */
+export const PRECHECK_NOTICES_QUEUE = 'precheck-notices';
+export const PrecheckNotices = { assessorReplaced: 'assessor-replaced' } as const;
+/** A linked assessor left a submission: who took the place, or nobody yet (the scheduler fills it later). */
+export interface AssessorReplaced {
+  submissionId: string;
+  solutionId: string;
+  /** The assessors' organisation (the operator), whose inbox gets the notice. */
+  organisationId: string;
+  removedAssessorUserId: string;
+  newAssessorUserIds: string[];
+}
+
 export const GROUPS = ['capability', 'security', 'kpi'] as const;
 export type Group = (typeof GROUPS)[number];
 
