@@ -26,6 +26,8 @@ export class IdentityFacade {
 
   async registerOrganisation(actor: AuditActor, dto: CreateOrganisationDto): Promise<Organisation> {
     let taxCode: string | null = null;
+    if (dto.type === 'VENDOR' && dto.taxCode === undefined)
+      throw IdentityErrors.TAX_CODE_REQUIRED(undefined, { field: 'taxCode' });
     if (dto.taxCode !== undefined) {
       taxCode = normaliseTaxCode(dto.taxCode);
       if (!taxCode) throw IdentityErrors.INVALID_TAX_CODE(undefined, { field: 'taxCode', value: dto.taxCode });
