@@ -23,13 +23,27 @@ function invalid(details: Array<{ field: string; problems: string[] }>): DomainE
 }
 
 /**
+ * A field sent as null is a field not sent: optional fields then take their defaults, required ones are missing
+ * (code reads `dto.x === undefined`; null would slip past `@IsOptional()` into it).
+ */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, item]) => item !== null)
+      .map(([key, item]) => [key, withoutNulls(item)]),
+  );
+}
+
+/**
  * Unknown fields are refused; every problem names its field. A numeric path parameter is a whole number that fits
  * PostgreSQL's `integer`, checked before any route pipe parses it.
  */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'param' && metadata.metatype === Number) assertPathInteger(value, metadata.data ?? 'param');
-    return super.transform(value, metadata);
+    return super.transform(metadata.type === 'body' ? withoutNulls(value) : value, metadata);
   }
 }
 
