@@ -10,11 +10,12 @@ interface TextProblem {
   problems: string[];
 }
 
+/** Parsed JSON, query and params objects (the query parser's have no Object prototype); never a stream or buffer. */
 function isPlainContainer(value: unknown): value is Record<string, unknown> | unknown[] {
   if (Array.isArray(value)) return true;
   if (value === null || typeof value !== 'object') return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
+  const { constructor } = value as { constructor?: unknown };
+  return constructor === undefined || constructor === Object;
 }
 
 /**
