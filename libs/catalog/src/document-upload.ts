@@ -56,6 +56,9 @@ export async function soleDocument(request: FastifyRequest): Promise<DocumentUpl
     return text;
   };
   const content = new PassThrough();
+  // The refusal may come before the consumer starts reading (it awaits the database first); the stream keeps it as
+  // its error, which the consumer's pipeline then rejects with, instead of an unheard 'error' event.
+  content.on('error', () => undefined);
   Object.defineProperty(content, 'truncated', { get: () => file.truncated });
   file.on('error', (error) => content.destroy(error));
   file.on('end', () => {
