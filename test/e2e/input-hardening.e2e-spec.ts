@@ -26,9 +26,8 @@ describe('input hardening', () => {
   let solutionId: string;
   const token = (client: unknown) => (client as { token: string }).token;
   const send = (method: 'post' | 'get' | 'put', path: string, who: unknown, body?: unknown) => {
-    const call = request(system.url)
-      [method](path)
-      .set('authorization', `Bearer ${token(who)}`);
+    const agent = request(system.url);
+    const call = agent[method](path).set('authorization', `Bearer ${token(who)}`);
     return body === undefined ? call : call.send(body as object);
   };
 

@@ -65,5 +65,12 @@ export function assertReadableText(request: Pick<FastifyRequest, Location>): voi
 
 /** One rule for every route, before any validation or handler: text that cannot be stored or read as sent is refused. */
 export function guardInputText(fastify: FastifyInstance): void {
-  fastify.addHook('preValidation', async (request) => assertReadableText(request));
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    try {
+      assertReadableText(request);
+      done();
+    } catch (error) {
+      done(error as DomainError);
+    }
+  });
 }

@@ -1,4 +1,5 @@
 /** PostgreSQL cannot store U+0000, and a UTF-16 surrogate without its pair is not text (it would be stored as U+FFFD). */
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what is looked for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Bidirectional embeddings, overrides and isolates: they make a name read differently from what it is. */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
