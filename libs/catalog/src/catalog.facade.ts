@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { EntityManager, In, IsNull, LessThanOrEqual, Repository, type ObjectLiteral } from 'typeorm';
 import { AuditActor, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
-import { decodeCursor, encodeCursor, newId, type Page } from '@app/kernel';
+import { decodeCursor, encodeCursor, isUuid, newId, type Page } from '@app/kernel';
 import { jobId, Outbox, updateIfStatus } from '@app/platform';
 import { CategoryDto, CreateCategoryDto, CreateSolutionDto, SolutionKpiDto } from './catalog.dto';
 import { Category } from './category.entity';
@@ -115,8 +115,9 @@ export async function searchListings(
   if (search.trustLabels?.length) add('l.trust_label = ANY(?::text[])', search.trustLabels);
   if (search.cursor) {
     const key = decodeCursor(search.cursor);
+    const [score, id] = key ?? [];
     const valid =
-      key?.length === 2 && Number.isInteger(key[0]) && typeof key[1] === 'string' && /^[0-9a-f-]{36}$/i.test(key[1]);
+      key?.length === 2 && Number.isInteger(score) && Number(score) >= 0 && Number(score) <= 100 && isUuid(id);
     if (!valid) throw CatalogErrors.INVALID_CURSOR();
     params.push(key[0], key[1]);
     where.push(`(l.quality_score, l.solution_id) < ($${params.length - 1}, $${params.length}::uuid)`);

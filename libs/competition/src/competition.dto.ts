@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DECIMAL, DONG } from '@app/problems';
+import { DECIMAL, IsDongAmount } from '@app/problems';
 import {
   AWARD_MODES,
   CALL_STATUSES,
@@ -47,7 +47,7 @@ export class OpenCallDto {
   @ApiPropertyOptional({ minimum: 2, maximum: 3 }) @IsOptional() @IsInt() @Min(2) @Max(3) pocFinalists?: number;
   @ApiPropertyOptional({ example: '200000000', description: 'Trial budget per finalist, đồng' })
   @IsOptional()
-  @Matches(DONG, { message: 'pocTrialBudget must be a whole number of đồng written as a string' })
+  @IsDongAmount({ positive: true })
   pocTrialBudget?: string;
   @ApiPropertyOptional({ default: false, description: 'Accept committed targets worse than the problem’s' })
   @IsOptional()
@@ -119,7 +119,7 @@ export class KpiCommitmentDto {
 export class SubmitOfferDto {
   @ApiProperty() @IsUUID() solutionId: string;
   @ApiProperty({ example: '1500000000', description: 'Maximum price, đồng' })
-  @Matches(DONG, { message: 'price must be a whole number of đồng written as a string' })
+  @IsDongAmount()
   price: string;
   @ApiProperty({ type: KpiCommitmentDto, isArray: true })
   @ValidateNested({ each: true })

@@ -4,7 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, type Principal } from '@app/identity';
-import { Clock, isWorse, newId } from '@app/kernel';
+import { Clock, firstRepeated, isWorse, newId } from '@app/kernel';
 import { jobId, Outbox, updateIfStatus } from '@app/platform';
 import { deadlineEnd, ProblemsFacade, type Problem } from '@app/problems';
 import { Call } from './call.entity';
@@ -380,7 +380,10 @@ export class CompetitionFacade {
     const solution = await this.catalog.getSolution(dto.solutionId, tx);
     if (solution.vendorOrganisationId !== principal.organisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
     await this.assertListed(tx, dto.solutionId);
+    const live = await tx.findOneBy(Offer, { callId, solutionId: dto.solutionId, status: 'SUBMITTED' });
+    if (live) throw CompetitionErrors.OFFER_ALREADY_LIVE(undefined, { offerId: live.id, solutionId: dto.solutionId });
     const problem = await this.problems.get(call.problemId, tx);
+    if (BigInt(dto.price) <= 0n) throw CompetitionErrors.PRICE_NOT_POSITIVE(undefined, { field: 'price' });
     if (BigInt(dto.price) > BigInt(problem.budgetEnvelope)) {
       throw CompetitionErrors.PRICE_ABOVE_ENVELOPE(undefined, { price: dto.price, envelope: problem.budgetEnvelope });
     }
@@ -524,6 +527,12 @@ function assertDeliveryShare(problem: Problem, deliveryShareBp: number): void {
 
 /** Every problem KPI gets a commitment no worse than the problem's target, with a baseline when the problem has none. */
 function assertCommitments(problem: Problem, dto: SubmitOfferDto, allowsWorseTargets: boolean): void {
+  const repeated = firstRepeated(dto.kpiCommitments.map((c) => c.kpiCode));
+  if (repeated !== undefined)
+    throw CompetitionErrors.KPI_COMMITMENT_INVALID(
+      `Hai cam kết cho cùng KPI ${repeated}. / Two commitments for KPI ${repeated}.`,
+      { kpiCode: repeated, field: 'kpiCommitments' },
+    );
   const byCode = new Map(dto.kpiCommitments.map((c) => [c.kpiCode, c]));
   for (const kpi of problem.kpis) {
     const commitment = byCode.get(kpi.code);

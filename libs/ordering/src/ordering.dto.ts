@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { AwardDto } from '@app/competition';
-import { DONG } from '@app/problems';
+import { IsDongAmount } from '@app/problems';
 import { ORDER_STATUSES, type OrderStatus, type OrderTerms } from './contracts/ordering';
 import type { Order } from './order.entity';
 import { DEFAULT_DISPUTE_WINDOW_SECONDS, fundingOf, MAX_DISPUTE_WINDOW_SECONDS } from './order-terms';
@@ -37,7 +37,7 @@ export class CancelOrderDto {
 /** An amount moved once per reference: a budget allocation, a co-funder's deposit, a disbursement to a vendor. */
 export class ReferencedAmountDto {
   @ApiProperty({ example: '5000000000', description: 'đồng' })
-  @Matches(DONG, { message: 'amount must be a whole number of đồng written as a string' })
+  @IsDongAmount({ positive: true })
   amount: string;
   @ApiProperty({
     example: 'QĐ-123/2026 ngân sách KH&CN',

@@ -142,6 +142,12 @@ export const CatalogErrors = errorCodes('CATALOG', {
     message:
       'Cần gửi đúng một tệp (multipart/form-data, trường "file"). / Send exactly one file (multipart field "file").',
   },
+  DOCUMENT_FIELD_INVALID: {
+    kind: 'INVALID',
+    message:
+      'Tên tệp hoặc trường kèm theo không hợp lệ (trống, quá dài hoặc có ký tự không cho phép). / ' +
+      'The file name or a form field is invalid (blank, too long or with characters not allowed).',
+  },
   INVALID_PRICE_RANGE: {
     kind: 'INVALID',
     message: 'Giá tối thiểu lớn hơn giá tối đa. / The minimum price exceeds the maximum.',
