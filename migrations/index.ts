@@ -19,6 +19,9 @@ import { CompetitionBakeOffWithdrawals1795480000001 } from './1795480000001-comp
 import { AcceptanceDeliveryRecords1795482000000 } from './1795482000000-acceptance-delivery-records';
 import { ProblemsKpiWeights1795483000000 } from './1795483000000-problems-kpi-weights';
 import { CompetitionOfferRoundShares1795483000001 } from './1795483000001-competition-offer-round-shares';
+import { IdentityUserAccessLoginThrottles1795620000000 } from './1795620000000-identity-user-access-login-throttles';
+import { CatalogDocumentReview1795620000001 } from './1795620000001-catalog-document-review';
+import { ProblemsCloseReason1795620000002 } from './1795620000002-problems-close-reason';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -43,4 +46,7 @@ export const migrations = [
   AcceptanceDeliveryRecords1795482000000,
   ProblemsKpiWeights1795483000000,
   CompetitionOfferRoundShares1795483000001,
+  IdentityUserAccessLoginThrottles1795620000000,
+  CatalogDocumentReview1795620000001,
+  ProblemsCloseReason1795620000002,
 ];

@@ -182,6 +182,7 @@ export class CatalogFacade {
           sha256: stored.sha256,
           uploadedBy: actor.userId ?? '',
           ...secrecy,
+          reviewStatus: solution.checkedVersion === null ? 'ACCEPTED' : 'PENDING',
         });
         await tx.insert(SolutionDocument, document);
         await this.audit.record(tx, {
@@ -189,7 +190,14 @@ export class CatalogFacade {
           entityType: 'solution_document',
           entityId: document.id,
           action: 'uploaded',
-          after: { solutionId, sha256: stored.sha256, bytes: stored.bytes, mediaType: stored.mediaType, ...secrecy },
+          after: {
+            solutionId,
+            sha256: stored.sha256,
+            bytes: stored.bytes,
+            mediaType: stored.mediaType,
+            ...secrecy,
+            reviewStatus: document.reviewStatus,
+          },
         });
         return document;
       });
@@ -247,9 +255,14 @@ export class CatalogFacade {
       .execute();
   }
 
+  async revokeDocumentAccess(tx: EntityManager, solutionId: string, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await tx.delete(DocumentReviewer, { solutionId, userId: In(userIds) });
+  }
+
   /**
    * The owning vendor, operator admins and the solution's assigned assessors see every document; anyone else
-   * only the non-confidential documents of a listed solution's checked versions (and 404 for the rest).
+   * only the non-confidential, accepted documents of a listed solution's checked versions (and 404 for the rest).
    */
   async visibleDocuments(viewer: DocumentViewer | undefined, solutionId: string): Promise<SolutionDocument[]> {
     const solution = await this.getSolution(solutionId);
@@ -257,7 +270,12 @@ export class CatalogFacade {
     if (solution.status !== 'LISTED' || solution.checkedVersion === null)
       throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id: solutionId });
     return this.solutions.manager.find(SolutionDocument, {
-      where: { solutionId, confidential: false, solutionVersion: LessThanOrEqual(solution.checkedVersion) },
+      where: {
+        solutionId,
+        confidential: false,
+        reviewStatus: 'ACCEPTED',
+        solutionVersion: LessThanOrEqual(solution.checkedVersion),
+      },
       order: { createdAt: 'ASC' },
     });
   }
@@ -419,7 +437,15 @@ export class CatalogFacade {
     }
     const updated = await tx.update(Solution, { id, revisionStatus: solution.revisionStatus }, patch);
     if (updated.affected !== 1) throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
-    if (event === 'accept') await this.syncListing(tx, id);
+    // The re-check's assessors read every document of the version they passed: the pending ones are checked now.
+    if (event === 'accept') {
+      await tx.update(
+        SolutionDocument,
+        { solutionId: id, reviewStatus: 'PENDING', solutionVersion: LessThanOrEqual(solution.version) },
+        { reviewStatus: 'ACCEPTED', reviewedAt: new Date(), reviewReason: 'Tái kiểm đạt. / Passed the re-check.' },
+      );
+      await this.syncListing(tx, id);
+    }
     await this.audit.record(tx, {
       actor,
       entityType: 'solution',

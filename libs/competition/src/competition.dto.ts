@@ -18,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQueryDto } from '@app/platform';
 import { DECIMAL, IsDongAmount } from '@app/problems';
 import {
   AWARD_MODES,
@@ -186,11 +187,37 @@ export class CallView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) evaluatedAt: Date | null;
 }
 
+export class CallListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CALL_STATUSES })
+  @IsOptional()
+  @IsIn(CALL_STATUSES)
+  status?: CallStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  problemId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  agencyOrganisationId?: string;
+}
+
+export class CallPageView {
+  @ApiProperty({ type: CallView, isArray: true }) items: CallView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
+}
+
 export class OfferView {
   @ApiProperty() id: string;
   @ApiProperty() callId: string;
   @ApiProperty() solutionId: string;
   @ApiProperty() vendorOrganisationId: string;
+  @ApiPropertyOptional({ description: 'the vendor’s registered name (in offer lists)' }) vendorName?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the vendor’s tax code (in offer lists)' })
+  vendorTaxCode?: string | null;
   @ApiProperty({ enum: OFFER_STATUSES }) status: OfferStatus;
   @ApiProperty() price: string;
   @ApiProperty({ type: KpiCommitmentDto, isArray: true }) kpiCommitments: KpiCommitmentDto[];

@@ -154,6 +154,14 @@ export const CatalogErrors = errorCodes('CATALOG', {
   },
   INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   DOCUMENT_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy tài liệu. / Document not found.' },
+  DOCUMENT_NOT_PENDING: {
+    kind: 'CONFLICT',
+    message: 'Tài liệu không chờ duyệt (đã được chấp nhận hoặc từ chối). / The document is not awaiting review.',
+  },
+  REJECTION_REASON_REQUIRED: {
+    kind: 'INVALID',
+    message: 'Từ chối tài liệu cần nêu lý do. / Rejecting a document needs a reason.',
+  },
   CONFIDENTIAL_REASON_REQUIRED: {
     kind: 'INVALID',
     message:
