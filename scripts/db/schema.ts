@@ -20,7 +20,6 @@ import { Assignment, AssessorConflict, RequirementSet, Submission } from '@app/p
 import { Problem, ProblemKpi, Proposal } from '@app/problems';
 import {
   AgencyVendorLink,
-  CategoryStatistics,
   CurrentTrustScore,
   DashboardSummary,
   RecheckFlag,
@@ -69,7 +68,6 @@ export const ENTITIES = [
   CurrentTrustScore,
   AgencyVendorLink,
   RecheckFlag,
-  CategoryStatistics,
   TrustInputs,
   DashboardSummary,
   Notification,

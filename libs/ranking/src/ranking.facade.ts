@@ -23,7 +23,6 @@ import { cityDashboard, type CityDashboard } from './dashboard';
 import { NEW_SUPPLIER_VI, TRUST_LABELS_VI } from './trust-score';
 import {
   AgencyVendorLink,
-  CategoryStatistics,
   CurrentTrustScore,
   DashboardSummary,
   OVERALL,
@@ -50,7 +49,6 @@ import {
 
 /** Shown instead of a label while effective evidence Σw < 2. */
 export const NEW_SUPPLIER = 'NHA_CUNG_CAP_MOI';
-const STATS_MAX_AGE_MS = 3600_000;
 const DEFAULT_RANKING_LIMIT = 100;
 /** Held exclusively by the full recomputation and shared by each vendor's, so neither overwrites the other. */
 const RECOMPUTE_ALL_LOCK = 'ranking-recompute-all';
@@ -156,7 +154,6 @@ export class RankingFacade {
       const links = await this.linksOf(tx);
       const now = this.clock.now();
       const stats = statisticsOf(all);
-      await this.storeStatistics(tx, stats, now);
       const byVendor = new Map<string, OutcomeRow[]>();
       for (const o of all) {
         const list = byVendor.get(o.vendorOrganisationId);
@@ -198,7 +195,7 @@ export class RankingFacade {
           snapshotId: current.id,
         };
       const now = this.clock.now();
-      const stats = await this.statistics(tx, [categoryCode], now);
+      const stats = await this.statistics(tx, [categoryCode]);
       const score = newVendorScore(
         stats.find((s) => s.scope === categoryCode),
         now,
@@ -406,7 +403,7 @@ export class RankingFacade {
     const outcomes = await vendorOutcomeRows(tx, vendorOrganisationId);
     const links = await this.linksOf(tx, vendorOrganisationId);
     const now = this.clock.now();
-    const stats = await this.statistics(tx, [...new Set(outcomes.map((o) => o.categoryCode))], now);
+    const stats = await this.statistics(tx, [...new Set(outcomes.map((o) => o.categoryCode))]);
     const batch = batchOf(vendorOrganisationId, outcomes, links(vendorOrganisationId));
     const scores = scopeScores(vendorOrganisationId, batch.stored, stats, now);
     await this.storeInputs(tx, [batch], now);
@@ -432,34 +429,14 @@ export class RankingFacade {
   }
 
   /**
-   * μ0 and the median move slowly with the whole category, so one vendor's recomputation reuses statistics up
-   * to STATS_MAX_AGE_MS old (refreshed nightly by the full recomputation); the snapshot records the ones used.
+   * μ0 and the median of the category as they are at this recomputation (PRODUCT.md: never a stale cache); the
+   * snapshot records the ones used. A scope without orders gets zeros (μ0 is then the default prior).
    */
-  private async statistics(tx: EntityManager, categories: string[], now: Date): Promise<OutcomeStatistics[]> {
-    const scopes = [OVERALL, ...categories];
-    const cached = await tx.findBy(CategoryStatistics, {
-      scope: In(scopes),
-      computedAt: MoreThan(new Date(now.getTime() - STATS_MAX_AGE_MS)),
-    });
-    if (cached.length === scopes.length) return cached;
+  private async statistics(tx: EntityManager, categories: string[]): Promise<OutcomeStatistics[]> {
     const computed = await outcomeStatistics(tx, categories);
-    // a scope without orders is stored too, so it is not recomputed on every call
-    const fresh = scopes.map(
+    return [OVERALL, ...categories].map(
       (scope) => computed.find((c) => c.scope === scope) ?? { scope, orders: 0, meanX: 0, medianValue: 0 },
     );
-    await this.storeStatistics(tx, fresh, now);
-    return fresh;
-  }
-
-  private async storeStatistics(tx: EntityManager, stats: OutcomeStatistics[], now: Date): Promise<void> {
-    if (stats.length === 0) return;
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(CategoryStatistics)
-      .values(stats.map((s) => ({ ...s, computedAt: now })))
-      .orUpdate(['orders', 'mean_x', 'median_value', 'computed_at'], ['scope'])
-      .execute();
   }
 
   /** Stores the outcome sets not stored yet; a batch whose set is already stored takes that row's id. */

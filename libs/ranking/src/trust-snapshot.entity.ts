@@ -11,8 +11,21 @@ export interface LastOutcome {
   closedAt: string;
 }
 
-/** One element of a stored outcome set: [orderId, agencyId, categoryCode, paid, maxAmount, closedAt ISO, excluded]. */
-export type StoredOutcome = [string, string, string, string, string, string, ExclusionReason | null];
+/**
+ * One element of a stored outcome set: [orderId, agencyId, categoryCode, paid, maxAmount, closedAt ISO, excluded,
+ * deliveryShareBp, deliveryPaid]. Sets stored before the delivery share was recorded end at `excluded`.
+ */
+export type StoredOutcome = [
+  orderId: string,
+  agencyId: string,
+  categoryCode: string,
+  paid: string,
+  maxAmount: string,
+  closedAt: string,
+  excluded: ExclusionReason | null,
+  deliveryShareBp?: number,
+  deliveryPaid?: boolean,
+];
 /** Why an order does not count: its agency, or the officer who signed its acceptance, is linked to the vendor. */
 export type ExclusionReason = 'AGENCY_LINKED' | 'OFFICER_LINKED';
 
@@ -205,26 +218,6 @@ export class RecheckFlag {
 
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
-}
-
-/** Category-wide prior μ0 inputs and median order value, cached so one vendor's recomputation stays cheap. */
-@Entity({ schema: 'ranking', name: 'category_stats' })
-export class CategoryStatistics {
-  /** '*' or a category code */
-  @PrimaryColumn({ type: 'text' })
-  scope: string;
-
-  @Column({ type: 'integer' })
-  orders: number;
-
-  @Column({ type: 'double precision' })
-  meanX: number;
-
-  @Column({ type: 'double precision' })
-  medianValue: number;
-
-  @Column({ type: 'timestamptz' })
-  computedAt: Date;
 }
 
 /** The city dashboard's figures as of one refresh (every outcome event and the nightly recomputation). */
