@@ -3,7 +3,7 @@ import { EntityManager, In, Not } from 'typeorm';
 import { AuditFacade, SYSTEM_ACTOR } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { newId } from '@app/kernel';
-import { assertVisible, OrderingFacade, paymentTermsOf, type Order } from '@app/ordering';
+import { assertResultsVisible, assertVisible, OrderingFacade, paymentTermsOf, type Order } from '@app/ordering';
 import { JobRequest, Outbox, Transactions, updateIfStatus } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import {
@@ -380,14 +380,14 @@ export class AcceptanceFacade {
   }
 
   async records(principal: Principal, orderId: string): Promise<AcceptanceRecord[]> {
-    assertVisible(principal, await this.ordering.findById(orderId));
+    assertResultsVisible(principal, await this.ordering.findById(orderId));
     return this.tx.run((tx) =>
       tx.find(AcceptanceRecord, { where: { orderId }, order: { roundNo: 'ASC', version: 'ASC' } }),
     );
   }
 
   async settlements(principal: Principal, orderId: string): Promise<Settlement[]> {
-    assertVisible(principal, await this.ordering.findById(orderId));
+    assertResultsVisible(principal, await this.ordering.findById(orderId));
     return this.tx.run((tx) =>
       tx.find(Settlement, { where: { orderId }, order: { roundNo: 'ASC', recordVersion: 'ASC' } }),
     );
