@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { CatalogEvents, type CatalogEventName, type ListingNotice } from '@app/catalog';
 import type { BakeOffConcluded, BakeOffStarted, CallOpened } from '@app/competition';
+import { IdentityFacade } from '@app/identity';
 import { DomainError, newId } from '@app/kernel';
 import { Notification } from './notification.entity';
 
@@ -12,7 +13,15 @@ const formatDong = (amount: string) => BigInt(amount).toLocaleString('vi-VN');
 /** Each organisation's inbox, filled from other modules' events. */
 @Injectable()
 export class NotificationsFacade {
-  constructor(@InjectRepository(Notification) private readonly inbox: Repository<Notification>) {}
+  constructor(
+    @InjectRepository(Notification) private readonly inbox: Repository<Notification>,
+    private readonly identity: IdentityFacade,
+  ) {}
+
+  /** The operator organisations (whose admins decide re-checks, disputes and suspensions). */
+  private async operatorOrganisations(): Promise<string[]> {
+    return [...new Set((await this.identity.usersWithRole('OPERATOR_ADMIN')).map((u) => u.organisationId))];
+  }
 
   /** Every vendor of the frozen eligible pool learns the call is open; a redelivered event adds nothing. */
   async callOpened(event: CallOpened): Promise<void> {
@@ -86,24 +95,23 @@ export class NotificationsFacade {
       .execute();
   }
 
-  /** A listing lifecycle notice for the solution's vendor (expiry reminder, displaced, promoted). */
+  /**
+   * A listing lifecycle notice for the solution's vendor (expiry reminder, displaced, promoted, suspended, reinstated,
+   * delisted); a re-check is also the operators' to decide, so it reaches their inboxes too.
+   */
   async listingNotice(name: CatalogEventName, notice: ListingNotice): Promise<void> {
     const [messageVi, messageEn] = listingMessages(name, notice);
-    await this.inbox
-      .createQueryBuilder()
-      .insert()
-      .values({
-        id: newId(),
-        organisationId: notice.vendorOrganisationId,
+    const operators = name === CatalogEvents.recheckOpened ? await this.operatorOrganisations() : [];
+    await this.insertIgnoringRepeats(
+      [notice.vendorOrganisationId, ...operators].map((organisationId) => ({
+        organisationId,
         kind: name,
         subjectId: notice.noticeId,
         messageVi,
         messageEn,
         data: { ...notice },
-        readAt: null,
-      })
-      .orIgnore()
-      .execute();
+      })),
+    );
   }
 
   list(organisationId: string): Promise<Notification[]> {
@@ -141,6 +149,26 @@ function listingMessages(name: CatalogEventName, n: ListingNotice): [string, str
       return [
         `Giải pháp "${n.solutionName}" đã được niêm yết vì lĩnh vực ${n.categoryCode} có chỗ trống.`,
         `"${n.solutionName}" is now listed: a slot in ${n.categoryCode} became free.`,
+      ];
+    case CatalogEvents.recheckOpened:
+      return [
+        `Giải pháp "${n.solutionName}" đang được xem xét lại: cận dưới điểm tín nhiệm của nhà cung cấp thấp hơn ngưỡng. Quản trị Chợ sẽ quyết định giữ, đình chỉ hoặc hủy niêm yết, kèm lý do.`,
+        `"${n.solutionName}" is under re-check: the vendor's trust lower bound is under the floor. The operator will keep, suspend or delist it, with a reason.`,
+      ];
+    case CatalogEvents.suspended:
+      return [
+        `Niêm yết của giải pháp "${n.solutionName}" bị đình chỉ đến ${formatDeadline(n.suspendedUntil ?? '')}. Lý do: ${n.reason ?? ''}`,
+        `The listing of "${n.solutionName}" is suspended until ${n.suspendedUntil}. Reason: ${n.reason ?? ''}`,
+      ];
+    case CatalogEvents.reinstated:
+      return [
+        `Giải pháp "${n.solutionName}" đã được niêm yết trở lại sau thời gian đình chỉ.`,
+        `"${n.solutionName}" is listed again: its suspension ended.`,
+      ];
+    case CatalogEvents.delisted:
+      return [
+        `Giải pháp "${n.solutionName}" đã bị hủy niêm yết. Lý do: ${n.reason ?? ''}`,
+        `"${n.solutionName}" was delisted. Reason: ${n.reason ?? ''}`,
       ];
   }
 }

@@ -27,6 +27,7 @@ import {
   DashboardSummary,
   OVERALL,
   RecheckFlag,
+  type RecheckDecision,
   TrustInputs,
   TrustSnapshot,
   type LastOutcome,
@@ -384,9 +385,71 @@ export class RankingFacade {
     return { ids, next: ids.length === limit ? ids[ids.length - 1] : null };
   }
 
-  /** Open re-check flags (lower bound under the floor), newest first. */
+  /** Re-check flags awaiting the operator's decision (lower bound under the floor), newest first. */
   async openFlags(): Promise<RecheckFlag[]> {
-    return this.tx.run((tx) => tx.find(RecheckFlag, { where: { resolvedAt: IsNull() }, order: { raisedAt: 'DESC' } }));
+    return this.tx.run((tx) =>
+      tx.find(RecheckFlag, { where: { resolvedAt: IsNull(), decidedAt: IsNull() }, order: { raisedAt: 'DESC' } }),
+    );
+  }
+
+  /**
+   * The operator keeps, suspends (until a date) or delists the vendor's listings in the flag's scope, with a reason;
+   * the listings stop showing "đang xem xét lại". The flag stays until the lower bound is back at the floor, so
+   * the same shortfall does not open a new re-check after each recomputation.
+   */
+  async decideRecheck(
+    principal: Principal,
+    flagId: string,
+    dto: { decision: RecheckDecision; reason: string; suspendedUntil?: string },
+  ): Promise<RecheckFlag> {
+    return this.tx.run(async (tx) => {
+      const flag = await tx.findOne(RecheckFlag, { where: { id: flagId }, lock: { mode: 'pessimistic_write' } });
+      if (!flag) throw RankingErrors.FLAG_NOT_FOUND(undefined, { id: flagId });
+      if (flag.decidedAt || flag.resolvedAt)
+        throw RankingErrors.FLAG_NOT_OPEN(undefined, { id: flagId, decision: flag.decision });
+      const now = this.clock.now();
+      const until = dto.suspendedUntil === undefined ? null : new Date(dto.suspendedUntil);
+      if ((dto.decision === 'SUSPEND') !== (until !== null) || (until && !(until > now)))
+        throw RankingErrors.SUSPENSION_END_REQUIRED(undefined, { suspendedUntil: dto.suspendedUntil ?? null });
+      const actor = actorOf(principal);
+      const moved =
+        dto.decision === 'KEEP'
+          ? []
+          : await this.catalog.applyRecheckDecision(
+              tx,
+              actor,
+              flag.vendorOrganisationId,
+              flag.scope,
+              until ? { event: 'suspend', until, reason: dto.reason } : { event: 'delist', reason: dto.reason },
+            );
+      const decided = {
+        decision: dto.decision,
+        decisionReason: dto.reason,
+        decidedByUserId: principal.userId ?? null,
+        decidedAt: now,
+      };
+      await tx.update(RecheckFlag, { id: flagId }, decided);
+      await this.syncRecheck(tx, [flag.vendorOrganisationId], now);
+      await this.audit.record(tx, {
+        actor,
+        entityType: 'recheck_flag',
+        entityId: flagId,
+        action: 'decided',
+        before: { decision: null },
+        after: { ...decided, decidedAt: now.toISOString(), suspendedUntil: until?.toISOString(), solutions: moved },
+      });
+      return { ...flag, ...decided };
+    });
+  }
+
+  /** Marks the vendors' listings under re-check where an undecided flag of theirs is open, and clears the rest. */
+  private async syncRecheck(tx: EntityManager, vendors: string[], now: Date): Promise<void> {
+    if (vendors.length === 0) return;
+    const open = await tx.find(RecheckFlag, {
+      where: { vendorOrganisationId: In(vendors), resolvedAt: IsNull(), decidedAt: IsNull() },
+      select: { vendorOrganisationId: true, scope: true },
+    });
+    await this.catalog.syncRecheck(tx, vendors, open, now);
   }
 
   private async recomputeIn(
@@ -554,6 +617,7 @@ export class RankingFacade {
     );
     const raised = changes.filter((c) => c.change === 'raised');
     const resolved = changes.filter((c) => c.change === 'resolved');
+    await this.syncRecheck(tx, [...new Set(changes.map((c) => c.vendor))], now);
 
     await this.catalog.updateVendorTrustLabels(
       tx,

@@ -216,9 +216,26 @@ export class RecheckFlag {
   @Column({ type: 'timestamptz' })
   raisedAt: Date;
 
+  /** the lower bound came back to the floor (or the vendor became new again): the re-check is over */
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
+
+  /** the operator's decision on the vendor's listings in the scope; while it is unset the listings are under re-check */
+  @Column({ type: 'text', nullable: true })
+  decision: RecheckDecision | null;
+
+  @Column({ type: 'text', nullable: true })
+  decisionReason: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedByUserId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
 }
+
+export const RECHECK_DECISIONS = ['KEEP', 'SUSPEND', 'DELIST'] as const;
+export type RecheckDecision = (typeof RECHECK_DECISIONS)[number];
 
 /** The city dashboard's figures as of one refresh (every outcome event and the nightly recomputation). */
 @Entity({ schema: 'ranking', name: 'dashboard_summaries' })
