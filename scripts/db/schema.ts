@@ -14,7 +14,7 @@ import { Call, Clarification, Offer, OfferScore, PocTrial } from '@app/competiti
 import { ApiKey, Organisation, User } from '@app/identity';
 import { Account, Posting, Transfer } from '@app/ledger';
 import { Order, Signature } from '@app/ordering';
-import { Notification } from '@app/notifications';
+import { Notification, Webhook, WebhookAttempt, WebhookDelivery } from '@app/notifications';
 import { dataSourceOptions, OutboxMessage } from '@app/platform';
 import { Assignment, AssessorConflict, RequirementSet, Submission } from '@app/precheck';
 import { Problem, ProblemKpi, Proposal } from '@app/problems';
@@ -71,6 +71,9 @@ export const ENTITIES = [
   TrustInputs,
   DashboardSummary,
   Notification,
+  Webhook,
+  WebhookDelivery,
+  WebhookAttempt,
 ];
 
 export function schemaDataSource(url: string, poolSize = 2): DataSource {

@@ -13,7 +13,13 @@ import {
   CompetitionProcessor,
 } from '@app/competition';
 import { CATALOG_EVENTS_QUEUE, CatalogEvents } from '@app/catalog';
-import { ListingNoticesProcessor, NotificationsProcessor } from '@app/notifications';
+import {
+  ListingNoticesProcessor,
+  NotificationsProcessor,
+  WEBHOOK_QUEUE,
+  WebhookDeliveryProcessor,
+  WebhookJobs,
+} from '@app/notifications';
 import type { JobHandlers } from '@app/platform';
 import { PRECHECK_EVENTS_QUEUE, PrecheckEvents } from '@app/precheck';
 import {
@@ -33,6 +39,7 @@ export const DECLARED_JOBS: JobHandlers[] = [
   { queue: COMPETITION_EVENTS_QUEUE, names: Object.values(CompetitionEvents) },
   { queue: CATALOG_EVENTS_QUEUE, names: Object.values(CatalogEvents) },
   { queue: PRECHECK_EVENTS_QUEUE, names: Object.values(PrecheckEvents) },
+  { queue: WEBHOOK_QUEUE, names: Object.values(WebhookJobs) },
 ];
 
 export const PROCESSORS = [
@@ -43,6 +50,7 @@ export const PROCESSORS = [
   CompetitionProcessor,
   NotificationsProcessor,
   ListingNoticesProcessor,
+  WebhookDeliveryProcessor,
 ];
 
 /** Boot check: each declared job has exactly one processor, and no processor claims an undeclared job. */

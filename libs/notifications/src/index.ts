@@ -4,3 +4,7 @@ export * from './notifications-worker.module';
 export * from './notifications.facade';
 export * from './notifications.module';
 export * from './notifications.processor';
+export * from './contracts/notifications';
+export * from './webhook.entity';
+export * from './webhook-delivery.processor';
+export * from './webhooks.facade';

@@ -5,12 +5,18 @@ import { COMPETITION_EVENTS_QUEUE } from '@app/competition';
 import { ListingNoticesProcessor } from './listing-notices.processor';
 import { NotificationsModule } from './notifications.module';
 import { NotificationsProcessor } from './notifications.processor';
+import { WEBHOOK_QUEUE } from './contracts/notifications';
+import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
 
 @Module({
   imports: [
     NotificationsModule,
-    BullModule.registerQueue({ name: COMPETITION_EVENTS_QUEUE }, { name: CATALOG_EVENTS_QUEUE }),
+    BullModule.registerQueue(
+      { name: COMPETITION_EVENTS_QUEUE },
+      { name: CATALOG_EVENTS_QUEUE },
+      { name: WEBHOOK_QUEUE },
+    ),
   ],
-  providers: [NotificationsProcessor, ListingNoticesProcessor],
+  providers: [NotificationsProcessor, ListingNoticesProcessor, WebhookDeliveryProcessor],
 })
 export class NotificationsWorkerModule {}

@@ -4,8 +4,11 @@ import { IsNull, Repository } from 'typeorm';
 import { CatalogEvents, type CatalogEventName, type ListingNotice } from '@app/catalog';
 import type { BakeOffConcluded, BakeOffStarted, CallOpened } from '@app/competition';
 import { IdentityFacade } from '@app/identity';
-import { DomainError, newId } from '@app/kernel';
+import { newId } from '@app/kernel';
+import { Transactions } from '@app/platform';
+import { NotificationsErrors } from './contracts/notifications';
 import { Notification } from './notification.entity';
+import { WebhooksFacade } from './webhooks.facade';
 
 const formatDeadline = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 const formatDong = (amount: string) => BigInt(amount).toLocaleString('vi-VN');
@@ -16,6 +19,8 @@ export class NotificationsFacade {
   constructor(
     @InjectRepository(Notification) private readonly inbox: Repository<Notification>,
     private readonly identity: IdentityFacade,
+    private readonly tx: Transactions,
+    private readonly webhooks: WebhooksFacade,
   ) {}
 
   /** The operator organisations (whose admins decide re-checks, disputes and suspensions). */
@@ -83,16 +88,35 @@ export class NotificationsFacade {
     );
   }
 
+  /** Adds the messages not added before, and queues their webhook deliveries in the same transaction. */
   private async insertIgnoringRepeats(
     rows: Array<Pick<Notification, 'organisationId' | 'kind' | 'subjectId' | 'messageVi' | 'messageEn' | 'data'>>,
   ): Promise<void> {
     if (rows.length === 0) return;
-    await this.inbox
-      .createQueryBuilder()
-      .insert()
-      .values(rows.map((row) => ({ id: newId(), ...row, readAt: null })))
-      .orIgnore()
-      .execute();
+    await this.tx.run(async (tx) => {
+      const inserted = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(Notification)
+        .values(rows.map((row) => ({ id: newId(), ...row, readAt: null })))
+        .orIgnore()
+        .returning('*')
+        .execute();
+      const added = (inserted.raw as Array<Record<string, unknown>>).map((r) =>
+        tx.create(Notification, {
+          id: r.id as string,
+          organisationId: r.organisation_id as string,
+          kind: r.kind as string,
+          subjectId: r.subject_id as string,
+          messageVi: r.message_vi as string,
+          messageEn: r.message_en as string,
+          data: r.data as object,
+          createdAt: r.created_at as Date,
+          readAt: null,
+        }),
+      );
+      await this.webhooks.enqueueFor(tx, added);
+    });
   }
 
   /**
@@ -121,14 +145,7 @@ export class NotificationsFacade {
   async markRead(organisationId: string, id: string): Promise<Notification> {
     await this.inbox.update({ id, organisationId, readAt: IsNull() }, { readAt: new Date() });
     const notification = await this.inbox.findOneBy({ id, organisationId });
-    if (!notification) {
-      throw new DomainError(
-        'NOTIFICATIONS.NOT_FOUND',
-        'NOT_FOUND',
-        'Không tìm thấy thông báo. / Notification not found.',
-        { id },
-      );
-    }
+    if (!notification) throw NotificationsErrors.NOT_FOUND(undefined, { id });
     return notification;
   }
 }
