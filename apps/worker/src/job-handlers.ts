@@ -1,5 +1,7 @@
 import {
+  ACCEPTANCE_NOTICES_QUEUE,
   AcceptanceJobs,
+  AcceptanceNotices,
   ACCEPTANCE_QUEUE,
   AcceptanceProcessor,
   OUTCOME_EVENTS_QUEUE,
@@ -14,6 +16,7 @@ import {
 } from '@app/competition';
 import { CATALOG_EVENTS_QUEUE, CatalogEvents } from '@app/catalog';
 import {
+  AcceptanceNoticesProcessor,
   ListingNoticesProcessor,
   NotificationsProcessor,
   WEBHOOK_QUEUE,
@@ -40,6 +43,7 @@ export const DECLARED_JOBS: JobHandlers[] = [
   { queue: CATALOG_EVENTS_QUEUE, names: Object.values(CatalogEvents) },
   { queue: PRECHECK_EVENTS_QUEUE, names: Object.values(PrecheckEvents) },
   { queue: WEBHOOK_QUEUE, names: Object.values(WebhookJobs) },
+  { queue: ACCEPTANCE_NOTICES_QUEUE, names: Object.values(AcceptanceNotices) },
 ];
 
 export const PROCESSORS = [
@@ -51,6 +55,7 @@ export const PROCESSORS = [
   NotificationsProcessor,
   ListingNoticesProcessor,
   WebhookDeliveryProcessor,
+  AcceptanceNoticesProcessor,
 ];
 
 /** Boot check: each declared job has exactly one processor, and no processor claims an undeclared job. */

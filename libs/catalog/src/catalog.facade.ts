@@ -584,9 +584,11 @@ export class CatalogFacade {
                   SELECT 1 FROM wanted w WHERE w.vendor = s.vendor_organisation_id
                     AND (w.scope = '*' OR w.scope = s.category_code)) AS flagged
          FROM catalog.solutions s WHERE s.vendor_organisation_id = ANY($1::uuid[]))
-       UPDATE catalog.solutions s SET recheck_opened_at = CASE WHEN t.flagged THEN $4::timestamptz END
-       FROM target t WHERE s.id = t.id AND (s.recheck_opened_at IS NOT NULL) <> t.flagged
-       RETURNING s.id, t.flagged`,
+       changed AS (
+         UPDATE catalog.solutions s SET recheck_opened_at = CASE WHEN t.flagged THEN $4::timestamptz END
+         FROM target t WHERE s.id = t.id AND (s.recheck_opened_at IS NOT NULL) <> t.flagged
+         RETURNING s.id, t.flagged)
+       SELECT id, flagged FROM changed`,
       [vendorIds, open.map((o) => o.vendorOrganisationId), open.map((o) => o.scope), now],
     );
     if (changed.length === 0) return;

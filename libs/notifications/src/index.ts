@@ -1,3 +1,4 @@
+export * from './acceptance-notices.processor';
 export * from './listing-notices.processor';
 export * from './notification.entity';
 export * from './notifications-worker.module';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
+import { AcceptanceNotices, type AcceptanceNotice, type AcceptanceNoticeName } from '@app/acceptance';
 import { CatalogEvents, type CatalogEventName, type ListingNotice } from '@app/catalog';
 import type { BakeOffConcluded, BakeOffStarted, CallOpened } from '@app/competition';
 import { IdentityFacade } from '@app/identity';
@@ -138,6 +139,18 @@ export class NotificationsFacade {
     );
   }
 
+  /** An order's acceptance or money event, to each organisation it concerns (see `acceptanceRecipients`). */
+  async acceptanceNotice(name: AcceptanceNoticeName, notice: AcceptanceNotice): Promise<void> {
+    const operators = name === AcceptanceNotices.disputeOpened ? await this.operatorOrganisations() : [];
+    const recipients = [...new Set([...acceptanceRecipients(name, notice), ...operators])];
+    await this.insertIgnoringRepeats(
+      recipients.map((organisationId) => {
+        const [messageVi, messageEn] = acceptanceMessages(name, notice, organisationId);
+        return { organisationId, kind: name, subjectId: notice.noticeId, messageVi, messageEn, data: { ...notice } };
+      }),
+    );
+  }
+
   list(organisationId: string): Promise<Notification[]> {
     return this.inbox.find({ where: { organisationId }, order: { createdAt: 'DESC' }, take: 200 });
   }
@@ -208,5 +221,73 @@ function outcomeMessages(event: BakeOffConcluded, f: BakeOffConcluded['finalists
         `${vi}bạn đã rời vòng POC vì đơn hàng thử nghiệm bị hủy khi chưa ký: ${f.reason}`,
         `${en}you left the bake-off because the trial order was cancelled unsigned: ${f.reason}`,
       ];
+  }
+}
+
+/** Who is told: the officers' agency signs, the vendor may dispute, the money's parties hear of the money. */
+function acceptanceRecipients(name: AcceptanceNoticeName, n: AcceptanceNotice): string[] {
+  switch (name) {
+    case AcceptanceNotices.recordReady:
+      return [n.agencyOrganisationId];
+    case AcceptanceNotices.recordSigned:
+      return [n.vendorOrganisationId];
+    case AcceptanceNotices.disputeOpened:
+    case AcceptanceNotices.disputeResolved:
+      return [n.agencyOrganisationId, n.vendorOrganisationId];
+    case AcceptanceNotices.paid:
+    case AcceptanceNotices.clawedBack:
+      return [n.vendorOrganisationId, n.agencyOrganisationId, ...n.cofunderOrganisationIds];
+    case AcceptanceNotices.remainderReleased:
+      return (n.releases ?? []).map((r) => r.organisationId);
+  }
+}
+
+function acceptanceMessages(name: AcceptanceNoticeName, n: AcceptanceNotice, recipient: string): [string, string] {
+  const order = n.orderId;
+  const round = n.roundNo === 0 ? 'bàn giao' : `kỳ ${n.roundNo}`;
+  const roundEn = n.roundNo === 0 ? 'delivery' : `round ${n.roundNo}`;
+  switch (name) {
+    case AcceptanceNotices.recordReady:
+      return [
+        `Biên bản nghiệm thu ${round} của đơn hàng ${order} đã sẵn sàng, chờ cán bộ nghiệm thu ký.`,
+        `The acceptance record of ${roundEn} of order ${order} is ready for an acceptance officer to sign.`,
+      ];
+    case AcceptanceNotices.recordSigned:
+      return [
+        `Biên bản nghiệm thu ${round} của đơn hàng ${order} đã được ký; bạn có thể khiếu nại đến ${formatDeadline(n.disputeDeadline ?? '')}.`,
+        `The acceptance record of ${roundEn} of order ${order} is signed; you may dispute it until ${n.disputeDeadline}.`,
+      ];
+    case AcceptanceNotices.disputeOpened:
+      return [
+        `Có khiếu nại/xem xét lại về biên bản ${round} của đơn hàng ${order}; việc thanh toán kỳ này tạm dừng đến khi được giải quyết.`,
+        `A dispute or re-check was opened on ${roundEn} of order ${order}; its settlement is frozen until it is resolved.`,
+      ];
+    case AcceptanceNotices.disputeResolved:
+      return n.outcome === 'CORRECTED'
+        ? [
+            `Khiếu nại về ${round} của đơn hàng ${order} đã được giải quyết: biên bản được hiệu chỉnh từ số liệu đã sửa.`,
+            `The dispute on ${roundEn} of order ${order} is resolved: the record is corrected from corrected data.`,
+          ]
+        : [
+            `Khiếu nại về ${round} của đơn hàng ${order} đã được giải quyết: giữ nguyên biên bản.`,
+            `The dispute on ${roundEn} of order ${order} is resolved: the record stands.`,
+          ];
+    case AcceptanceNotices.paid:
+      return [
+        `Đã thanh toán ${formatDong(n.amount ?? '0')} đồng theo kết quả ${round} của đơn hàng ${order}.`,
+        `${formatDong(n.amount ?? '0')} đồng were paid for ${roundEn} of order ${order}.`,
+      ];
+    case AcceptanceNotices.clawedBack:
+      return [
+        `Đã thu hồi ${formatDong((-BigInt(n.amount ?? '0')).toString())} đồng của ${round}, đơn hàng ${order}, theo biên bản hiệu chỉnh.`,
+        `${formatDong((-BigInt(n.amount ?? '0')).toString())} đồng of ${roundEn} of order ${order} were clawed back after a corrected record.`,
+      ];
+    case AcceptanceNotices.remainderReleased: {
+      const own = formatDong(n.releases?.find((r) => r.organisationId === recipient)?.amount ?? '0');
+      return [
+        `Đơn hàng ${order} đã kết thúc: ${own} đồng còn lại trong ký quỹ đã được hoàn về cho bạn.`,
+        `Order ${order} is closed: ${own} đồng of its remaining escrow came back to you.`,
+      ];
+    }
   }
 }
