@@ -324,8 +324,9 @@ describe('trust ranking after journeys with known outcomes', () => {
       status: 409,
       body: { code: 'RANKING.FLAG_NOT_OPEN' },
     });
+    // the operator still sees a suspended solution (the public catalogue no longer lists it)
     const solution = () =>
-      system.client.get<{ status: string; recheckOpenedAt: string | null; statusReason: string | null }>(
+      system.admin.get<{ status: string; recheckOpenedAt: string | null; statusReason: string | null }>(
         `/solutions/${solutionB}`,
       );
     expect((await solution()).recheckOpenedAt).not.toBeNull();

@@ -583,7 +583,7 @@ export class CatalogFacade {
          SELECT s.id, s.status IN ('LISTED', 'SUSPENDED', 'WAITING') AND EXISTS (
                   SELECT 1 FROM wanted w WHERE w.vendor = s.vendor_organisation_id
                     AND (w.scope = '*' OR w.scope = s.category_code)) AS flagged
-         FROM catalog.solutions s WHERE s.vendor_organisation_id = ANY($1::uuid[]))
+         FROM catalog.solutions s WHERE s.vendor_organisation_id = ANY($1::uuid[])),
        changed AS (
          UPDATE catalog.solutions s SET recheck_opened_at = CASE WHEN t.flagged THEN $4::timestamptz END
          FROM target t WHERE s.id = t.id AND (s.recheck_opened_at IS NOT NULL) <> t.flagged
