@@ -253,7 +253,8 @@ describe('public transparency and OCDS 1.1.5 open data', () => {
       }
       // every public event up to the last one read, exactly once, in numeric order
       const { rows } = await system.db.pool.query<{ seq: string }>(
-        `SELECT seq::text FROM audit.events WHERE entity_type <> ALL($1::text[]) AND seq <= $2 ORDER BY seq`,
+        `SELECT e.seq::text AS seq FROM audit.events e
+         WHERE e.entity_type <> ALL($1::text[]) AND e.seq <= $2 ORDER BY e.seq`,
         [['user', 'api_key', 'session', 'password'], seen[seen.length - 1]],
       );
       expect(rows.length).toBeGreaterThan(100);
