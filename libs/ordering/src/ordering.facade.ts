@@ -700,3 +700,16 @@ export function assertVisible(principal: Principal, order: Order): void {
         fundingOf(order.terms).cofunders.some((c) => c.funderOrganisationId === principal.organisationId)));
   if (!allowed) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: order.id });
 }
+
+/**
+ * An order's results and payments: whoever sees the order, except that a co-funder sees them only for an order it
+ * funds (any funder sees a draft, to pledge to it, but not another funder's results).
+ */
+export function assertResultsVisible(principal: Principal, order: Order): void {
+  if (
+    principal.organisationType === 'FUNDER' &&
+    !fundingOf(order.terms).cofunders.some((c) => c.funderOrganisationId === principal.organisationId)
+  )
+    throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: order.id });
+  assertVisible(principal, order);
+}
