@@ -19,6 +19,7 @@ import { CompetitionBakeOffWithdrawals1795480000001 } from './1795480000001-comp
 import { AcceptanceDeliveryRecords1795482000000 } from './1795482000000-acceptance-delivery-records';
 import { ProblemsKpiWeights1795483000000 } from './1795483000000-problems-kpi-weights';
 import { CompetitionOfferRoundShares1795483000001 } from './1795483000001-competition-offer-round-shares';
+import { AcceptanceReadingDuplicates1795630000000 } from './1795630000000-acceptance-reading-duplicates';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   AcceptanceDeliveryRecords1795482000000,
   ProblemsKpiWeights1795483000000,
   CompetitionOfferRoundShares1795483000001,
+  AcceptanceReadingDuplicates1795630000000,
 ];

@@ -35,7 +35,9 @@ const terms = (overrides: Partial<OrderTerms['kpis'][number]> = {}): OrderTerms 
 
 describe('aggregate', () => {
   it.each([
-    ['mean', ['1', '2', '4'], '2.333333'],
+    ['mean', ['1', '2', '4'], '7/3'],
+    ['mean', ['1', '1', '0'], '2/3'],
+    ['mean', ['0.1', '0.2'], '0.15'],
     ['mean', ['40', '44'], '42'],
     ['sum', ['1.5', '2.25'], '3.75'],
     ['last', ['7', '9', '3'], '3'],

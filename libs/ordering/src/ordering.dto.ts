@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { AwardDto } from '@app/competition';
 import { DONG } from '@app/problems';
 import { ORDER_STATUSES, type OrderStatus, type OrderTerms } from './contracts/ordering';
@@ -19,6 +19,27 @@ export class AwardOrderDto extends AwardDto {
   @Min(0)
   @Max(MAX_DISPUTE_WINDOW_SECONDS)
   disputeWindowSeconds?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'An independent validator organisation (type VALIDATOR) whose acceptance officers may upload and sign for the order, besides the agency’s; part of the signed terms',
+  })
+  @IsOptional()
+  @IsUUID()
+  validatorOrganisationId?: string;
+}
+
+export class NameValidatorDto {
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The VALIDATOR organisation to name, or null to name none; only while the order is a draft',
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  validatorOrganisationId: string | null;
 }
 
 export class SignOrderDto {

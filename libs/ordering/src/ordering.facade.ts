@@ -23,6 +23,7 @@ import {
   paymentTermsOf,
   termsHash,
   withPledges,
+  withValidator,
 } from './order-terms';
 import { splitProRata } from './pro-rata';
 import { Signature } from './signature.entity';
@@ -211,6 +212,34 @@ export class OrderingFacade {
   }
 
   /**
+   * The ordering agency's buyer names (or, with null, removes) the order's independent validator while the order is
+   * a draft: the validator is part of the signed terms, so the terms hash changes and a party that signed before
+   * signs the terms naming it. Once signed the order is measured by whom its terms name.
+   */
+  async nameValidator(principal: Principal, orderId: string, validatorOrganisationId: string | null): Promise<Order> {
+    if (validatorOrganisationId) await this.identity.requireOrganisationType(validatorOrganisationId, 'VALIDATOR');
+    return this.tx.run(async (tx) => {
+      const order = await this.lock(tx, orderId);
+      assertVisible(principal, order);
+      if (!principal.roles.includes('BUYER') || principal.organisationId !== order.agencyOrganisationId)
+        throw OrderingErrors.NOT_ALLOWED_TO_NAME_VALIDATOR();
+      if (order.status !== 'DRAFT') throw OrderingErrors.VALIDATOR_NOT_CHANGEABLE(undefined, { status: order.status });
+      const terms = withValidator(order.terms, validatorOrganisationId);
+      const hash = termsHash(terms);
+      await updateIfStatus(tx, Order, orderId, 'DRAFT', { terms, termsHash: hash });
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'order',
+        entityId: orderId,
+        action: 'validator-named',
+        before: { termsHash: order.termsHash, validatorOrganisationId: order.terms.validatorOrganisationId ?? null },
+        after: { termsHash: hash, validatorOrganisationId },
+      });
+      return { ...order, terms, termsHash: hash };
+    });
+  }
+
+  /**
    * Seed-capital leverage inputs over signed orders (ACTIVE or CLOSED): what the agency budgets and the co-funders
    * put into escrow. Leverage (PRODUCT.md) is co-funding per đồng of seed capital: `cofunders / city`.
    */
@@ -222,12 +251,20 @@ export class OrderingFacade {
   async award(
     principal: Principal,
     callId: string,
-    { disputeWindowSeconds = DEFAULT_DISPUTE_WINDOW_SECONDS, ...dto }: AwardDto & { disputeWindowSeconds?: number },
+    {
+      disputeWindowSeconds = DEFAULT_DISPUTE_WINDOW_SECONDS,
+      validatorOrganisationId,
+      ...dto
+    }: AwardDto & { disputeWindowSeconds?: number; validatorOrganisationId?: string },
   ): Promise<Order> {
+    if (validatorOrganisationId) await this.identity.requireOrganisationType(validatorOrganisationId, 'VALIDATOR');
     return this.tx.run(async (tx) => {
       const awarded = await this.competition.award(tx, principal, callId, dto);
       const id = newId();
-      const terms = buildTerms(id, awarded, this.clock.now(), disputeWindowSeconds);
+      const terms = withValidator(
+        buildTerms(id, awarded, this.clock.now(), disputeWindowSeconds),
+        validatorOrganisationId ?? null,
+      );
       const problems = validatePaymentTerms(paymentTermsOf(terms));
       if (problems.length > 0) throw OrderingErrors.INVALID_TERMS(undefined, { problems });
       const order = tx.create(Order, {
@@ -390,6 +427,14 @@ export class OrderingFacade {
         .where(`o.status = 'DRAFT' OR o.terms->'cofunding'->'pledges' @> CAST(:mine AS jsonb)`, {
           mine: JSON.stringify([{ funderOrganisationId: principal.organisationId }]),
         })
+        .orderBy('o.createdAt', 'DESC')
+        .take(200)
+        .getMany();
+    }
+    if (principal.organisationType === 'VALIDATOR') {
+      return this.orders
+        .createQueryBuilder('o')
+        .where(`o.terms->>'validatorOrganisationId' = :mine`, { mine: principal.organisationId })
         .orderBy('o.createdAt', 'DESC')
         .take(200)
         .getMany();
@@ -665,8 +710,8 @@ function partyOf(principal: Principal, order: Order): SigningParty {
 }
 
 /**
- * Parties, operators and city viewers see an order; co-funders see draft orders (to pledge) and those they pledged
- * to; nobody else learns it exists.
+ * Parties, the validator the order names, operators and city viewers see an order; co-funders see draft orders (to
+ * pledge) and those they pledged to; nobody else learns it exists.
  */
 export function assertVisible(principal: Principal, order: Order): void {
   const allowed =
@@ -674,6 +719,7 @@ export function assertVisible(principal: Principal, order: Order): void {
     principal.organisationType === 'CITY' ||
     principal.organisationId === order.agencyOrganisationId ||
     principal.organisationId === order.vendorOrganisationId ||
+    principal.organisationId === order.terms.validatorOrganisationId ||
     (principal.organisationType === 'FUNDER' &&
       (order.status === 'DRAFT' ||
         fundingOf(order.terms).cofunders.some((c) => c.funderOrganisationId === principal.organisationId)));
