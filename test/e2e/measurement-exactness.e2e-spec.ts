@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { csv, micros } from '../fixtures/ingest/files';
+import { csv, micros, xlsxPartsLate } from '../fixtures/ingest/files';
 import {
   type Actors,
   type Created,
@@ -133,9 +133,9 @@ describe('exact, duplicate-free measurement', () => {
   });
 
   it('reads an XLSX percentage cell as shown (72,5 % is 72.5) for a % KPI, from the tab the user names', async () => {
-    const book = async (sheets: string[]) => {
+    const book = async (sheets: string[], start: number) => {
       const workbook = new ExcelJS.Workbook();
-      const [t] = micros(Date.now() - 60_000, 1);
+      const [t] = micros(start, 1);
       for (const name of sheets) {
         const sheet = workbook.addWorksheet(name);
         sheet.addRow(['kpi', 'observedAt', 'value']);
@@ -144,13 +144,31 @@ describe('exact, duplicate-free measurement', () => {
       return Buffer.from(await workbook.xlsx.writeBuffer());
     };
     const percent = await activeOrder({ unit: '%', baseline: '50', target: '80', measurementPeriod: 'daily' });
-    const file = await book(['Ghi chú', 'Số liệu']);
+    const file = await book(['Ghi chú', 'Số liệu'], percent.start);
     const query = `?sheet=${encodeURIComponent('Số liệu')}`;
     expect(await upload(percent.orderId, file, XLSX, query)).toMatchObject({ status: 201, body: { rows: 1 } });
     expect((await storedValues(percent.orderId)).map((r) => r.value)).toEqual(['72.5']);
+    // Saved by LibreOffice Calc: the worksheets come before the tab names and the number formats in the archive.
+    const calc = xlsxPartsLate([
+      { name: 'Ghi chú', rows: [['Không phải số liệu']] },
+      {
+        name: 'Số liệu',
+        rows: [
+          ['kpi', 'observedAt', 'value'],
+          ['K1', micros(percent.start, 2)[1], { number: 0.64, percent: true }],
+        ],
+      },
+    ]);
+    expect(await upload(percent.orderId, calc, XLSX, query)).toMatchObject({ status: 201, body: { rows: 1 } });
+    const partName = await upload(percent.orderId, calc, XLSX, '?sheet=Sheet2');
+    expect(partName).toMatchObject({
+      status: 400,
+      body: { code: 'ACCEPTANCE.SHEET_NOT_FOUND', details: { available: ['Ghi chú', 'Số liệu'] } },
+    });
+    expect((await storedValues(percent.orderId)).map((r) => r.value)).toEqual(['72.5', '64']);
     // The same cell for a KPI in km/h is refused with the reason, not read as 0.725 or 72.5.
     const speed = await activeOrder({ measurementPeriod: 'daily' });
-    const refused = await upload(speed.orderId, await book(['Số liệu']), XLSX);
+    const refused = await upload(speed.orderId, await book(['Số liệu'], speed.start), XLSX);
     expect(refused).toMatchObject({ status: 422, body: { code: 'ACCEPTANCE.INVALID_ROWS' } });
     expect(refused.body.details?.problems).toEqual([
       { line: 2, column: 'value', reason: 'VALUE_SHOWN_AS_PERCENT', value: '72.5 %' },
@@ -272,7 +290,7 @@ describe('exact, duplicate-free measurement', () => {
   it('lets the validator the buyer named upload and sign, and no other validator', async () => {
     const validator = async (name: string) => {
       const org = await a.admin.post<Created>('/organisations', { type: 'VALIDATOR', name });
-      const email = `nghiemthu-${org.id.slice(0, 8)}@kiemdinh.vn`;
+      const email = `nghiemthu-${org.id.slice(-12)}@kiemdinh.vn`;
       await a.admin.post(`/organisations/${org.id}/users`, {
         email,
         fullName: 'Đỗ Thị Lan',
@@ -343,7 +361,7 @@ describe('exact, duplicate-free measurement', () => {
     expect(after.termsHash).not.toBe(before.termsHash);
     await expect(
       a.buyer.request('PUT', `/orders/${orderId}/validator`, { validatorOrganisationId: a.vendorOrgId }),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toMatchObject({ status: 400, body: { code: 'IDENTITY.ROLE_NOT_ALLOWED_FOR_ORGANISATION' } });
   });
 
   it('simulates a binary KPI (target = baseline) per KPI with the settlement formula', async () => {

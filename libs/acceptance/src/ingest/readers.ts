@@ -182,7 +182,7 @@ function cellText(v: CellValue): string | number | Date | undefined {
 
 /** What exceljs's streaming reader leaves unexposed: how it names worksheets, and the workbook's tab list. */
 interface SheetNaming {
-  model: { sheets?: Array<{ id: number; name: string; rId: string; state?: string }> };
+  model?: { sheets?: Array<{ id: number; name: string; rId: string; state?: string }> };
   workbookRels?: unknown;
   _parseRels(entry: unknown): Promise<void>;
   _parseWorksheet(iterator: unknown, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
@@ -207,7 +207,7 @@ function nameSheetsAsTabs(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
   internals._parseWorksheet = function* (iterator, sheetNo) {
     for (const item of parseWorksheet(iterator, sheetNo)) {
       const rel = rels.find((r) => r.Target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${sheetNo}.xml`);
-      const tabs = internals.model.sheets ?? [];
+      const tabs = internals.model?.sheets ?? [];
       const tab = rel && tabs.find((sheet) => sheet.rId === rel.Id);
       if (tab) Object.assign(item.value as object, { name: tab.name, tabIndex: tabs.indexOf(tab) });
       yield item;
