@@ -184,7 +184,7 @@ describe('exact, duplicate-free measurement', () => {
       return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
     };
     const at = [start + 1_000, start + 2_000].map((ms) => Math.ceil(ms / 1000) * 1000);
-    await eventually(async () => (Date.now() > at[1] ? true : undefined), 'the readings to be in the past');
+    await eventually(() => Promise.resolve(Date.now() > at[1] ? true : undefined), 'the readings to be in the past');
     const file = csv(
       [
         ['Mã KPI', 'Thời gian đo', 'Giá trị', 'Mã sự kiện'],

@@ -2,39 +2,13 @@ import fc from 'fast-check';
 import { cumulativeEarned, parseExact, simulateKpiAlone } from '@app/kernel';
 import { paymentTermsOf, type OrderKpiTerms, type OrderTerms } from '@app/ordering';
 import { aggregate, evaluateRound } from './evaluation';
+import { terms } from './evaluation.fixture';
 
-const ROUND = { no: 1, shareBp: 10_000, startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-04-01T00:00:00Z' };
-
+/** The fixture order with its maximum amount, payment floor and KPI as given (one reading suffices). */
 const order = (maxAmount: bigint, kpi: Partial<OrderKpiTerms> = {}, floorBp = 5_000): OrderTerms => ({
-  orderId: 'o',
-  problemId: 'p',
-  callId: 'c',
-  offerId: 'f',
-  solutionId: 's',
-  agencyOrganisationId: 'a',
-  vendorOrganisationId: 'v',
+  ...terms({ baseline: '0', target: '1', minimumSample: 1, ...kpi }),
   maxAmount: maxAmount.toString(),
-  deliveryShareBp: 0,
   floorBp,
-  disputeWindowSeconds: 0,
-  kpis: [
-    {
-      key: 'K1',
-      nameVi: 'Tỷ lệ',
-      nameEn: 'Rate',
-      unit: '%',
-      weightBp: 10_000,
-      baseline: '0',
-      target: '1',
-      direction: 'increase',
-      aggregation: 'mean',
-      minimumSample: 1,
-      ...kpi,
-    },
-  ],
-  rounds: [ROUND],
-  startsAt: ROUND.startsAt,
-  endsAt: ROUND.endsAt,
 });
 
 /** What the round earns, evaluated from its readings as settlement does. */

@@ -10,6 +10,7 @@ import { Transactions, updateAllIfStatus, updateIfStatus } from '@app/platform';
 import {
   type CofunderPledge,
   ledgerCodes,
+  type OrderTerms,
   orderLifecycle,
   OrderingErrors,
   type SigningParty,
@@ -197,18 +198,30 @@ export class OrderingFacade {
       assertVisible(principal, order);
       if (order.status !== 'DRAFT') throw OrderingErrors.NOT_PLEDGEABLE(undefined, { status: order.status });
       const terms = withPledges(order.terms, change(order.terms.cofunding?.pledges ?? [], order));
-      const hash = termsHash(terms);
-      await updateIfStatus(tx, Order, orderId, 'DRAFT', { terms, termsHash: hash });
-      await this.audit.record(tx, {
-        actor: actorOf(principal),
-        entityType: 'order',
-        entityId: orderId,
-        action,
-        before: { termsHash: order.termsHash, cofunding: order.terms.cofunding ?? null },
-        after: { termsHash: hash, cofunding: terms.cofunding ?? null },
-      });
-      return { ...order, terms, termsHash: hash };
+      return this.replaceDraftTerms(tx, principal, order, terms, action, (t) => ({ cofunding: t.cofunding ?? null }));
     });
+  }
+
+  /** A draft's new terms and their hash (signatures over the old hash no longer count), audited with what changed. */
+  private async replaceDraftTerms(
+    tx: EntityManager,
+    principal: Principal,
+    order: Order,
+    terms: OrderTerms,
+    action: string,
+    changed: (terms: OrderTerms) => object,
+  ): Promise<Order> {
+    const hash = termsHash(terms);
+    await updateIfStatus(tx, Order, order.id, 'DRAFT', { terms, termsHash: hash });
+    await this.audit.record(tx, {
+      actor: actorOf(principal),
+      entityType: 'order',
+      entityId: order.id,
+      action,
+      before: { termsHash: order.termsHash, ...changed(order.terms) },
+      after: { termsHash: hash, ...changed(terms) },
+    });
+    return { ...order, terms, termsHash: hash };
   }
 
   /**
@@ -225,17 +238,9 @@ export class OrderingFacade {
         throw OrderingErrors.NOT_ALLOWED_TO_NAME_VALIDATOR();
       if (order.status !== 'DRAFT') throw OrderingErrors.VALIDATOR_NOT_CHANGEABLE(undefined, { status: order.status });
       const terms = withValidator(order.terms, validatorOrganisationId);
-      const hash = termsHash(terms);
-      await updateIfStatus(tx, Order, orderId, 'DRAFT', { terms, termsHash: hash });
-      await this.audit.record(tx, {
-        actor: actorOf(principal),
-        entityType: 'order',
-        entityId: orderId,
-        action: 'validator-named',
-        before: { termsHash: order.termsHash, validatorOrganisationId: order.terms.validatorOrganisationId ?? null },
-        after: { termsHash: hash, validatorOrganisationId },
-      });
-      return { ...order, terms, termsHash: hash };
+      return this.replaceDraftTerms(tx, principal, order, terms, 'validator-named', (t) => ({
+        validatorOrganisationId: t.validatorOrganisationId ?? null,
+      }));
     });
   }
 
