@@ -25,6 +25,7 @@ import { ProblemsCloseReason1795620000002 } from './1795620000002-problems-close
 import { CatalogRecheckMarks1795640000000 } from './1795640000000-catalog-recheck-marks';
 import { RankingRecheckDecisions1795640000001 } from './1795640000001-ranking-recheck-decisions';
 import { NotificationsWebhooks1795640000002 } from './1795640000002-notifications-webhooks';
+import { AcceptanceReadingDuplicates1795630000000 } from './1795630000000-acceptance-reading-duplicates';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   CatalogRecheckMarks1795640000000,
   RankingRecheckDecisions1795640000001,
   NotificationsWebhooks1795640000002,
+  AcceptanceReadingDuplicates1795630000000,
 ];

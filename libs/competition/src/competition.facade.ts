@@ -25,7 +25,13 @@ import {
 } from './contracts/competition';
 import { Offer } from './offer.entity';
 import { OfferScore } from './offer-score.entity';
-import { equalShares, maxDeliveryShareBp, offerPaymentTerms, roundSharesRefusal } from './offer-terms';
+import {
+  declaredMinimumSamples,
+  equalShares,
+  maxDeliveryShareBp,
+  offerPaymentTerms,
+  roundSharesRefusal,
+} from './offer-terms';
 import { payoutTable } from './payout-table';
 import { committedImprovement, scoreOffers } from './scoring';
 
@@ -33,6 +39,8 @@ export interface AwardedOffer {
   call: Call;
   offer: Offer;
   problem: Problem;
+  /** per KPI code, the minimum sample the vendor declared for its solution (see declaredMinimumSamples) */
+  minimumSamples: Record<string, number>;
 }
 
 const weightsOf = (call: Call): ScoreWeights => ({
@@ -277,10 +285,13 @@ export class CompetitionFacade {
         justification: dto.justification ?? null,
       },
     });
+    const problem = await this.problems.get(call.problemId, tx);
+    const solution = await this.catalog.getSolution(offer.solutionId, tx);
     return {
       call: { ...call, status: callStatus, awardedOfferId: offer.id },
       offer: { ...offer, status: offerStatus },
-      problem: await this.problems.get(call.problemId, tx),
+      problem,
+      minimumSamples: declaredMinimumSamples(problem, solution.kpis),
     };
   }
 

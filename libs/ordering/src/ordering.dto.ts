@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { AwardDto } from '@app/competition';
 import { PageQueryDto } from '@app/platform';
 import { IsDongAmount } from '@app/problems';
@@ -20,6 +20,27 @@ export class AwardOrderDto extends AwardDto {
   @Min(0)
   @Max(MAX_DISPUTE_WINDOW_SECONDS)
   disputeWindowSeconds?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'An independent validator organisation (type VALIDATOR) whose acceptance officers may upload and sign for the order, besides the agency’s; part of the signed terms',
+  })
+  @IsOptional()
+  @IsUUID()
+  validatorOrganisationId?: string;
+}
+
+export class NameValidatorDto {
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The VALIDATOR organisation to name, or null to name none; only while the order is a draft',
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  validatorOrganisationId: string | null;
 }
 
 export class SignOrderDto {
