@@ -12,6 +12,7 @@ import { parseJsonBodies } from './json-body';
 import { instrument } from './metrics';
 import { buildOpenApi } from './openapi';
 import { validationPipe } from './validation';
+import { serveWebAssets } from './web-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -24,6 +25,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   // Solution documents arrive as multipart streams; each upload sets its own size limit.
   await app.register(multipart, { limits: { files: 1, fields: 5 } });
+  await serveWebAssets(app);
   app.useGlobalPipes(validationPipe);
   instrument(app.getHttpAdapter().getInstance());
   // Measurement files reach their handler as the raw stream: read once, never buffered whole (limit in the upload).
