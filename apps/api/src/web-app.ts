@@ -18,9 +18,9 @@ export async function serveWebAssets(app: NestFastifyApplication): Promise<void>
     root: webRoot,
     wildcard: false,
     index: false,
-    setHeaders: (res: { setHeader(name: string, value: string): void }, file: string) => {
+    setHeaders: (reply, file) => {
       if (file.startsWith(path.join(webRoot, 'assets')))
-        res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        void reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
 }
