@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { formatDong, formatLeverage, formatShare } from '../../apps/web/src/format';
+import { formatDong, formatLeverage, formatNumber, formatShare } from '../../apps/web/src/format';
 import { checkPage, CITY_LEADER, DEMO_PASSWORD, expect, signIn, test } from './fixtures';
 
 interface Dashboard {
@@ -40,7 +40,7 @@ test.describe('sign-in and the city leader', () => {
       await expect(page.getByTestId('ranking-table').locator('tbody tr').first()).toBeVisible();
     });
     for (const target of expected.targets) {
-      const text = (value: number) => (target.key === 'leverage' ? formatLeverage(value) : String(value));
+      const text = (value: number) => (target.key === 'leverage' ? formatLeverage(value) : formatNumber(value, 0));
       await expect(page.getByTestId(`target-${target.key}-actual`)).toHaveText(text(target.actual));
       await expect(page.getByTestId(`target-${target.key}-target`)).toHaveText(text(target.target));
     }

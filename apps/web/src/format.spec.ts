@@ -1,4 +1,12 @@
-import { formatDate, formatDateTime, formatDecimal, formatDong, formatLeverage, formatShare } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatDong,
+  formatDuration,
+  formatLeverage,
+  formatShare,
+} from './format';
 
 describe('Vietnamese formats', () => {
   it.each([
@@ -9,7 +17,7 @@ describe('Vietnamese formats', () => {
     // beyond 2^53: exact, because money never passes through a float
     ['90071992547409931', '90.071.992.547.409.931 đ'],
   ])('writes %s đồng as %s', (amount, text) => {
-    expect(formatDong(amount)).toBe(text);
+    expect(formatDong(amount).replace('\u00a0', ' ')).toBe(text);
   });
 
   it('writes exact decimals with a decimal comma', () => {
@@ -23,6 +31,13 @@ describe('Vietnamese formats', () => {
     // 17:30 UTC is already the next day in Hanoi (UTC+7)
     expect(formatDate('2026-12-31T17:30:00Z')).toBe('01/01/2027');
     expect(formatDateTime('2026-03-05T01:02:00Z')).toBe('05/03/2026 08:02');
+  });
+
+  it('writes durations in the largest sensible unit', () => {
+    const units = { day: 'ngày', hour: 'giờ', minute: 'phút', second: 'giây' };
+    expect(formatDuration(8, units)).toBe('8 giây');
+    expect(formatDuration(720, units)).toBe('12 phút');
+    expect(formatDuration(3 * 86_400 + 43_200, units)).toBe('3,5 ngày');
   });
 
   it('writes shares and leverage', () => {

@@ -4,11 +4,11 @@ const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const groupThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
-/** "1234567" → "1.234.567 đ"; negative amounts (clawbacks) keep their sign. */
+/** "1234567" → "1.234.567 đ" (a no-break space keeps the đ with its number); clawbacks keep their sign. */
 export function formatDong(amount: string | bigint): string {
   const value = BigInt(amount);
   const sign = value < 0n ? '-' : '';
-  return `${sign}${groupThousands((value < 0n ? -value : value).toString())} đ`;
+  return `${sign}${groupThousands((value < 0n ? -value : value).toString())}\u00a0đ`;
 }
 
 /** An exact decimal written by the API ("1234.5") → "1.234,5", without passing through a float. */
@@ -61,11 +61,19 @@ export function formatDateTime(value: string | Date): string {
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
-/** A duration in seconds, in the largest sensible unit: "3,5 ngày", "5 giờ", "12 phút". */
-export function formatDuration(seconds: number, units: { day: string; hour: string; minute: string }): string {
+export interface DurationUnits {
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+}
+
+/** A duration in seconds, in the largest sensible unit: "3,5 ngày", "5 giờ", "12 phút", "8 giây". */
+export function formatDuration(seconds: number, units: DurationUnits): string {
   if (seconds >= 86_400) return `${formatNumber(seconds / 86_400, 1)} ${units.day}`;
   if (seconds >= 3_600) return `${formatNumber(seconds / 3_600, 1)} ${units.hour}`;
-  return `${formatNumber(Math.round(seconds / 60), 0)} ${units.minute}`;
+  if (seconds >= 60) return `${formatNumber(seconds / 60, 0)} ${units.minute}`;
+  return `${formatNumber(seconds, 0)} ${units.second}`;
 }
 
 /** Seed-capital leverage written "1 : N". */

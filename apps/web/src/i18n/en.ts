@@ -254,7 +254,7 @@ export const en: Messages = {
     details: 'See the inputs',
     notes: 'Notes',
     forbidden: 'This page is for the city leaders and the operator.',
-    units: { day: 'days', hour: 'hours', minute: 'minutes' },
+    units: { day: 'days', hour: 'hours', minute: 'minutes', second: 'seconds' },
   },
   vendorTrust: {
     title: 'Trust score: {{name}}',

@@ -253,7 +253,7 @@ export const vi = {
     details: 'Xem dữ liệu đầu vào',
     notes: 'Ghi chú',
     forbidden: 'Trang này dành cho lãnh đạo Thành phố và quản trị Chợ.',
-    units: { day: 'ngày', hour: 'giờ', minute: 'phút' },
+    units: { day: 'ngày', hour: 'giờ', minute: 'phút', second: 'giây' },
   },
   vendorTrust: {
     title: 'Điểm tín nhiệm: {{name}}',

@@ -41,7 +41,12 @@ export default function CityDashboard() {
   if (!signedIn) return <Navigate to={paths.login} state={{ from: paths.dashboard }} replace />;
   if (!allowed) return <p role="alert">{t('city.forbidden')}</p>;
   const en = i18n.language === 'en';
-  const units = { day: t('city.units.day'), hour: t('city.units.hour'), minute: t('city.units.minute') };
+  const units = {
+    day: t('city.units.day'),
+    hour: t('city.units.hour'),
+    minute: t('city.units.minute'),
+    second: t('city.units.second'),
+  };
   return (
     <>
       <h1>{t('city.title')}</h1>
@@ -128,13 +133,14 @@ function TargetCharts({ targets }: { targets: Target[] }) {
     () => ({
       grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
       legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
-      xAxis: {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      yAxis: {
         type: 'category',
+        inverse: true,
         data: targets.map((x) => (en ? x.labelEn : x.labelVi)),
-        axisLabel: { interval: 0, width: 90, overflow: 'break' },
+        axisLabel: { width: 150, overflow: 'break' },
       },
-      yAxis: { type: 'value' },
+      xAxis: { type: 'value' },
       series: [
         { name: t('city.actual'), type: 'bar', data: targets.map((x) => x.actual), itemStyle: { color: palette[0] } },
         { name: t('city.target'), type: 'bar', data: targets.map((x) => x.target), itemStyle: { color: palette[1] } },

@@ -17,7 +17,7 @@ export function intervalChart(entries: Entry[], labels: { lower: string; expecte
   const expected = entries.map((e) => e.expected).reverse();
   return {
     grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
-    legend: { top: 0 },
+    legend: { top: 0, data: [`${labels.lower} → ${labels.expected}`, labels.lower, labels.expected] },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', min: 0, max: 1 },
     yAxis: { type: 'category', data: names, axisLabel: { width: 140, overflow: 'truncate' } },
