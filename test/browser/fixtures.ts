@@ -37,8 +37,8 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
 }
 
 /**
- * Checks a page at desktop width (accessibility) and phone width (no horizontal scrolling), with a full-page
- * screenshot of each into test-results/screenshots. `ready` waits for the page's data.
+ * Checks a page at desktop and phone width (accessibility at both, no horizontal scrolling on the phone), with a
+ * full-page screenshot of each into test-results/screenshots. `ready` waits for the page's data.
  */
 export async function checkPage(page: Page, name: string, ready: () => Promise<void>): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
@@ -49,6 +49,7 @@ export async function checkPage(page: Page, name: string, ready: () => Promise<v
   await page.setViewportSize(PHONE);
   await ready();
   await expectNoHorizontalOverflow(page);
+  await expectAccessible(page);
   await page.screenshot({ path: path.join(screenshotDir, `${name}-phone.png`), fullPage: true });
 }
 

@@ -18,7 +18,7 @@ export default function Calls() {
       <h1>{t('calls.title')}</h1>
       <Show query={calls}>
         {(list) => (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table data-testid="calls">
               <thead>
                 <tr>
@@ -110,7 +110,7 @@ function Award({ award, problem }: { award: PublicAward; problem: string }) {
         </p>
       )}
       {award.offers && award.offers.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <caption>{t('calls.breakdown')}</caption>
             <thead>

@@ -20,7 +20,7 @@ export default function Changes() {
     <>
       <h1>{t('changes.title')}</h1>
       <p className="lead">{t('changes.lead')}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table data-testid="changes">
           <thead>
             <tr>

@@ -251,7 +251,7 @@ function MoneyByCategory({ rows }: { rows: Money[] }) {
   const { t } = useTranslation();
   const { nameOf } = useCategories();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table data-testid="money-by-category">
         <caption>{t('city.byCategory')}</caption>
         <thead>
@@ -313,7 +313,7 @@ function KpiProgress() {
           rows.length === 0 ? (
             <p>{t('app.empty')}</p>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <table data-testid="kpi-progress">
                 <thead>
                   <tr>

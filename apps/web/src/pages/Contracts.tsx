@@ -85,7 +85,7 @@ function Results({ records }: { records: PublicAcceptance[] }) {
       {[...records]
         .sort((a, b) => a.round_no - b.round_no)
         .map((r) => (
-          <div key={r.id} className="table-scroll">
+          <div key={r.id} className="table-scroll" tabIndex={0}>
             <table>
               <caption>
                 {t('contracts.round', { n: r.round_no })} · {formatDate(r.evaluated_at)} · {t('contracts.earned')}:{' '}
@@ -126,7 +126,7 @@ function Payments({ payments }: { payments: PublicPayment[] }) {
   const { t } = useTranslation();
   if (payments.length === 0) return <p className="muted">{t('contracts.noPayments')}</p>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table>
         <caption>{t('contracts.payments')}</caption>
         <thead>

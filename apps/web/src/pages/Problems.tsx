@@ -49,7 +49,7 @@ export default function Problems() {
                       </div>
                     )}
                   </dl>
-                  <div className="table-scroll">
+                  <div className="table-scroll" tabIndex={0}>
                     <table>
                       <thead>
                         <tr>

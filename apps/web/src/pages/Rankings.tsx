@@ -54,7 +54,7 @@ export function intervalChart(entries: Entry[], labels: { lower: string; expecte
 export function RankingTable({ entries, onVendor }: { entries: Entry[]; onVendor?: (entry: Entry) => ReactNode }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table data-testid="ranking-table">
         <thead>
           <tr>

@@ -95,7 +95,7 @@ export default function Solution() {
             )}
             <section aria-labelledby="kpis">
               <h2 id="kpis">{t('solution.kpis')}</h2>
-              <div className="table-scroll">
+              <div className="table-scroll" tabIndex={0}>
                 <table>
                   <thead>
                     <tr>

@@ -78,7 +78,7 @@ export default function VendorTrust() {
                       <strong>{t('vendorTrust.explanation')}:</strong>{' '}
                       {i18n.language === 'en' ? s.explanationEn : s.explanationVi}
                     </p>
-                    <div className="table-scroll">
+                    <div className="table-scroll" tabIndex={0}>
                       <table>
                         <caption>{t('vendorTrust.lastOutcomes')}</caption>
                         <thead>
@@ -111,7 +111,7 @@ export default function VendorTrust() {
             </section>
           )}
           <h2>{t('vendorTrust.history')}</h2>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>
