@@ -14,8 +14,25 @@ export function useProblemTitles() {
   };
 }
 
-/** Vendor names the public ranking knows, by organisation id. */
+/**
+ * Vendor names the public lists know (rankings, awards, contracts), by organisation id; the catalogue itself does not
+ * name vendors. An unnamed vendor shows the start of its id.
+ */
 export function useVendorNames() {
-  const rankings = useQuery({ queryKey: ['rankings', '*'], queryFn: () => data(api.GET('/public/rankings')) });
-  return (id: string) => rankings.data?.find((r) => r.vendorOrganisationId === id)?.vendorName ?? id.slice(0, 8);
+  const names = useQuery({
+    queryKey: ['public', 'vendor-names'],
+    queryFn: async () => {
+      const [rankings, awards, orders] = await Promise.all([
+        data(api.GET('/public/rankings')),
+        fetchAll('/public/awards'),
+        fetchAll('/public/orders'),
+      ]);
+      return new Map<string, string>([
+        ...rankings.map((r): [string, string] => [r.vendorOrganisationId, r.vendorName]),
+        ...awards.map((a): [string, string] => [a.vendor_organisation_id, a.vendor_name]),
+        ...orders.map((o): [string, string] => [o.vendor_organisation_id, o.vendor_name]),
+      ]);
+    },
+  });
+  return (id: string) => names.data?.get(id) ?? id.slice(0, 8);
 }

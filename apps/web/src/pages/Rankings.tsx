@@ -51,7 +51,16 @@ export function intervalChart(entries: Entry[], labels: { lower: string; expecte
   };
 }
 
-export function RankingTable({ entries, onVendor }: { entries: Entry[]; onVendor?: (entry: Entry) => ReactNode }) {
+export function RankingTable({
+  entries,
+  onVendor,
+  firstColumn,
+}: {
+  entries: Entry[];
+  onVendor?: (entry: Entry) => ReactNode;
+  /** The heading of the named column when it shows something other than the vendor. */
+  firstColumn?: string;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <div className="table-scroll" tabIndex={0}>
@@ -59,7 +68,7 @@ export function RankingTable({ entries, onVendor }: { entries: Entry[]; onVendor
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">{t('rankings.vendor')}</th>
+            <th scope="col">{firstColumn ?? t('rankings.vendor')}</th>
             <th scope="col">{t('rankings.lower')}</th>
             <th scope="col">{t('rankings.expected')}</th>
             <th scope="col">{t('rankings.evidence')}</th>
@@ -69,7 +78,7 @@ export function RankingTable({ entries, onVendor }: { entries: Entry[]; onVendor
         <tbody>
           {entries.map((e) => (
             <tr key={`${e.scope}-${e.vendorOrganisationId}`}>
-              <td>{e.rank}</td>
+              <td>{e.rank > 0 ? e.rank : '—'}</td>
               <td>{onVendor ? onVendor(e) : e.vendorName}</td>
               <td>{formatNumber(e.lowerBound)}</td>
               <td>{formatNumber(e.expected)}</td>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useCategories } from '../api/categories';
 import { api, data } from '../api/client';
+import { useVendorNames } from '../api/lookups';
 import { Show } from '../components/Query';
 import { formatDate, formatDong, formatNumber } from '../format';
 
@@ -11,6 +12,7 @@ export default function Solution() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { nameOf } = useCategories();
+  const vendorName = useVendorNames();
   const solution = useQuery({
     queryKey: ['solution', id],
     queryFn: () => data(api.GET('/solutions/{id}', { params: { path: { id } } })),
@@ -33,7 +35,7 @@ export default function Solution() {
             <dl className="facts">
               <div>
                 <dt>{t('solution.vendor')}</dt>
-                <dd>{trust?.vendorName ?? s.vendorOrganisationId}</dd>
+                <dd>{vendorName(s.vendorOrganisationId)}</dd>
               </div>
               <div>
                 <dt>{t('catalogue.trustLabel')}</dt>

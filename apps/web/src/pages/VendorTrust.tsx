@@ -37,7 +37,7 @@ export default function VendorTrust() {
           </p>
           <h1>{t('vendorTrust.title', { name: v.vendorName })}</h1>
           <h2>{t('vendorTrust.current')}</h2>
-          <RankingTable entries={v.current} onVendor={(e) => scopeName(e.scope)} />
+          <RankingTable entries={v.current} onVendor={(e) => scopeName(e.scope)} firstColumn={t('rankings.scope')} />
           {latestId && (
             <section aria-labelledby="inputs">
               <h2 id="inputs">{t('vendorTrust.inputs')}</h2>
