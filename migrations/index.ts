@@ -22,6 +22,10 @@ import { CompetitionOfferRoundShares1795483000001 } from './1795483000001-compet
 import { IdentityUserAccessLoginThrottles1795620000000 } from './1795620000000-identity-user-access-login-throttles';
 import { CatalogDocumentReview1795620000001 } from './1795620000001-catalog-document-review';
 import { ProblemsCloseReason1795620000002 } from './1795620000002-problems-close-reason';
+import { CatalogRecheckMarks1795640000000 } from './1795640000000-catalog-recheck-marks';
+import { RankingRecheckDecisions1795640000001 } from './1795640000001-ranking-recheck-decisions';
+import { NotificationsWebhooks1795640000002 } from './1795640000002-notifications-webhooks';
+import { AcceptanceReadingDuplicates1795630000000 } from './1795630000000-acceptance-reading-duplicates';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -49,4 +53,8 @@ export const migrations = [
   IdentityUserAccessLoginThrottles1795620000000,
   CatalogDocumentReview1795620000001,
   ProblemsCloseReason1795620000002,
+  CatalogRecheckMarks1795640000000,
+  RankingRecheckDecisions1795640000001,
+  NotificationsWebhooks1795640000002,
+  AcceptanceReadingDuplicates1795630000000,
 ];

@@ -14,7 +14,8 @@ import {
   startWorker,
 } from './infra';
 
-const systemDir = path.join(repoRoot, '.local', 'system');
+// SYSTEM_DIR lets the browser tests run their own system beside a running `npm start`.
+const systemDir = path.resolve(repoRoot, process.env.SYSTEM_DIR ?? path.join('.local', 'system'));
 const logDir = path.join(systemDir, 'logs');
 
 const started: { name: string; stop: () => Promise<void> }[] = [];
@@ -81,7 +82,7 @@ function watch(name: string, proc: AppProcess): void {
 
 async function main(): Promise<void> {
   await fs.mkdir(systemDir, { recursive: true });
-  console.log('Starting PostgreSQL and Redis (data in .local/system)...');
+  console.log(`Starting PostgreSQL and Redis (data in ${path.relative(repoRoot, systemDir)})...`);
   const pg = track('PostgreSQL', await startPostgres({ dataDir: path.join(systemDir, 'pg') }));
   const redis = track('Redis', await startRedis({ dir: path.join(systemDir, 'redis') }));
   await pg.ensureDatabase('marketplace');

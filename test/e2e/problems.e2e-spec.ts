@@ -170,7 +170,13 @@ describe('problems: proposals → catalogue problem → published', () => {
   const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
   it('publishes only with a deadline ahead, and keeps calls within it', async () => {
-    const late = await a.buyer.post<Created>('/problems', draftBody(inDays(-1)));
+    await expect(a.buyer.post('/problems', draftBody(inDays(-1)))).rejects.toMatchObject({
+      status: 422,
+      body: { code: 'PROBLEMS.DEADLINE_PASSED', details: { field: 'deadline' } },
+    });
+    // A draft whose deadline passes before it is published (the date moved back in place of waiting for it).
+    const late = await a.buyer.post<Created>('/problems', draftBody(inDays(1)));
+    await system.db.pool.query(`UPDATE problems.problems SET deadline = $2 WHERE id = $1`, [late.id, inDays(-1)]);
     await expect(a.buyer.post(`/problems/${late.id}/publish`)).rejects.toMatchObject({
       status: 422,
       body: { code: 'PROBLEMS.DEADLINE_PASSED', details: { field: 'deadline' } },

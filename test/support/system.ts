@@ -31,6 +31,8 @@ export interface SystemOptions {
   redisUrl?: string;
   /** A PostgreSQL server of the test's own (admin URL, template migrated) instead of the run's shared one. */
   pgAdminUrl?: string;
+  /** The first operator admin's password (the demo loader signs in with the demo password). */
+  operatorPassword?: string;
 }
 
 /** The real API and worker processes (built `dist/`) on a fresh database and their own queue prefix. */
@@ -54,7 +56,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<TestSyst
   const api = await startApi({ ...env, ...options.apiEnv });
   const url = `http://127.0.0.1:${port}`;
   const client = new MarketplaceClient(url);
-  const operator = await bootstrapOperator(db.pool);
+  const operator = await bootstrapOperator(db.pool, undefined, options.operatorPassword);
   const admin = client.as(await client.login(operator.email, operator.password));
   return {
     db,

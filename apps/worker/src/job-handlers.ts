@@ -1,5 +1,7 @@
 import {
+  ACCEPTANCE_NOTICES_QUEUE,
   AcceptanceJobs,
+  AcceptanceNotices,
   ACCEPTANCE_QUEUE,
   AcceptanceProcessor,
   OUTCOME_EVENTS_QUEUE,
@@ -13,7 +15,15 @@ import {
   CompetitionProcessor,
 } from '@app/competition';
 import { CATALOG_EVENTS_QUEUE, CatalogEvents } from '@app/catalog';
-import { ListingNoticesProcessor, NotificationsProcessor, PrecheckNoticesProcessor } from '@app/notifications';
+import {
+  AcceptanceNoticesProcessor,
+  ListingNoticesProcessor,
+  NotificationsProcessor,
+  PrecheckNoticesProcessor,
+  WEBHOOK_QUEUE,
+  WebhookDeliveryProcessor,
+  WebhookJobs,
+} from '@app/notifications';
 import type { JobHandlers } from '@app/platform';
 import { PRECHECK_EVENTS_QUEUE, PRECHECK_NOTICES_QUEUE, PrecheckEvents, PrecheckNotices } from '@app/precheck';
 import {
@@ -33,6 +43,8 @@ export const DECLARED_JOBS: JobHandlers[] = [
   { queue: COMPETITION_EVENTS_QUEUE, names: Object.values(CompetitionEvents) },
   { queue: CATALOG_EVENTS_QUEUE, names: Object.values(CatalogEvents) },
   { queue: PRECHECK_EVENTS_QUEUE, names: Object.values(PrecheckEvents) },
+  { queue: WEBHOOK_QUEUE, names: Object.values(WebhookJobs) },
+  { queue: ACCEPTANCE_NOTICES_QUEUE, names: Object.values(AcceptanceNotices) },
   { queue: PRECHECK_NOTICES_QUEUE, names: Object.values(PrecheckNotices) },
 ];
 
@@ -44,6 +56,8 @@ export const PROCESSORS = [
   CompetitionProcessor,
   NotificationsProcessor,
   ListingNoticesProcessor,
+  WebhookDeliveryProcessor,
+  AcceptanceNoticesProcessor,
   PrecheckNoticesProcessor,
 ];
 

@@ -43,7 +43,8 @@ import {
 import { CatalogFacade, type DocumentViewer } from './catalog.facade';
 import { CatalogErrors } from './contracts/catalog';
 import { DocumentReview } from './document-review';
-import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from './document-store';
+import { DOCUMENT_TYPES } from './document-store';
+import { soleDocument } from './document-upload';
 
 function viewerOf(p: Principal | undefined): DocumentViewer | undefined {
   if (!p) return undefined;
@@ -137,19 +138,13 @@ export class CatalogController {
     @Req() request: FastifyRequest,
   ): Promise<DocumentView> {
     await this.catalog.getSolution(id);
-    if (!request.isMultipart()) throw CatalogErrors.DOCUMENT_MISSING();
-    const part = await request.file({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw CatalogErrors.DOCUMENT_MISSING();
-    const field = (name: string) => {
-      const value = part.fields[name];
-      return value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined;
-    };
-    const confidential = field('confidential');
+    const upload = await soleDocument(request);
+    const confidential = upload.field('confidential');
     if (confidential !== undefined && confidential !== 'true' && confidential !== 'false')
       throw CatalogErrors.CONFIDENTIAL_REASON_REQUIRED(undefined, { field: 'confidential' });
-    return this.catalog.uploadDocument(actorOf(p), id, part.filename, part.file, {
+    return this.catalog.uploadDocument(actorOf(p), id, upload.fileName, upload.content, {
       confidential: confidential === 'true',
-      reason: field('confidentialReason'),
+      reason: upload.field('confidentialReason'),
     });
   }
 

@@ -16,7 +16,13 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { KPI_DIRECTIONS, type KpiDirection } from '@app/kernel';
+import {
+  KPI_DIRECTIONS,
+  MEANINGFUL_UNIT,
+  MEASUREMENT_FREQUENCIES,
+  type KpiDirection,
+  type MeasurementFrequency,
+} from '@app/kernel';
 import {
   AGGREGATIONS,
   DEPLOYMENT_MODELS,
@@ -36,7 +42,12 @@ const MONEY = /^(0|[1-9]\d{0,14})$/;
 /** Only the metric is required to save a draft; the pre-check names every other declaration that is missing. */
 export class SolutionKpiDto {
   @ApiProperty({ example: 'Thời gian ùn tắc trung bình tại điểm nóng' }) @IsString() @Length(2, 300) metric: string;
-  @ApiPropertyOptional({ example: 'phút' }) @IsOptional() @IsString() @Length(1, 40) unit?: string;
+  @ApiPropertyOptional({ example: 'phút', description: 'Has a letter or a % sign' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  @Matches(MEANINGFUL_UNIT, { message: 'unit must name a unit (a letter or a % sign)' })
+  unit?: string;
   @ApiPropertyOptional({ enum: KPI_DIRECTIONS }) @IsOptional() @IsIn(KPI_DIRECTIONS) direction?: KpiDirection;
   @ApiPropertyOptional({ example: 'Camera giao thông của Sở Xây dựng' })
   @IsOptional()
@@ -50,7 +61,10 @@ export class SolutionKpiDto {
   @Length(2, 1000)
   measurementMethod?: string;
   @ApiPropertyOptional({ enum: AGGREGATIONS }) @IsOptional() @IsIn(AGGREGATIONS) aggregation?: Aggregation;
-  @ApiPropertyOptional({ example: 'daily' }) @IsOptional() @IsString() @Length(2, 40) frequency?: string;
+  @ApiPropertyOptional({ enum: MEASUREMENT_FREQUENCIES })
+  @IsOptional()
+  @IsIn(MEASUREMENT_FREQUENCIES)
+  frequency?: MeasurementFrequency;
   @ApiPropertyOptional({ example: 'Trung bình 3 tháng trước triển khai' })
   @IsOptional()
   @IsString()

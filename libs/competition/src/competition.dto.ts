@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '@app/platform';
-import { DECIMAL, DONG } from '@app/problems';
+import { DECIMAL, IsDongAmount } from '@app/problems';
 import {
   AWARD_MODES,
   CALL_STATUSES,
@@ -30,7 +30,7 @@ import {
 } from './contracts/competition';
 import { MAX_DELIVERY_SHARE_BP } from './offer-terms';
 
-export class WeightsDto {
+export class CallWeightsDto {
   @ApiProperty({ example: 0.4 }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1) price: number;
   @ApiProperty({ example: 0.4 }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1) effect: number;
   @ApiProperty({ example: 0.2 }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1) trust: number;
@@ -39,16 +39,16 @@ export class WeightsDto {
 export class OpenCallDto {
   @ApiProperty() @IsUUID() problemId: string;
   @ApiProperty({ example: '2026-12-15T10:00:00Z' }) @IsDateString({ strict: true }) deadline: string;
-  @ApiPropertyOptional({ type: WeightsDto, description: 'Default 0.4 price, 0.4 effect, 0.2 trust; must sum to 1' })
+  @ApiPropertyOptional({ type: CallWeightsDto, description: 'Default 0.4 price, 0.4 effect, 0.2 trust; must sum to 1' })
   @IsOptional()
   @ValidateNested()
-  @Type(() => WeightsDto)
-  weights?: WeightsDto;
+  @Type(() => CallWeightsDto)
+  weights?: CallWeightsDto;
   @ApiPropertyOptional({ enum: AWARD_MODES, default: 'DIRECT' }) @IsOptional() @IsIn(AWARD_MODES) awardMode?: AwardMode;
   @ApiPropertyOptional({ minimum: 2, maximum: 3 }) @IsOptional() @IsInt() @Min(2) @Max(3) pocFinalists?: number;
   @ApiPropertyOptional({ example: '200000000', description: 'Trial budget per finalist, đồng' })
   @IsOptional()
-  @Matches(DONG, { message: 'pocTrialBudget must be a whole number of đồng written as a string' })
+  @IsDongAmount({ positive: true })
   pocTrialBudget?: string;
   @ApiPropertyOptional({ default: false, description: 'Accept committed targets worse than the problem’s' })
   @IsOptional()
@@ -120,7 +120,7 @@ export class KpiCommitmentDto {
 export class SubmitOfferDto {
   @ApiProperty() @IsUUID() solutionId: string;
   @ApiProperty({ example: '1500000000', description: 'Maximum price, đồng' })
-  @Matches(DONG, { message: 'price must be a whole number of đồng written as a string' })
+  @IsDongAmount()
   price: string;
   @ApiProperty({ type: KpiCommitmentDto, isArray: true })
   @ValidateNested({ each: true })

@@ -4,7 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, IdentityFacade, type Principal, type VendorIdentity } from '@app/identity';
-import { Clock, isWorse, newId, type Page } from '@app/kernel';
+import { Clock, firstRepeated, isWorse, newId, type Page } from '@app/kernel';
 import { jobId, keysetPage, Outbox, updateIfStatus } from '@app/platform';
 import { deadlineEnd, ProblemsFacade, type Problem } from '@app/problems';
 import { Call } from './call.entity';
@@ -25,7 +25,13 @@ import {
 } from './contracts/competition';
 import { Offer } from './offer.entity';
 import { OfferScore } from './offer-score.entity';
-import { equalShares, maxDeliveryShareBp, offerPaymentTerms, roundSharesRefusal } from './offer-terms';
+import {
+  declaredMinimumSamples,
+  equalShares,
+  maxDeliveryShareBp,
+  offerPaymentTerms,
+  roundSharesRefusal,
+} from './offer-terms';
 import { payoutTable } from './payout-table';
 import { committedImprovement, scoreOffers } from './scoring';
 
@@ -33,6 +39,8 @@ export interface AwardedOffer {
   call: Call;
   offer: Offer;
   problem: Problem;
+  /** per KPI code, the minimum sample the vendor declared for its solution (see declaredMinimumSamples) */
+  minimumSamples: Record<string, number>;
 }
 
 const weightsOf = (call: Call): ScoreWeights => ({
@@ -277,10 +285,13 @@ export class CompetitionFacade {
         justification: dto.justification ?? null,
       },
     });
+    const problem = await this.problems.get(call.problemId, tx);
+    const solution = await this.catalog.getSolution(offer.solutionId, tx);
     return {
       call: { ...call, status: callStatus, awardedOfferId: offer.id },
       offer: { ...offer, status: offerStatus },
-      problem: await this.problems.get(call.problemId, tx),
+      problem,
+      minimumSamples: declaredMinimumSamples(problem, solution.kpis),
     };
   }
 
@@ -401,7 +412,10 @@ export class CompetitionFacade {
     const solution = await this.catalog.getSolution(dto.solutionId, tx);
     if (solution.vendorOrganisationId !== principal.organisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
     await this.assertListed(tx, dto.solutionId);
+    const live = await tx.findOneBy(Offer, { callId, solutionId: dto.solutionId, status: 'SUBMITTED' });
+    if (live) throw CompetitionErrors.OFFER_ALREADY_LIVE(undefined, { offerId: live.id, solutionId: dto.solutionId });
     const problem = await this.problems.get(call.problemId, tx);
+    if (BigInt(dto.price) <= 0n) throw CompetitionErrors.PRICE_NOT_POSITIVE(undefined, { field: 'price' });
     if (BigInt(dto.price) > BigInt(problem.budgetEnvelope)) {
       throw CompetitionErrors.PRICE_ABOVE_ENVELOPE(undefined, { price: dto.price, envelope: problem.budgetEnvelope });
     }
@@ -545,6 +559,12 @@ function assertDeliveryShare(problem: Problem, deliveryShareBp: number): void {
 
 /** Every problem KPI gets a commitment no worse than the problem's target, with a baseline when the problem has none. */
 function assertCommitments(problem: Problem, dto: SubmitOfferDto, allowsWorseTargets: boolean): void {
+  const repeated = firstRepeated(dto.kpiCommitments.map((c) => c.kpiCode));
+  if (repeated !== undefined)
+    throw CompetitionErrors.KPI_COMMITMENT_INVALID(
+      `Hai cam kết cho cùng KPI ${repeated}. / Two commitments for KPI ${repeated}.`,
+      { kpiCode: repeated, field: 'kpiCommitments' },
+    );
   const byCode = new Map(dto.kpiCommitments.map((c) => [c.kpiCode, c]));
   for (const kpi of problem.kpis) {
     const commitment = byCode.get(kpi.code);

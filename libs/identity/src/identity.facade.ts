@@ -31,7 +31,9 @@ export class IdentityFacade {
 
   async registerOrganisation(actor: AuditActor, dto: CreateOrganisationDto): Promise<Organisation> {
     let taxCode: string | null = null;
-    if (dto.taxCode !== undefined) {
+    if (dto.type === 'VENDOR' && dto.taxCode == null)
+      throw IdentityErrors.TAX_CODE_REQUIRED(undefined, { field: 'taxCode' });
+    if (dto.taxCode != null) {
       taxCode = normaliseTaxCode(dto.taxCode);
       if (!taxCode) throw IdentityErrors.INVALID_TAX_CODE(undefined, { field: 'taxCode', value: dto.taxCode });
     }

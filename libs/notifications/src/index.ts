@@ -1,3 +1,4 @@
+export * from './acceptance-notices.processor';
 export * from './listing-notices.processor';
 export * from './notification.entity';
 export * from './notifications-worker.module';
@@ -5,3 +6,7 @@ export * from './notifications.facade';
 export * from './notifications.module';
 export * from './notifications.processor';
 export * from './precheck-notices.processor';
+export * from './contracts/notifications';
+export * from './webhook.entity';
+export * from './webhook-delivery.processor';
+export * from './webhooks.facade';

@@ -1,12 +1,16 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { ACCEPTANCE_NOTICES_QUEUE } from '@app/acceptance';
 import { CATALOG_EVENTS_QUEUE } from '@app/catalog';
 import { COMPETITION_EVENTS_QUEUE } from '@app/competition';
 import { PRECHECK_NOTICES_QUEUE } from '@app/precheck';
+import { AcceptanceNoticesProcessor } from './acceptance-notices.processor';
 import { ListingNoticesProcessor } from './listing-notices.processor';
 import { NotificationsModule } from './notifications.module';
 import { NotificationsProcessor } from './notifications.processor';
 import { PrecheckNoticesProcessor } from './precheck-notices.processor';
+import { WEBHOOK_QUEUE } from './contracts/notifications';
+import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
 
 @Module({
   imports: [
@@ -14,9 +18,17 @@ import { PrecheckNoticesProcessor } from './precheck-notices.processor';
     BullModule.registerQueue(
       { name: COMPETITION_EVENTS_QUEUE },
       { name: CATALOG_EVENTS_QUEUE },
+      { name: WEBHOOK_QUEUE },
+      { name: ACCEPTANCE_NOTICES_QUEUE },
       { name: PRECHECK_NOTICES_QUEUE },
     ),
   ],
-  providers: [NotificationsProcessor, ListingNoticesProcessor, PrecheckNoticesProcessor],
+  providers: [
+    NotificationsProcessor,
+    ListingNoticesProcessor,
+    AcceptanceNoticesProcessor,
+    WebhookDeliveryProcessor,
+    PrecheckNoticesProcessor,
+  ],
 })
 export class NotificationsWorkerModule {}

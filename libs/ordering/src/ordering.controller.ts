@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import { DEFAULT_PAGE_SIZE } from '@app/platform';
@@ -7,6 +7,7 @@ import {
   AwardOrderDto,
   BudgetView,
   CancelOrderDto,
+  NameValidatorDto,
   OrderListQueryDto,
   OrderPageView,
   OrderSummaryView,
@@ -95,6 +96,22 @@ export class OrderingController {
     @Body() dto: SignOrderDto,
   ): Promise<OrderView> {
     await this.ordering.sign(p, id, dto.termsHash);
+    return orderView(await this.ordering.get(p, id));
+  }
+
+  @Put('orders/:id/validator')
+  @Roles('BUYER')
+  @ApiOperation({
+    summary:
+      'Chỉ định tổ chức nghiệm thu độc lập / The ordering agency names the order’s independent validator (VALIDATOR) while it is a draft; the terms hash changes, so parties sign the terms naming it',
+  })
+  @ApiOkResponse({ type: OrderView })
+  async nameValidator(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: NameValidatorDto,
+  ): Promise<OrderView> {
+    await this.ordering.nameValidator(p, id, dto.validatorOrganisationId);
     return orderView(await this.ordering.get(p, id));
   }
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { AwardDto } from '@app/competition';
 import { PageQueryDto } from '@app/platform';
-import { DONG } from '@app/problems';
+import { IsDongAmount } from '@app/problems';
 import { ORDER_STATUSES, type OrderStatus, type OrderTerms } from './contracts/ordering';
 import type { Order } from './order.entity';
 import { DEFAULT_DISPUTE_WINDOW_SECONDS, fundingOf, MAX_DISPUTE_WINDOW_SECONDS } from './order-terms';
@@ -20,6 +20,27 @@ export class AwardOrderDto extends AwardDto {
   @Min(0)
   @Max(MAX_DISPUTE_WINDOW_SECONDS)
   disputeWindowSeconds?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'An independent validator organisation (type VALIDATOR) whose acceptance officers may upload and sign for the order, besides the agency’s; part of the signed terms',
+  })
+  @IsOptional()
+  @IsUUID()
+  validatorOrganisationId?: string;
+}
+
+export class NameValidatorDto {
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The VALIDATOR organisation to name, or null to name none; only while the order is a draft',
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  validatorOrganisationId: string | null;
 }
 
 export class SignOrderDto {
@@ -38,7 +59,7 @@ export class CancelOrderDto {
 /** An amount moved once per reference: a budget allocation, a co-funder's deposit, a disbursement to a vendor. */
 export class ReferencedAmountDto {
   @ApiProperty({ example: '5000000000', description: 'đồng' })
-  @Matches(DONG, { message: 'amount must be a whole number of đồng written as a string' })
+  @IsDongAmount({ positive: true })
   amount: string;
   @ApiProperty({
     example: 'QĐ-123/2026 ngân sách KH&CN',

@@ -60,7 +60,7 @@ export class RequirementDto {
   allowedTypes?: string[];
 }
 
-export class WeightsDto {
+export class PrecheckWeightsDto {
   @ApiProperty() @IsInt() @Min(0) @Max(100) capability: number;
   @ApiProperty() @IsInt() @Min(0) @Max(100) security: number;
   @ApiProperty() @IsInt() @Min(0) @Max(100) kpi: number;
@@ -74,11 +74,11 @@ export class CreateRequirementSetDto {
   @ValidateNested({ each: true })
   @Type(() => RequirementDto)
   requirements: RequirementDto[];
-  @ApiPropertyOptional({ type: WeightsDto })
+  @ApiPropertyOptional({ type: PrecheckWeightsDto })
   @IsOptional()
   @ValidateNested()
-  @Type(() => WeightsDto)
-  weights?: WeightsDto;
+  @Type(() => PrecheckWeightsDto)
+  weights?: PrecheckWeightsDto;
   @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @IsInt() @Min(0) @Max(100) groupMark?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @IsInt() @Min(0) @Max(100) totalMark?: number;
 }

@@ -4,7 +4,7 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { CatalogErrors, CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, IdentityFacade, type Principal } from '@app/identity';
-import { Clock, isWorse, newId, type Page } from '@app/kernel';
+import { Clock, firstRepeated, isWorse, newId, type Page } from '@app/kernel';
 import { keysetPage, updateIfStatus } from '@app/platform';
 import { problemLifecycle, ProblemErrors } from './contracts/problems';
 import { deadlineEnd } from './deadline';
@@ -185,6 +185,12 @@ export class ProblemsFacade {
       throw CatalogErrors.CATEGORY_NOT_FOUND(undefined, { field: 'categoryCode', value: dto.categoryCode });
     }
     dto.kpis.forEach(assertTargetDirection);
+    const repeatedCode = firstRepeated(dto.kpis.map((kpi) => kpi.code));
+    if (repeatedCode !== undefined)
+      throw ProblemErrors.KPI_CODE_REPEATED(undefined, { field: 'kpis', code: repeatedCode });
+    const deadline = deadlineEnd(dto.deadline ?? null);
+    if (deadline && deadline <= this.clock.now())
+      throw ProblemErrors.DEADLINE_PASSED(undefined, { field: 'deadline', deadline: dto.deadline });
     const weightsRefusal = kpiWeightsRefusal(dto.kpis.map((kpi) => kpi.weightBp));
     if (weightsRefusal) throw ProblemErrors.KPI_WEIGHTS_INVALID(undefined, { ...weightsRefusal });
     return agencyOrganisationId;

@@ -11,7 +11,7 @@ import {
   publicProblems,
   type PublicPageQuery,
 } from '@app/acceptance';
-import { Clock, decodeCursor, encodeCursor, type Page } from '@app/kernel';
+import { Clock, decodeCursor, encodeCursor, isUuid, type Page } from '@app/kernel';
 import { AppConfig, Transactions } from '@app/platform';
 import { RankingFacade, type RankingEntry } from '@app/ranking';
 import { TransparencyErrors } from './contracts/transparency';
@@ -61,7 +61,7 @@ export class TransparencyFacade {
   async ocdsPackage(ocid: string): Promise<object> {
     const prefix = `${this.config.OCID_PREFIX}-`;
     const callId = ocid.startsWith(prefix) ? ocid.slice(prefix.length) : '';
-    if (!/^[0-9a-f-]{36}$/.test(callId)) throw TransparencyErrors.PROCESS_NOT_FOUND(undefined, { ocid });
+    if (!isUuid(callId)) throw TransparencyErrors.PROCESS_NOT_FOUND(undefined, { ocid });
     const [process] = await this.tx.run((tx) => contractingProcesses(tx, [callId]));
     if (!process) throw TransparencyErrors.PROCESS_NOT_FOUND(undefined, { ocid });
     return releasePackage(process, {
@@ -98,7 +98,7 @@ export class TransparencyFacade {
   private afterId(cursor: string | undefined): string | null {
     if (cursor === undefined) return null;
     const key = decodeCursor(cursor);
-    if (!key || !/^[0-9a-f-]{36}$/.test(String(key[0]))) throw TransparencyErrors.BAD_CURSOR();
+    if (!key || !isUuid(key[0])) throw TransparencyErrors.BAD_CURSOR();
     return String(key[0]);
   }
 }

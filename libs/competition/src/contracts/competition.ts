@@ -169,6 +169,16 @@ export const CompetitionErrors = errorCodes('COMPETITION', {
     message:
       'Tỷ lệ thanh toán cố định khi bàn giao vượt mức bài toán cho phép (phần còn lại phải thanh toán theo kết quả). / The fixed delivery share exceeds what the problem allows (the rest must be payable by results).',
   },
+  PRICE_NOT_POSITIVE: {
+    kind: 'UNPROCESSABLE',
+    message: 'Giá chào phải lớn hơn 0 đồng. / The offered price must be more than 0 đồng.',
+  },
+  OFFER_ALREADY_LIVE: {
+    kind: 'CONFLICT',
+    message:
+      'Giải pháp này đã có hồ sơ chào hiệu lực trong lời mời; hãy rút hoặc thay thế hồ sơ đó. / ' +
+      'This solution already has a live offer in the call; withdraw or replace that offer.',
+  },
   PRICE_ABOVE_ENVELOPE: {
     kind: 'UNPROCESSABLE',
     message: 'Giá chào vượt hạn mức ngân sách của bài toán. / Price exceeds the problem’s budget envelope.',

@@ -45,6 +45,10 @@ export const IdentityErrors = errorCodes('IDENTITY', {
     kind: 'INVALID',
     message: 'Mã số thuế không hợp lệ (10 chữ số, hoặc 10 + 3 chữ số chi nhánh). / Invalid tax code.',
   },
+  TAX_CODE_REQUIRED: {
+    kind: 'INVALID',
+    message: 'Nhà cung cấp phải có mã số thuế. / A vendor organisation needs a tax code.',
+  },
   TAX_CODE_TAKEN: { kind: 'CONFLICT', message: 'Mã số thuế đã được đăng ký. / Tax code already registered.' },
   EMAIL_TAKEN: { kind: 'CONFLICT', message: 'Email đã được sử dụng. / Email already in use.' },
   ROLE_NOT_ALLOWED_FOR_ORGANISATION: {

@@ -34,6 +34,13 @@ export class QueueConfig {
   WORKER_CONCURRENCY = 8;
 }
 
+/** Bounds on user input; read on their own by validation decorators, which run outside dependency injection. */
+export class InputLimitsConfig {
+  /** The largest amount of đồng one request may name (a budget, a price, an allocation): 10^15 đ by default. */
+  @Matches(/^[1-9]\d{0,17}$/, { message: 'MAX_AMOUNT_DONG must be a positive whole number of đồng below 10^18' })
+  MAX_AMOUNT_DONG = '1000000000000000';
+}
+
 /** Every environment variable the processes read; `.env.example` lists the same names. */
 export class AppConfig extends QueueConfig {
   @IsIn(['development', 'test', 'production'])
@@ -176,7 +183,17 @@ export function loadQueueConfig(env: NodeJS.ProcessEnv = process.env): QueueConf
   return load(QueueConfig, env);
 }
 
+let inputLimits: InputLimitsConfig | undefined;
+
+/** The process's input limits, read once. */
+export function loadInputLimits(): InputLimitsConfig {
+  inputLimits ??= load(InputLimitsConfig, process.env);
+  return inputLimits;
+}
+
+/** The application's settings; the input limits are validated at boot too, though read on their own. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  load(InputLimitsConfig, env);
   const config = load(AppConfig, env);
   if (config.NODE_ENV === 'production' && config.FAULT_POINTS.length > 0) {
     throw new Error('Invalid configuration:\n  FAULT_POINTS: fault injection is refused in production');

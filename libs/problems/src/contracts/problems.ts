@@ -35,6 +35,10 @@ export type KpiComparator = (typeof COMPARATORS)[number];
 
 export const ProblemErrors = errorCodes('PROBLEMS', {
   PROBLEM_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy bài toán. / Problem not found.' },
+  KPI_CODE_REPEATED: {
+    kind: 'UNPROCESSABLE',
+    message: 'Hai KPI của bài toán trùng mã. / Two KPIs of the problem share a code.',
+  },
   INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   NOT_A_DRAFT: {
     kind: 'CONFLICT',
