@@ -230,9 +230,15 @@ async function startCpuMeter(probes: Record<string, CpuProbe>): Promise<() => Pr
   };
 }
 
+const METRICS_TOKEN = randomBytes(32).toString('hex');
+
 /** Request counts by status class from the API processes' Prometheus histograms. */
 async function httpCounts(urls: string[]): Promise<{ total: number; client: number; server: number }> {
-  const texts = await Promise.all(urls.map(async (url) => (await fetch(`${url}/metrics`)).text()));
+  const texts = await Promise.all(
+    urls.map(async (url) =>
+      (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text(),
+    ),
+  );
   const counts = { total: 0, client: 0, server: 0 };
   for (const line of texts.join('\n').split('\n')) {
     if (!line.startsWith('http_request_duration_seconds_count{')) continue;
@@ -312,8 +318,9 @@ async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
     REDIS_URL: ctx.redis.url,
     QUEUE_PREFIX: 'bench',
     JWT_SECRET: randomBytes(48).toString('base64url'),
+    METRICS_TOKEN,
     JWT_TTL_SECONDS: '3600',
-    // Setup logs in 5 users per actor set from one address; the production limit of 20/min would throttle it.
+    // Setup logs in 5 users per actor set from one address; the production limit would throttle it.
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     OUTBOX_POLL_MS: String(OUTBOX_POLL_MS),
     SWEEP_INTERVAL_MS: '10000',

@@ -11,7 +11,7 @@ import {
   VendorTrustLabel,
 } from '@app/catalog';
 import { Call, Clarification, Offer, OfferScore, PocTrial } from '@app/competition';
-import { ApiKey, Organisation, User } from '@app/identity';
+import { ApiKey, LoginThrottle, Organisation, User } from '@app/identity';
 import { Account, Posting, Transfer } from '@app/ledger';
 import { Order, Signature } from '@app/ordering';
 import { Notification, Webhook, WebhookAttempt, WebhookDelivery } from '@app/notifications';
@@ -35,6 +35,7 @@ export const ENTITIES = [
   Organisation,
   User,
   ApiKey,
+  LoginThrottle,
   Account,
   Transfer,
   Posting,

@@ -92,7 +92,7 @@ describe('co-funding', () => {
     await a.buyer.post(`/orders/${orderId}/signatures`, { termsHash: draft.termsHash });
 
     // A pledge after the agency signed changes the terms: that signature no longer counts until it signs again.
-    expect((await f1.client.get<FundedOrder[]>('/orders')).map((o) => o.id)).toContain(orderId);
+    expect((await f1.client.get<{ items: FundedOrder[] }>('/orders')).items.map((o) => o.id)).toContain(orderId);
     await pledge(f1, orderId, '123456789');
     const pledged = await pledge(f2, orderId, '100000000');
     expect(pledged.funding).toEqual({

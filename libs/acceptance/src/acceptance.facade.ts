@@ -3,7 +3,14 @@ import { EntityManager, In, Not } from 'typeorm';
 import { type AuditActor, type AuditEntry, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { newId } from '@app/kernel';
-import { assertResultsVisible, assertVisible, OrderingFacade, paymentTermsOf, type Order } from '@app/ordering';
+import {
+  acceptanceOrganisationsOf,
+  assertResultsVisible,
+  assertVisible,
+  OrderingFacade,
+  paymentTermsOf,
+  type Order,
+} from '@app/ordering';
 import { JobRequest, Outbox, Transactions, updateIfStatus } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import {
@@ -491,13 +498,13 @@ export class AcceptanceFacade {
   }
 }
 
-/** Only the ordering agency's acceptance officers sign records and confirm delivery. */
+/** Only the acceptance officers of the ordering agency or of the validator the order names sign and confirm delivery. */
 function assertOfficerOf(principal: Principal, order: Order): void {
   assertVisible(principal, order);
   if (
     !principal.userId ||
     !principal.roles.includes('ACCEPTANCE_OFFICER') ||
-    principal.organisationId !== order.agencyOrganisationId
+    !acceptanceOrganisationsOf(order.terms).includes(principal.organisationId)
   )
     throw AcceptanceErrors.NOT_OFFICER_OF_ORDER();
 }

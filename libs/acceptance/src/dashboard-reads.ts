@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { COFUNDED_ORDERS, fundingFigures, type FundingFigures } from '@app/ordering';
 import { copyOut } from '@app/platform';
+import { DomainError, isUuid } from '@app/kernel';
 import { DELIVERY_ROUND } from './contracts/acceptance';
 
 /** Net paid per order (a clawback is a negative settlement), as the trust ranking reads it. */
@@ -250,6 +251,14 @@ const MONEY_ROWS: Record<MoneyDimension, string> = {
 };
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
+/** A page cursor is empty (the first page) or the last id of the previous page: a UUID, or `orderId/roundNo`. */
+function cursorFits(set: DashboardRowSet, after: string): boolean {
+  if (after === '') return true;
+  if (set !== 'uploadToPayment') return isUuid(after);
+  const [orderId, roundNo, ...rest] = after.split('/');
+  return isUuid(orderId) && /^\d{1,9}$/.test(roundNo ?? '') && rest.length === 0;
+}
+
 /**
  * The ids a dashboard figure counts, in id order after the cursor: vendor organisations, orders, solutions,
  * `orderId/roundNo` for upload → payment, dispute ids (optionally of one status). Order sets walk the primary key.
@@ -284,8 +293,15 @@ export async function dashboardRows(
     ],
   };
   const [sql, params] = queries[set];
+  if (!cursorFits(set, after))
+    throw new DomainError(
+      'VALIDATION.FAILED',
+      'INVALID',
+      'Con trỏ trang không hợp lệ: after. / Invalid page cursor: after.',
+      [{ field: 'after', problems: ['must be the last id of the previous page'] }],
+    );
   const uuidCursor = set !== 'solutionsPurchased' && set !== 'uploadToPayment';
-  const cursor = uuidCursor && !/^[0-9a-f-]{36}$/i.test(after) ? NIL_UUID : after;
+  const cursor = uuidCursor && after === '' ? NIL_UUID : after;
   const rows = await tx.query<Array<{ id: string }>>(sql, [cursor, limit, ...params]);
   return rows.map((r) => String(r.id));
 }

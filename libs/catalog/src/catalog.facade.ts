@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { EntityManager, In, IsNull, LessThanOrEqual, Repository, type ObjectLiteral } from 'typeorm';
 import { AuditActor, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
-import { decodeCursor, encodeCursor, newId, type Page } from '@app/kernel';
+import { decodeCursor, encodeCursor, isUuid, newId, type Page } from '@app/kernel';
 import { jobId, Outbox, updateIfStatus } from '@app/platform';
 import { CategoryDto, CreateCategoryDto, CreateSolutionDto, SolutionKpiDto } from './catalog.dto';
 import { Category } from './category.entity';
@@ -125,8 +125,9 @@ export async function searchListings(
   if (search.trustLabels?.length) add('l.trust_label = ANY(?::text[])', search.trustLabels);
   if (search.cursor) {
     const key = decodeCursor(search.cursor);
+    const [score, id] = key ?? [];
     const valid =
-      key?.length === 2 && Number.isInteger(key[0]) && typeof key[1] === 'string' && /^[0-9a-f-]{36}$/i.test(key[1]);
+      key?.length === 2 && Number.isInteger(score) && Number(score) >= 0 && Number(score) <= 100 && isUuid(id);
     if (!valid) throw CatalogErrors.INVALID_CURSOR();
     params.push(key[0], key[1]);
     where.push(`(l.quality_score, l.solution_id) < ($${params.length - 1}, $${params.length}::uuid)`);
@@ -191,6 +192,7 @@ export class CatalogFacade {
           sha256: stored.sha256,
           uploadedBy: actor.userId ?? '',
           ...secrecy,
+          reviewStatus: solution.checkedVersion === null ? 'ACCEPTED' : 'PENDING',
         });
         await tx.insert(SolutionDocument, document);
         await this.audit.record(tx, {
@@ -198,7 +200,14 @@ export class CatalogFacade {
           entityType: 'solution_document',
           entityId: document.id,
           action: 'uploaded',
-          after: { solutionId, sha256: stored.sha256, bytes: stored.bytes, mediaType: stored.mediaType, ...secrecy },
+          after: {
+            solutionId,
+            sha256: stored.sha256,
+            bytes: stored.bytes,
+            mediaType: stored.mediaType,
+            ...secrecy,
+            reviewStatus: document.reviewStatus,
+          },
         });
         return document;
       });
@@ -256,9 +265,14 @@ export class CatalogFacade {
       .execute();
   }
 
+  async revokeDocumentAccess(tx: EntityManager, solutionId: string, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await tx.delete(DocumentReviewer, { solutionId, userId: In(userIds) });
+  }
+
   /**
    * The owning vendor, operator admins and the solution's assigned assessors see every document; anyone else
-   * only the non-confidential documents of a listed solution's checked versions (and 404 for the rest).
+   * only the non-confidential, accepted documents of a listed solution's checked versions (and 404 for the rest).
    */
   async visibleDocuments(viewer: DocumentViewer | undefined, solutionId: string): Promise<SolutionDocument[]> {
     const solution = await this.getSolution(solutionId);
@@ -266,7 +280,12 @@ export class CatalogFacade {
     if (solution.status !== 'LISTED' || solution.checkedVersion === null)
       throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id: solutionId });
     return this.solutions.manager.find(SolutionDocument, {
-      where: { solutionId, confidential: false, solutionVersion: LessThanOrEqual(solution.checkedVersion) },
+      where: {
+        solutionId,
+        confidential: false,
+        reviewStatus: 'ACCEPTED',
+        solutionVersion: LessThanOrEqual(solution.checkedVersion),
+      },
       order: { createdAt: 'ASC' },
     });
   }
@@ -428,7 +447,15 @@ export class CatalogFacade {
     }
     const updated = await tx.update(Solution, { id, revisionStatus: solution.revisionStatus }, patch);
     if (updated.affected !== 1) throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
-    if (event === 'accept') await this.syncListing(tx, id);
+    // The re-check's assessors read every document of the version they passed: the pending ones are checked now.
+    if (event === 'accept') {
+      await tx.update(
+        SolutionDocument,
+        { solutionId: id, reviewStatus: 'PENDING', solutionVersion: LessThanOrEqual(solution.version) },
+        { reviewStatus: 'ACCEPTED', reviewedAt: new Date(), reviewReason: 'Tái kiểm đạt. / Passed the re-check.' },
+      );
+      await this.syncListing(tx, id);
+    }
     await this.audit.record(tx, {
       actor,
       entityType: 'solution',

@@ -153,12 +153,26 @@ export const CatalogErrors = errorCodes('CATALOG', {
     message:
       'Cần gửi đúng một tệp (multipart/form-data, trường "file"). / Send exactly one file (multipart field "file").',
   },
+  DOCUMENT_FIELD_INVALID: {
+    kind: 'INVALID',
+    message:
+      'Tên tệp hoặc trường kèm theo không hợp lệ (trống, quá dài hoặc có ký tự không cho phép). / ' +
+      'The file name or a form field is invalid (blank, too long or with characters not allowed).',
+  },
   INVALID_PRICE_RANGE: {
     kind: 'INVALID',
     message: 'Giá tối thiểu lớn hơn giá tối đa. / The minimum price exceeds the maximum.',
   },
   INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   DOCUMENT_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy tài liệu. / Document not found.' },
+  DOCUMENT_NOT_PENDING: {
+    kind: 'CONFLICT',
+    message: 'Tài liệu không chờ duyệt (đã được chấp nhận hoặc từ chối). / The document is not awaiting review.',
+  },
+  REJECTION_REASON_REQUIRED: {
+    kind: 'INVALID',
+    message: 'Từ chối tài liệu cần nêu lý do. / Rejecting a document needs a reason.',
+  },
   CONFIDENTIAL_REASON_REQUIRED: {
     kind: 'INVALID',
     message:
