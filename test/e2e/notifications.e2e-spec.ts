@@ -76,6 +76,7 @@ describe('notifications and webhooks', () => {
     hook = await receiver();
   });
   afterAll(async () => {
+    hook?.server.closeAllConnections();
     await new Promise((resolve) => hook?.server.close(resolve));
     await system?.stop();
   });

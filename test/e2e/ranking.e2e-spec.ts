@@ -130,6 +130,13 @@ describe('trust ranking after journeys with known outcomes', () => {
     expect(snapshot.beta).toBeCloseTo(1.4, 6);
     expect(snapshot.inputs).toMatchObject({ priorMean: 0.7, m: 4, z: 1.28 });
     expect(snapshot.inputs.orders.map((o) => o.x).sort()).toEqual([0.8, 1]);
+
+    // the category statistics are those of the moment of the recomputation: B's last snapshot (after the fourth
+    // order closed) counts all four orders of the category, not the one order of an hour-old cache
+    const last = await a.city.get<{ categoryOrders: number; categoryMedianValue: number }>(
+      `/city/rankings/snapshots/${rows[1].snapshotId}`,
+    );
+    expect(last).toMatchObject({ categoryOrders: 4, categoryMedianValue: 100_000_000 });
   });
 
   it('flags a vendor under the floor for re-check and tells tier 2 its lower bound', async () => {

@@ -60,7 +60,10 @@ export class TransparencyController {
 
   @Get('payments')
   @Public()
-  @ApiOperation({ summary: 'Thanh toán và hoàn trả ký quỹ / Payments and escrow releases' })
+  @ApiOperation({
+    summary:
+      'Mọi dòng tiền: thanh toán, thu hồi (số âm), chi trả cho nhà cung cấp, hoàn ký quỹ về ngân sách và từng nhà đồng tài trợ / Every money movement: payments, clawbacks (negative), disbursements, remainders back to the budget and to each co-funder',
+  })
   @ApiOkResponse({ type: PublicPageView })
   payments(@Query() q: PublicPageQueryDto) {
     return this.page('payments', q);

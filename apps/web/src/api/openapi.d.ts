@@ -1535,7 +1535,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Thanh toán và hoàn trả ký quỹ / Payments and escrow releases */
+        /** Mọi dòng tiền: thanh toán, thu hồi (số âm), chi trả cho nhà cung cấp, hoàn ký quỹ về ngân sách và từng nhà đồng tài trợ / Every money movement: payments, clawbacks (negative), disbursements, remainders back to the budget and to each co-funder */
         get: operations["TransparencyController_payments"];
         put?: never;
         post?: never;
