@@ -225,7 +225,7 @@ const END_OF_CENTRAL_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
  */
 function zipFeed(bytes: Readable): Readable {
   const feed = new PassThrough();
-  let [previous, last] = [Buffer.alloc(0), Buffer.alloc(0)];
+  let [previous, last]: Buffer[] = [Buffer.alloc(0), Buffer.alloc(0)];
   bytes.on('data', (chunk: Buffer) => ([previous, last] = [last, chunk]));
   bytes.pipe(feed, { end: false });
   bytes.once('end', () => {
