@@ -68,7 +68,11 @@ export class RoundRecords {
     for (const row of rows) newest.set(row.kpi_key, Math.max(newest.get(row.kpi_key) ?? 0, row.revision));
     const used = rows.filter((row) => row.revision === newest.get(row.kpi_key));
     const series = new Map<string, string[]>();
-    for (const row of used) series.set(row.kpi_key, [...(series.get(row.kpi_key) ?? []), row.value]);
+    for (const row of used) {
+      const values = series.get(row.kpi_key);
+      if (values) values.push(row.value);
+      else series.set(row.kpi_key, [row.value]);
+    }
     return { series, hashes: [...new Set(used.map((row) => row.sha256))] };
   }
 
