@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { csv, micros } from '../fixtures/ingest/files';
+import { csv, micros, xlsxPartsLate } from '../fixtures/ingest/files';
 import {
   type Actors,
   type Created,
@@ -148,6 +148,24 @@ describe('exact, duplicate-free measurement', () => {
     const query = `?sheet=${encodeURIComponent('Số liệu')}`;
     expect(await upload(percent.orderId, file, XLSX, query)).toMatchObject({ status: 201, body: { rows: 1 } });
     expect((await storedValues(percent.orderId)).map((r) => r.value)).toEqual(['72.5']);
+    // Saved by LibreOffice Calc: the worksheets come before the tab names and the number formats in the archive.
+    const calc = xlsxPartsLate([
+      { name: 'Ghi chú', rows: [['Không phải số liệu']] },
+      {
+        name: 'Số liệu',
+        rows: [
+          ['kpi', 'observedAt', 'value'],
+          ['K1', micros(percent.start, 2)[1], { number: 0.64, percent: true }],
+        ],
+      },
+    ]);
+    expect(await upload(percent.orderId, calc, XLSX, query)).toMatchObject({ status: 201, body: { rows: 1 } });
+    const partName = await upload(percent.orderId, calc, XLSX, '?sheet=Sheet2');
+    expect(partName).toMatchObject({
+      status: 400,
+      body: { code: 'ACCEPTANCE.SHEET_NOT_FOUND', details: { available: ['Ghi chú', 'Số liệu'] } },
+    });
+    expect((await storedValues(percent.orderId)).map((r) => r.value)).toEqual(['72.5', '64']);
     // The same cell for a KPI in km/h is refused with the reason, not read as 0.725 or 72.5.
     const speed = await activeOrder({ measurementPeriod: 'daily' });
     const refused = await upload(speed.orderId, await book(['Số liệu'], speed.start), XLSX);
@@ -296,8 +314,9 @@ describe('exact, duplicate-free measurement', () => {
     const foreign = await upload(orderId, file, 'text/csv', '', other.token);
     expect(foreign).toMatchObject({ status: 403, body: { code: 'ACCEPTANCE.NOT_ACCEPTANCE_OFFICER_OF_ORDER' } });
     expect(await upload(orderId, file, 'text/csv', '', named.token)).toMatchObject({ status: 201 });
-    expect((await named.client.get<Array<{ id: string }>>('/orders')).map((o) => o.id)).toEqual([orderId]);
-    expect(await other.client.get<unknown[]>('/orders')).toEqual([]);
+    const ordersOf = async (c: typeof named.client) => (await c.get<{ items: Array<{ id: string }> }>('/orders')).items;
+    expect((await ordersOf(named.client)).map((o) => o.id)).toEqual([orderId]);
+    expect(await ordersOf(other.client)).toEqual([]);
     const record = await eventually(
       async () => (await named.client.get<Array<{ recordHash: string }>>(`/orders/${orderId}/acceptance-records`))[0],
       'the acceptance record',

@@ -39,7 +39,7 @@ export class AcceptanceController {
   }
 
   @Get('acceptance-records')
-  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
+  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER', 'FUNDER')
   @ApiOperation({ summary: 'Biên bản nghiệm thu / Acceptance records of an order' })
   @ApiOkResponse({ type: RecordView, isArray: true })
   records(@CurrentPrincipal() p: Principal, @Param('orderId', ParseUUIDPipe) orderId: string): Promise<RecordView[]> {
@@ -135,7 +135,7 @@ export class AcceptanceController {
   }
 
   @Get('settlements')
-  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
+  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER', 'FUNDER')
   @ApiOperation({ summary: 'Thanh toán theo kết quả / Outcome payments of an order' })
   @ApiOkResponse({ type: SettlementView, isArray: true })
   settlements(

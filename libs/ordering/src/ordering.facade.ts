@@ -4,15 +4,16 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { AuditActor, type AuditEntry, AuditFacade } from '@app/audit';
 import { AwardDto, BakeOffFacade, CompetitionFacade } from '@app/competition';
 import { actorOf, assertSameOrganisationOrOperator, IdentityFacade, type Principal } from '@app/identity';
-import { Clock, deterministicId, DomainError, newId, validatePaymentTerms } from '@app/kernel';
+import { Clock, deterministicId, DomainError, newId, type Page, validatePaymentTerms } from '@app/kernel';
 import { type AccountSpec, LedgerErrors, LedgerFacade } from '@app/ledger';
-import { Transactions, updateAllIfStatus, updateIfStatus } from '@app/platform';
+import { keysetPage, Transactions, updateAllIfStatus, updateIfStatus } from '@app/platform';
 import {
   type CofunderPledge,
   ledgerCodes,
   type OrderTerms,
   orderLifecycle,
   OrderingErrors,
+  type OrderStatus,
   type SigningParty,
 } from './contracts/ordering';
 import { fundingFigures, type FundingFigures } from './funding-reads';
@@ -425,32 +426,38 @@ export class OrderingFacade {
     return order;
   }
 
-  list(principal: Principal): Promise<Order[]> {
+  /**
+   * Orders the caller may see, newest first, paged by a (created, id) cursor and filtered. Operators and the city
+   * see all; co-funders drafts and what they co-fund; validators the orders that name them; anyone else their own
+   * organisation's.
+   */
+  async list(principal: Principal, filter: OrderListFilter): Promise<Page<Order>> {
+    const query = this.orders.createQueryBuilder('o');
     if (principal.organisationType === 'FUNDER') {
-      return this.orders
-        .createQueryBuilder('o')
-        .where(`o.status = 'DRAFT' OR o.terms->'cofunding'->'pledges' @> CAST(:mine AS jsonb)`, {
-          mine: JSON.stringify([{ funderOrganisationId: principal.organisationId }]),
-        })
-        .orderBy('o.createdAt', 'DESC')
-        .take(200)
-        .getMany();
+      query.where(`(o.status = 'DRAFT' OR o.terms->'cofunding'->'pledges' @> CAST(:mine AS jsonb))`, {
+        mine: JSON.stringify([{ funderOrganisationId: principal.organisationId }]),
+      });
+    } else if (principal.organisationType === 'VENDOR') {
+      query.where('o.vendorOrganisationId = :mine', { mine: principal.organisationId });
+    } else if (principal.organisationType === 'VALIDATOR') {
+      query.where(`o.terms->>'validatorOrganisationId' = :mine`, { mine: principal.organisationId });
+    } else if (principal.organisationType !== 'OPERATOR' && principal.organisationType !== 'CITY') {
+      query.where('o.agencyOrganisationId = :mine', { mine: principal.organisationId });
     }
-    if (principal.organisationType === 'VALIDATOR') {
-      return this.orders
-        .createQueryBuilder('o')
-        .where(`o.terms->>'validatorOrganisationId' = :mine`, { mine: principal.organisationId })
-        .orderBy('o.createdAt', 'DESC')
-        .take(200)
-        .getMany();
-    }
-    const scope =
-      principal.organisationType === 'OPERATOR' || principal.organisationType === 'CITY'
-        ? {}
-        : principal.organisationType === 'VENDOR'
-          ? { vendorOrganisationId: principal.organisationId }
-          : { agencyOrganisationId: principal.organisationId };
-    return this.orders.find({ where: scope, order: { createdAt: 'DESC' }, take: 200 });
+    if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
+    if (filter.problemId) query.andWhere(`o.terms->>'problemId' = :problemId`, { problemId: filter.problemId });
+    if (filter.vendorOrganisationId)
+      query.andWhere('o.vendorOrganisationId = :vendor', { vendor: filter.vendorOrganisationId });
+    if (filter.agencyOrganisationId)
+      query.andWhere('o.agencyOrganisationId = :agency', { agency: filter.agencyOrganisationId });
+    return keysetPage(query, {
+      timeColumn: 'o.created_at',
+      timeOf: (o) => o.createdAt,
+      direction: 'DESC',
+      cursor: filter.cursor,
+      limit: filter.limit,
+      invalidCursor: () => OrderingErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor }),
+    });
   }
 
   /** Pays vendors from escrow in one posting; a transfer id makes a repeated payment of the same fact a no-op. */
@@ -658,6 +665,15 @@ export class OrderingFacade {
   }
 }
 
+export interface OrderListFilter {
+  cursor?: string;
+  limit: number;
+  status?: OrderStatus;
+  problemId?: string;
+  vendorOrganisationId?: string;
+  agencyOrganisationId?: string;
+}
+
 export interface VendorBalances {
   payable: bigint;
   disbursed: bigint;
@@ -729,4 +745,17 @@ export function assertVisible(principal: Principal, order: Order): void {
       (order.status === 'DRAFT' ||
         fundingOf(order.terms).cofunders.some((c) => c.funderOrganisationId === principal.organisationId)));
   if (!allowed) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: order.id });
+}
+
+/**
+ * An order's results and payments: whoever sees the order, except that a co-funder sees them only for an order it
+ * funds (any funder sees a draft, to pledge to it, but not another funder's results).
+ */
+export function assertResultsVisible(principal: Principal, order: Order): void {
+  if (
+    principal.organisationType === 'FUNDER' &&
+    !fundingOf(order.terms).cofunders.some((c) => c.funderOrganisationId === principal.organisationId)
+  )
+    throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: order.id });
+  assertVisible(principal, order);
 }

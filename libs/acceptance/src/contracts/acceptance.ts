@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { errorCodes, StateMachine } from '@app/kernel';
 import { jobId, type JobRequest } from '@app/platform';
 
@@ -12,6 +13,14 @@ export interface RoundJob {
 export const SETTLEMENT_LANES = 4;
 
 /**
+ * An order's settlement lane, from a hash of its id: UUIDv7 ids begin with their timestamp, so orders created
+ * within a minute would otherwise share one lane.
+ */
+export function settlementLane(orderId: string): number {
+  return createHash('sha256').update(orderId).digest().readUInt32BE(0) % SETTLEMENT_LANES;
+}
+
+/**
  * One job per order, round, record version and step: its id makes repeated enqueues of the same work collapse, and a
  * corrected record's settlement is a new job. Settlement jobs coalesce within their lane: whichever runs settles
  * every payable round, so a backlog of thousands of rounds runs a few jobs instead of thousands that find nothing.
@@ -21,9 +30,7 @@ export const roundJob = (name: string, orderId: string, roundNo: number, version
   name,
   id: version === 1 ? jobId(name, orderId, roundNo) : jobId(name, orderId, roundNo, `v${version}`),
   payload: { orderId, roundNo },
-  ...(name === AcceptanceJobs.settleRound
-    ? { coalesceKey: jobId(name, 'lane', Number.parseInt(orderId.slice(0, 8), 16) % SETTLEMENT_LANES) }
-    : {}),
+  ...(name === AcceptanceJobs.settleRound ? { coalesceKey: jobId(name, 'lane', settlementLane(orderId)) } : {}),
 });
 
 /**

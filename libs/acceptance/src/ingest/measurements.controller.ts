@@ -18,7 +18,8 @@ import { UploadMeasurementsDto, UploadQueryDto, UploadResultView } from '../acce
 import { AcceptanceErrors } from '../contracts/acceptance';
 import { MeasurementIngest, type UploadFormat, type UploadRequest } from './measurement-ingest';
 
-export const CSV_TYPES = ['text/csv', 'application/csv'];
+/** Windows browsers label a .csv file `application/vnd.ms-excel` (the registry maps .csv to Excel). */
+export const CSV_TYPES = ['text/csv', 'application/csv', 'application/vnd.ms-excel'];
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Content types whose body reaches the upload as a stream (registered in the API's main.ts). */
 export const MEASUREMENT_FILE_TYPES = [...CSV_TYPES, XLSX_TYPE];

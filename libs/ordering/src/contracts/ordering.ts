@@ -87,6 +87,7 @@ export const ledgerCodes = {
 };
 
 export const OrderingErrors = errorCodes('ORDERING', {
+  INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   ORDER_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy đơn đặt hàng. / Order not found.' },
   ORDER_NOT_CANCELLABLE: {
     kind: 'CONFLICT',
