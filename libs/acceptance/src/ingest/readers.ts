@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { PassThrough, Readable, Transform, type TransformCallback } from 'node:stream';
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import ExcelJS from 'exceljs';
 import { DomainError, formatExact, parseDecimal } from '@app/kernel';
@@ -215,6 +215,26 @@ function nameSheetsAsTabs(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
   };
 }
 
+const END_OF_CENTRAL_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+
+/**
+ * The archive's bytes for exceljs, whose unzipper ends its entry stream as soon as its input ends — while entries it
+ * has not handed out yet (a worksheet waiting for its reader, then `xl/workbook.xml`) are silently dropped. An archive
+ * whose last bytes hold its end-of-central-directory record is left open: the unzipper ends itself on that record,
+ * after every entry. Anything else (a truncated or non-ZIP file) ends as it arrives, to be refused.
+ */
+function zipFeed(bytes: Readable): Readable {
+  const feed = new PassThrough();
+  let [previous, last]: Buffer[] = [Buffer.alloc(0), Buffer.alloc(0)];
+  bytes.on('data', (chunk: Buffer) => ([previous, last] = [last, chunk]));
+  bytes.pipe(feed, { end: false });
+  bytes.once('end', () => {
+    const tail = Buffer.concat([previous, last]);
+    if (!tail.subarray(-(END_OF_CENTRAL_DIRECTORY.length + 18)).includes(END_OF_CENTRAL_DIRECTORY)) feed.end();
+  });
+  return feed;
+}
+
 /**
  * Rows of the first worksheet tab (or the one named as its tab reads) of an XLSX file, streamed. A formula cell is
  * refused, its cached result included: the file must carry measured values, and a cached result can be stale or
@@ -225,7 +245,7 @@ export async function xlsxRows(bytes: Readable, options: ReaderOptions, sink: Ro
   // exceljs pipes its input without forwarding errors, so a failing upload (too large) is raced in explicitly.
   const failed = new Promise<never>((_, reject) => bytes.once('error', reject));
   failed.catch(() => undefined);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(zipFeed(bytes), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -239,8 +259,14 @@ export async function xlsxRows(bytes: Readable, options: ReaderOptions, sink: Ro
   try {
     for await (const worksheet of raceWith(reader, failed)) {
       const { name, tabIndex } = worksheet as unknown as { name: string; tabIndex?: number };
+      // Without its tab the worksheet's name is a part name ("Sheet2"): never pick a sheet by a name the user never saw.
+      if (tabIndex === undefined)
+        throw AcceptanceErrors.MALFORMED_FILE(undefined, {
+          reason: 'XLSX',
+          detail: `worksheet "${name}" has no tab in xl/workbook.xml (or it could not be read); save the file again`,
+        });
       seen.push(name);
-      const wanted = options.sheet !== undefined ? name === options.sheet : (tabIndex ?? 0) === 0;
+      const wanted = options.sheet !== undefined ? name === options.sheet : tabIndex === 0;
       if (found || !wanted) {
         for await (const _row of raceWith(worksheet, failed)) void _row;
         continue;
