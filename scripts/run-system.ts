@@ -44,8 +44,9 @@ function shutdown(code: number): Promise<never> {
   return shuttingDown;
 }
 
-async function jwtSecret(): Promise<string> {
-  const file = path.join(systemDir, 'jwt-secret');
+/** A random secret kept in .local/system, so restarts keep tokens (and the metrics scraper's token) valid. */
+async function persistedSecret(name: string): Promise<string> {
+  const file = path.join(systemDir, name);
   try {
     return (await fs.readFile(file, 'utf8')).trim();
   } catch {
@@ -95,7 +96,9 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redis.url,
     API_PORT: String(port),
-    JWT_SECRET: await jwtSecret(),
+    PUBLIC_BASE_URL: `http://localhost:${port}`,
+    JWT_SECRET: await persistedSecret('jwt-secret'),
+    METRICS_TOKEN: await persistedSecret('metrics-token'),
     NODE_ENV: 'development',
     APP_LOG_DIR: logDir,
     QUEUE_PREFIX: 'ccds',
@@ -119,7 +122,7 @@ async function main(): Promise<void> {
       `Docs     ${url}/docs`,
       `OpenAPI  ${url}/openapi.json`,
       `Health   ${url}/health`,
-      `Metrics  ${url}/metrics`,
+      `Metrics  ${url}/metrics (Authorization: Bearer ${env.METRICS_TOKEN})`,
       `Logs     ${logDir}`,
       '',
       'Ctrl-C to stop.',

@@ -743,7 +743,9 @@ class DemoLoader {
           solution = { ...solution, status: submitted.status === 'UNDER_REVIEW' ? 'UNDER_REVIEW' : 'AUTO_REJECTED' };
         }
         if (solution.status === 'UNDER_REVIEW') {
-          const queue = await this.admin.get<SubmissionView[]>('/precheck/submissions');
+          const { items: queue } = await this.admin.get<{ items: SubmissionView[] }>(
+            `/precheck/submissions?solutionId=${solution.id}&limit=200`,
+          );
           const submission = queue.find((s) => s.solutionId === solution.id && s.status === 'UNDER_REVIEW');
           if (!submission) throw new Error(`no open pre-check submission for "${spec.name}"`);
           for (const assessment of submission.assessments.filter((x) => x.scoredAt === null)) {
@@ -766,7 +768,7 @@ class DemoLoader {
   }
 
   async catalogue(seed: SeedProblem[]): Promise<void> {
-    const published = new Set((await this.client.get<ProblemView[]>('/problems')).map((p) => p.code));
+    const published = new Set((await this.publishedProblems()).map((p) => p.code));
     await inBatches(
       seed.filter((p) => !published.has(p.code)),
       4,
@@ -784,7 +786,20 @@ class DemoLoader {
         await this.admin.post(`/problems/${id}/publish`);
       },
     );
-    for (const problem of await this.client.get<ProblemView[]>('/problems')) this.problems.set(problem.code, problem);
+    for (const problem of await this.publishedProblems()) this.problems.set(problem.code, problem);
+  }
+
+  /** Every published problem, page after page. */
+  private async publishedProblems(): Promise<ProblemView[]> {
+    const problems: ProblemView[] = [];
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const page: { items: ProblemView[]; nextCursor: string | null } = await this.client.get(
+        `/problems?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      problems.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    return problems;
   }
 
   /**
@@ -813,7 +828,7 @@ class DemoLoader {
     const vendor = this.organisation(plan.vendorKey);
     const buyerEmail = this.personOf(agencyKey, 'BUYER');
     const vendorEmail = this.personOf(plan.vendorKey, 'VENDOR');
-    const calls = (await this.client.get<CallView[]>('/calls')).filter((c) => c.problemId === problem.id);
+    const { items: calls } = await this.client.get<{ items: CallView[] }>(`/calls?problemId=${problem.id}&limit=200`);
 
     if (plan.stage === 'open') {
       let call = calls.find((c) => c.status === 'OPEN' && Date.parse(c.deadline) > Date.now() + DAY_MS);
@@ -830,7 +845,7 @@ class DemoLoader {
       return;
     }
 
-    const orders = (await this.admin.get<OrderView[]>('/orders')).filter((o) => o.terms.problemId === problem.id);
+    const { items: orders } = await this.admin.get<{ items: OrderView[] }>(`/orders?problemId=${problem.id}&limit=200`);
     const orderId =
       orders[orders.length - 1]?.id ??
       (await this.awardedOrder(plan, calls, buyerEmail, vendorEmail, vendor.id, problem));

@@ -28,7 +28,6 @@ interface ProblemView {
   deadline: string | null;
 }
 interface CallView {
-  problemId: string;
   status: string;
   deadline: string;
 }
@@ -60,11 +59,11 @@ describe('demo data loader', () => {
     expect(first.output).toContain('Tài khoản demo / Demo logins');
     expect(first.code).toBe(0);
 
-    const problems = await system.client.get<ProblemView[]>('/problems');
+    const { items: problems } = await system.client.get<{ items: ProblemView[] }>('/problems?limit=100');
     expect(problems).toHaveLength(readSeed().length);
     for (const problem of problems) expect(deadlineEnd(problem.deadline)!.getTime()).toBeGreaterThan(Date.now());
-    const calls = await system.client.get<CallView[]>('/calls');
-    const open = calls.find((c) => c.problemId === id && c.status === 'OPEN')!;
+    const { items: calls } = await system.client.get<{ items: CallView[] }>(`/calls?problemId=${id}`);
+    const open = calls.find((c) => c.status === 'OPEN')!;
     expect(Date.parse(open.deadline)).toBeGreaterThan(Date.now());
     expect(Date.parse(open.deadline)).toBeLessThan(deadlineEnd(nearDeadline)!.getTime());
 

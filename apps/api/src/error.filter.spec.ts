@@ -1,6 +1,6 @@
 import { ServiceUnavailableException, type ArgumentsHost } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { ErrorFilter, type ErrorBody } from './error.filter';
+import { ErrorFilter, frameworkRefusal, type ErrorBody } from './error.filter';
 
 /** Runs the filter on one exception and returns what the client would receive. */
 function reply(exception: unknown): ErrorBody {
@@ -17,7 +17,7 @@ function reply(exception: unknown): ErrorBody {
     switchToHttp: () => ({ getRequest: () => ({ raw: { headers: {} } }), getResponse: () => response }),
   } as unknown as ArgumentsHost;
   const filter = new ErrorFilter();
-  (filter as unknown as { logger: { error: () => void } }).logger = { error: () => undefined };
+  (filter as unknown as { logger: object }).logger = { error: () => undefined, warn: () => undefined };
   filter.catch(exception, host);
   if (!sent) throw new Error('nothing was sent');
   return sent;
@@ -49,5 +49,37 @@ describe('ErrorFilter: a dependency that went away is 503 PLATFORM.DEPENDENCY_UN
       code: 'PLATFORM.INTERNAL',
       details: null,
     });
+  });
+});
+
+describe('ErrorFilter: refusals of the framework and of PostgreSQL keep the standard shape', () => {
+  it.each([
+    [414, 'HTTP.URI_TOO_LONG'],
+    [431, 'HTTP.HEADERS_TOO_LARGE'],
+    [413, 'HTTP.PAYLOAD_TOO_LARGE'],
+    [404, 'HTTP.ROUTE_NOT_FOUND'],
+    [418, 'HTTP.418'],
+  ])('%i is %s, Vietnamese first then the framework’s words', (status, code) => {
+    const body = frameworkRefusal(status, 'Detail from Fastify');
+    expect(body).toEqual({ statusCode: status, code, message: expect.any(String), details: null });
+    const [vietnamese, english] = body.message.split(' / ');
+    expect(vietnamese).toMatch(/[ạ-ỹàáâãèéêìíòóôõùúýăđĩũơư]/);
+    expect(english).toContain('Detail from Fastify');
+  });
+
+  it('415 lists the accepted media types, a Windows browser’s CSV label included', () => {
+    expect(reply(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 }))).toMatchObject({
+      statusCode: 415,
+      code: 'HTTP.UNSUPPORTED_MEDIA_TYPE',
+      details: { accepted: expect.arrayContaining(['application/json', 'text/csv', 'application/vnd.ms-excel']) },
+    });
+  });
+
+  it('a value PostgreSQL refuses as data is 400 and a unique key taken meanwhile is 409, not 500', () => {
+    const failed = (code: string) => new QueryFailedError('INSERT', [], Object.assign(new Error('refused'), { code }));
+    expect(reply(failed('22003'))).toMatchObject({ statusCode: 400, code: 'VALIDATION.VALUE_NOT_STORABLE' });
+    expect(reply(failed('22P05'))).toMatchObject({ statusCode: 400, code: 'VALIDATION.VALUE_NOT_STORABLE' });
+    expect(reply(failed('23505'))).toMatchObject({ statusCode: 409, code: 'PLATFORM.CONCURRENT_CHANGE' });
+    expect(reply(failed('23503'))).toMatchObject({ statusCode: 500, code: 'PLATFORM.INTERNAL' });
   });
 });

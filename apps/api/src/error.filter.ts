@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorKind } from '@app/kernel';
+import { MEASUREMENT_FILE_TYPES } from '@app/acceptance';
 import { requestIdOf } from '@app/platform';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -15,13 +15,40 @@ const STATUS: Record<ErrorKind, number> = {
   UNAVAILABLE: 503,
 };
 
-const HTTP_CODES: Record<number, string> = {
-  400: 'HTTP.BAD_REQUEST',
-  404: 'HTTP.ROUTE_NOT_FOUND',
-  405: 'HTTP.METHOD_NOT_ALLOWED',
-  413: 'HTTP.PAYLOAD_TOO_LARGE',
-  415: 'HTTP.UNSUPPORTED_MEDIA_TYPE',
+/** Every content type a body may have; a 415 lists them. */
+export const ACCEPTED_MEDIA_TYPES = ['application/json', 'multipart/form-data', ...MEASUREMENT_FILE_TYPES];
+
+/** Refusals Fastify or Nest give before any handler runs, Vietnamese first; the framework's own words follow. */
+const FRAMEWORK_REFUSALS: Record<number, { code: string; vi: string; en: string }> = {
+  400: { code: 'HTTP.BAD_REQUEST', vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
+  404: { code: 'HTTP.ROUTE_NOT_FOUND', vi: 'Không có đường dẫn này', en: 'Route not found' },
+  405: { code: 'HTTP.METHOD_NOT_ALLOWED', vi: 'Phương thức không được phép', en: 'Method not allowed' },
+  408: { code: 'HTTP.REQUEST_TIMEOUT', vi: 'Yêu cầu gửi quá chậm', en: 'Request timeout' },
+  411: { code: 'HTTP.LENGTH_REQUIRED', vi: 'Thiếu độ dài nội dung', en: 'Length required' },
+  413: { code: 'HTTP.PAYLOAD_TOO_LARGE', vi: 'Nội dung yêu cầu quá lớn', en: 'Payload too large' },
+  414: { code: 'HTTP.URI_TOO_LONG', vi: 'Đường dẫn hoặc tham số quá dài', en: 'URI too long' },
+  415: {
+    code: 'HTTP.UNSUPPORTED_MEDIA_TYPE',
+    vi: `Kiểu nội dung không được hỗ trợ; chấp nhận: ${ACCEPTED_MEDIA_TYPES.join(', ')}`,
+    en: `Unsupported media type; accepted: ${ACCEPTED_MEDIA_TYPES.join(', ')}`,
+  },
+  431: { code: 'HTTP.HEADERS_TOO_LARGE', vi: 'Phần đầu yêu cầu quá lớn', en: 'Request header fields too large' },
 };
+
+/** The standard body of a refusal the framework makes, whatever its status. */
+export function frameworkRefusal(statusCode: number, detail: string): Omit<ErrorBody, 'requestId'> {
+  const known = FRAMEWORK_REFUSALS[statusCode] ?? {
+    code: `HTTP.${statusCode}`,
+    vi: 'Yêu cầu bị từ chối',
+    en: 'Request refused',
+  };
+  return {
+    statusCode,
+    code: known.code,
+    message: `${known.vi}. / ${known.en}${detail ? `: ${detail}` : ''}.`.replace(/\.\.$/, '.'),
+    details: statusCode === 415 ? { accepted: ACCEPTED_MEDIA_TYPES } : null,
+  };
+}
 
 /** node-postgres reports a connection lost mid-query, or none to be had in time, by message only (no code). */
 const CONNECTION_LOST =
@@ -39,6 +66,30 @@ function isDependencyDown(error: unknown): boolean {
     );
   const message = failure.driverError?.message ?? failure.message;
   return typeof message === 'string' && CONNECTION_LOST.test(message);
+}
+
+/**
+ * The last line behind validation: a value PostgreSQL refuses as data (class 22: out of range, not representable)
+ * is the input's fault, and a unique key taken meanwhile (23505) is a race another request won.
+ */
+function databaseRefusal(error: unknown): Omit<ErrorBody, 'requestId'> | undefined {
+  const code = (error as { driverError?: { code?: unknown } }).driverError?.code;
+  if (typeof code !== 'string') return undefined;
+  if (code.startsWith('22'))
+    return {
+      statusCode: 400,
+      code: 'VALIDATION.VALUE_NOT_STORABLE',
+      message: 'Giá trị nằm ngoài phạm vi lưu trữ. / A value is out of the range that can be stored.',
+      details: null,
+    };
+  if (code === '23505')
+    return {
+      statusCode: 409,
+      code: 'PLATFORM.CONCURRENT_CHANGE',
+      message: 'Một yêu cầu khác vừa thay đổi dữ liệu này; hãy tải lại. / Another request just changed this; reload.',
+      details: null,
+    };
+  return undefined;
 }
 
 const DEPENDENCY_UNAVAILABLE = {
@@ -66,6 +117,8 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const body = { ...this.describe(exception), requestId: requestIdOf(request.raw) };
     if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: body.requestId }, body.message);
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (body.statusCode === 429 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -76,14 +129,6 @@ export class ErrorFilter implements ExceptionFilter {
         code: exception.code,
         message: exception.message,
         details: exception.details ?? null,
-      };
-    }
-    if (exception instanceof ThrottlerException) {
-      return {
-        statusCode: 429,
-        code: 'IDENTITY.RATE_LIMITED',
-        message: 'Quá nhiều lần thử; hãy đợi một phút. / Too many attempts; wait a minute.',
-        details: null,
       };
     }
     if (exception instanceof HttpException) {
@@ -99,18 +144,17 @@ export class ErrorFilter implements ExceptionFilter {
         typeof response === 'object' && response && 'message' in response
           ? String(response.message)
           : exception.message;
-      return { statusCode, code: HTTP_CODES[statusCode] ?? `HTTP.${statusCode}`, message, details: null };
+      return frameworkRefusal(statusCode, message);
     }
     const fastifyStatus = (exception as { statusCode?: unknown }).statusCode;
-    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return {
-        statusCode: fastifyStatus,
-        code: HTTP_CODES[fastifyStatus] ?? `HTTP.${fastifyStatus}`,
-        message: (exception as Error).message,
-        details: null,
-      };
-    }
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500)
+      return frameworkRefusal(fastifyStatus, (exception as Error).message);
     if (isDependencyDown(exception)) return { ...DEPENDENCY_UNAVAILABLE, details: null };
+    const refusal = databaseRefusal(exception);
+    if (refusal) {
+      this.logger.warn({ err: exception }, refusal.code);
+      return refusal;
+    }
     return {
       statusCode: 500,
       code: 'PLATFORM.INTERNAL',

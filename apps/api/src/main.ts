@@ -10,6 +10,8 @@ import { assertNoEviction, closeOnSignals, loadConfig, requestIdOf } from '@app/
 import { ApiModule } from './api.module';
 import { parseJsonBodies } from './json-body';
 import { instrument } from './metrics';
+import { frameworkRefusals } from './framework-refusals';
+import { guardInputText } from './input-guard';
 import { buildOpenApi } from './openapi';
 import { validationPipe } from './validation';
 import { serveWebAssets } from './web-app';
@@ -20,6 +22,7 @@ async function bootstrap(): Promise<void> {
   const adapter = new FastifyAdapter({
     bodyLimit: 10 * 1024 * 1024,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
+    ...frameworkRefusals,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
@@ -27,6 +30,7 @@ async function bootstrap(): Promise<void> {
   await app.register(multipart, { limits: { files: 1, fields: 5 } });
   await serveWebAssets(app);
   app.useGlobalPipes(validationPipe);
+  guardInputText(app.getHttpAdapter().getInstance());
   instrument(app.getHttpAdapter().getInstance());
   // Measurement files reach their handler as the raw stream: read once, never buffered whole (limit in the upload).
   app

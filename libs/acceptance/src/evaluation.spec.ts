@@ -1,41 +1,11 @@
-import type { OrderTerms } from '@app/ordering';
 import { aggregate, evaluateRound, expectedPoints, requiredPoints } from './evaluation';
-
-const terms = (overrides: Partial<OrderTerms['kpis'][number]> = {}): OrderTerms => ({
-  orderId: 'o',
-  problemId: 'p',
-  callId: 'c',
-  offerId: 'f',
-  solutionId: 's',
-  agencyOrganisationId: 'a',
-  vendorOrganisationId: 'v',
-  maxAmount: '1000000',
-  deliveryShareBp: 0,
-  floorBp: 5000,
-  disputeWindowSeconds: 0,
-  kpis: [
-    {
-      key: 'K1',
-      nameVi: 'Tỷ lệ hồ sơ đúng hạn',
-      nameEn: 'On-time share',
-      unit: '%',
-      weightBp: 10_000,
-      baseline: '30',
-      target: '45',
-      direction: 'increase',
-      aggregation: 'mean',
-      minimumSample: 2,
-      ...overrides,
-    },
-  ],
-  rounds: [{ no: 1, shareBp: 10_000, startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-04-01T00:00:00Z' }],
-  startsAt: '2026-01-01T00:00:00Z',
-  endsAt: '2026-04-01T00:00:00Z',
-});
+import { terms } from './evaluation.fixture';
 
 describe('aggregate', () => {
   it.each([
-    ['mean', ['1', '2', '4'], '2.333333'],
+    ['mean', ['1', '2', '4'], '7/3'],
+    ['mean', ['1', '1', '0'], '2/3'],
+    ['mean', ['0.1', '0.2'], '0.15'],
     ['mean', ['40', '44'], '42'],
     ['sum', ['1.5', '2.25'], '3.75'],
     ['last', ['7', '9', '3'], '3'],

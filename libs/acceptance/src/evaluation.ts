@@ -1,9 +1,16 @@
-import { explainKpi, floorDong, Fraction, parseDecimal, roundEarnedExact, type RoundMeasurements } from '@app/kernel';
+import {
+  explainKpi,
+  floorDong,
+  formatExact,
+  Fraction,
+  measuredDisplay,
+  parseDecimal,
+  roundEarnedExact,
+  type RoundMeasurements,
+} from '@app/kernel';
 import { paymentTermsOf, type OrderKpiTerms, type OrderTerms, type RoundTerms } from '@app/ordering';
 import type { KpiResult } from './contracts/acceptance';
 
-/** Aggregates are kept to 6 decimals, the precision measurements are accepted with. */
-const AGGREGATE_DECIMALS = 6;
 const DAY_MS = 86_400_000;
 /** Share of the expected data points a round needs before it can be evaluated. */
 const SUFFICIENT_COVERAGE = new Fraction(9, 10);
@@ -16,6 +23,7 @@ const PERIOD_DAYS: Record<string, number> = {
   yearly: 365,
 };
 
+/** The round's value of a KPI, exact: a decimal, or "p/q" when no decimal writes it (never rounded before paying). */
 export function aggregate(kind: OrderKpiTerms['aggregation'], values: string[]): string {
   const numbers = values.map((v) => parseDecimal(v));
   const sum = numbers.reduce((acc, n) => acc.add(n), new Fraction(0));
@@ -27,7 +35,7 @@ export function aggregate(kind: OrderKpiTerms['aggregation'], values: string[]):
         : kind === 'last'
           ? numbers[numbers.length - 1]
           : sum.div(values.length);
-  return result.round(AGGREGATE_DECIMALS).toString();
+  return formatExact(result);
 }
 
 /**
@@ -61,6 +69,18 @@ export interface InsufficientKpi {
   expected: number | null;
 }
 
+/** Per KPI of the order, the points the round has, needs and expects (the sufficiency rule's inputs). */
+export function roundCoverage(terms: OrderTerms, roundNo: number, series: Map<string, string[]>): InsufficientKpi[] {
+  const round = terms.rounds.find((r) => r.no === roundNo);
+  if (!round) throw new RangeError(`The order has no round ${roundNo}.`);
+  return terms.kpis.map((kpi) => ({
+    key: kpi.key,
+    points: series.get(kpi.key)?.length ?? 0,
+    required: requiredPoints(kpi, round),
+    expected: expectedPoints(kpi, round),
+  }));
+}
+
 export type RoundEvaluation =
   | { evaluable: false; insufficient: InsufficientKpi[] }
   | { evaluable: true; measured: RoundMeasurements; results: KpiResult[] };
@@ -73,14 +93,7 @@ export function evaluateRound(terms: OrderTerms, roundNo: number, series: Map<st
   const roundIndex = terms.rounds.findIndex((r) => r.no === roundNo);
   if (roundIndex < 0) throw new RangeError(`The order has no round ${roundNo}.`);
   const round = terms.rounds[roundIndex];
-  const insufficient = terms.kpis
-    .map((kpi) => ({
-      key: kpi.key,
-      points: series.get(kpi.key)?.length ?? 0,
-      required: requiredPoints(kpi, round),
-      expected: expectedPoints(kpi, round),
-    }))
-    .filter((s) => s.points < s.required);
+  const insufficient = roundCoverage(terms, roundNo, series).filter((s) => s.points < s.required);
   if (insufficient.length > 0) return { evaluable: false, insufficient };
   const payment = paymentTermsOf(terms);
   const measured: RoundMeasurements = {};
@@ -99,6 +112,7 @@ export function evaluateRound(terms: OrderTerms, roundNo: number, series: Map<st
       requiredPoints: requiredPoints(kpi, round),
       coverage: coverageOf(values.length, expected),
       measured: value,
+      measuredDisplay: measuredDisplay(value),
       baseline: kpi.baseline,
       target: kpi.target,
       weightBp: kpi.weightBp,

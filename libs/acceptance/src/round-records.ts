@@ -22,18 +22,7 @@ export class RoundRecords {
    * so a correction's upload replaces that KPI's data and leaves the others as they were.
    */
   async build(tx: EntityManager, order: Order, roundNo: number, version: number): Promise<BuiltRecord> {
-    const rows = await tx.query<Array<{ kpi_key: string; value: string; revision: number; sha256: string }>>(
-      `SELECT m.kpi_key, m.value::text, b.revision, b.sha256
-       FROM acceptance.measurements m JOIN acceptance.measurement_batches b ON b.id = m.batch_id
-       WHERE m.order_id = $1 AND m.round_no = $2 AND b.revision <= $3
-       ORDER BY m.observed_at, m.id`,
-      [order.id, roundNo, version],
-    );
-    const newest = new Map<string, number>();
-    for (const row of rows) newest.set(row.kpi_key, Math.max(newest.get(row.kpi_key) ?? 0, row.revision));
-    const used = rows.filter((row) => row.revision === newest.get(row.kpi_key));
-    const series = new Map<string, string[]>();
-    for (const row of used) series.set(row.kpi_key, [...(series.get(row.kpi_key) ?? []), row.value]);
+    const { series, hashes } = await this.series(tx, order.id, roundNo, version);
     const evaluation = evaluateRound(order.terms, roundNo, series);
     if (!evaluation.evaluable) return { insufficient: evaluation.insufficient };
     const earned = await this.earnedCumulative(tx, order, roundNo, evaluation.measured);
@@ -43,7 +32,7 @@ export class RoundRecords {
       version,
       results: evaluation.results,
       earnedCumulative: earned.toString(),
-      batchHashes: [...new Set(used.map((row) => row.sha256))],
+      batchHashes: hashes,
     };
     const record = tx.create(AcceptanceRecord, {
       ...content,
@@ -56,6 +45,31 @@ export class RoundRecords {
       evaluatedAt: this.clock.now(),
     });
     return { record, content };
+  }
+
+  /**
+   * The round's data as record `version` uses it: per KPI the values of its newest data revision up to `version`, in
+   * observation order, and the SHA-256 of the batches they come from.
+   */
+  async series(
+    tx: EntityManager,
+    orderId: string,
+    roundNo: number,
+    version: number,
+  ): Promise<{ series: Map<string, string[]>; hashes: string[] }> {
+    const rows = await tx.query<Array<{ kpi_key: string; value: string; revision: number; sha256: string }>>(
+      `SELECT m.kpi_key, m.value::text, m.revision, b.sha256
+       FROM acceptance.measurements m JOIN acceptance.measurement_batches b ON b.id = m.batch_id
+       WHERE m.order_id = $1 AND m.round_no = $2 AND m.revision <= $3
+       ORDER BY m.observed_at, m.id`,
+      [orderId, roundNo, version],
+    );
+    const newest = new Map<string, number>();
+    for (const row of rows) newest.set(row.kpi_key, Math.max(newest.get(row.kpi_key) ?? 0, row.revision));
+    const used = rows.filter((row) => row.revision === newest.get(row.kpi_key));
+    const series = new Map<string, string[]>();
+    for (const row of used) series.set(row.kpi_key, [...(series.get(row.kpi_key) ?? []), row.value]);
+    return { series, hashes: [...new Set(used.map((row) => row.sha256))] };
   }
 
   /** The delivery record (biên bản bàn giao): what was delivered, and what the order has earned with it. */

@@ -16,7 +16,13 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { KPI_DIRECTIONS, type KpiDirection } from '@app/kernel';
+import {
+  KPI_DIRECTIONS,
+  MEANINGFUL_UNIT,
+  MEASUREMENT_FREQUENCIES,
+  type KpiDirection,
+  type MeasurementFrequency,
+} from '@app/kernel';
 import {
   AGGREGATIONS,
   DEPLOYMENT_MODELS,
@@ -29,13 +35,19 @@ import {
   type SolutionStatus,
   type TrustLabel,
 } from './contracts/catalog';
+import { DOCUMENT_REVIEW_STATUSES, type DocumentReviewStatus } from './document.entity';
 
 const MONEY = /^(0|[1-9]\d{0,14})$/;
 
 /** Only the metric is required to save a draft; the pre-check names every other declaration that is missing. */
 export class SolutionKpiDto {
   @ApiProperty({ example: 'Thời gian ùn tắc trung bình tại điểm nóng' }) @IsString() @Length(2, 300) metric: string;
-  @ApiPropertyOptional({ example: 'phút' }) @IsOptional() @IsString() @Length(1, 40) unit?: string;
+  @ApiPropertyOptional({ example: 'phút', description: 'Has a letter or a % sign' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  @Matches(MEANINGFUL_UNIT, { message: 'unit must name a unit (a letter or a % sign)' })
+  unit?: string;
   @ApiPropertyOptional({ enum: KPI_DIRECTIONS }) @IsOptional() @IsIn(KPI_DIRECTIONS) direction?: KpiDirection;
   @ApiPropertyOptional({ example: 'Camera giao thông của Sở Xây dựng' })
   @IsOptional()
@@ -49,7 +61,10 @@ export class SolutionKpiDto {
   @Length(2, 1000)
   measurementMethod?: string;
   @ApiPropertyOptional({ enum: AGGREGATIONS }) @IsOptional() @IsIn(AGGREGATIONS) aggregation?: Aggregation;
-  @ApiPropertyOptional({ example: 'daily' }) @IsOptional() @IsString() @Length(2, 40) frequency?: string;
+  @ApiPropertyOptional({ enum: MEASUREMENT_FREQUENCIES })
+  @IsOptional()
+  @IsIn(MEASUREMENT_FREQUENCIES)
+  frequency?: MeasurementFrequency;
   @ApiPropertyOptional({ example: 'Trung bình 3 tháng trước triển khai' })
   @IsOptional()
   @IsString()
@@ -103,6 +118,9 @@ export class SolutionKpiView {
 export class SolutionView {
   @ApiProperty() id: string;
   @ApiProperty() vendorOrganisationId: string;
+  @ApiPropertyOptional({ description: 'the vendor’s registered name' }) vendorName?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the vendor’s tax code (mã số thuế)' })
+  vendorTaxCode?: string | null;
   @ApiProperty() name: string;
   @ApiProperty() summary: string;
   @ApiProperty() categoryCode: string;
@@ -210,6 +228,9 @@ export class SearchQueryDto {
 export class ListingView {
   @ApiProperty() id: string;
   @ApiProperty() vendorOrganisationId: string;
+  @ApiProperty({ description: 'the vendor’s registered name' }) vendorName: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the vendor’s tax code (mã số thuế)' })
+  vendorTaxCode: string | null;
   @ApiProperty() categoryCode: string;
   @ApiProperty({ enum: SOLUTION_STATUSES }) status: SolutionStatus;
   @ApiProperty() qualityScore: number;
@@ -244,7 +265,31 @@ export class DocumentView {
   @ApiProperty() sha256: string;
   @ApiProperty({ description: 'never shown to the public' }) confidential: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) confidentialReason: string | null;
+  @ApiProperty({
+    enum: DOCUMENT_REVIEW_STATUSES,
+    description: 'PENDING: added after the pre-check, not public until the operator accepts it or a re-check covers it',
+  })
+  reviewStatus: DocumentReviewStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) reviewReason: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
+export class DocumentPageView {
+  @ApiProperty({ type: DocumentView, isArray: true }) items: DocumentView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
+}
+
+export class DocumentReviewDto {
+  @ApiProperty({ enum: ['accept', 'reject'] })
+  @IsIn(['accept', 'reject'])
+  decision: 'accept' | 'reject';
+
+  @ApiPropertyOptional({ description: 'required to reject', example: 'Tài liệu không khớp phiên bản giải pháp.' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 1000)
+  reason?: string;
 }
 
 export class ConfidentialityDto {

@@ -18,7 +18,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DECIMAL, DONG } from '@app/problems';
+import { PageQueryDto } from '@app/platform';
+import { DECIMAL, IsDongAmount } from '@app/problems';
 import {
   AWARD_MODES,
   CALL_STATUSES,
@@ -47,7 +48,7 @@ export class OpenCallDto {
   @ApiPropertyOptional({ minimum: 2, maximum: 3 }) @IsOptional() @IsInt() @Min(2) @Max(3) pocFinalists?: number;
   @ApiPropertyOptional({ example: '200000000', description: 'Trial budget per finalist, đồng' })
   @IsOptional()
-  @Matches(DONG, { message: 'pocTrialBudget must be a whole number of đồng written as a string' })
+  @IsDongAmount({ positive: true })
   pocTrialBudget?: string;
   @ApiPropertyOptional({ default: false, description: 'Accept committed targets worse than the problem’s' })
   @IsOptional()
@@ -119,7 +120,7 @@ export class KpiCommitmentDto {
 export class SubmitOfferDto {
   @ApiProperty() @IsUUID() solutionId: string;
   @ApiProperty({ example: '1500000000', description: 'Maximum price, đồng' })
-  @Matches(DONG, { message: 'price must be a whole number of đồng written as a string' })
+  @IsDongAmount()
   price: string;
   @ApiProperty({ type: KpiCommitmentDto, isArray: true })
   @ValidateNested({ each: true })
@@ -186,11 +187,37 @@ export class CallView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) evaluatedAt: Date | null;
 }
 
+export class CallListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CALL_STATUSES })
+  @IsOptional()
+  @IsIn(CALL_STATUSES)
+  status?: CallStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  problemId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  agencyOrganisationId?: string;
+}
+
+export class CallPageView {
+  @ApiProperty({ type: CallView, isArray: true }) items: CallView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
+}
+
 export class OfferView {
   @ApiProperty() id: string;
   @ApiProperty() callId: string;
   @ApiProperty() solutionId: string;
   @ApiProperty() vendorOrganisationId: string;
+  @ApiPropertyOptional({ description: 'the vendor’s registered name (in offer lists)' }) vendorName?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the vendor’s tax code (in offer lists)' })
+  vendorTaxCode?: string | null;
   @ApiProperty({ enum: OFFER_STATUSES }) status: OfferStatus;
   @ApiProperty() price: string;
   @ApiProperty({ type: KpiCommitmentDto, isArray: true }) kpiCommitments: KpiCommitmentDto[];

@@ -1,7 +1,6 @@
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AppConfig } from '@app/platform';
@@ -10,13 +9,16 @@ import { AuthGuard } from './auth.guard';
 import { Authenticator } from './authenticator';
 import { IdentityController } from './identity.controller';
 import { IdentityFacade } from './identity.facade';
+import { LoginThrottle } from './login-throttle.entity';
+import { LoginThrottling } from './login-throttling';
 import { Organisation } from './organisation.entity';
+import { UserAdministration } from './user-administration';
 import { User } from './user.entity';
 
 @Module({
   imports: [
     AuditModule,
-    TypeOrmModule.forFeature([Organisation, User, ApiKey]),
+    TypeOrmModule.forFeature([Organisation, User, ApiKey, LoginThrottle]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -26,13 +28,9 @@ import { User } from './user.entity';
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => [{ name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
-    }),
   ],
   controllers: [IdentityController],
-  providers: [IdentityFacade, Authenticator, AuthGuard],
+  providers: [IdentityFacade, Authenticator, AuthGuard, LoginThrottling, UserAdministration],
   exports: [IdentityFacade, AuthGuard, Authenticator],
 })
 export class IdentityModule {}

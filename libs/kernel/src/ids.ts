@@ -11,3 +11,10 @@ export function newId(): string {
 export function deterministicId(...parts: Array<string | number>): string {
   return uuidv5(parts.join('/'), NAMESPACE);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A UUID in its canonical text form (what PostgreSQL's uuid type takes); a loose `[0-9a-f-]{36}` is not one. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}

@@ -6,3 +6,5 @@ export * from './state-machine';
 export * from './money';
 export * from './payout';
 export * from './kpi';
+export * from './text';
+export * from './collections';

@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { IsDongAmount } from '@app/problems';
 
 export class PledgeDto {
   @ApiProperty({ example: '200000000', description: 'đồng, more than zero' })
-  @Matches(/^[1-9]\d{0,17}$/, { message: 'amount must be a positive whole number of đồng written as a string' })
+  @IsDongAmount({ positive: true })
   amount: string;
 }
 

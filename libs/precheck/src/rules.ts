@@ -7,6 +7,7 @@ import {
   type Group,
   type GroupScore,
   type Requirement,
+  type RequirementType,
   type Weights,
 } from './contracts/precheck';
 
@@ -15,12 +16,25 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Problems that make a requirement set unusable; empty when it is valid. */
+/** The constraints each requirement type reads; one given to another type could never apply (`min` on a boolean). */
+const CONSTRAINTS_OF_TYPE: Record<RequirementType, ReadonlyArray<keyof Requirement>> = {
+  boolean: ['expected'],
+  number: ['min', 'max'],
+  enum: ['options', 'accepted'],
+  date: ['maxAgeDays'],
+  document: ['allowedTypes'],
+};
+const CONSTRAINTS = [...new Set(Object.values(CONSTRAINTS_OF_TYPE).flat())];
+
 export function requirementSetProblems(requirements: Requirement[]): string[] {
   const problems: string[] = [];
   const ids = new Set<string>();
   for (const r of requirements) {
     if (ids.has(r.id)) problems.push(`${r.id}: duplicate id`);
     ids.add(r.id);
+    const misplaced = CONSTRAINTS.filter((field) => r[field] != null && !CONSTRAINTS_OF_TYPE[r.type].includes(field));
+    if (misplaced.length > 0)
+      problems.push(`${r.id}: ${misplaced.join(', ')} does not apply to a ${r.type} requirement`);
     if (r.type === 'boolean' && r.scoring === 'automatic' && r.expected === undefined)
       problems.push(`${r.id}: an automatic boolean needs "expected"`);
     if (r.type === 'number' && r.min !== undefined && r.max !== undefined && r.min > r.max)

@@ -14,9 +14,17 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { KPI_DIRECTIONS, type KpiDirection } from '@app/kernel';
+import { loadInputLimits, PageQueryDto } from '@app/platform';
+import {
+  KPI_DIRECTIONS,
+  MEANINGFUL_UNIT,
+  MEASUREMENT_FREQUENCIES,
+  type KpiDirection,
+  type MeasurementFrequency,
+} from '@app/kernel';
 import {
   COMPARATORS,
   KPI_AGGREGATIONS,
@@ -35,11 +43,35 @@ import {
 export const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
 export const DONG = /^\d{1,18}$/;
 
+/**
+ * A whole number of đồng written as a string, at most the configured MAX_AMOUNT_DONG; `positive` refuses 0 where
+ * nothing can be worth zero (a budget, a deposit).
+ */
+export function IsDongAmount(options: { positive?: boolean } = {}): PropertyDecorator {
+  return ValidateBy({
+    name: 'isDongAmount',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        DONG.test(value) &&
+        BigInt(value) <= BigInt(loadInputLimits().MAX_AMOUNT_DONG) &&
+        (!options.positive || BigInt(value) > 0n),
+      defaultMessage: (args) =>
+        `${args?.property ?? 'amount'} must be a whole number of đồng written as a string, ` +
+        `from ${options.positive ? 1 : 0} to ${loadInputLimits().MAX_AMOUNT_DONG}`,
+    },
+  });
+}
+
 export class ProblemKpiDto {
   @ApiProperty({ example: 'K1' }) @IsString() @Matches(/^[A-Za-z0-9._-]{1,40}$/) code: string;
   @ApiProperty() @IsString() @Length(2, 500) nameVi: string;
   @ApiProperty() @IsString() @Length(2, 500) nameEn: string;
-  @ApiProperty({ example: '%' }) @IsString() @Length(1, 40) unit: string;
+  @ApiProperty({ example: '%', description: 'Has a letter or a % sign' })
+  @IsString()
+  @Length(1, 40)
+  @Matches(MEANINGFUL_UNIT, { message: 'unit must name a unit (a letter or a % sign)' })
+  unit: string;
   @ApiProperty({ enum: KPI_DIRECTIONS }) @IsIn(KPI_DIRECTIONS) direction: KpiDirection;
   @ApiPropertyOptional({ enum: COMPARATORS }) @IsOptional() @IsIn(COMPARATORS) comparator?: KpiComparator;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() binary?: boolean;
@@ -53,7 +85,9 @@ export class ProblemKpiDto {
   @ApiProperty({ example: '45' })
   @Matches(DECIMAL, { message: 'target must be a decimal string such as "45" or "99.5"' })
   target: string;
-  @ApiProperty({ example: 'quarterly' }) @IsString() @Length(2, 40) measurementPeriod: string;
+  @ApiProperty({ enum: MEASUREMENT_FREQUENCIES, example: 'quarterly' })
+  @IsIn(MEASUREMENT_FREQUENCIES)
+  measurementPeriod: MeasurementFrequency;
   @ApiProperty() @IsString() @Length(2, 300) dataSource: string;
   @ApiPropertyOptional({ enum: KPI_AGGREGATIONS, default: 'mean' })
   @IsOptional()
@@ -85,7 +119,7 @@ export class CreateProblemDto {
   @ApiProperty() @IsString() @Length(3, 300) titleEn: string;
   @ApiProperty({ example: 'giao-thong' }) @IsString() @Length(2, 60) categoryCode: string;
   @ApiProperty({ example: '2000000000', description: 'Budget envelope in đồng (integer string)' })
-  @Matches(DONG, { message: 'budgetEnvelope must be a whole number of đồng written as a string' })
+  @IsDongAmount({ positive: true })
   budgetEnvelope: string;
   @ApiProperty({ example: 7000, description: 'Share payable by results, basis points' })
   @IsInt()
@@ -151,6 +185,15 @@ export class ProblemView {
   @ApiProperty({ enum: PROBLEM_SCALES }) scale: ProblemScale;
   @ApiProperty() scope: string;
   @ApiProperty({ type: ProblemKpiView, isArray: true }) kpis: ProblemKpiView[];
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) closedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) closeReason: string | null;
+}
+
+export class CloseProblemDto {
+  @ApiProperty({ example: 'Đã giải quyết bằng nguồn lực nội bộ của Sở.' })
+  @IsString()
+  @Length(3, 1000)
+  reason: string;
 }
 
 export class CreateProposalDto {
@@ -196,4 +239,24 @@ export class ProposalView extends CreateProposalDto {
   @ApiProperty() agencyOrganisationId: string;
   @ApiProperty({ enum: PROPOSAL_STATUSES }) status: ProposalStatus;
   @ApiPropertyOptional({ nullable: true, type: String }) mergedIntoProblemId: string | null;
+}
+
+export class ProblemListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'giao-thong' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 60)
+  categoryCode?: string;
+}
+
+export class ProblemPageView {
+  @ApiProperty({ type: ProblemView, isArray: true }) items: ProblemView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
+}
+
+export class ProposalPageView {
+  @ApiProperty({ type: ProposalView, isArray: true }) items: ProposalView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
 }

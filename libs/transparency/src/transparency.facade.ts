@@ -11,7 +11,7 @@ import {
   publicProblems,
   type PublicPageQuery,
 } from '@app/acceptance';
-import { Clock, decodeCursor, encodeCursor, type Page } from '@app/kernel';
+import { Clock, decodeCursor, encodeCursor, isUuid, type Page } from '@app/kernel';
 import { AppConfig, Transactions } from '@app/platform';
 import { RankingFacade, type RankingEntry } from '@app/ranking';
 import { TransparencyErrors } from './contracts/transparency';
@@ -58,21 +58,26 @@ export class TransparencyFacade {
     return this.ranking.rankings({ scope: category });
   }
 
-  async ocdsPackage(ocid: string, baseUri: string): Promise<object> {
+  async ocdsPackage(ocid: string): Promise<object> {
     const prefix = `${this.config.OCID_PREFIX}-`;
     const callId = ocid.startsWith(prefix) ? ocid.slice(prefix.length) : '';
-    if (!/^[0-9a-f-]{36}$/.test(callId)) throw TransparencyErrors.PROCESS_NOT_FOUND(undefined, { ocid });
+    if (!isUuid(callId)) throw TransparencyErrors.PROCESS_NOT_FOUND(undefined, { ocid });
     const [process] = await this.tx.run((tx) => contractingProcesses(tx, [callId]));
     if (!process) throw TransparencyErrors.PROCESS_NOT_FOUND(undefined, { ocid });
     return releasePackage(process, {
       ocidPrefix: this.config.OCID_PREFIX,
-      uri: `${baseUri}/${ocid}`,
+      uri: this.packageUri(ocid),
       publishedDate: this.clock.now(),
     });
   }
 
+  /** From the configured public address, never the request's Host header (which any caller can forge). */
+  private packageUri(ocid: string): string {
+    return `${this.config.PUBLIC_BASE_URL}/public/ocds/packages/${ocid}`;
+  }
+
   /** Every contracting process's package, in batches, for a streamed bulk export. */
-  async *allPackages(baseUri: string): AsyncGenerator<object> {
+  async *allPackages(): AsyncGenerator<object> {
     let after: string | null = null;
     for (;;) {
       const q: PublicPageQuery = { after, limit: EXPORT_BATCH };
@@ -83,7 +88,7 @@ export class TransparencyFacade {
       const publishedDate = this.clock.now();
       for (const p of processes) {
         const ocid = ocidOf(this.config.OCID_PREFIX, p.call.id);
-        yield releasePackage(p, { ocidPrefix: this.config.OCID_PREFIX, uri: `${baseUri}/${ocid}`, publishedDate });
+        yield releasePackage(p, { ocidPrefix: this.config.OCID_PREFIX, uri: this.packageUri(ocid), publishedDate });
       }
       if (callIds.length < EXPORT_BATCH) return;
       after = callIds[callIds.length - 1];
@@ -93,7 +98,7 @@ export class TransparencyFacade {
   private afterId(cursor: string | undefined): string | null {
     if (cursor === undefined) return null;
     const key = decodeCursor(cursor);
-    if (!key || !/^[0-9a-f-]{36}$/.test(String(key[0]))) throw TransparencyErrors.BAD_CURSOR();
+    if (!key || !isUuid(key[0])) throw TransparencyErrors.BAD_CURSOR();
     return String(key[0]);
   }
 }

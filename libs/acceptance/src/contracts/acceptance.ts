@@ -110,7 +110,10 @@ export interface KpiResult {
   requiredPoints: number;
   /** points / expected points, 4 decimals rounded down; null without expected points */
   coverage: string | null;
+  /** exact: a decimal, or "p/q" for an aggregate no decimal writes exactly (a mean of 1, 1 and 0 is "2/3") */
   measured: string;
+  /** how `measured` reads: the decimal itself, or "≈ " and 6 decimals rounded */
+  measuredDisplay: string;
   baseline: string | null;
   target: string;
   weightBp: number;
@@ -130,7 +133,7 @@ export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
   NOT_ACCEPTANCE_OFFICER_OF_ORDER: {
     kind: 'FORBIDDEN',
     message:
-      'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng được tải số liệu; nhà cung cấp không được. / Only the ordering agency’s acceptance officers may upload measurements; never the vendor.',
+      'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng hoặc của tổ chức nghiệm thu độc lập được chỉ định cho đơn được tải số liệu; nhà cung cấp không được. / Only the acceptance officers of the ordering agency or of the order’s named validator may upload measurements; never the vendor.',
   },
   ROUND_NOT_FOUND: {
     kind: 'NOT_FOUND',
@@ -162,7 +165,7 @@ export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
   NOT_OFFICER_OF_ORDER: {
     kind: 'FORBIDDEN',
     message:
-      'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng được ký biên bản. / Only the ordering agency’s acceptance officers may sign the record.',
+      'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng hoặc của tổ chức nghiệm thu độc lập được chỉ định cho đơn được ký biên bản. / Only the acceptance officers of the ordering agency or of the order’s named validator may sign the record.',
   },
   RECORD_CHANGED: {
     kind: 'CONFLICT',
@@ -241,6 +244,11 @@ export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
     kind: 'UNPROCESSABLE',
     message:
       'Tệp có dòng không hợp lệ; không dòng nào được lưu. Xem danh sách lỗi. / The file has invalid rows; nothing was stored. See the problem list.',
+  },
+  DUPLICATE_FILE: {
+    kind: 'CONFLICT',
+    message:
+      'Tệp này đã được tải lên cho đơn hàng (xem lô số liệu trước); số liệu không được tính hai lần. / This file was already uploaded for the order (see the earlier batch); data is never counted twice.',
   },
   IDEMPOTENCY_KEY_REUSED: {
     kind: 'CONFLICT',

@@ -74,7 +74,14 @@ export const CatalogEvents = {
   expiryReminder: 'listing-expiry-reminder',
   displaced: 'listing-displaced',
   promoted: 'listing-promoted',
+  /** the vendor's trust lower bound fell under the floor: the vendor and the operators are told */
+  recheckOpened: 'listing-recheck-opened',
+  suspended: 'listing-suspended',
+  reinstated: 'listing-reinstated',
+  delisted: 'listing-delisted',
 } as const;
+/** What a listing under a trust re-check shows. */
+export const RECHECK_LABEL_VI = 'Đang xem xét lại';
 export type CatalogEventName = (typeof CatalogEvents)[keyof typeof CatalogEvents];
 export interface ListingNotice {
   solutionId: string;
@@ -85,6 +92,10 @@ export interface ListingNotice {
   expiresAt?: string;
   /** displaced: the solution's rank in the category's waiting queue */
   waitingRank?: number;
+  /** suspended or delisted: the operator's reason */
+  reason?: string;
+  /** suspended: until when */
+  suspendedUntil?: string;
   /** One id per occurrence (a solution may be displaced twice): the job id and the inbox's dedup key. */
   noticeId: string;
 }
@@ -142,12 +153,26 @@ export const CatalogErrors = errorCodes('CATALOG', {
     message:
       'Cần gửi đúng một tệp (multipart/form-data, trường "file"). / Send exactly one file (multipart field "file").',
   },
+  DOCUMENT_FIELD_INVALID: {
+    kind: 'INVALID',
+    message:
+      'Tên tệp hoặc trường kèm theo không hợp lệ (trống, quá dài hoặc có ký tự không cho phép). / ' +
+      'The file name or a form field is invalid (blank, too long or with characters not allowed).',
+  },
   INVALID_PRICE_RANGE: {
     kind: 'INVALID',
     message: 'Giá tối thiểu lớn hơn giá tối đa. / The minimum price exceeds the maximum.',
   },
   INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   DOCUMENT_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy tài liệu. / Document not found.' },
+  DOCUMENT_NOT_PENDING: {
+    kind: 'CONFLICT',
+    message: 'Tài liệu không chờ duyệt (đã được chấp nhận hoặc từ chối). / The document is not awaiting review.',
+  },
+  REJECTION_REASON_REQUIRED: {
+    kind: 'INVALID',
+    message: 'Từ chối tài liệu cần nêu lý do. / Rejecting a document needs a reason.',
+  },
   CONFIDENTIAL_REASON_REQUIRED: {
     kind: 'INVALID',
     message:

@@ -138,6 +138,7 @@ export interface KpiCommitment {
 }
 
 export const CompetitionErrors = errorCodes('COMPETITION', {
+  INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   CALL_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy lời mời chào giá. / Call not found.' },
   OFFER_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy hồ sơ chào. / Offer not found.' },
   PROBLEM_NOT_PUBLISHED: {
@@ -167,6 +168,16 @@ export const CompetitionErrors = errorCodes('COMPETITION', {
     kind: 'UNPROCESSABLE',
     message:
       'Tỷ lệ thanh toán cố định khi bàn giao vượt mức bài toán cho phép (phần còn lại phải thanh toán theo kết quả). / The fixed delivery share exceeds what the problem allows (the rest must be payable by results).',
+  },
+  PRICE_NOT_POSITIVE: {
+    kind: 'UNPROCESSABLE',
+    message: 'Giá chào phải lớn hơn 0 đồng. / The offered price must be more than 0 đồng.',
+  },
+  OFFER_ALREADY_LIVE: {
+    kind: 'CONFLICT',
+    message:
+      'Giải pháp này đã có hồ sơ chào hiệu lực trong lời mời; hãy rút hoặc thay thế hồ sơ đó. / ' +
+      'This solution already has a live offer in the call; withdraw or replace that offer.',
   },
   PRICE_ABOVE_ENVELOPE: {
     kind: 'UNPROCESSABLE',

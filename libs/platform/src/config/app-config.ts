@@ -34,6 +34,13 @@ export class QueueConfig {
   WORKER_CONCURRENCY = 8;
 }
 
+/** Bounds on user input; read on their own by validation decorators, which run outside dependency injection. */
+export class InputLimitsConfig {
+  /** The largest amount of đồng one request may name (a budget, a price, an allocation): 10^15 đ by default. */
+  @Matches(/^[1-9]\d{0,17}$/, { message: 'MAX_AMOUNT_DONG must be a positive whole number of đồng below 10^18' })
+  MAX_AMOUNT_DONG = '1000000000000000';
+}
+
 /** Every environment variable the processes read; `.env.example` lists the same names. */
 export class AppConfig extends QueueConfig {
   @IsIn(['development', 'test', 'production'])
@@ -70,10 +77,40 @@ export class AppConfig extends QueueConfig {
   @Min(60)
   JWT_TTL_SECONDS = 3600;
 
+  /** Failed logins one client address may make per minute (an office shares one address: keep it generous). */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  AUTH_RATE_LIMIT_PER_MINUTE = 20;
+  AUTH_RATE_LIMIT_PER_MINUTE = 100;
+
+  /** Consecutive failed logins of one account before it must wait; each further failure doubles the wait. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_BEFORE_BACKOFF = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_BACKOFF_BASE_SECONDS = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_BACKOFF_MAX_SECONDS = 900;
+
+  /** Sent as `Authorization: Bearer …` by the Prometheus scraper; without it `/metrics` is closed. */
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters' })
+  METRICS_TOKEN?: string;
+
+  /** Where the public reaches this installation (used in published links such as OCDS package URIs). */
+  @Matches(/^https?:\/\/[^/?#]+(\/[^?#]*[^/?#])?$/, {
+    message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash, query or fragment',
+  })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -146,7 +183,17 @@ export function loadQueueConfig(env: NodeJS.ProcessEnv = process.env): QueueConf
   return load(QueueConfig, env);
 }
 
+let inputLimits: InputLimitsConfig | undefined;
+
+/** The process's input limits, read once. */
+export function loadInputLimits(): InputLimitsConfig {
+  inputLimits ??= load(InputLimitsConfig, process.env);
+  return inputLimits;
+}
+
+/** The application's settings; the input limits are validated at boot too, though read on their own. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  load(InputLimitsConfig, env);
   const config = load(AppConfig, env);
   if (config.NODE_ENV === 'production' && config.FAULT_POINTS.length > 0) {
     throw new Error('Invalid configuration:\n  FAULT_POINTS: fault injection is refused in production');
