@@ -81,7 +81,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đăng nhập / Log in with email and password (rate-limited) */
+        /** Đăng nhập / Log in with email and password (failed logins throttled per account and per address) */
         post: operations["IdentityController_login"];
         delete?: never;
         options?: never;
@@ -136,6 +136,74 @@ export interface paths {
         put?: never;
         /** Tạo người dùng / Create a user in an organisation */
         post: operations["IdentityController_createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Khoá người dùng / Disable a user (their tokens stop working at once) */
+        post: operations["IdentityController_disableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mở khoá người dùng / Enable a disabled user */
+        post: operations["IdentityController_enableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Đổi vai trò / Change a user's roles (their current tokens stop working) */
+        put: operations["IdentityController_changeRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đặt lại mật khẩu / Reset a user's password (their current tokens stop working) */
+        post: operations["IdentityController_resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -259,6 +327,40 @@ export interface paths {
         /** Đánh dấu tài liệu mật hoặc công khai / Mark a document confidential (with a reason) or not */
         put: operations["CatalogController_setConfidentiality"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/pending-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tài liệu chờ duyệt / Documents added to checked solutions, not public until accepted (oldest first, paged) */
+        get: operations["CatalogController_pendingDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/solutions/{id}/documents/{documentId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duyệt tài liệu bổ sung / Accept (make public) or reject (with a reason) a document awaiting review */
+        post: operations["CatalogController_reviewDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -410,7 +512,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Hồ sơ tiền kiểm / Submissions (vendor: its own; assessor: assigned queue; operator: all) */
+        /** Hồ sơ tiền kiểm / Submissions, newest first, paged by cursor (vendor: its own; assessor: assigned queue; operator: all) */
         get: operations["PrecheckController_list"];
         put?: never;
         /** Nộp hồ sơ tiền kiểm / Submit a solution with its answers for pre-check */
@@ -462,7 +564,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Đề xuất bài toán / Proposals (operators: all; agencies: their own) */
+        /** Đề xuất bài toán / Proposals, newest first, paged (operators: all; agencies: their own) */
         get: operations["ProblemsController_proposals"];
         put?: never;
         /** Đề xuất bài toán (Mẫu 01) / Propose a problem: the need only, no technology, no budget */
@@ -480,7 +582,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bài toán đã công bố / Published problems (public) */
+        /** Bài toán đã công bố / Published problems (public), newest first, paged, by category */
         get: operations["ProblemsController_list"];
         put?: never;
         /** Tạo bài toán / Create a catalogue problem with KPIs and budget envelope */
@@ -508,6 +610,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/problems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết bài toán / A problem (drafts: its agency and operators only) */
+        get: operations["ProblemsController_get"];
+        /** Sửa bài toán nháp / Rewrite a draft problem (KPIs included); published ones are frozen */
+        put: operations["ProblemsController_edit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/problems/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đóng bài toán / Close a published problem with a reason: no new calls; open calls run to their end */
+        post: operations["ProblemsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/problems/drafts": {
         parameters: {
             query?: never;
@@ -525,23 +662,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/problems/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Chi tiết bài toán / A problem (drafts: its agency and operators only) */
-        get: operations["ProblemsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/calls": {
         parameters: {
             query?: never;
@@ -549,7 +669,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lời mời chào giá / Calls (public) */
+        /** Lời mời chào giá / Calls (public), newest first, paged by cursor, filtered */
         get: operations["CompetitionController_list"];
         put?: never;
         /** Mở lời mời chào giá / Open a call on a published problem (freezes the eligible pool) */
@@ -780,7 +900,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Đơn đặt hàng / Orders of my organisation (operators and city: all; co-funders: drafts and those they co-fund) */
+        /** Đơn đặt hàng, mới nhất trước, phân trang / Orders of my organisation, newest first, paged by cursor (operators and city: all; co-funders: drafts and those they co-fund) */
         get: operations["OrderingController_list"];
         put?: never;
         post?: never;
@@ -818,6 +938,23 @@ export interface paths {
         put?: never;
         /** Ký đơn hàng / Sign the order’s terms hash; the last signature funds the escrow */
         post: operations["OrderingController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/validator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Chỉ định tổ chức nghiệm thu độc lập / The ordering agency names the order’s independent validator (VALIDATOR) while it is a draft; the terms hash changes, so parties sign the terms naming it */
+        put: operations["OrderingController_nameValidator"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -977,6 +1114,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/{orderId}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiến độ các kỳ đo / Each measurement round of an order: per KPI the data points it has and needs ("chưa đủ dữ liệu") */
+        get: operations["AcceptanceController_rounds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders/{orderId}/acceptance-records": {
         parameters: {
             query?: never;
@@ -1127,7 +1281,7 @@ export interface paths {
         put?: never;
         /**
          * Tải số liệu đo (hậu kiểm) / Upload a round’s measurements (acceptance officers or the agency’s system; never the vendor)
-         * @description CSV (UTF-8 with or without BOM, "," or ";"; header kpi, observedAt, value[, unit]), XLSX (first or named worksheet; formula cells are refused) or JSON { "measurements": [...] }, each read as a stream: no row limit, only the upload size limit. A file with an invalid row is refused whole (422, first 100 problems) unless keepValid=true. Idempotency-Key: the same key and the same bytes return the first result; the same key with other content is 409.
+         * @description CSV (UTF-8 with or without BOM, "," or ";"; header kpi, observedAt, value[, unit][, ref] or in Vietnamese "Mã KPI", "Thời gian đo", "Giá trị"[, "Mã sự kiện"]), XLSX (first or named worksheet tab; formula cells are refused; numbers are read as shown, a percentage cell only for a % KPI) or JSON { "measurements": [...] } (numbers read from their text), each read as a stream: no row limit, only the upload size limit. locale=vi reads decimal commas and dd/mm/yyyy hh:mm:ss Vietnam times; a cell written that way without it is refused naming the option. A file with an invalid row is refused whole (422, first 100 problems) unless keepValid=true. The same file (SHA-256) as an earlier batch of the order is 409 naming it; a reading identical in KPI, instant and value to one stored for the round is a duplicate unless its ref differs. Idempotency-Key: the same key and the same bytes return the first result; the same key with other content is 409.
          */
         post: operations["MeasurementsController_upload"];
         delete?: never;
@@ -1266,6 +1420,23 @@ export interface paths {
         get: operations["RankingController_flags"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ranking/recheck-flags/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Quyết định xem xét lại: giữ, đình chỉ hoặc hủy niêm yết, kèm lý do / Decide a re-check: keep, suspend or delist, with a reason */
+        post: operations["RankingController_decide"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1476,6 +1647,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook của tổ chức / My organisation’s webhooks */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /** Đăng ký webhook nhận thông báo của tổ chức / Register a webhook for my organisation’s notifications */
+        post: operations["WebhooksController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhật ký gửi webhook / A webhook’s deliveries with every attempt */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi lại một lần gửi webhook / Send a delivery again */
+        post: operations["WebhooksController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1531,6 +1754,19 @@ export interface components {
             email: string;
             fullName: string;
             roles: ("VENDOR" | "BUYER" | "ACCEPTANCE_OFFICER" | "ASSESSOR" | "OPERATOR_ADMIN" | "CITY_VIEWER" | "FUNDER")[];
+            /** Format: date-time */
+            disabledAt?: string | null;
+        };
+        DisableUserDto: {
+            /** @example Nghỉ việc từ ngày 01/12 */
+            reason: string;
+        };
+        UserRolesDto: {
+            roles: ("VENDOR" | "BUYER" | "ACCEPTANCE_OFFICER" | "ASSESSOR" | "OPERATOR_ADMIN" | "CITY_VIEWER" | "FUNDER")[];
+        };
+        ResetPasswordDto: {
+            /** @description The new password, handed to the user out of band */
+            password: string;
         };
         CreateApiKeyDto: {
             /** @enum {string} */
@@ -1585,7 +1821,10 @@ export interface components {
         SolutionKpiDto: {
             /** @example Thời gian ùn tắc trung bình tại điểm nóng */
             metric: string;
-            /** @example phút */
+            /**
+             * @description Has a letter or a % sign
+             * @example phút
+             */
             unit?: string;
             /** @enum {string} */
             direction?: "increase" | "decrease";
@@ -1597,8 +1836,8 @@ export interface components {
             measurementMethod?: string;
             /** @enum {string} */
             aggregation?: "mean" | "sum" | "last" | "count" | "ratio" | "percentile";
-            /** @example daily */
-            frequency?: string;
+            /** @enum {string} */
+            frequency?: "hourly" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "once";
             /** @example Trung bình 3 tháng trước triển khai */
             baselineMethod?: string;
             minimumSample?: number;
@@ -1648,6 +1887,10 @@ export interface components {
         SolutionView: {
             id: string;
             vendorOrganisationId: string;
+            /** @description the vendor’s registered name */
+            vendorName?: string;
+            /** @description the vendor’s tax code (mã số thuế) */
+            vendorTaxCode?: string | null;
             name: string;
             summary: string;
             categoryCode: string;
@@ -1689,6 +1932,12 @@ export interface components {
             /** @description never shown to the public */
             confidential: boolean;
             confidentialReason?: string | null;
+            /**
+             * @description PENDING: added after the pre-check, not public until the operator accepts it or a re-check covers it
+             * @enum {string}
+             */
+            reviewStatus: "ACCEPTED" | "PENDING" | "REJECTED";
+            reviewReason?: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1697,6 +1946,20 @@ export interface components {
             /**
              * @description required when confidential
              * @example Sơ đồ hạ tầng mạng nội bộ của khách hàng.
+             */
+            reason?: string;
+        };
+        DocumentPageView: {
+            items: components["schemas"]["DocumentView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
+        };
+        DocumentReviewDto: {
+            /** @enum {string} */
+            decision: "accept" | "reject";
+            /**
+             * @description required to reject
+             * @example Tài liệu không khớp phiên bản giải pháp.
              */
             reason?: string;
         };
@@ -1713,6 +1976,10 @@ export interface components {
         ListingView: {
             id: string;
             vendorOrganisationId: string;
+            /** @description the vendor’s registered name */
+            vendorName: string;
+            /** @description the vendor’s tax code (mã số thuế) */
+            vendorTaxCode?: string | null;
             categoryCode: string;
             /** @enum {string} */
             status: "DRAFT" | "SUBMITTED" | "AUTO_REJECTED" | "UNDER_REVIEW" | "LISTED" | "WAITING" | "REJECTED" | "SUSPENDED" | "EXPIRED" | "DELISTED";
@@ -1847,6 +2114,11 @@ export interface components {
             };
             assessments: components["schemas"]["AssessmentView"][];
         };
+        SubmissionPageView: {
+            items: components["schemas"]["SubmissionView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
+        };
         ScoreDto: {
             scores: components["schemas"]["GroupScoreDto"][];
         };
@@ -1887,12 +2159,20 @@ export interface components {
             status: "SUBMITTED" | "MERGED";
             mergedIntoProblemId?: string | null;
         };
+        ProposalPageView: {
+            items: components["schemas"]["ProposalView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
+        };
         ProblemKpiDto: {
             /** @example K1 */
             code: string;
             nameVi: string;
             nameEn: string;
-            /** @example % */
+            /**
+             * @description Has a letter or a % sign
+             * @example %
+             */
             unit: string;
             /** @enum {string} */
             direction: "increase" | "decrease";
@@ -1906,8 +2186,11 @@ export interface components {
             baseline?: string;
             /** @example 45 */
             target: string;
-            /** @example quarterly */
-            measurementPeriod: string;
+            /**
+             * @example quarterly
+             * @enum {string}
+             */
+            measurementPeriod: "hourly" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "once";
             dataSource: string;
             /**
              * @default mean
@@ -1991,6 +2274,18 @@ export interface components {
             scale: "SMALL_TRIAL" | "PILOT" | "WIDE_ROLLOUT";
             scope: string;
             kpis: components["schemas"]["ProblemKpiView"][];
+            /** Format: date-time */
+            closedAt?: string | null;
+            closeReason?: string | null;
+        };
+        CloseProblemDto: {
+            /** @example Đã giải quyết bằng nguồn lực nội bộ của Sở. */
+            reason: string;
+        };
+        ProblemPageView: {
+            items: components["schemas"]["ProblemView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
         };
         CallWeightsDto: {
             /** @example 0.4 */
@@ -2047,6 +2342,11 @@ export interface components {
             /** Format: date-time */
             evaluatedAt?: string | null;
         };
+        CallPageView: {
+            items: components["schemas"]["CallView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
+        };
         KpiCommitmentDto: {
             /** @example K1 */
             kpiCode: string;
@@ -2094,6 +2394,10 @@ export interface components {
             callId: string;
             solutionId: string;
             vendorOrganisationId: string;
+            /** @description the vendor’s registered name (in offer lists) */
+            vendorName?: string;
+            /** @description the vendor’s tax code (in offer lists) */
+            vendorTaxCode?: string | null;
             /** @enum {string} */
             status: "SUBMITTED" | "WITHDRAWN" | "REPLACED" | "FINALIST" | "ELIMINATED" | "AWARDED" | "NOT_AWARDED";
             price: string;
@@ -2220,6 +2524,11 @@ export interface components {
              * @default 432000
              */
             disputeWindowSeconds: number;
+            /**
+             * Format: uuid
+             * @description An independent validator organisation (type VALIDATOR) whose acceptance officers may upload and sign for the order, besides the agency’s; part of the signed terms
+             */
+            validatorOrganisationId?: string;
         };
         OrderSummaryView: {
             id: string;
@@ -2236,6 +2545,11 @@ export interface components {
             /** Format: date-time */
             cancelledAt?: string | null;
             cancellationReason?: string | null;
+        };
+        OrderPageView: {
+            items: components["schemas"]["OrderSummaryView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
         };
         SignatureView: {
             /** @enum {string} */
@@ -2280,6 +2594,13 @@ export interface components {
         SignOrderDto: {
             /** @description SHA-256 of the canonical terms the signer reviewed (GET /orders/:id → termsHash) */
             termsHash: string;
+        };
+        NameValidatorDto: {
+            /**
+             * Format: uuid
+             * @description The VALIDATOR organisation to name, or null to name none; only while the order is a draft
+             */
+            validatorOrganisationId: string | null;
         };
         CancelOrderDto: {
             /** @example Nhà cung cấp không ký đơn hàng. / The vendor did not sign. */
@@ -2328,6 +2649,37 @@ export interface components {
             /** @description đồng the vendor owes back after clawbacks beyond its payable balance */
             owed: string;
         };
+        KpiProgressView: {
+            key: string;
+            nameVi: string;
+            /** @description Data points the round has for the KPI */
+            points: number;
+            /** @description Points needed before the KPI can be evaluated */
+            requiredPoints: number;
+            /** @description Points the frequency and round window call for */
+            expectedPoints?: number | null;
+            sufficient: boolean;
+        };
+        RoundProgressView: {
+            roundNo: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            shareBp: number;
+            /**
+             * @description The round’s record in force, if any
+             * @enum {string|null}
+             */
+            recordStatus?: "EVALUATED" | "SIGNED" | "DISPUTED" | "PAYABLE" | "SETTLED" | "SUPERSEDED" | null;
+            /** @description Every KPI has the points it needs */
+            sufficient: boolean;
+            /** @example Chưa đủ dữ liệu (có/cần: K1 1/2) */
+            statusVi: string;
+            /** @example Not enough data yet (have/need: K1 1/2) */
+            statusEn: string;
+            kpis: components["schemas"]["KpiProgressView"][];
+        };
         KpiResultView: {
             key: string;
             nameVi: string;
@@ -2340,7 +2692,16 @@ export interface components {
             requiredPoints: number;
             /** @description points / expected points */
             coverage?: string | null;
+            /**
+             * @description Exact: a decimal, or "p/q" when no decimal writes the aggregate
+             * @example 2/3
+             */
             measured: string;
+            /**
+             * @description How the measured value reads (rounded only for display)
+             * @example ≈ 0.666667
+             */
+            measuredDisplay: string;
             baseline?: string | null;
             target: string;
             weightBp: number;
@@ -2464,6 +2825,11 @@ export interface components {
              * @example km/h
              */
             unit?: string;
+            /**
+             * @description Event reference: identical readings (KPI, instant, value) count once unless their refs differ
+             * @example SK-000123
+             */
+            ref?: string;
         };
         UploadMeasurementsDto: {
             /** @description The only field. Read as a stream: any number of points within the upload size limit */
@@ -2476,6 +2842,11 @@ export interface components {
             /** @example OUTSIDE_ROUND_WINDOW */
             reason: string;
             value?: string;
+            /**
+             * @description The upload option that reads this cell
+             * @example locale=vi
+             */
+            option?: string;
         };
         UploadResultView: {
             batchId: string;
@@ -2684,6 +3055,25 @@ export interface components {
             floor: number;
             /** Format: date-time */
             raisedAt: string;
+            /** @enum {string|null} */
+            decision?: "KEEP" | "SUSPEND" | "DELIST" | null;
+            decisionReason?: string | null;
+            /** Format: date-time */
+            decidedAt?: string | null;
+        };
+        RecheckDecisionDto: {
+            /**
+             * @description KEEP: giữ niêm yết / SUSPEND: đình chỉ đến suspendedUntil / DELIST: hủy niêm yết
+             * @enum {string}
+             */
+            decision: "KEEP" | "SUSPEND" | "DELIST";
+            /** @example Hai đơn hàng gần nhất không đạt KPI; cần tiền kiểm lại. */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description required for SUSPEND, in the future
+             */
+            suspendedUntil?: string;
         };
         PublicPageView: {
             items: Record<string, never>[];
@@ -2702,6 +3092,50 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             readAt?: string | null;
+        };
+        RegisterWebhookDto: {
+            /** @example https://he-thong.soyte.hanoi.gov.vn/cho-cds/webhook */
+            url: string;
+        };
+        RegisteredWebhookView: {
+            id: string;
+            organisationId: string;
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Khóa ký, chỉ hiển thị một lần / The signing secret, shown once: x-cds-signature = t=<x-cds-timestamp>,v1=hex(HMAC-SHA256(secret, "<timestamp>.<body>")) */
+            secret: string;
+        };
+        WebhookView: {
+            id: string;
+            organisationId: string;
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookAttemptView: {
+            id: string;
+            statusCode?: number | null;
+            error?: string | null;
+            durationMs: number;
+            /** Format: date-time */
+            attemptedAt: string;
+        };
+        WebhookDeliveryView: {
+            id: string;
+            webhookId: string;
+            notificationId: string;
+            event: string;
+            /** @description the exact JSON body sent */
+            body: string;
+            /** @enum {string} */
+            status: "PENDING" | "DELIVERED" | "FAILED";
+            replays: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            attempts: components["schemas"]["WebhookAttemptView"][];
         };
         Error: {
             /** @example 409 */
@@ -3209,6 +3643,174 @@ export interface operations {
             };
         };
     };
+    IdentityController_disableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    IdentityController_enableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    IdentityController_changeRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserRolesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    IdentityController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     IdentityController_listApiKeys: {
         parameters: {
             query?: never;
@@ -3666,6 +4268,91 @@ export interface operations {
             };
         };
     };
+    CatalogController_pendingDocuments: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPageView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    CatalogController_reviewDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     CatalogController_download: {
         parameters: {
             query?: never;
@@ -4088,7 +4775,14 @@ export interface operations {
     };
     PrecheckController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "SUBMITTED" | "AUTO_REJECTED" | "UNDER_REVIEW" | "LISTED" | "WAITING" | "REJECTED";
+                solutionId?: string;
+                vendorOrganisationId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4100,7 +4794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SubmissionView"][];
+                    "application/json": components["schemas"]["SubmissionPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -4248,7 +4942,11 @@ export interface operations {
     };
     ProblemsController_proposals: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4260,7 +4958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProposalView"][];
+                    "application/json": components["schemas"]["ProposalPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -4326,7 +5024,12 @@ export interface operations {
     };
     ProblemsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                categoryCode?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4338,7 +5041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemView"][];
+                    "application/json": components["schemas"]["ProblemPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -4441,43 +5144,6 @@ export interface operations {
             };
         };
     };
-    ProblemsController_drafts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemView"][];
-                };
-            };
-            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
     ProblemsController_get: {
         parameters: {
             query?: never;
@@ -4517,9 +5183,99 @@ export interface operations {
             };
         };
     };
-    CompetitionController_list: {
+    ProblemsController_edit: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProblemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ProblemsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseProblemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ProblemsController_drafts: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4531,7 +5287,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallView"][];
+                    "application/json": components["schemas"]["ProblemPageView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    CompetitionController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "OPEN" | "EVALUATED" | "POC_TRIAL" | "POC_PROPOSED" | "AWARDED" | "CANCELLED";
+                problemId?: string;
+                agencyOrganisationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -5214,7 +6014,15 @@ export interface operations {
     };
     OrderingController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "DRAFT" | "ACTIVE" | "CLOSED" | "CANCELLED";
+                problemId?: string;
+                vendorOrganisationId?: string;
+                agencyOrganisationId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5226,7 +6034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderSummaryView"][];
+                    "application/json": components["schemas"]["OrderPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -5300,6 +6108,49 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SignOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    OrderingController_nameValidator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NameValidatorDto"];
             };
         };
         responses: {
@@ -5699,6 +6550,45 @@ export interface operations {
             };
         };
     };
+    AcceptanceController_rounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundProgressView"][];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     AcceptanceController_records: {
         parameters: {
             query?: never;
@@ -6044,7 +6934,9 @@ export interface operations {
                 delimiter?: "comma" | "semicolon";
                 /** @description Vietnamese decimals: "1.234,5" means 1234.5 */
                 decimalComma?: boolean;
-                /** @description XLSX worksheet to read; the first one if absent */
+                /** @description vi: a Vietnamese-locale spreadsheet — decimal commas ("72,5") and "dd/mm/yyyy hh:mm:ss" Vietnam times */
+                locale?: "vi";
+                /** @description XLSX worksheet tab to read; the first tab if absent */
                 sheet?: string;
                 /** @description Store the valid rows of a file that has invalid ones; the answer lists the refused rows */
                 keepValid?: boolean;
@@ -6064,6 +6956,7 @@ export interface operations {
                 "application/json": components["schemas"]["UploadMeasurementsDto"];
                 "text/csv": components["schemas"]["UploadMeasurementsDto"];
                 "application/csv": components["schemas"]["UploadMeasurementsDto"];
+                "application/vnd.ms-excel": components["schemas"]["UploadMeasurementsDto"];
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["UploadMeasurementsDto"];
             };
         };
@@ -6435,6 +7328,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecheckFlagView"][];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RankingController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecheckDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecheckFlagView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -6912,6 +7848,163 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"][];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredWebhookView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryView"][];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
