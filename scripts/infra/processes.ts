@@ -21,7 +21,7 @@ export interface AppProcess {
 
 const OUTPUT_LINES = 200;
 const STOP_TIMEOUT_MS = 20_000;
-const READY_TIMEOUT_MS = 30_000;
+const READY_TIMEOUT_MS = 120_000;
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

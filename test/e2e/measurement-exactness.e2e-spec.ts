@@ -314,8 +314,9 @@ describe('exact, duplicate-free measurement', () => {
     const foreign = await upload(orderId, file, 'text/csv', '', other.token);
     expect(foreign).toMatchObject({ status: 403, body: { code: 'ACCEPTANCE.NOT_ACCEPTANCE_OFFICER_OF_ORDER' } });
     expect(await upload(orderId, file, 'text/csv', '', named.token)).toMatchObject({ status: 201 });
-    expect((await named.client.get<Array<{ id: string }>>('/orders')).map((o) => o.id)).toEqual([orderId]);
-    expect(await other.client.get<unknown[]>('/orders')).toEqual([]);
+    const ordersOf = async (c: typeof named.client) => (await c.get<{ items: Array<{ id: string }> }>('/orders')).items;
+    expect((await ordersOf(named.client)).map((o) => o.id)).toEqual([orderId]);
+    expect(await ordersOf(other.client)).toEqual([]);
     const record = await eventually(
       async () => (await named.client.get<Array<{ recordHash: string }>>(`/orders/${orderId}/acceptance-records`))[0],
       'the acceptance record',

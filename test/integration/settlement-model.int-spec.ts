@@ -246,9 +246,10 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
     ]);
     for (const [i, p] of points.entries()) {
       await ds.query(
-        `INSERT INTO acceptance.measurements (batch_id, order_id, round_no, kpi_key, observed_at, value, line_no)
-         VALUES ($1, $2, $3, 'K1', $4, $5, $6)`,
-        [batch, o.id, roundNo, p.at, String(p.v / 10), i + 1],
+        `INSERT INTO acceptance.measurements (batch_id, order_id, round_no, revision, kpi_key, observed_at, value,
+                                              line_no)
+         VALUES ($1, $2, $3, $4, 'K1', $5, $6, $7)`,
+        [batch, o.id, roundNo, revision, p.at, String(p.v / 10), i + 1],
       );
     }
   }

@@ -80,7 +80,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<TestSyst
   };
 }
 
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+/** Polls until `probe` returns a value; the bound is generous so that a loaded machine slows a test, not fails it. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

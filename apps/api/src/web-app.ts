@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { Controller, Get, Header, NotFoundException, Req } from '@nestjs/common';
+import { Controller, Get, Header, HttpException, HttpStatus, NotFoundException, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
@@ -10,6 +10,9 @@ import { Public } from '@app/identity';
 /** The built web application: <dist>/web beside <dist>/apps/api/src (npm run build:web). */
 const webRoot = path.resolve(__dirname, '..', '..', '..', 'web');
 const indexFile = path.join(webRoot, 'index.html');
+
+/** Fastify's router (default maxParamLength) refuses a longer path parameter with 414. */
+const MAX_PARAM_LENGTH = 100;
 
 /** Serves the built files (hashed, so cached for good) at their exact paths; they never shadow an API route. */
 export async function serveWebAssets(app: NestFastifyApplication): Promise<void> {
@@ -39,6 +42,14 @@ export class WebAppController {
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-cache')
   page(@Req() request: FastifyRequest): Buffer {
+    // An overlong parameter makes the router skip its API route and land here: keep the router's answer.
+    if (
+      request.url
+        .split('?')[0]
+        .split('/')
+        .some((segment) => segment.length > MAX_PARAM_LENGTH)
+    )
+      throw new HttpException('URI too long', HttpStatus.URI_TOO_LONG);
     const wantsPage = request.url === '/' || (request.headers.accept ?? '').includes('text/html');
     if (!this.index || !wantsPage) throw new NotFoundException(`Cannot GET ${request.url}`);
     return this.index;

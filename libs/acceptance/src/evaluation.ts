@@ -24,17 +24,33 @@ const PERIOD_DAYS: Record<string, number> = {
 };
 
 /** The round's value of a KPI, exact: a decimal, or "p/q" when no decimal writes it (never rounded before paying). */
-export function aggregate(kind: OrderKpiTerms['aggregation'], values: string[]): string {
-  const numbers = values.map((v) => parseDecimal(v));
-  const sum = numbers.reduce((acc, n) => acc.add(n), new Fraction(0));
+/**
+ * What every aggregation needs of a KPI's readings in a round: their number, their exact sum (a decimal: a sum of
+ * decimals is one) and the last of them in observation order. PostgreSQL computes it over the stored rows in one
+ * pass, so a round of a million readings never travels to the worker.
+ */
+export interface KpiSeries {
+  points: number;
+  sum: string;
+  last: string;
+}
+
+/** The series of readings given in observation order (for callers that hold the readings themselves). */
+export function seriesOf(values: string[]): KpiSeries {
+  const sum = values.reduce((acc, v) => acc.add(parseDecimal(v)), new Fraction(0));
+  return { points: values.length, sum: formatExact(sum), last: values[values.length - 1] ?? '0' };
+}
+
+export function aggregate(kind: OrderKpiTerms['aggregation'], series: KpiSeries): string {
+  const sum = parseDecimal(series.sum);
   const result: Fraction =
     kind === 'sum'
       ? sum
       : kind === 'count'
-        ? new Fraction(values.length)
+        ? new Fraction(series.points)
         : kind === 'last'
-          ? numbers[numbers.length - 1]
-          : sum.div(values.length);
+          ? parseDecimal(series.last)
+          : sum.div(series.points);
   return formatExact(result);
 }
 
@@ -70,12 +86,12 @@ export interface InsufficientKpi {
 }
 
 /** Per KPI of the order, the points the round has, needs and expects (the sufficiency rule's inputs). */
-export function roundCoverage(terms: OrderTerms, roundNo: number, series: Map<string, string[]>): InsufficientKpi[] {
+export function roundCoverage(terms: OrderTerms, roundNo: number, series: Map<string, KpiSeries>): InsufficientKpi[] {
   const round = terms.rounds.find((r) => r.no === roundNo);
   if (!round) throw new RangeError(`The order has no round ${roundNo}.`);
   return terms.kpis.map((kpi) => ({
     key: kpi.key,
-    points: series.get(kpi.key)?.length ?? 0,
+    points: series.get(kpi.key)?.points ?? 0,
     required: requiredPoints(kpi, round),
     expected: expectedPoints(kpi, round),
   }));
@@ -86,10 +102,10 @@ export type RoundEvaluation =
   | { evaluable: true; measured: RoundMeasurements; results: KpiResult[] };
 
 /**
- * Evaluates one round from its series (values in observation order). A KPI without sufficient data makes the
- * round "not yet evaluable" — never a zero.
+ * Evaluates one round from its series (per KPI). A KPI without sufficient data makes the round "not yet
+ * evaluable" — never a zero.
  */
-export function evaluateRound(terms: OrderTerms, roundNo: number, series: Map<string, string[]>): RoundEvaluation {
+export function evaluateRound(terms: OrderTerms, roundNo: number, series: Map<string, KpiSeries>): RoundEvaluation {
   const roundIndex = terms.rounds.findIndex((r) => r.no === roundNo);
   if (roundIndex < 0) throw new RangeError(`The order has no round ${roundNo}.`);
   const round = terms.rounds[roundIndex];
@@ -98,8 +114,9 @@ export function evaluateRound(terms: OrderTerms, roundNo: number, series: Map<st
   const payment = paymentTermsOf(terms);
   const measured: RoundMeasurements = {};
   const results = terms.kpis.map((kpi): KpiResult => {
-    const values = series.get(kpi.key) ?? [];
-    const value = aggregate(kpi.aggregation, values);
+    // Sufficiency (at least one point per KPI) was checked above.
+    const kpiSeries = series.get(kpi.key)!;
+    const value = aggregate(kpi.aggregation, kpiSeries);
     measured[kpi.key] = value;
     const expected = expectedPoints(kpi, round);
     return {
@@ -107,10 +124,10 @@ export function evaluateRound(terms: OrderTerms, roundNo: number, series: Map<st
       nameVi: kpi.nameVi,
       unit: kpi.unit,
       aggregation: kpi.aggregation,
-      points: values.length,
+      points: kpiSeries.points,
       expectedPoints: expected,
       requiredPoints: requiredPoints(kpi, round),
-      coverage: coverageOf(values.length, expected),
+      coverage: coverageOf(kpiSeries.points, expected),
       measured: value,
       measuredDisplay: measuredDisplay(value),
       baseline: kpi.baseline,

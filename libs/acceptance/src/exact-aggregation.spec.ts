@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { cumulativeEarned, parseExact, simulateKpiAlone } from '@app/kernel';
 import { paymentTermsOf, type OrderKpiTerms, type OrderTerms } from '@app/ordering';
-import { aggregate, evaluateRound } from './evaluation';
+import { aggregate, evaluateRound, seriesOf } from './evaluation';
 import { terms } from './evaluation.fixture';
 
 /** The fixture order with its maximum amount, payment floor and KPI as given (one reading suffices). */
@@ -13,7 +13,7 @@ const order = (maxAmount: bigint, kpi: Partial<OrderKpiTerms> = {}, floorBp = 5_
 
 /** What the round earns, evaluated from its readings as settlement does. */
 const earnedFrom = (terms: OrderTerms, readings: string[]): bigint => {
-  const evaluation = evaluateRound(terms, 1, new Map([['K1', readings]]));
+  const evaluation = evaluateRound(terms, 1, new Map([['K1', seriesOf(readings)]]));
   if (!evaluation.evaluable) throw new Error('not evaluable');
   return cumulativeEarned(paymentTermsOf(terms), { delivered: false, rounds: [evaluation.measured] });
 };
@@ -45,25 +45,25 @@ const reading = fc
 
 describe('exact aggregation', () => {
   it('keeps a mean over 1, 1 and 0 as 2/3, and pays a large order exactly from it', () => {
-    expect(aggregate('mean', ['1', '1', '0'])).toBe('2/3');
+    expect(aggregate('mean', seriesOf(['1', '1', '0']))).toBe('2/3');
     // Rounded to 0.666667 first, this order paid 6 666 669 999 đồng: 3 333 đồng too much.
     expect(earnedFrom(order(9_999_999_999n), ['1', '1', '0'])).toBe(6_666_666_666n);
   });
 
   it('shows a value no decimal writes as a rounded display, and keeps a terminating one as it is', () => {
-    const evaluation = evaluateRound(order(1_000_000n), 1, new Map([['K1', ['1', '1', '0']]]));
+    const evaluation = evaluateRound(order(1_000_000n), 1, new Map([['K1', seriesOf(['1', '1', '0'])]]));
     expect(evaluation).toMatchObject({
       evaluable: true,
       results: [{ measured: '2/3', measuredDisplay: '≈ 0.666667' }],
     });
-    const terminating = evaluateRound(order(1_000_000n), 1, new Map([['K1', ['0.5', '0.25']]]));
+    const terminating = evaluateRound(order(1_000_000n), 1, new Map([['K1', seriesOf(['0.5', '0.25'])]]));
     expect(terminating).toMatchObject({ evaluable: true, results: [{ measured: '0.375', measuredDisplay: '0.375' }] });
   });
 
   it('computes every mean exactly (property, against an independent rational mean)', () => {
     fc.assert(
       fc.property(fc.array(reading, { minLength: 1, maxLength: 40 }), (readings) => {
-        const exact = parseExact(aggregate('mean', readings));
+        const exact = parseExact(aggregate('mean', seriesOf(readings)));
         const { n, d } = meanOf(readings);
         expect(exact.n * d).toBe(n * exact.d);
       }),
@@ -73,7 +73,7 @@ describe('exact aggregation', () => {
   it('computes sums exactly, whatever the number of readings (property)', () => {
     fc.assert(
       fc.property(fc.array(reading, { minLength: 1, maxLength: 40 }), (readings) => {
-        const exact = parseExact(aggregate('sum', readings));
+        const exact = parseExact(aggregate('sum', seriesOf(readings)));
         const total = readings.reduce((sum, r) => sum + micros(r), 0n);
         expect(exact.n * MICRO).toBe(total * exact.d);
       }),

@@ -43,7 +43,7 @@ import {
 import { CatalogFacade, type DocumentViewer } from './catalog.facade';
 import { CatalogErrors } from './contracts/catalog';
 import { DocumentReview } from './document-review';
-import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from './document-store';
+import { DOCUMENT_TYPES } from './document-store';
 import { soleDocument } from './document-upload';
 
 function viewerOf(p: Principal | undefined): DocumentViewer | undefined {
