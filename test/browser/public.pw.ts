@@ -58,7 +58,7 @@ test.describe('public pages render the demo data', () => {
     await page.goto('/bai-toan');
     await checkPage(page, 'problems', async () => {
       await expect(page.getByTestId('problems').locator(':scope > li').first()).toBeVisible();
-      await expect(page.getByText(/\d+\.\d{3}\.\d{3} đ/).first()).toBeVisible();
+      await expect(page.getByText(/\d+\.\d{3}\.\d{3}\sđ/).first()).toBeVisible();
     });
   });
 

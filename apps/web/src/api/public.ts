@@ -104,10 +104,12 @@ export interface PublicAcceptance {
   results: PublicResult[] | null;
 }
 
+/** payment and clawback (negative) move escrow to the vendor; release returns an order's remainder to the budget or a
+ * co-funder; disbursement pays a vendor's payable out to its bank (no order). */
 export interface PublicPayment {
   id: string;
-  kind: string;
-  order_id: string;
+  kind: 'payment' | 'clawback' | 'release' | 'disbursement';
+  order_id: string | null;
   round_no: number | null;
   amount: string;
   occurred_at: string;
@@ -145,6 +147,10 @@ export async function fetchAll<P extends keyof Lists>(path: P): Promise<Lists[P]
   } while (cursor);
   return items;
 }
+
+/** What the vendors earned for results, net of clawbacks (a disbursement only moves money already earned). */
+export const paidForResults = (payments: PublicPayment[]) =>
+  payments.filter((p) => p.kind === 'payment' || p.kind === 'clawback').reduce((sum, p) => sum + BigInt(p.amount), 0n);
 
 /** One page of the change feed after a cursor. */
 export async function fetchChanges(cursor?: string): Promise<{ items: PublicChange[]; nextCursor: string | null }> {

@@ -172,7 +172,7 @@ export const en: Messages = {
   paymentKind: {
     payment: 'Payment for results',
     clawback: 'Clawback',
-    release: 'Escrow released to the budget',
+    release: 'Remaining escrow released',
     disbursement: 'Disbursement',
   },
   orderStatus: {

@@ -171,7 +171,7 @@ export const vi = {
   paymentKind: {
     payment: 'Thanh toán theo kết quả',
     clawback: 'Thu hồi (hoàn trả)',
-    release: 'Hoàn trả ký quỹ về ngân sách',
+    release: 'Hoàn trả phần ký quỹ còn lại',
     disbursement: 'Giải ngân',
   },
   orderStatus: {

@@ -208,11 +208,13 @@ function MoneyOverTime() {
         ...orders
           .filter((o) => o.activated_at)
           .map((o): [string, 'committed', bigint] => [monthOf(o.activated_at!), 'committed', BigInt(o.max_amount)]),
-        ...payments.map((p): [string, 'paid' | 'released', bigint] => [
-          monthOf(p.occurred_at),
-          p.kind === 'release' ? 'released' : 'paid',
-          BigInt(p.amount),
-        ]),
+        ...payments
+          .filter((p) => p.kind !== 'disbursement')
+          .map((p): [string, 'paid' | 'released', bigint] => [
+            monthOf(p.occurred_at),
+            p.kind === 'release' ? 'released' : 'paid',
+            BigInt(p.amount),
+          ]),
       ];
       const months = [...new Set(events.map(([m]) => m))].sort();
       const totals = { committed: 0n, paid: 0n, released: 0n };

@@ -5,11 +5,6 @@ import { fetchAll, type PublicAcceptance, type PublicPayment } from '../api/publ
 import { Show } from '../components/Query';
 import { formatDate, formatDecimal, formatDong, formatShare } from '../format';
 
-/** A payment with a negative amount takes money back from the vendor: it is a clawback, shown as such. */
-export function paymentKind(payment: PublicPayment): string {
-  return payment.kind === 'payment' && BigInt(payment.amount) < 0n ? 'clawback' : payment.kind;
-}
-
 /** Signed contracts with their acceptance results per round and every payment. */
 export default function Contracts() {
   const { t } = useTranslation();
@@ -140,12 +135,11 @@ function Payments({ payments }: { payments: PublicPayment[] }) {
           {[...payments]
             .sort((a, b) => a.occurred_at.localeCompare(b.occurred_at))
             .map((p) => {
-              const kind = paymentKind(p);
               return (
-                <tr key={`${p.kind}-${p.id}`} className={kind === 'clawback' ? 'clawback' : undefined}>
+                <tr key={`${p.kind}-${p.id}`} className={p.kind === 'clawback' ? 'clawback' : undefined}>
                   <td>{formatDate(p.occurred_at)}</td>
                   <td>
-                    {t(`paymentKind.${kind}`, { defaultValue: kind })}
+                    {t(`paymentKind.${p.kind}`)}
                     {p.round_no !== null && ` · ${t('contracts.round', { n: p.round_no })}`}
                   </td>
                   <td className="num">{formatDong(p.amount)}</td>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, data } from '../api/client';
-import { fetchAll } from '../api/public';
+import { fetchAll, paidForResults } from '../api/public';
 import { Show } from '../components/Query';
 import { formatDong } from '../format';
 import { paths } from '../paths';
@@ -20,13 +20,12 @@ export default function Home() {
         fetchAll('/public/orders'),
         fetchAll('/public/payments'),
       ]);
-      const paid = payments.filter((p) => p.kind !== 'release').reduce((sum, p) => sum + BigInt(p.amount), 0n);
       return {
         solutions: solutions.length,
         problems: problems.length,
         openCalls: calls.filter((c) => c.status === 'OPEN').length,
         orders: orders.filter((o) => !o.trial).length,
-        paid,
+        paid: paidForResults(payments),
       };
     },
   });
