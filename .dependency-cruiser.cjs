@@ -59,8 +59,9 @@ module.exports = {
     {
       name: 'not-to-dev-dep',
       severity: 'error',
-      comment: 'Production code must not import devDependencies (tests may).',
-      from: { path: '^(apps|libs)/', pathNot: '[.-]spec\\.ts$' },
+      comment:
+        'Production code must not import devDependencies (tests may; the web app bundles its libraries at build time).',
+      from: { path: '^(apps|libs)/', pathNot: ['[.-]spec\\.ts$', '^apps/web/'] },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'], pathNot: 'node_modules/@types/' },
     },
     {
@@ -78,7 +79,7 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
-      extensions: ['.ts', '.d.ts', '.js', '.json'],
+      extensions: ['.ts', '.tsx', '.d.ts', '.js', '.json'],
     },
   },
 };

@@ -6,10 +6,19 @@ import tseslint from 'typescript-eslint';
 const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**'];
 
 export default defineConfig(
-  globalIgnores(['dist/', 'dist-*/', 'node_modules/', '.local/', 'bench/', 'coverage/']),
+  globalIgnores([
+    'dist/',
+    'dist-*/',
+    'node_modules/',
+    '.local/',
+    'bench/',
+    'coverage/',
+    'test-results/',
+    'apps/web/src/api/openapi.d.ts',
+  ]),
   eslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {

@@ -19,6 +19,13 @@ import { CompetitionBakeOffWithdrawals1795480000001 } from './1795480000001-comp
 import { AcceptanceDeliveryRecords1795482000000 } from './1795482000000-acceptance-delivery-records';
 import { ProblemsKpiWeights1795483000000 } from './1795483000000-problems-kpi-weights';
 import { CompetitionOfferRoundShares1795483000001 } from './1795483000001-competition-offer-round-shares';
+import { IdentityUserAccessLoginThrottles1795620000000 } from './1795620000000-identity-user-access-login-throttles';
+import { CatalogDocumentReview1795620000001 } from './1795620000001-catalog-document-review';
+import { ProblemsCloseReason1795620000002 } from './1795620000002-problems-close-reason';
+import { CatalogRecheckMarks1795640000000 } from './1795640000000-catalog-recheck-marks';
+import { RankingRecheckDecisions1795640000001 } from './1795640000001-ranking-recheck-decisions';
+import { NotificationsWebhooks1795640000002 } from './1795640000002-notifications-webhooks';
+import { AcceptanceReadingDuplicates1795630000000 } from './1795630000000-acceptance-reading-duplicates';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -43,4 +50,11 @@ export const migrations = [
   AcceptanceDeliveryRecords1795482000000,
   ProblemsKpiWeights1795483000000,
   CompetitionOfferRoundShares1795483000001,
+  IdentityUserAccessLoginThrottles1795620000000,
+  CatalogDocumentReview1795620000001,
+  ProblemsCloseReason1795620000002,
+  CatalogRecheckMarks1795640000000,
+  RankingRecheckDecisions1795640000001,
+  NotificationsWebhooks1795640000002,
+  AcceptanceReadingDuplicates1795630000000,
 ];

@@ -14,7 +14,8 @@ import {
   startWorker,
 } from './infra';
 
-const systemDir = path.join(repoRoot, '.local', 'system');
+// SYSTEM_DIR lets the browser tests run their own system beside a running `npm start`.
+const systemDir = path.resolve(repoRoot, process.env.SYSTEM_DIR ?? path.join('.local', 'system'));
 const logDir = path.join(systemDir, 'logs');
 
 const started: { name: string; stop: () => Promise<void> }[] = [];
@@ -43,8 +44,9 @@ function shutdown(code: number): Promise<never> {
   return shuttingDown;
 }
 
-async function jwtSecret(): Promise<string> {
-  const file = path.join(systemDir, 'jwt-secret');
+/** A random secret kept in .local/system, so restarts keep tokens (and the metrics scraper's token) valid. */
+async function persistedSecret(name: string): Promise<string> {
+  const file = path.join(systemDir, name);
   try {
     return (await fs.readFile(file, 'utf8')).trim();
   } catch {
@@ -80,7 +82,7 @@ function watch(name: string, proc: AppProcess): void {
 
 async function main(): Promise<void> {
   await fs.mkdir(systemDir, { recursive: true });
-  console.log('Starting PostgreSQL and Redis (data in .local/system)...');
+  console.log(`Starting PostgreSQL and Redis (data in ${path.relative(repoRoot, systemDir)})...`);
   const pg = track('PostgreSQL', await startPostgres({ dataDir: path.join(systemDir, 'pg') }));
   const redis = track('Redis', await startRedis({ dir: path.join(systemDir, 'redis') }));
   await pg.ensureDatabase('marketplace');
@@ -94,7 +96,9 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redis.url,
     API_PORT: String(port),
-    JWT_SECRET: await jwtSecret(),
+    PUBLIC_BASE_URL: `http://localhost:${port}`,
+    JWT_SECRET: await persistedSecret('jwt-secret'),
+    METRICS_TOKEN: await persistedSecret('metrics-token'),
     NODE_ENV: 'development',
     APP_LOG_DIR: logDir,
     QUEUE_PREFIX: 'ccds',
@@ -118,7 +122,7 @@ async function main(): Promise<void> {
       `Docs     ${url}/docs`,
       `OpenAPI  ${url}/openapi.json`,
       `Health   ${url}/health`,
-      `Metrics  ${url}/metrics`,
+      `Metrics  ${url}/metrics (Authorization: Bearer ${env.METRICS_TOKEN})`,
       `Logs     ${logDir}`,
       '',
       'Ctrl-C to stop.',

@@ -5,12 +5,9 @@
  * The API's resident memory (VmRSS) is sampled during the upload; its growth must stay under 100 MB.
  */
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { once } from 'node:events';
 import { Pool } from 'pg';
 import {
   bootstrapOperator,
@@ -22,6 +19,7 @@ import {
   signBoth,
 } from '@app/test-support';
 import { type AppProcess, distPath, freePort, run, sleep, startApi } from '../infra';
+import { postFile, writeCsv } from './measurement-files';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS) > 0 ? Number(process.env.BENCH_INGEST_ROWS) : 1_000_000;
@@ -31,47 +29,6 @@ async function rssMb(pid: number): Promise<number> {
   const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
   return kb / 1024;
-}
-
-/** One reading per microsecond from `startMs`: all distinct, all inside the round window, none in the future. */
-async function writeCsv(file: string, startMs: number): Promise<number> {
-  const out = createWriteStream(file);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  await write('kpi,observedAt,value\n');
-  let chunk = '';
-  for (let i = 1; i <= ROWS; i++) {
-    const us = startMs * 1000 + i;
-    const ms = Math.floor(us / 1000);
-    const stamp = `${new Date(ms).toISOString().slice(0, 23)}${String(us - ms * 1000).padStart(3, '0')}Z`;
-    chunk += `K1,${stamp},${30 + (i % 200) / 10}\n`;
-    if (chunk.length > 1 << 20) {
-      await write(chunk);
-      chunk = '';
-    }
-  }
-  await write(chunk);
-  out.end();
-  await once(out, 'finish');
-  return (await fs.stat(file)).size;
-}
-
-function postFile(url: string, token: string, file: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` } },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    createReadStream(file).pipe(req);
-  });
 }
 
 async function runIngest(ctx: BenchContext): Promise<BenchResult> {
@@ -109,7 +66,7 @@ async function runIngest(ctx: BenchContext): Promise<BenchResult> {
     const officerToken = await client.login(a.logins.find((l) => l.role === 'officer')!.email, PASSWORD);
 
     const file = path.join(ctx.workDir, 'measurements.csv');
-    const bytes = await writeCsv(file, start);
+    const bytes = await writeCsv(file, start, ROWS);
     ctx.log(`${ROWS} rows, ${(bytes / 2 ** 20).toFixed(1)} MB`);
     await sleep(Math.max(0, start + ROWS / 1000 + 1000 - Date.now()));
 

@@ -94,6 +94,11 @@ async function main(): Promise<number> {
       const figures = await runOne(bench);
       await saveResult(bench.name, figures);
       console.log(JSON.stringify(figures, null, 2));
+      // A benchmark whose own checks failed still reports its figures, and fails the run.
+      if (figures.all_settled === false) {
+        failures++;
+        console.error(`${bench.name} failed its checks: all_settled is false`);
+      }
     } catch (error) {
       failures++;
       console.error(`${bench.name} failed: ${(error as Error).stack ?? String(error)}`);

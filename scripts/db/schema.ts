@@ -11,16 +11,15 @@ import {
   VendorTrustLabel,
 } from '@app/catalog';
 import { Call, Clarification, Offer, OfferScore, PocTrial } from '@app/competition';
-import { ApiKey, Organisation, User } from '@app/identity';
+import { ApiKey, LoginThrottle, Organisation, User } from '@app/identity';
 import { Account, Posting, Transfer } from '@app/ledger';
 import { Order, Signature } from '@app/ordering';
-import { Notification } from '@app/notifications';
+import { Notification, Webhook, WebhookAttempt, WebhookDelivery } from '@app/notifications';
 import { dataSourceOptions, OutboxMessage } from '@app/platform';
 import { Assignment, AssessorConflict, RequirementSet, Submission } from '@app/precheck';
 import { Problem, ProblemKpi, Proposal } from '@app/problems';
 import {
   AgencyVendorLink,
-  CategoryStatistics,
   CurrentTrustScore,
   DashboardSummary,
   RecheckFlag,
@@ -36,6 +35,7 @@ export const ENTITIES = [
   Organisation,
   User,
   ApiKey,
+  LoginThrottle,
   Account,
   Transfer,
   Posting,
@@ -69,10 +69,12 @@ export const ENTITIES = [
   CurrentTrustScore,
   AgencyVendorLink,
   RecheckFlag,
-  CategoryStatistics,
   TrustInputs,
   DashboardSummary,
   Notification,
+  Webhook,
+  WebhookDelivery,
+  WebhookAttempt,
 ];
 
 export function schemaDataSource(url: string, poolSize = 2): DataSource {

@@ -6,8 +6,6 @@
  * Idempotent: every step looks first and creates only what is missing, so a second run creates nothing and
  * prints the same logins. The only direct database write is `bootstrapOperator` (the first operator admin).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { Pool } from 'pg';
 import {
   ApiError,
@@ -18,34 +16,8 @@ import {
   validTaxCode,
   type Created,
 } from '@app/test-support';
-
-// ---------------------------------------------------------------------------------------------------------------
-// Seed file (scripts/demo/problems.json, from data/problems.json plus a `category` per problem)
-
-interface SeedKpi {
-  code: string;
-  name_vi: string;
-  name_en: string;
-  unit: string;
-  measure_type: string;
-  direction: 'increase' | 'decrease' | 'achieve';
-  comparator: 'gte' | 'lte' | 'eq' | 'gt' | 'lt';
-  baseline: { value: number | boolean | null; note?: string };
-  target: { value: number | boolean | null; stretch?: number | null; note?: string };
-  measurement_period: string;
-  data_source_suggestion: string;
-}
-
-interface SeedProblem {
-  code: string;
-  kind: string;
-  title_vi: string;
-  title_en: string;
-  category: string;
-  ordering_agency: string;
-  deadline: string;
-  kpis: SeedKpi[];
-}
+import { DAY_MS, openCallDeadline, quickCallDeadline } from './dates';
+import { problemBody, readSeed, type SeedProblem } from './seed';
 
 // ---------------------------------------------------------------------------------------------------------------
 // API shapes the loader reads
@@ -74,6 +46,7 @@ const DEMO_DATA_OWNER = 'Cơ quan đặt hàng (chủ quản hệ thống dữ l
 interface ProblemView {
   id: string;
   code: string;
+  deadline: string | null;
   agencyOrganisationId: string;
   kpis: Array<{ code: string; baseline: string | null; binary: boolean }>;
 }
@@ -523,20 +496,9 @@ const OTHER_ORGANISATIONS: OrganisationSpec[] = [
   },
 ];
 
-/** Budget envelope per problem, in tỷ đồng (the plan gives none; plausible trial-order sizes). */
-// prettier-ignore
-const ENVELOPE_TY: Record<string, number> = {
-  'BT-01': 6, 'BT-02': 8, 'BT-03': 5, 'BT-04': 7, 'BT-05': 4, 'BT-06': 3, 'BT-07': 2, 'BT-08': 2, 'BT-09': 3, 'BT-10': 9,
-  'BT-11': 6, 'BT-12': 2, 'BT-13': 10, 'BT-14': 8, 'BT-15': 7, 'BT-16': 5, 'BT-17': 6, 'BT-18': 4, 'BT-19': 3, 'BT-20': 10,
-};
-const DEFAULT_ENVELOPE_TY = 5;
-/** Research outcomes are less certain, so less of the price rides on them. */
-const OUTCOME_SHARE_BP: Record<string, number> = { 'BT-20': 5000 };
-const DEFAULT_OUTCOME_SHARE_BP = 7000;
 const AGENCY_BUDGET = '20000000000';
 const FUNDER_KEY = 'funder';
 const FUNDER_DEPOSIT = '5000000000';
-const TY = 1_000_000_000n;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Demo orders: one settled, one signed and running, one call open for offers
@@ -611,21 +573,13 @@ const ORDER_STATUS_LABELS: Record<OrderView['status'], string> = {
 };
 
 const CALL_WINDOW_MS = 2_000;
-const OPEN_CALL_DAYS = 30;
 const SETTLEMENT_WAIT_MS = 10_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
 
-const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const notes: string[] = [];
-
-function decimal(value: number, what: string): string {
-  const text = Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (!DECIMAL.test(text)) throw new Error(`${what}: ${value} is not a decimal the API accepts`);
-  return text;
-}
 
 function dong(amount: string | bigint): string {
   const digits = BigInt(amount).toString();
@@ -644,63 +598,6 @@ async function inBatches<T, R>(items: T[], limit: number, work: (item: T) => Pro
   });
   await Promise.all(lanes);
   return results;
-}
-
-/** A problem publishes only with its deadline ahead: a seed deadline already passed moves 90 days from today. */
-function demoDeadline(problem: SeedProblem): string {
-  if (Date.parse(`${problem.deadline}T23:59:59.999+07:00`) > Date.now() + 86_400_000) return problem.deadline;
-  const moved = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
-  notes.push(`${problem.code}: deadline ${problem.deadline} has passed; the demo uses ${moved}.`);
-  return moved;
-}
-
-function readSeed(): SeedProblem[] {
-  const file = path.join(__dirname, 'problems.json');
-  const problems = JSON.parse(fs.readFileSync(file, 'utf8')) as SeedProblem[];
-  const missing = problems.filter((p) => !p.category).map((p) => p.code);
-  if (missing.length) throw new Error(`${file}: no category for ${missing.join(', ')}`);
-  return problems;
-}
-
-function kpiBody(problem: SeedProblem, kpi: SeedKpi) {
-  const code = kpi.code.startsWith(`${problem.code}.`) ? kpi.code.slice(problem.code.length + 1) : kpi.code;
-  const binary = kpi.direction === 'achieve' || kpi.measure_type === 'boolean';
-  const { value: target, stretch } = kpi.target;
-  let targetText: string;
-  if (typeof target === 'number') targetText = decimal(target, `${kpi.code} target`);
-  else if (binary) targetText = '1';
-  else if (typeof stretch === 'number') {
-    targetText = decimal(stretch, `${kpi.code} stretch`);
-    notes.push(`${kpi.code}: no numeric target in problems.json; the stretch value ${targetText} is used.`);
-  } else {
-    throw new Error(`${kpi.code}: no numeric target in problems.json; add one before loading`);
-  }
-  const base = kpi.baseline.value;
-  let baseline: string | undefined;
-  if (typeof base === 'number') baseline = decimal(base, `${kpi.code} baseline`);
-  else if (typeof base === 'boolean') baseline = base ? '1' : '0';
-  const direction = binary ? 'increase' : kpi.direction === 'decrease' ? 'decrease' : 'increase';
-  if (baseline !== undefined && !binary) {
-    const gap = Number(targetText) - Number(baseline);
-    if ((direction === 'increase' && gap < 0) || (direction === 'decrease' && gap > 0)) {
-      throw new Error(
-        `${kpi.code}: target ${targetText} is on the wrong side of baseline ${baseline} for "${direction}"`,
-      );
-    }
-  }
-  return {
-    code,
-    nameVi: kpi.name_vi,
-    nameEn: kpi.name_en,
-    unit: kpi.unit,
-    direction,
-    comparator: kpi.comparator,
-    ...(binary ? { binary: true } : {}),
-    ...(baseline === undefined ? {} : { baseline }),
-    target: targetText,
-    measurementPeriod: kpi.measurement_period,
-    dataSource: kpi.data_source_suggestion,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -846,7 +743,9 @@ class DemoLoader {
           solution = { ...solution, status: submitted.status === 'UNDER_REVIEW' ? 'UNDER_REVIEW' : 'AUTO_REJECTED' };
         }
         if (solution.status === 'UNDER_REVIEW') {
-          const queue = await this.admin.get<SubmissionView[]>('/precheck/submissions');
+          const { items: queue } = await this.admin.get<{ items: SubmissionView[] }>(
+            `/precheck/submissions?solutionId=${solution.id}&limit=200`,
+          );
           const submission = queue.find((s) => s.solutionId === solution.id && s.status === 'UNDER_REVIEW');
           if (!submission) throw new Error(`no open pre-check submission for "${spec.name}"`);
           for (const assessment of submission.assessments.filter((x) => x.scoredAt === null)) {
@@ -869,22 +768,13 @@ class DemoLoader {
   }
 
   async catalogue(seed: SeedProblem[]): Promise<void> {
-    const published = new Set((await this.client.get<ProblemView[]>('/problems')).map((p) => p.code));
+    const published = new Set((await this.publishedProblems()).map((p) => p.code));
     await inBatches(
       seed.filter((p) => !published.has(p.code)),
       4,
       async (problem) => {
-        const body = {
-          code: problem.code,
-          agencyOrganisationId: this.organisation(`agency:${problem.ordering_agency}`).id,
-          titleVi: problem.title_vi,
-          titleEn: problem.title_en,
-          categoryCode: problem.category,
-          budgetEnvelope: (BigInt(ENVELOPE_TY[problem.code] ?? DEFAULT_ENVELOPE_TY) * TY).toString(),
-          outcomeShareBp: OUTCOME_SHARE_BP[problem.code] ?? DEFAULT_OUTCOME_SHARE_BP,
-          deadline: demoDeadline(problem),
-          kpis: problem.kpis.map((kpi) => kpiBody(problem, kpi)),
-        };
+        const agencyId = this.organisation(`agency:${problem.ordering_agency}`).id;
+        const body = problemBody(problem, agencyId, Date.now(), notes);
         let id: string;
         try {
           id = (await this.admin.post<Created>('/problems', body)).id;
@@ -896,7 +786,20 @@ class DemoLoader {
         await this.admin.post(`/problems/${id}/publish`);
       },
     );
-    for (const problem of await this.client.get<ProblemView[]>('/problems')) this.problems.set(problem.code, problem);
+    for (const problem of await this.publishedProblems()) this.problems.set(problem.code, problem);
+  }
+
+  /** Every published problem, page after page. */
+  private async publishedProblems(): Promise<ProblemView[]> {
+    const problems: ProblemView[] = [];
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const page: { items: ProblemView[]; nextCursor: string | null } = await this.client.get(
+        `/problems?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      problems.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    return problems;
   }
 
   /**
@@ -925,11 +828,15 @@ class DemoLoader {
     const vendor = this.organisation(plan.vendorKey);
     const buyerEmail = this.personOf(agencyKey, 'BUYER');
     const vendorEmail = this.personOf(plan.vendorKey, 'VENDOR');
-    const calls = (await this.client.get<CallView[]>('/calls')).filter((c) => c.problemId === problem.id);
+    const { items: calls } = await this.client.get<{ items: CallView[] }>(`/calls?problemId=${problem.id}&limit=200`);
 
     if (plan.stage === 'open') {
-      const openUntilLater = calls.find((c) => c.status === 'OPEN' && Date.parse(c.deadline) > Date.now() + 86_400_000);
-      const call = openUntilLater ?? (await this.openCall(buyerEmail, problem.id, OPEN_CALL_DAYS * 86_400_000));
+      let call = calls.find((c) => c.status === 'OPEN' && Date.parse(c.deadline) > Date.now() + DAY_MS);
+      if (!call) {
+        const deadline = openCallDeadline(problem.deadline, Date.now());
+        if (!deadline) return this.tooLate(plan, problem);
+        call = await this.openCall(buyerEmail, problem.id, deadline);
+      }
       await this.ensureOffer(plan, call.id, vendorEmail, vendor.id);
       this.outcomes.set(
         plan.problemCode,
@@ -938,9 +845,11 @@ class DemoLoader {
       return;
     }
 
-    const orders = (await this.admin.get<OrderView[]>('/orders')).filter((o) => o.terms.problemId === problem.id);
-    let orderId = orders[orders.length - 1]?.id;
-    if (!orderId) orderId = await this.awardedOrder(plan, calls, buyerEmail, vendorEmail, vendor.id, problem.id);
+    const { items: orders } = await this.admin.get<{ items: OrderView[] }>(`/orders?problemId=${problem.id}&limit=200`);
+    const orderId =
+      orders[orders.length - 1]?.id ??
+      (await this.awardedOrder(plan, calls, buyerEmail, vendorEmail, vendor.id, problem));
+    if (!orderId) return this.tooLate(plan, problem);
 
     let order = await this.admin.get<OrderView>(`/orders/${orderId}`);
     if (
@@ -988,14 +897,19 @@ class DemoLoader {
     );
   }
 
-  private async openCall(buyerEmail: string, problemId: string, windowMs: number): Promise<CallView> {
+  private async openCall(buyerEmail: string, problemId: string, deadline: Date): Promise<CallView> {
     const buyer = await this.session(buyerEmail);
-    const call = await buyer.post<CallView>('/calls', {
-      problemId,
-      deadline: new Date(Date.now() + windowMs).toISOString(),
-    });
+    const call = await buyer.post<CallView>('/calls', { problemId, deadline: deadline.toISOString() });
     this.count('calls');
     return call;
+  }
+
+  /** A problem published by an earlier run whose deadline is now too close for a call is reported, not forced. */
+  private tooLate(plan: OrderPlan, problem: ProblemView): void {
+    this.outcomes.set(
+      plan.problemCode,
+      `${plan.problemCode}: bài toán hết hạn ${problem.deadline ?? ''}, không mở lời mời chào giá / problem closes too soon for a call`,
+    );
   }
 
   private async ensureOffer(plan: OrderPlan, callId: string, vendorEmail: string, vendorId: string): Promise<string> {
@@ -1025,8 +939,8 @@ class DemoLoader {
     buyerEmail: string,
     vendorEmail: string,
     vendorId: string,
-    problemId: string,
-  ): Promise<string> {
+    problem: ProblemView,
+  ): Promise<string | undefined> {
     const buyer = await this.session(buyerEmail);
     for (const call of calls.filter((c) => c.status === 'OPEN')) {
       if (Date.parse(call.deadline) > Date.now() + 60_000) continue;
@@ -1040,7 +954,9 @@ class DemoLoader {
       }
       if (offerId) return this.award(buyer, call.id, offerId, plan);
     }
-    const call = await this.openCall(buyerEmail, problemId, CALL_WINDOW_MS);
+    const deadline = quickCallDeadline(problem.deadline, Date.now(), CALL_WINDOW_MS);
+    if (!deadline) return undefined;
+    const call = await this.openCall(buyerEmail, problem.id, deadline);
     const offerId = await this.ensureOffer(plan, call.id, vendorEmail, vendorId);
     await sleep(Math.max(0, Date.parse(call.deadline) - Date.now()) + 100);
     return this.award(buyer, call.id, offerId, plan);

@@ -9,9 +9,12 @@ import {
   startSystem,
   uploadRound,
   type Actors,
+  publicList,
   type Funder,
+  type PublicPaymentShape,
   type TestSystem,
 } from '@app/test-support';
+import { ocdsErrors } from '../fixtures/ocds/validate';
 
 jest.setTimeout(180_000);
 
@@ -89,7 +92,7 @@ describe('co-funding', () => {
     await a.buyer.post(`/orders/${orderId}/signatures`, { termsHash: draft.termsHash });
 
     // A pledge after the agency signed changes the terms: that signature no longer counts until it signs again.
-    expect((await f1.client.get<FundedOrder[]>('/orders')).map((o) => o.id)).toContain(orderId);
+    expect((await f1.client.get<{ items: FundedOrder[] }>('/orders')).items.map((o) => o.id)).toContain(orderId);
     await pledge(f1, orderId, '123456789');
     const pledged = await pledge(f2, orderId, '100000000');
     expect(pledged.funding).toEqual({
@@ -131,6 +134,69 @@ describe('co-funding', () => {
     expect(await pool(f1)).toBe(f1Before - 123_456_789n + 24_691_357n);
     expect(await pool(f2)).toBe(f2Before - 100_000_000n + 20_000_000n);
     await reconciled();
+
+    // Each co-funder reads the results and payments of the order it funds; a funder of other orders does not.
+    for (const f of [f1, f2]) {
+      expect((await f.client.get<Array<{ amount: string }>>(`/orders/${orderId}/settlements`))[0].amount).toBe(
+        '480000000',
+      );
+      expect(await f.client.get<Array<{ status: string }>>(`/orders/${orderId}/acceptance-records`)).toEqual([
+        expect.objectContaining({ status: 'SETTLED' }),
+      ]);
+    }
+    const outsider = await createFunder(a.admin, 'vonmoi-ngoai');
+    for (const list of ['settlements', 'acceptance-records'])
+      await expect(outsider.client.get(`/orders/${orderId}/${list}`)).rejects.toMatchObject({
+        status: 404,
+        body: { code: 'ORDERING.ORDER_NOT_FOUND' },
+      });
+
+    // Public money shows the payment and the remainder going back to the budget and to each co-funder.
+    const movements = (await publicList<PublicPaymentShape>(system.client, 'payments')).filter(
+      (p) => p.order_id === orderId,
+    );
+    expect(movements.map((p) => [p.kind, p.payer_organisation_id, p.payee_organisation_id, p.amount])).toEqual(
+      expect.arrayContaining([
+        ['payment', a.agencyOrgId, a.vendorOrgId, '480000000'],
+        ['release', a.agencyOrgId, a.agencyOrgId, '75308643'],
+        ['release', a.agencyOrgId, f1.orgId, '24691357'],
+        ['release', a.agencyOrgId, f2.orgId, '20000000'],
+      ]),
+    );
+    expect(movements).toHaveLength(4);
+    // OCDS carries the same, the co-funders as parties with the role `funder`, and is valid OCDS 1.1.5.
+    const callId = (await publicList<{ id: string; call_id: string }>(system.client, 'orders')).find(
+      (o) => o.id === orderId,
+    )!.call_id;
+    const pkg = await system.client.get<{
+      releases: Array<{
+        parties: Array<{ id: string; roles: string[] }>;
+        contracts?: Array<{
+          implementation?: {
+            transactions: Array<{ payer: { id: string }; payee: { id: string }; value: { amount: number } }>;
+          };
+        }>;
+      }>;
+    }>(`/public/ocds/packages/ocds-hnccds-${callId}`);
+    expect(ocdsErrors(pkg)).toEqual([]);
+    const last = pkg.releases[pkg.releases.length - 1];
+    const roles = new Map(last.parties.map((p) => [p.id, p.roles]));
+    for (const f of [f1, f2]) expect(roles.get(f.orgId)).toEqual(expect.arrayContaining(['funder', 'payee']));
+    expect(roles.get(a.agencyOrgId)).toEqual(expect.arrayContaining(['buyer', 'payer', 'payee']));
+    expect(roles.get(a.vendorOrgId)).toEqual(expect.arrayContaining(['supplier', 'payee']));
+    const transactions = last.contracts![0].implementation!.transactions;
+    expect(transactions.map((t) => [t.payee.id, t.value.amount])).toEqual(
+      expect.arrayContaining([
+        [a.vendorOrgId, 480_000_000],
+        [a.agencyOrgId, 75_308_643],
+        [f1.orgId, 24_691_357],
+        [f2.orgId, 20_000_000],
+      ]),
+    );
+    for (const t of transactions) {
+      expect(roles.get(t.payer.id)).toContain('payer');
+      expect(roles.get(t.payee.id)).toContain('payee');
+    }
 
     // The settlement refreshed the city dashboard: its leverage figure is computed from the same shares.
     const totals = await a.city.get<{ city: string; cofunders: string }>('/funding/totals');

@@ -2,11 +2,13 @@ import {
   fundedActors,
   draftOrder,
   orderClosed,
+  publicList,
   signBoth,
   signRecord,
   startSystem,
   uploadRound,
   type Actors,
+  type PublicPaymentShape,
   type RecordShape,
   type TestSystem,
 } from '@app/test-support';
@@ -163,6 +165,25 @@ describe('acceptance: corrected records and clawbacks', () => {
     expect((await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status).toBe('ACTIVE');
     expect(await a.admin.get('/ledger/reconciliation')).toMatchObject({ ok: true, totalBalance: '0' });
     expect(await a.city.get('/audit/verify')).toMatchObject({ valid: true });
+
+    // Public money shows every movement: the payment, the clawback as a negative amount, the disbursement.
+    const movements = await publicList<PublicPaymentShape>(system.client, 'payments', 3);
+    expect(movements.filter((p) => p.order_id === orderId).map((p) => [p.kind, p.round_no, p.amount])).toEqual(
+      expect.arrayContaining([
+        ['payment', 1, '300000000'],
+        ['clawback', 1, '-120000000'],
+      ]),
+    );
+    expect(movements.filter((p) => p.order_id === orderId)).toHaveLength(2);
+    expect(movements).toContainEqual(
+      expect.objectContaining({
+        kind: 'disbursement',
+        order_id: null,
+        payer_organisation_id: null,
+        payee_organisation_id: a.vendorOrgId,
+        amount: payOut.amount,
+      }),
+    );
   });
 
   it('refuses a re-check of a round that is not settled', async () => {

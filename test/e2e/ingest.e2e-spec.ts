@@ -522,8 +522,10 @@ describe('measurement ingestion', () => {
     it('refuses uploads to a closed order', async () => {
       const { id, start } = await activeOrder();
       await uploadRound(a, id, 1, ['40', '44']);
-      await signRecord(a, id, 1);
-      await orderClosed(a.buyer, id);
+      // The worker evaluates, then settles and closes: on a loaded machine that takes its time, so wait for each
+      // state with a bound well inside the test's own timeout.
+      await signRecord(a, id, 1, a.officer, 60_000);
+      await orderClosed(a.buyer, id, 90_000);
       const before = await stored(id);
       const [t] = micros(start, 1, 5000);
       const reply = await officer('', 1, () => id).csv(

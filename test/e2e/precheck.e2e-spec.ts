@@ -201,7 +201,9 @@ describe('pre-check (tiền kiểm)', () => {
 
     // The assessor's queue holds only what is assigned to them.
     const outsider = [...assessors.entries()].find(([id]) => id !== first.id && id !== second.id)?.[1];
-    expect((await outsider!.get<Submission[]>('/precheck/submissions')).map((s) => s.id)).not.toContain(submission.id);
+    expect(
+      (await outsider!.get<{ items: Submission[] }>('/precheck/submissions')).items.map((s) => s.id),
+    ).not.toContain(submission.id);
     await expect(outsider!.get(`/precheck/submissions/${submission.id}`)).rejects.toMatchObject({ status: 404 });
     await expect(
       outsider!.post(`/precheck/submissions/${submission.id}/scores`, scores(90, 90, 90)),
@@ -430,8 +432,16 @@ describe('pre-check (tiền kiểm)', () => {
       expect((await assigned(submission.id)).map((x) => x.id)).not.toContain(linked);
     }
 
+    // A link declared after assignment: an unrelated assessor takes the linked one's place at once.
     const submission = await submit(b.vendor, (await draft(b.vendor, category)).id);
-    const [late] = await assigned(submission.id);
+    const [late, other] = await assigned(submission.id);
+    // A spare unrelated assessor, so that one is free to take the place.
+    await a.admin.post(`/organisations/${a.operatorOrgId}/users`, {
+      email: `tienkiem-du-phong-${randomBytes(3).toString('hex')}@sokhcn.hanoi.gov.vn`,
+      fullName: 'Ngô Văn Khải',
+      password: PASSWORD,
+      roles: ['ASSESSOR'],
+    });
     await a.admin.post('/precheck/conflicts', {
       assessorUserId: late.id,
       vendorOrganisationId: b.vendorOrgId,
@@ -439,7 +449,22 @@ describe('pre-check (tiền kiểm)', () => {
     });
     await expect(
       late.client.post(`/precheck/submissions/${submission.id}/scores`, scores(90, 90, 90)),
-    ).rejects.toMatchObject({ status: 403, body: { code: 'PRECHECK.CONFLICT_OF_INTEREST' } });
+    ).rejects.toMatchObject({ status: 403, body: { code: 'PRECHECK.NOT_ASSIGNED' } });
+    const reassigned = await assigned(submission.id);
+    expect(reassigned).toHaveLength(2);
+    expect(reassigned.map((x) => x.id)).toContain(other.id);
+    expect(reassigned.map((x) => x.id)).not.toContain(late.id);
+    expect(reassigned.map((x) => x.id)).not.toContain(linked);
+    const { rows: replacedEvents } = await system.db.pool.query<{ before: { assessorUserId: string } }>(
+      `SELECT before FROM audit.events WHERE entity_id = $1 AND action = 'assessor_replaced'`,
+      [submission.id],
+    );
+    expect(replacedEvents).toEqual([{ before: { assessorUserId: late.id } }]);
+    for (const assessor of reassigned)
+      await assessor.client.post(`/precheck/submissions/${submission.id}/scores`, scores(80, 80, 80));
+    expect(await a.admin.get<Submission>(`/precheck/submissions/${submission.id}`)).toMatchObject({
+      status: 'LISTED',
+    });
 
     // With every assessor linked, the submission waits for assessors (nothing refused, nothing assigned); the
     // scheduler assigns it once two unrelated assessors exist.
@@ -473,9 +498,27 @@ describe('pre-check (tiền kiểm)', () => {
     }, 'assignment by the scheduler');
     expect(assignedLater.assessments.map((x) => x.assessorUserId).sort()).toEqual([first.id, second.id].sort());
     expect(await b.vendor.get<Solution>(`/solutions/${blocked.id}`)).toMatchObject({ status: 'UNDER_REVIEW' });
+
+    // A link declared when no unrelated assessor is free: the place waits for the scheduler, and nobody decides
+    // the submission on one assessor's scores.
+    await a.admin.post('/precheck/conflicts', {
+      assessorUserId: first.id,
+      vendorOrganisationId: b.vendorOrgId,
+      reason: 'Từng làm việc cho doanh nghiệp.',
+    });
     await loginAssessors();
-    for (const assessor of await assigned(queued.id))
-      await assessor.client.post(`/precheck/submissions/${queued.id}/scores`, scores(80, 80, 80));
+    expect((await assigned(queued.id)).map((x) => x.id)).toEqual([second.id]);
+    await assessors.get(second.id)!.post(`/precheck/submissions/${queued.id}/scores`, scores(80, 80, 80));
+    expect(await a.admin.get<Submission>(`/precheck/submissions/${queued.id}`)).toMatchObject({
+      status: 'UNDER_REVIEW',
+    });
+    const third = await hire('Đoàn Hải Yến');
+    await eventually(async () => {
+      const view = await a.admin.get<Submission>(`/precheck/submissions/${queued.id}`);
+      return view.assessments.some((x) => x.assessorUserId === third.id) ? true : undefined;
+    }, 'the scheduler filling the place the linked assessor left');
+    await loginAssessors();
+    await assessors.get(third.id)!.post(`/precheck/submissions/${queued.id}/scores`, scores(80, 80, 80));
     expect(await b.vendor.get<Solution>(`/solutions/${blocked.id}`)).toMatchObject({ status: 'LISTED' });
   });
 
@@ -492,7 +535,7 @@ describe('pre-check (tiền kiểm)', () => {
     for (const [answers, status, code] of cases)
       await expect(submit(a.vendor, solution.id, answers)).rejects.toMatchObject({ status, body: { code } });
     expect(await solutionStatus(solution.id)).toBe('DRAFT');
-    expect(await a.vendor.get<Submission[]>('/precheck/submissions')).not.toContainEqual(
+    expect((await a.vendor.get<{ items: Submission[] }>('/precheck/submissions?limit=200')).items).not.toContainEqual(
       expect.objectContaining({ solutionId: solution.id }),
     );
 
@@ -715,6 +758,49 @@ describe('pre-check (tiền kiểm)', () => {
     await download(publicDoc.id).expect(404);
     await mark(publicDoc.id, { confidential: false });
     expect((await list().expect(200)).body).toEqual([expect.objectContaining({ id: publicDoc.id })]);
+
+    // Added to the listed solution, a document was never checked: hidden until the operator accepts it.
+    const late = Buffer.from(`%PDF-1.7\n% Chứng nhận bổ sung ${randomBytes(4).toString('hex')}\n%%EOF\n`);
+    const lateDoc = (await upload(late, 'chung-nhan-bo-sung.pdf').expect(201)).body as { id: string };
+    expect(lateDoc).toMatchObject({ reviewStatus: 'PENDING' });
+    expect((await list().expect(200)).body).toEqual([expect.objectContaining({ id: publicDoc.id })]);
+    await download(lateDoc.id).expect(404);
+    await download(lateDoc.id, a.buyer).expect(404);
+    expect(Buffer.compare((await download(lateDoc.id, a.vendor).expect(200)).body as Buffer, late)).toBe(0);
+    const pending = await a.admin.get<{ items: Array<{ id: string }> }>('/documents/pending-review?limit=200');
+    expect(pending.items.map((d) => d.id)).toContain(lateDoc.id);
+    const review = (id: string, body: object, client = a.admin) =>
+      client.post<{ reviewStatus: string }>(`/solutions/${solution.id}/documents/${id}/review`, body);
+    await expect(review(lateDoc.id, { decision: 'accept' }, a.vendor)).rejects.toMatchObject({ status: 403 });
+    expect(await review(lateDoc.id, { decision: 'accept' })).toMatchObject({ reviewStatus: 'ACCEPTED' });
+    expect(((await list().expect(200)).body as Array<{ id: string }>).map((d) => d.id)).toEqual([
+      publicDoc.id,
+      lateDoc.id,
+    ]);
+    expect(Buffer.compare((await download(lateDoc.id).expect(200)).body as Buffer, late)).toBe(0);
+    await expect(review(lateDoc.id, { decision: 'reject', reason: 'Muộn' })).rejects.toMatchObject({
+      status: 409,
+      body: { code: 'CATALOG.DOCUMENT_NOT_PENDING' },
+    });
+
+    const wrong = Buffer.from(`%PDF-1.7\n% Tài liệu sai ${randomBytes(4).toString('hex')}\n%%EOF\n`);
+    const wrongDoc = (await upload(wrong, 'tai-lieu-sai.pdf').expect(201)).body as { id: string };
+    await expect(review(wrongDoc.id, { decision: 'reject' })).rejects.toMatchObject({
+      status: 400,
+      body: { code: 'CATALOG.REJECTION_REASON_REQUIRED' },
+    });
+    expect(await review(wrongDoc.id, { decision: 'reject', reason: 'Không khớp giải pháp.' })).toMatchObject({
+      reviewStatus: 'REJECTED',
+    });
+    await download(wrongDoc.id).expect(404);
+    expect(
+      (await a.admin.get<{ items: Array<{ id: string }> }>('/documents/pending-review?limit=200')).items,
+    ).not.toContainEqual(expect.objectContaining({ id: wrongDoc.id }));
+    const { rows: reviewEvents } = await system.db.pool.query<{ action: string }>(
+      `SELECT action FROM audit.events WHERE entity_id = ANY($1) AND action LIKE 'review_%' ORDER BY seq`,
+      [[lateDoc.id, wrongDoc.id]],
+    );
+    expect(reviewEvents.map((e) => e.action)).toEqual(['review_accepted', 'review_rejected']);
   });
 
   it('searches the public catalogue with and without diacritics, with filters, quality order and cursor pages', async () => {

@@ -63,8 +63,11 @@ describe('problems: proposals → catalogue problem → published', () => {
       scale: 'PILOT',
       kpis: [expect.objectContaining({ aggregation: 'mean' })],
     });
-    const proposals =
-      await a.buyer.get<Array<{ id: string; status: string; mergedIntoProblemId: string }>>('/problems/proposals');
+    const proposals = (
+      await a.buyer.get<{ items: Array<{ id: string; status: string; mergedIntoProblemId: string }> }>(
+        '/problems/proposals',
+      )
+    ).items;
     expect(
       proposals.filter((p) => [first.id, second.id].includes(p.id)).map((p) => [p.status, p.mergedIntoProblemId]),
     ).toEqual([
@@ -192,6 +195,72 @@ describe('problems: proposals → catalogue problem → published', () => {
     expect(call.status).toBe('OPEN');
   });
 
+  it('edits a draft whole, freezes it once published, and closes it with a reason: no new calls after', async () => {
+    const other = await createActors(system.admin, 'edit-other');
+    const draft = await a.buyer.post<Created & { kpis: Array<{ code: string }> }>('/problems', draftBody(inDays(30)));
+    const edited = await a.buyer.request<{
+      titleVi: string;
+      budgetEnvelope: string;
+      deadline: string;
+      kpis: Array<{ code: string; target: string }>;
+    }>('PUT', `/problems/${draft.id}`, {
+      ...draftBody(inDays(40)),
+      titleVi: 'Rút ngắn thời gian giải quyết hồ sơ trực tuyến',
+      budgetEnvelope: '900000000',
+      kpis: [
+        { ...draftBody(inDays(40)).kpis[0], code: 'K2', target: '90' },
+        { ...draftBody(inDays(40)).kpis[0], code: 'K3', target: '70' },
+      ],
+    });
+    expect(edited).toMatchObject({
+      titleVi: 'Rút ngắn thời gian giải quyết hồ sơ trực tuyến',
+      budgetEnvelope: '900000000',
+      deadline: inDays(40),
+      kpis: [expect.objectContaining({ code: 'K2', target: '90' }), expect.objectContaining({ code: 'K3' })],
+    });
+    expect(
+      (await a.buyer.get<{ kpis: Array<{ code: string }> }>(`/problems/${draft.id}`)).kpis.map((k) => k.code),
+    ).toEqual(['K2', 'K3']);
+    await expect(other.buyer.request('PUT', `/problems/${draft.id}`, draftBody(inDays(40)))).rejects.toMatchObject({
+      status: 403,
+      body: { code: 'IDENTITY.FORBIDDEN_ORGANISATION' },
+    });
+    await expect(
+      a.buyer.request('PUT', `/problems/${draft.id}`, { ...draftBody(inDays(40)), budgetEnvelope: 'nhiều' }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(a.buyer.post(`/problems/${draft.id}/close`, { reason: 'Chưa công bố' })).rejects.toMatchObject({
+      status: 409,
+    });
+
+    await a.buyer.post(`/problems/${draft.id}/publish`);
+    await expect(a.buyer.request('PUT', `/problems/${draft.id}`, draftBody(inDays(40)))).rejects.toMatchObject({
+      status: 409,
+      body: { code: 'PROBLEMS.NOT_A_DRAFT' },
+    });
+    const openCall = await a.buyer.post<Created & { status: string }>('/calls', {
+      problemId: draft.id,
+      deadline: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+    });
+    await expect(a.buyer.post(`/problems/${draft.id}/close`, {})).rejects.toMatchObject({ status: 400 });
+    const closed = await a.buyer.post<{ status: string; closeReason: string; closedAt: string }>(
+      `/problems/${draft.id}/close`,
+      { reason: 'Sở đã tự xử lý bằng nguồn lực nội bộ.' },
+    );
+    expect(closed).toMatchObject({ status: 'CLOSED', closeReason: 'Sở đã tự xử lý bằng nguồn lực nội bộ.' });
+    expect(closed.closedAt).toEqual(expect.any(String));
+    await expect(
+      a.buyer.post('/calls', { problemId: draft.id, deadline: new Date(Date.now() + 86_400_000).toISOString() }),
+    ).rejects.toMatchObject({ status: 409, body: { code: 'COMPETITION.PROBLEM_NOT_PUBLISHED' } });
+    expect((await a.buyer.get<{ status: string }>(`/calls/${openCall.id}`)).status).toBe('OPEN');
+    const published = await request(system.url).get('/problems?categoryCode=giao-thong&limit=200').expect(200);
+    expect(published.body.items).not.toContainEqual(expect.objectContaining({ id: draft.id }));
+    const { rows } = await system.db.pool.query<{ action: string }>(
+      'SELECT action FROM audit.events WHERE entity_id = $1 ORDER BY seq',
+      [draft.id],
+    );
+    expect(rows.map((r) => r.action)).toEqual(['created', 'edited', 'published', 'closed']);
+  });
+
   it('lists drafts to operators, their agency and the agencies whose proposals they merged', async () => {
     const ward = await createActors(system.admin, 'ward');
     const other = await createActors(system.admin, 'other');
@@ -202,15 +271,19 @@ describe('problems: proposals → catalogue problem → published', () => {
       proposalIds: [proposed.id],
     });
     const ids = async (client: Actors['buyer']) =>
-      (await client.get<Array<{ id: string; status: string }>>('/problems/drafts')).map((p) => p.id);
+      (await client.get<{ items: Array<{ id: string; status: string }> }>('/problems/drafts?limit=200')).items.map(
+        (p) => p.id,
+      );
 
     expect(await ids(a.admin)).toContain(draft.id);
     expect(await ids(a.buyer)).toContain(draft.id);
     expect(await ids(ward.buyer)).toEqual([draft.id]);
     expect(await ids(other.buyer)).not.toContain(draft.id);
-    expect((await a.admin.get<Array<{ status: string }>>('/problems/drafts')).every((p) => p.status === 'DRAFT')).toBe(
-      true,
-    );
+    expect(
+      (await a.admin.get<{ items: Array<{ status: string }> }>('/problems/drafts')).items.every(
+        (p) => p.status === 'DRAFT',
+      ),
+    ).toBe(true);
     await expect(ward.buyer.get(`/problems/${draft.id}`)).resolves.toMatchObject({ id: draft.id, status: 'DRAFT' });
     await expect(other.buyer.get(`/problems/${draft.id}`)).rejects.toMatchObject({ status: 404 });
     await request(system.url).get('/problems/drafts').expect(401);

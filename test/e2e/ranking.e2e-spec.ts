@@ -48,6 +48,7 @@ describe('trust ranking after journeys with known outcomes', () => {
   let a: Actors;
   let b: Actors;
   const orders: Record<'a' | 'b', string[]> = { a: [], b: [] };
+  let solutionB: string;
 
   const settleOrder = async (actors: Actors, solutionId: string, measured: string) => {
     const { orderId } = await draftOrder(actors, { solutionId, price: '100000000', baseline: '30', target: '45' });
@@ -75,7 +76,7 @@ describe('trust ranking after journeys with known outcomes', () => {
         reference: `QĐ-${actors.agencyOrgId}`,
       });
     const solutionA = await listSolution(a);
-    const solutionB = await listSolution(b);
+    solutionB = await listSolution(b);
     orders.a.push(await settleOrder(a, solutionA, '45'));
     orders.a.push(await settleOrder(a, solutionA, '42'));
     orders.b.push(await settleOrder(b, solutionB, '30'));
@@ -142,6 +143,40 @@ describe('trust ranking after journeys with known outcomes', () => {
         [b.vendorOrgId, 'giao-thong'],
       ].sort(),
     );
+    // B's listing shows "đang xem xét lại" on the public catalogue, and B and the operators are told
+    const listing = await eventually(async () => {
+      const page = await system.client.get<{ items: Array<{ id: string; underRecheck: boolean }> }>(
+        '/catalog/search?category=giao-thong&limit=100',
+      );
+      return page.items.find((i) => i.id === solutionB && i.underRecheck);
+    }, "B's listing under re-check");
+    expect(listing.underRecheck).toBe(true);
+    expect(
+      (await system.client.get<{ recheckOpenedAt: string | null }>(`/solutions/${solutionB}`)).recheckOpenedAt,
+    ).not.toBeNull();
+    const page = await system.client.get<{ items: Array<{ vendorOrganisationId: string; underRecheck: boolean }> }>(
+      '/catalog/search?category=giao-thong&limit=100',
+    );
+    expect(page.items.filter((i) => i.vendorOrganisationId === a.vendorOrgId).map((i) => i.underRecheck)).toEqual([
+      false,
+    ]);
+    for (const reader of [b.vendor, system.admin]) {
+      const inbox = await eventually(async () => {
+        const list = await reader.get<Array<{ kind: string; data: { solutionId: string } }>>('/notifications');
+        return list.some((n) => n.kind === 'listing-recheck-opened' && n.data.solutionId === solutionB)
+          ? list
+          : undefined;
+      }, 're-check notice');
+      expect(inbox.filter((n) => n.kind === 'listing-recheck-opened' && n.data.solutionId === solutionB)).toHaveLength(
+        1,
+      );
+    }
+    expect(
+      (await a.vendor.get<Array<{ kind: string }>>('/notifications')).filter(
+        (n) => n.kind === 'listing-recheck-opened',
+      ),
+    ).toEqual([]);
+
     const bound = await a.buyer.get<{ lowerBound: number; isNew: boolean }>(
       `/city/rankings/vendors/${b.vendorOrgId}/lower-bound?category=giao-thong`,
     );
@@ -260,6 +295,69 @@ describe('trust ranking after journeys with known outcomes', () => {
     expect(await rows(d.flow.disputes.rows)).toEqual([]);
     await expect(a.buyer.get('/city/dashboard')).rejects.toMatchObject({ status: 403 });
     await expect(a.buyer.get(d.flow.disputes.rows)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('lets the operator keep, suspend or delist a listing under re-check, with a reason', async () => {
+    type Flag = { id: string; vendorOrganisationId: string; scope: string; decision: string | null };
+    const flags = await system.admin.get<Flag[]>('/ranking/recheck-flags');
+    const overall = flags.find((f) => f.vendorOrganisationId === b.vendorOrgId && f.scope === '*')!;
+    const category = flags.find((f) => f.vendorOrganisationId === b.vendorOrgId && f.scope === 'giao-thong')!;
+    const decide = (flag: Flag, body: object) =>
+      system.admin.post<Flag>(`/ranking/recheck-flags/${flag.id}/decision`, body);
+    const reason = 'Hai đơn hàng gần nhất không đạt KPI nào; yêu cầu nhà cung cấp giải trình.';
+
+    await expect(
+      a.buyer.post(`/ranking/recheck-flags/${overall.id}/decision`, { decision: 'KEEP', reason }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(decide(overall, { decision: 'SUSPEND', reason })).rejects.toMatchObject({
+      status: 400,
+      body: { code: 'RANKING.SUSPENSION_END_REQUIRED' },
+    });
+    await expect(
+      decide(overall, { decision: 'SUSPEND', reason, suspendedUntil: new Date(Date.now() - 1000).toISOString() }),
+    ).rejects.toMatchObject({ status: 400, body: { code: 'RANKING.SUSPENSION_END_REQUIRED' } });
+    await expect(decide(overall, { decision: 'ARCHIVE', reason })).rejects.toMatchObject({ status: 400 });
+
+    // keeping the overall flag leaves the listing under re-check while the category's flag is undecided
+    expect(await decide(overall, { decision: 'KEEP', reason })).toMatchObject({ decision: 'KEEP' });
+    await expect(decide(overall, { decision: 'KEEP', reason })).rejects.toMatchObject({
+      status: 409,
+      body: { code: 'RANKING.FLAG_NOT_OPEN' },
+    });
+    // the operator still sees a suspended solution (the public catalogue no longer lists it)
+    const solution = () =>
+      system.admin.get<{ status: string; recheckOpenedAt: string | null; statusReason: string | null }>(
+        `/solutions/${solutionB}`,
+      );
+    expect((await solution()).recheckOpenedAt).not.toBeNull();
+
+    const until = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    expect(await decide(category, { decision: 'SUSPEND', reason, suspendedUntil: until })).toMatchObject({
+      decision: 'SUSPEND',
+      decisionReason: reason,
+    });
+    expect(await solution()).toMatchObject({ status: 'SUSPENDED', recheckOpenedAt: null, statusReason: reason });
+    expect((await system.admin.get<Flag[]>('/ranking/recheck-flags')).map((f) => f.id)).not.toEqual(
+      expect.arrayContaining([overall.id]),
+    );
+    expect((await system.admin.get<Flag[]>('/ranking/recheck-flags')).map((f) => f.id)).not.toContain(category.id);
+    const suspended = await eventually(async () => {
+      const list = await b.vendor.get<Array<{ kind: string; messageVi: string }>>('/notifications');
+      return list.find((n) => n.kind === 'listing-suspended');
+    }, 'suspension notice');
+    expect(suspended.messageVi).toContain(reason);
+    // a recomputation with the lower bound still under the floor does not reopen the decided re-check
+    await system.admin.post('/ranking/agency-vendor-links', {
+      agencyOrganisationId: a.agencyOrgId,
+      vendorOrganisationId: b.vendorOrgId,
+      reason: 'Khai báo để tính lại điểm của B',
+    });
+    expect(
+      (await system.admin.get<Flag[]>('/ranking/recheck-flags')).filter(
+        (f) => f.vendorOrganisationId === b.vendorOrgId,
+      ),
+    ).toEqual([]);
+    expect((await solution()).recheckOpenedAt).toBeNull();
   });
 
   it('excludes the orders whose acceptance an officer linked to the vendor signed', async () => {

@@ -236,6 +236,32 @@ describe('public transparency and OCDS 1.1.5 open data', () => {
     await request(system.url).get('/public/ocds/packages/ocds-hnccds-00000000-0000-0000-0000-000000000000').expect(404);
   });
 
+  it('pages the change feed completely and in order, past 10 and 100 sequence numbers', async () => {
+    // enough audited changes that sequence numbers have two and three digits ('100' < '11' as text)
+    for (let i = 0; (await system.db.pool.query('SELECT 1 FROM audit.events')).rowCount! <= 120; i++)
+      await system.admin.post(`/budgets/${a.agencyOrgId}/allocations`, { amount: '1', reference: `QĐ-FEED-${i}` });
+    for (const limit of [7, 100]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      for (;;) {
+        const page: Page = await anonymous<Page>(
+          `/public/changes?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        if (page.items.length === 0) break;
+        seen.push(...page.items.map((item) => item.seq!));
+        cursor = page.nextCursor;
+      }
+      // every public event up to the last one read, exactly once, in numeric order
+      const { rows } = await system.db.pool.query<{ seq: string }>(
+        `SELECT e.seq::text AS seq FROM audit.events e
+         WHERE e.entity_type <> ALL($1::text[]) AND e.seq <= $2 ORDER BY e.seq`,
+        [['user', 'api_key', 'session', 'password'], seen[seen.length - 1]],
+      );
+      expect(rows.length).toBeGreaterThan(100);
+      expect(seen).toEqual(rows.map((r) => r.seq));
+    }
+  });
+
   it('never shows a confidential field on any public endpoint', async () => {
     const { rows } = await system.db.pool.query<{ id: string; email: string; password_hash: string }>(
       'SELECT id, email, password_hash FROM identity.users',

@@ -19,6 +19,11 @@ export class MarketplaceClient {
     return new MarketplaceClient(this.baseUrl, token);
   }
 
+  /** The same caller, talking to another API process of the same system. */
+  at(baseUrl: string): MarketplaceClient {
+    return new MarketplaceClient(baseUrl, this.token);
+  }
+
   async request<T>(method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     const response = await fetch(this.baseUrl + route, {
       method,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MarketplaceClient, type Created } from './client';
+import { ApiError, MarketplaceClient, type Created } from './client';
 import { eventually } from './system';
 
 const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
@@ -134,13 +134,13 @@ export async function fundedActors(
 }
 
 /** Tier 1: a solution with one measurable KPI, submitted and passed by the two assessors assigned to it. */
-export async function listSolution(a: Actors, categoryCode = 'giao-thong'): Promise<string> {
+export async function listSolution(a: Actors, categoryCode = 'giao-thong', kpi: object = TRAFFIC_KPI): Promise<string> {
   const assessors = await operatorAssessors(a);
   const solution = await a.vendor.post<Created>('/solutions', {
     name: 'Điều khiển đèn tín hiệu thích ứng bằng AI',
     summary: 'Tối ưu chu kỳ đèn theo lưu lượng thực tế tại các nút giao trọng điểm.',
     categoryCode,
-    kpis: [TRAFFIC_KPI],
+    kpis: [kpi],
   });
   const submission = await a.vendor.post<{ id: string; status: string }>('/precheck/submissions', {
     solutionId: solution.id,
@@ -184,6 +184,12 @@ export interface OrderSpec {
   disputeWindowSeconds?: number;
   /** The offer's fixed delivery share (the problem pays the rest by results); none by default. */
   deliveryShareBp?: number;
+  /** The KPI's unit, aggregation and measurement period (km/h, the problem's default, quarterly by default). */
+  unit?: string;
+  aggregation?: 'mean' | 'sum' | 'last' | 'count';
+  measurementPeriod?: string;
+  /** An independent validator organisation named at award. */
+  validatorOrganisationId?: string;
 }
 
 /** Problem → call → offer → award → draft order (not signed). */
@@ -200,11 +206,12 @@ export async function draftOrder(a: Actors, spec: OrderSpec): Promise<SignedOrde
         code: 'K1',
         nameVi: 'Tốc độ lưu thông trung bình giờ cao điểm',
         nameEn: 'Average peak-hour traffic speed',
-        unit: 'km/h',
+        unit: spec.unit ?? 'km/h',
         direction: 'increase',
         baseline: spec.baseline ?? '30',
         target: spec.target ?? '45',
-        measurementPeriod: 'quarterly',
+        measurementPeriod: spec.measurementPeriod ?? 'quarterly',
+        ...(spec.aggregation ? { aggregation: spec.aggregation } : {}),
         dataSource: 'Camera giao thông',
       },
     ],
@@ -223,11 +230,22 @@ export async function draftOrder(a: Actors, spec: OrderSpec): Promise<SignedOrde
     rounds: spec.rounds ?? 1,
     ...(spec.deliveryShareBp ? { deliveryShareBp: spec.deliveryShareBp } : {}),
   });
-  await new Promise((resolve) => setTimeout(resolve, callWindowMs + 50));
-  const order = await a.buyer.post<Created>(`/calls/${call.id}/award`, {
-    offerId: offer.id,
-    disputeWindowSeconds: spec.disputeWindowSeconds ?? 0,
-  });
+  // Offers stay sealed until the deadline: award as soon as the call says it has passed.
+  const order = await eventually(
+    () =>
+      a.buyer
+        .post<Created>(`/calls/${call.id}/award`, {
+          offerId: offer.id,
+          disputeWindowSeconds: spec.disputeWindowSeconds ?? 0,
+          ...(spec.validatorOrganisationId ? { validatorOrganisationId: spec.validatorOrganisationId } : {}),
+        })
+        .catch((error: unknown) => {
+          if (error instanceof ApiError && error.body.code === 'COMPETITION.CALL_STILL_OPEN') return undefined;
+          throw error;
+        }),
+    `the deadline of call ${call.id}`,
+    callWindowMs + 60_000,
+  );
   return { orderId: order.id, problemId: problem.id, callId: call.id, offerId: offer.id };
 }
 
@@ -269,13 +287,20 @@ export interface RecordShape {
 }
 
 /** Waits for the worker's acceptance record of the round, then the agency's officer signs its hash. */
-export async function signRecord(a: Actors, orderId: string, roundNo: number, by = a.officer): Promise<RecordShape> {
+export async function signRecord(
+  a: Actors,
+  orderId: string,
+  roundNo: number,
+  by = a.officer,
+  timeoutMs?: number,
+): Promise<RecordShape> {
   const record = await eventually(
     async () =>
       (await a.officer.get<RecordShape[]>(`/orders/${orderId}/acceptance-records`)).find(
         (r) => r.roundNo === roundNo && r.status !== 'SUPERSEDED',
       ),
     `acceptance record of round ${roundNo}`,
+    timeoutMs,
   );
   return by.post<RecordShape>(`/orders/${orderId}/rounds/${roundNo}/acceptance-record/signature`, {
     recordHash: record.recordHash,

@@ -31,6 +31,8 @@ export interface SystemOptions {
   redisUrl?: string;
   /** A PostgreSQL server of the test's own (admin URL, template migrated) instead of the run's shared one. */
   pgAdminUrl?: string;
+  /** The first operator admin's password (the demo loader signs in with the demo password). */
+  operatorPassword?: string;
 }
 
 /** The real API and worker processes (built `dist/`) on a fresh database and their own queue prefix. */
@@ -54,7 +56,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<TestSyst
   const api = await startApi({ ...env, ...options.apiEnv });
   const url = `http://127.0.0.1:${port}`;
   const client = new MarketplaceClient(url);
-  const operator = await bootstrapOperator(db.pool);
+  const operator = await bootstrapOperator(db.pool, undefined, options.operatorPassword);
   const admin = client.as(await client.login(operator.email, operator.password));
   return {
     db,
@@ -78,7 +80,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<TestSyst
   };
 }
 
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+/** Polls until `probe` returns a value; the bound is generous so that a loaded machine slows a test, not fails it. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -19,6 +19,7 @@ import { AdminController } from './admin.controller';
 import { ErrorFilter } from './error.filter';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics';
+import { WebAppController } from './web-app';
 
 @Module({
   imports: [
@@ -38,7 +39,8 @@ import { MetricsController } from './metrics';
     TrustSourceModule,
     NotificationsModule,
   ],
-  controllers: [HealthController, MetricsController, AdminController],
+  // WebAppController's catch-all comes last: it answers only what no other route matches.
+  controllers: [HealthController, MetricsController, AdminController, WebAppController],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },

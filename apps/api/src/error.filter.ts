@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorKind } from '@app/kernel';
 import { MEASUREMENT_FILE_TYPES } from '@app/acceptance';
@@ -118,6 +117,8 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const body = { ...this.describe(exception), requestId: requestIdOf(request.raw) };
     if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: body.requestId }, body.message);
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (body.statusCode === 429 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -128,14 +129,6 @@ export class ErrorFilter implements ExceptionFilter {
         code: exception.code,
         message: exception.message,
         details: exception.details ?? null,
-      };
-    }
-    if (exception instanceof ThrottlerException) {
-      return {
-        statusCode: 429,
-        code: 'IDENTITY.RATE_LIMITED',
-        message: 'Quá nhiều lần thử; hãy đợi một phút. / Too many attempts; wait a minute.',
-        details: null,
       };
     }
     if (exception instanceof HttpException) {

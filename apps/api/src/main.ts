@@ -14,6 +14,7 @@ import { frameworkRefusals } from './framework-refusals';
 import { guardInputText } from './input-guard';
 import { buildOpenApi } from './openapi';
 import { validationPipe } from './validation';
+import { serveWebAssets } from './web-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -27,6 +28,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   // Solution documents arrive as multipart streams; each upload sets its own size limit.
   await app.register(multipart, { limits: { files: 1, fields: 5 } });
+  await serveWebAssets(app);
   app.useGlobalPipes(validationPipe);
   guardInputText(app.getHttpAdapter().getInstance());
   instrument(app.getHttpAdapter().getInstance());

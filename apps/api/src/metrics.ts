@@ -1,8 +1,10 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Header, Headers } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import { Public } from '@app/identity';
+import { IdentityErrors, OwnCredentials } from '@app/identity';
+import { AppConfig } from '@app/platform';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
@@ -25,13 +27,28 @@ export function instrument(fastify: FastifyInstance): void {
   });
 }
 
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * Not public: the scraper sends `Authorization: Bearer <METRICS_TOKEN>`; without a configured token the route is
+ * closed.
+ */
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
+  constructor(private readonly config: AppConfig) {}
+
   @Get()
-  @Public()
+  @OwnCredentials()
   @Header('content-type', 'text/plain; version=0.0.4')
-  metrics(): Promise<string> {
+  metrics(@Headers('authorization') authorization?: string): Promise<string> {
+    const expected = this.config.METRICS_TOKEN;
+    const presented = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+    if (!expected || presented === undefined || !timingSafeEqual(digest(presented), digest(expected))) {
+      throw IdentityErrors.UNAUTHENTICATED(
+        'Cần mã truy cập số liệu giám sát (METRICS_TOKEN). / The metrics token (METRICS_TOKEN) is required.',
+      );
+    }
     return registry.metrics();
   }
 }

@@ -1,5 +1,7 @@
 import {
+  ACCEPTANCE_NOTICES_QUEUE,
   AcceptanceJobs,
+  AcceptanceNotices,
   ACCEPTANCE_QUEUE,
   AcceptanceProcessor,
   OUTCOME_EVENTS_QUEUE,
@@ -13,7 +15,14 @@ import {
   CompetitionProcessor,
 } from '@app/competition';
 import { CATALOG_EVENTS_QUEUE, CatalogEvents } from '@app/catalog';
-import { ListingNoticesProcessor, NotificationsProcessor } from '@app/notifications';
+import {
+  AcceptanceNoticesProcessor,
+  ListingNoticesProcessor,
+  NotificationsProcessor,
+  WEBHOOK_QUEUE,
+  WebhookDeliveryProcessor,
+  WebhookJobs,
+} from '@app/notifications';
 import type { JobHandlers } from '@app/platform';
 import { PRECHECK_EVENTS_QUEUE, PrecheckEvents } from '@app/precheck';
 import {
@@ -33,6 +42,8 @@ export const DECLARED_JOBS: JobHandlers[] = [
   { queue: COMPETITION_EVENTS_QUEUE, names: Object.values(CompetitionEvents) },
   { queue: CATALOG_EVENTS_QUEUE, names: Object.values(CatalogEvents) },
   { queue: PRECHECK_EVENTS_QUEUE, names: Object.values(PrecheckEvents) },
+  { queue: WEBHOOK_QUEUE, names: Object.values(WebhookJobs) },
+  { queue: ACCEPTANCE_NOTICES_QUEUE, names: Object.values(AcceptanceNotices) },
 ];
 
 export const PROCESSORS = [
@@ -43,6 +54,8 @@ export const PROCESSORS = [
   CompetitionProcessor,
   NotificationsProcessor,
   ListingNoticesProcessor,
+  WebhookDeliveryProcessor,
+  AcceptanceNoticesProcessor,
 ];
 
 /** Boot check: each declared job has exactly one processor, and no processor claims an undeclared job. */

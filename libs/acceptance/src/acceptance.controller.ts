@@ -10,18 +10,36 @@ import {
   ResolveDisputeDto,
   SignRecordDto,
 } from './acceptance-record.dto';
-import { RecordView, SettlementView } from './acceptance.dto';
+import { RecordView, RoundProgressView, SettlementView } from './acceptance.dto';
 import { AcceptanceFacade } from './acceptance.facade';
+import { RoundProgressReads } from './round-progress';
 
 @ApiTags('acceptance')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
 @Controller('orders/:orderId')
 export class AcceptanceController {
-  constructor(private readonly acceptance: AcceptanceFacade) {}
+  constructor(
+    private readonly acceptance: AcceptanceFacade,
+    private readonly progress: RoundProgressReads,
+  ) {}
+
+  @Get('rounds')
+  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
+  @ApiOperation({
+    summary:
+      'Tiến độ các kỳ đo / Each measurement round of an order: per KPI the data points it has and needs ("chưa đủ dữ liệu")',
+  })
+  @ApiOkResponse({ type: RoundProgressView, isArray: true })
+  rounds(
+    @CurrentPrincipal() p: Principal,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+  ): Promise<RoundProgressView[]> {
+    return this.progress.ofOrder(p, orderId);
+  }
 
   @Get('acceptance-records')
-  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
+  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER', 'FUNDER')
   @ApiOperation({ summary: 'Biên bản nghiệm thu / Acceptance records of an order' })
   @ApiOkResponse({ type: RecordView, isArray: true })
   records(@CurrentPrincipal() p: Principal, @Param('orderId', ParseUUIDPipe) orderId: string): Promise<RecordView[]> {
@@ -117,7 +135,7 @@ export class AcceptanceController {
   }
 
   @Get('settlements')
-  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER')
+  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER', 'FUNDER')
   @ApiOperation({ summary: 'Thanh toán theo kết quả / Outcome payments of an order' })
   @ApiOkResponse({ type: SettlementView, isArray: true })
   settlements(

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { RECORD_STATUSES, type KpiResult, type RecordStatus } from './contracts/acceptance';
+import { LOCALES, type Locale } from './ingest/readers';
 
 export class MeasurementPointDto {
   @ApiProperty({ example: 'K1' }) kpi: string;
@@ -13,6 +14,11 @@ export class MeasurementPointDto {
   @ApiProperty({ example: '42.5', description: 'Decimal (up to 15 digits and 6 decimals), as a string or a number' })
   value: string;
   @ApiPropertyOptional({ example: 'km/h', description: 'When given, must be the KPI’s unit' }) unit?: string;
+  @ApiPropertyOptional({
+    example: 'SK-000123',
+    description: 'Event reference: identical readings (KPI, instant, value) count once unless their refs differ',
+  })
+  ref?: string;
 }
 
 export class UploadMeasurementsDto {
@@ -49,7 +55,16 @@ export class UploadQueryDto {
   @IsBoolean()
   decimalComma?: boolean;
 
-  @ApiPropertyOptional({ example: 'Số liệu', description: 'XLSX worksheet to read; the first one if absent' })
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description:
+      'vi: a Vietnamese-locale spreadsheet — decimal commas ("72,5") and "dd/mm/yyyy hh:mm:ss" Vietnam times',
+  })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({ example: 'Số liệu', description: 'XLSX worksheet tab to read; the first tab if absent' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -69,6 +84,8 @@ export class RowProblemView {
   @ApiPropertyOptional({ nullable: true, type: String }) column: string | null;
   @ApiProperty({ example: 'OUTSIDE_ROUND_WINDOW' }) reason: string;
   @ApiPropertyOptional() value?: string;
+  @ApiPropertyOptional({ example: 'locale=vi', description: 'The upload option that reads this cell' })
+  option?: string;
 }
 
 export class UploadResultView {
@@ -94,7 +111,10 @@ export class KpiResultView {
   @ApiProperty({ description: 'Points needed before the KPI can be evaluated' }) requiredPoints: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'points / expected points' }) coverage:
     string | null;
-  @ApiProperty() measured: string;
+  @ApiProperty({ example: '2/3', description: 'Exact: a decimal, or "p/q" when no decimal writes the aggregate' })
+  measured: string;
+  @ApiProperty({ example: '≈ 0.666667', description: 'How the measured value reads (rounded only for display)' })
+  measuredDisplay: string;
   @ApiPropertyOptional({ nullable: true, type: String }) baseline: string | null;
   @ApiProperty() target: string;
   @ApiProperty() weightBp: number;
@@ -123,6 +143,29 @@ export class RecordView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) signedAt: Date | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) disputeDeadline: Date | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) payableAt: Date | null;
+}
+
+export class KpiProgressView {
+  @ApiProperty() key: string;
+  @ApiProperty() nameVi: string;
+  @ApiProperty({ description: 'Data points the round has for the KPI' }) points: number;
+  @ApiProperty({ description: 'Points needed before the KPI can be evaluated' }) requiredPoints: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Points the frequency and round window call for' })
+  expectedPoints: number | null;
+  @ApiProperty() sufficient: boolean;
+}
+
+export class RoundProgressView {
+  @ApiProperty() roundNo: number;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty() shareBp: number;
+  @ApiPropertyOptional({ nullable: true, enum: RECORD_STATUSES, description: 'The round’s record in force, if any' })
+  recordStatus: RecordStatus | null;
+  @ApiProperty({ description: 'Every KPI has the points it needs' }) sufficient: boolean;
+  @ApiProperty({ example: 'Chưa đủ dữ liệu (có/cần: K1 1/2)' }) statusVi: string;
+  @ApiProperty({ example: 'Not enough data yet (have/need: K1 1/2)' }) statusEn: string;
+  @ApiProperty({ type: KpiProgressView, isArray: true }) kpis: KpiProgressView[];
 }
 
 export class SettlementView {

@@ -1,9 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In, Not } from 'typeorm';
-import { AuditFacade, SYSTEM_ACTOR } from '@app/audit';
+import { type AuditActor, type AuditEntry, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { newId } from '@app/kernel';
-import { assertVisible, OrderingFacade, paymentTermsOf, type Order } from '@app/ordering';
+import {
+  acceptanceOrganisationsOf,
+  assertResultsVisible,
+  assertVisible,
+  OrderingFacade,
+  paymentTermsOf,
+  type Order,
+} from '@app/ordering';
 import { JobRequest, Outbox, Transactions, updateIfStatus } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import {
@@ -24,6 +31,7 @@ import { Dispute } from './dispute.entity';
 import { MeasurementBatch } from './measurement-batch.entity';
 import { RoundRecords } from './round-records';
 import { SettleRounds } from './settle-rounds';
+import { AcceptanceNotices, acceptanceNotice, remainderNotices } from './contracts/notices';
 import { Settlement } from './settlement.entity';
 
 export interface VendorOutcome {
@@ -59,6 +67,7 @@ export class AcceptanceFacade {
         return;
       }
       await tx.insert(AcceptanceRecord, built.record);
+      await this.outbox.enqueue(tx, recordReady(order, built.record));
       await this.audit.record(tx, {
         actor: SYSTEM_ACTOR,
         entityType: 'acceptance_record',
@@ -88,16 +97,23 @@ export class AcceptanceFacade {
       if (recordHash !== record.recordHash)
         throw AcceptanceErrors.RECORD_CHANGED(undefined, { current: record.recordHash });
       const status = recordLifecycle.apply(record.status, 'sign');
-      const [signed] = await tx.query<Array<{ due: boolean }>>(
+      const [signed] = await tx.query<Array<{ due: boolean; dispute_deadline: Date }>>(
         `WITH signed AS (
            UPDATE acceptance.records
            SET status = $2, signed_hash = $3, signed_by_user_id = $4, signed_at = now(),
                dispute_deadline = now() + make_interval(secs => $5)
-           WHERE id = $1 AND status = $6 RETURNING dispute_deadline <= now() AS due)
-         SELECT due FROM signed`,
+           WHERE id = $1 AND status = $6 RETURNING dispute_deadline <= now() AS due, dispute_deadline)
+         SELECT due, dispute_deadline FROM signed`,
         [record.id, status, recordHash, principal.userId, order.terms.disputeWindowSeconds, record.status],
       );
       if (signed.due) await this.release(tx, [record.id]);
+      await this.outbox.enqueue(
+        tx,
+        acceptanceNotice(AcceptanceNotices.recordSigned, order, record.id, {
+          roundNo,
+          disputeDeadline: signed.dispute_deadline.toISOString(),
+        }),
+      );
       await this.audit.record(tx, {
         actor: actorOf(principal),
         entityType: 'acceptance_record',
@@ -190,7 +206,7 @@ export class AcceptanceFacade {
           status: record.status,
           disputeDeadline: record.disputeDeadline,
         });
-      return this.openDispute(tx, principal, record, 'VENDOR', input);
+      return this.openDispute(tx, principal, order, record, 'VENDOR', input);
     });
   }
 
@@ -208,13 +224,14 @@ export class AcceptanceFacade {
       await updateIfStatus(tx, AcceptanceRecord, record.id, record.status, {
         status: recordLifecycle.apply(record.status, 'reopen'),
       });
-      return this.openDispute(tx, principal, record, 'AUDIT', { reason, evidence: [] });
+      return this.openDispute(tx, principal, order, record, 'AUDIT', { reason, evidence: [] });
     });
   }
 
   private async openDispute(
     tx: EntityManager,
     principal: Principal,
+    order: Order,
     record: AcceptanceRecord,
     kind: DisputeKind,
     input: { reason: string; evidence: EvidenceFile[] },
@@ -236,6 +253,13 @@ export class AcceptanceFacade {
       correctionRecordId: null,
     });
     await tx.insert(Dispute, dispute);
+    await this.outbox.enqueue(
+      tx,
+      acceptanceNotice(AcceptanceNotices.disputeOpened, order, dispute.id, {
+        roundNo: record.roundNo,
+        disputeId: dispute.id,
+      }),
+    );
     await this.audit.record(tx, {
       actor: actorOf(principal),
       entityType: 'dispute',
@@ -282,11 +306,21 @@ export class AcceptanceFacade {
       const event = correction ? 'correct' : dispute.kind === 'AUDIT' ? 'restore' : 'uphold';
       const status = recordLifecycle.apply(record.status, event);
       await updateIfStatus(tx, AcceptanceRecord, record.id, record.status, { status });
-      if (correction) await tx.insert(AcceptanceRecord, correction);
-      else if (status === 'SIGNED' && record.disputeDeadline && record.disputeDeadline <= resolved.resolved_at)
+      if (correction) {
+        await tx.insert(AcceptanceRecord, correction);
+        await this.outbox.enqueue(tx, recordReady(order, correction));
+      } else if (status === 'SIGNED' && record.disputeDeadline && record.disputeDeadline <= resolved.resolved_at)
         await this.release(tx, [record.id]);
       else if (status === 'SETTLED' && (await this.allSettled(tx, order)))
-        await this.ordering.close(tx, actorOf(principal), order);
+        await this.close(tx, actorOf(principal), order);
+      await this.outbox.enqueue(
+        tx,
+        acceptanceNotice(AcceptanceNotices.disputeResolved, order, disputeId, {
+          roundNo: dispute.roundNo,
+          disputeId,
+          outcome,
+        }),
+      );
       await this.outbox.enqueue(
         tx,
         outcomeEvent(
@@ -309,6 +343,14 @@ export class AcceptanceFacade {
       });
       return tx.findOneByOrFail(Dispute, { id: disputeId });
     });
+  }
+
+  /** Closes the order (its remainder back to the budget and co-funders), and tells them what came back. */
+  private async close(tx: EntityManager, actor: AuditActor, order: Order): Promise<void> {
+    const closures: AuditEntry[] = [];
+    await this.ordering.close(tx, actor, order, closures);
+    await this.audit.record(tx, ...closures);
+    await this.outbox.enqueueMany(tx, remainderNotices([order], closures));
   }
 
   /** Every measurement round settled, and no record (a delivery record included) still on its way to payment. */
@@ -369,7 +411,7 @@ export class AcceptanceFacade {
       if (order.status !== 'ACTIVE' || !due) return false;
       const event: OutcomeSettled = { orderId, vendorOrganisationId: order.vendorOrganisationId };
       await this.outbox.enqueue(tx, outcomeEvent(OutcomeEvents.settled, event, orderId, 'expired'));
-      await this.ordering.close(tx, SYSTEM_ACTOR, order);
+      await this.close(tx, SYSTEM_ACTOR, order);
       return true;
     });
   }
@@ -380,14 +422,14 @@ export class AcceptanceFacade {
   }
 
   async records(principal: Principal, orderId: string): Promise<AcceptanceRecord[]> {
-    assertVisible(principal, await this.ordering.findById(orderId));
+    assertResultsVisible(principal, await this.ordering.findById(orderId));
     return this.tx.run((tx) =>
       tx.find(AcceptanceRecord, { where: { orderId }, order: { roundNo: 'ASC', version: 'ASC' } }),
     );
   }
 
   async settlements(principal: Principal, orderId: string): Promise<Settlement[]> {
-    assertVisible(principal, await this.ordering.findById(orderId));
+    assertResultsVisible(principal, await this.ordering.findById(orderId));
     return this.tx.run((tx) =>
       tx.find(Settlement, { where: { orderId }, order: { roundNo: 'ASC', recordVersion: 'ASC' } }),
     );
@@ -456,13 +498,17 @@ export class AcceptanceFacade {
   }
 }
 
-/** Only the ordering agency's acceptance officers sign records and confirm delivery. */
+/** Only the acceptance officers of the ordering agency or of the validator the order names sign and confirm delivery. */
 function assertOfficerOf(principal: Principal, order: Order): void {
   assertVisible(principal, order);
   if (
     !principal.userId ||
     !principal.roles.includes('ACCEPTANCE_OFFICER') ||
-    principal.organisationId !== order.agencyOrganisationId
+    !acceptanceOrganisationsOf(order.terms).includes(principal.organisationId)
   )
     throw AcceptanceErrors.NOT_OFFICER_OF_ORDER();
 }
+
+/** The officers of the order's agency are told a record awaits their signature. */
+const recordReady = (order: Order, record: Pick<AcceptanceRecord, 'id' | 'roundNo'>) =>
+  acceptanceNotice(AcceptanceNotices.recordReady, order, record.id, { roundNo: record.roundNo });

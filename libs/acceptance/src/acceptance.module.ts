@@ -10,6 +10,7 @@ import { MeasurementIngest } from './ingest/measurement-ingest';
 import { MeasurementsController } from './ingest/measurements.controller';
 import { MeasurementBatch } from './measurement-batch.entity';
 import { Measurement } from './measurement.entity';
+import { RoundProgressReads } from './round-progress';
 import { RoundRecords } from './round-records';
 import { SettleRounds } from './settle-rounds';
 import { Settlement } from './settlement.entity';
@@ -21,7 +22,7 @@ import { Settlement } from './settlement.entity';
     TypeOrmModule.forFeature([MeasurementBatch, Measurement, AcceptanceRecord, Settlement, Dispute]),
   ],
   controllers: [AcceptanceController, MeasurementsController],
-  providers: [AcceptanceFacade, MeasurementIngest, RoundRecords, SettleRounds],
+  providers: [AcceptanceFacade, MeasurementIngest, RoundRecords, RoundProgressReads, SettleRounds],
   exports: [AcceptanceFacade],
 })
 export class AcceptanceModule {}

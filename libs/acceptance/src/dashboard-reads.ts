@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { COFUNDED_ORDERS, fundingFigures, type FundingFigures } from '@app/ordering';
 import { copyOut } from '@app/platform';
 import { DomainError, isUuid } from '@app/kernel';
+import { DELIVERY_ROUND } from './contracts/acceptance';
 
 /** Net paid per order (a clawback is a negative settlement), as the trust ranking reads it. */
 const NET_PAID = `SELECT order_id, sum(amount) AS paid FROM acceptance.settlements GROUP BY order_id`;
@@ -12,9 +13,13 @@ const SIGNERS = `SELECT order_id, string_agg(DISTINCT signed_by_user_id::text, '
                  FROM acceptance.records WHERE signed_by_user_id IS NOT NULL GROUP BY order_id`;
 /** Millisecond ISO 8601, as JavaScript dates carry it, so every reader stores the same text. */
 const CLOSED_AT = `to_char(o.closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** The fixed delivery share of the order (basis points) and whether it was paid (its delivery record settled). */
+export const DELIVERY_SHARE_BP = `coalesce((o.terms ->> 'deliveryShareBp')::int, 0)`;
+export const DELIVERY_PAID = `EXISTS (SELECT 1 FROM acceptance.settlements d WHERE d.order_id = o.id AND d.round_no = ${DELIVERY_ROUND})`;
 const OUTCOME_COLUMNS = `o.id AS c0, o.vendor_organisation_id AS c1, o.agency_organisation_id AS c2,
   p.category_code AS c3, o.max_amount::text AS c4, coalesce(s.paid, 0)::text AS c5,
-  ${CLOSED_AT} AS c6, coalesce(r.signers, '') AS c7`;
+  ${CLOSED_AT} AS c6, coalesce(r.signers, '') AS c7, ${DELIVERY_SHARE_BP}::text AS c8,
+  CASE WHEN ${DELIVERY_PAID} THEN 't' ELSE 'f' END AS c9`;
 const OUTCOME_FROM = `FROM ordering.orders o JOIN problems.problems p ON p.id = (o.terms ->> 'problemId')::uuid`;
 
 /** A closed order's outcome as text, straight from the database: amounts in đồng, closedAt in ISO 8601 UTC. */
@@ -27,6 +32,10 @@ export interface OutcomeRow {
   paid: string;
   closedAt: string;
   signedByUserIds: string[];
+  /** the order's fixed delivery share d in basis points */
+  deliveryShareBp: number;
+  /** the delivery share was paid: not an outcome, so the trust score leaves it out */
+  deliveryPaid: boolean;
 }
 
 /**
@@ -40,7 +49,8 @@ export async function allOutcomeRows(tx: EntityManager): Promise<OutcomeRow[]> {
     `SELECT ${OUTCOME_COLUMNS} ${OUTCOME_FROM} LEFT JOIN (${NET_PAID}) s ON s.order_id = o.id
      LEFT JOIN (${SIGNERS}) r ON r.order_id = o.id WHERE o.status = 'CLOSED'`,
   )) {
-    const [orderId, vendor, agency, category, maxAmount, paid, closedAt, signers] = f as string[];
+    const [orderId, vendor, agency, category, maxAmount, paid, closedAt, signers, deliveryShareBp, deliveryPaid] =
+      f as string[];
     rows.push({
       orderId,
       vendorOrganisationId: vendor,
@@ -50,6 +60,8 @@ export async function allOutcomeRows(tx: EntityManager): Promise<OutcomeRow[]> {
       paid,
       closedAt,
       signedByUserIds: signers ? signers.split(',') : [],
+      deliveryShareBp: Number(deliveryShareBp),
+      deliveryPaid: deliveryPaid === 't',
     });
   }
   return rows;
@@ -57,7 +69,7 @@ export async function allOutcomeRows(tx: EntityManager): Promise<OutcomeRow[]> {
 
 /** One vendor's closed orders, each order's money and signers read through the indexes. */
 export async function vendorOutcomeRows(tx: EntityManager, vendorOrganisationId: string): Promise<OutcomeRow[]> {
-  const rows = await tx.query<Array<Record<`c${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7}`, string>>>(
+  const rows = await tx.query<Array<Record<`c${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`, string>>>(
     `SELECT ${OUTCOME_COLUMNS} ${OUTCOME_FROM}
      LEFT JOIN LATERAL (SELECT sum(amount) AS paid FROM acceptance.settlements WHERE order_id = o.id) s ON true
      LEFT JOIN LATERAL (SELECT string_agg(DISTINCT signed_by_user_id::text, ',') AS signers FROM acceptance.records
@@ -74,6 +86,8 @@ export async function vendorOutcomeRows(tx: EntityManager, vendorOrganisationId:
     paid: r.c5,
     closedAt: r.c6,
     signedByUserIds: r.c7 ? r.c7.split(',') : [],
+    deliveryShareBp: Number(r.c8),
+    deliveryPaid: r.c9 === 't',
   }));
 }
 
@@ -92,7 +106,7 @@ export interface MoneyTotals {
   paid: bigint;
   clawedBack: bigint;
   released: bigint;
-  /** committed minus the fixed delivery shares: the money payable only by measured results */
+  /** what was paid net of clawbacks minus the fixed delivery shares paid: the money actually paid for measured results */
   byResults: bigint;
 }
 
@@ -137,7 +151,8 @@ const PURCHASED = `SELECT o.terms ->> 'solutionId' AS id, min(o.closed_at) AS at
   WHERE o.status = 'CLOSED' AND s.paid > 0 GROUP BY 1`;
 const ORDER_MONEY = `SELECT o.id, o.agency_organisation_id::text AS agency, p.category_code AS category,
     o.terms ->> 'problemId' AS problem, o.max_amount AS committed,
-    o.max_amount * (10000 - coalesce((o.terms ->> 'deliveryShareBp')::int, 0)) / 10000 AS by_results,
+    greatest(0, coalesce(s.paid, 0)
+      - CASE WHEN ${DELIVERY_PAID} THEN o.max_amount * ${DELIVERY_SHARE_BP} / 10000 ELSE 0 END) AS by_results,
     coalesce(s.paid + s.clawed_back, 0) AS paid, coalesce(s.clawed_back, 0) AS clawed_back,
     CASE WHEN o.status = 'CLOSED' THEN o.max_amount - coalesce(s.paid, 0) ELSE 0 END AS released
   FROM ordering.orders o JOIN problems.problems p ON p.id = (o.terms ->> 'problemId')::uuid

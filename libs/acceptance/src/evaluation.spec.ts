@@ -1,46 +1,18 @@
-import type { OrderTerms } from '@app/ordering';
-import { aggregate, evaluateRound, expectedPoints, requiredPoints } from './evaluation';
-
-const terms = (overrides: Partial<OrderTerms['kpis'][number]> = {}): OrderTerms => ({
-  orderId: 'o',
-  problemId: 'p',
-  callId: 'c',
-  offerId: 'f',
-  solutionId: 's',
-  agencyOrganisationId: 'a',
-  vendorOrganisationId: 'v',
-  maxAmount: '1000000',
-  deliveryShareBp: 0,
-  floorBp: 5000,
-  disputeWindowSeconds: 0,
-  kpis: [
-    {
-      key: 'K1',
-      nameVi: 'Tỷ lệ hồ sơ đúng hạn',
-      nameEn: 'On-time share',
-      unit: '%',
-      weightBp: 10_000,
-      baseline: '30',
-      target: '45',
-      direction: 'increase',
-      aggregation: 'mean',
-      minimumSample: 2,
-      ...overrides,
-    },
-  ],
-  rounds: [{ no: 1, shareBp: 10_000, startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-04-01T00:00:00Z' }],
-  startsAt: '2026-01-01T00:00:00Z',
-  endsAt: '2026-04-01T00:00:00Z',
-});
+import { aggregate, evaluateRound, seriesOf, expectedPoints, requiredPoints } from './evaluation';
+import { terms } from './evaluation.fixture';
 
 describe('aggregate', () => {
   it.each([
-    ['mean', ['1', '2', '4'], '2.333333'],
+    ['mean', ['1', '2', '4'], '7/3'],
+    ['mean', ['1', '1', '0'], '2/3'],
+    ['mean', ['0.1', '0.2'], '0.15'],
     ['mean', ['40', '44'], '42'],
     ['sum', ['1.5', '2.25'], '3.75'],
     ['last', ['7', '9', '3'], '3'],
     ['count', ['7', '9', '3'], '3'],
-  ] as const)('%s of %p is %s', (kind, values, expected) => expect(aggregate(kind, [...values])).toBe(expected));
+  ] as const)('%s of %p is %s', (kind, values, expected) =>
+    expect(aggregate(kind, seriesOf([...values]))).toBe(expected),
+  );
 });
 
 const ROUND = { no: 1, shareBp: 10_000, startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-04-01T00:00:00Z' };
@@ -66,7 +38,7 @@ describe('sufficiency', () => {
 
 describe('evaluateRound', () => {
   it('is not evaluable below the minimum sample, and says which KPI lacks data', () => {
-    expect(evaluateRound(terms(), 1, new Map([['K1', ['42']]]))).toEqual({
+    expect(evaluateRound(terms(), 1, new Map([['K1', seriesOf(['42'])]]))).toEqual({
       evaluable: false,
       insufficient: [{ key: 'K1', points: 1, required: 2, expected: null }],
     });
@@ -75,17 +47,17 @@ describe('evaluateRound', () => {
   it('is not evaluable below 90 % of the expected points, and evaluable at 90 %', () => {
     const daily = terms({ frequency: 'daily', minimumSample: 1 });
     const values = (n: number) => Array.from({ length: n }, () => '42');
-    expect(evaluateRound(daily, 1, new Map([['K1', values(80)]]))).toEqual({
+    expect(evaluateRound(daily, 1, new Map([['K1', seriesOf(values(80))]]))).toEqual({
       evaluable: false,
       insufficient: [{ key: 'K1', points: 80, required: 81, expected: 90 }],
     });
-    const result = evaluateRound(daily, 1, new Map([['K1', values(81)]]));
+    const result = evaluateRound(daily, 1, new Map([['K1', seriesOf(values(81))]]));
     if (!result.evaluable) throw new Error('expected an evaluable round');
     expect(result.results[0]).toMatchObject({ points: 81, expectedPoints: 90, requiredPoints: 81, coverage: '0.9000' });
   });
 
   it('computes attainment, pay fraction and amount with a Vietnamese and English explanation', () => {
-    const result = evaluateRound(terms(), 1, new Map([['K1', ['40', '44']]]));
+    const result = evaluateRound(terms(), 1, new Map([['K1', seriesOf(['40', '44'])]]));
     if (!result.evaluable) throw new Error('expected an evaluable round');
     expect(result.measured).toEqual({ K1: '42' });
     expect(result.results[0]).toMatchObject({

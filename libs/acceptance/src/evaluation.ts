@@ -1,9 +1,16 @@
-import { explainKpi, floorDong, Fraction, parseDecimal, roundEarnedExact, type RoundMeasurements } from '@app/kernel';
+import {
+  explainKpi,
+  floorDong,
+  formatExact,
+  Fraction,
+  measuredDisplay,
+  parseDecimal,
+  roundEarnedExact,
+  type RoundMeasurements,
+} from '@app/kernel';
 import { paymentTermsOf, type OrderKpiTerms, type OrderTerms, type RoundTerms } from '@app/ordering';
 import type { KpiResult } from './contracts/acceptance';
 
-/** Aggregates are kept to 6 decimals, the precision measurements are accepted with. */
-const AGGREGATE_DECIMALS = 6;
 const DAY_MS = 86_400_000;
 /** Share of the expected data points a round needs before it can be evaluated. */
 const SUFFICIENT_COVERAGE = new Fraction(9, 10);
@@ -16,18 +23,35 @@ const PERIOD_DAYS: Record<string, number> = {
   yearly: 365,
 };
 
-export function aggregate(kind: OrderKpiTerms['aggregation'], values: string[]): string {
-  const numbers = values.map((v) => parseDecimal(v));
-  const sum = numbers.reduce((acc, n) => acc.add(n), new Fraction(0));
+/** The round's value of a KPI, exact: a decimal, or "p/q" when no decimal writes it (never rounded before paying). */
+/**
+ * What every aggregation needs of a KPI's readings in a round: their number, their exact sum (a decimal: a sum of
+ * decimals is one) and the last of them in observation order. PostgreSQL computes it over the stored rows in one
+ * pass, so a round of a million readings never travels to the worker.
+ */
+export interface KpiSeries {
+  points: number;
+  sum: string;
+  last: string;
+}
+
+/** The series of readings given in observation order (for callers that hold the readings themselves). */
+export function seriesOf(values: string[]): KpiSeries {
+  const sum = values.reduce((acc, v) => acc.add(parseDecimal(v)), new Fraction(0));
+  return { points: values.length, sum: formatExact(sum), last: values[values.length - 1] ?? '0' };
+}
+
+export function aggregate(kind: OrderKpiTerms['aggregation'], series: KpiSeries): string {
+  const sum = parseDecimal(series.sum);
   const result: Fraction =
     kind === 'sum'
       ? sum
       : kind === 'count'
-        ? new Fraction(values.length)
+        ? new Fraction(series.points)
         : kind === 'last'
-          ? numbers[numbers.length - 1]
-          : sum.div(values.length);
-  return result.round(AGGREGATE_DECIMALS).toString();
+          ? parseDecimal(series.last)
+          : sum.div(series.points);
+  return formatExact(result);
 }
 
 /**
@@ -61,32 +85,38 @@ export interface InsufficientKpi {
   expected: number | null;
 }
 
+/** Per KPI of the order, the points the round has, needs and expects (the sufficiency rule's inputs). */
+export function roundCoverage(terms: OrderTerms, roundNo: number, series: Map<string, KpiSeries>): InsufficientKpi[] {
+  const round = terms.rounds.find((r) => r.no === roundNo);
+  if (!round) throw new RangeError(`The order has no round ${roundNo}.`);
+  return terms.kpis.map((kpi) => ({
+    key: kpi.key,
+    points: series.get(kpi.key)?.points ?? 0,
+    required: requiredPoints(kpi, round),
+    expected: expectedPoints(kpi, round),
+  }));
+}
+
 export type RoundEvaluation =
   | { evaluable: false; insufficient: InsufficientKpi[] }
   | { evaluable: true; measured: RoundMeasurements; results: KpiResult[] };
 
 /**
- * Evaluates one round from its series (values in observation order). A KPI without sufficient data makes the
- * round "not yet evaluable" — never a zero.
+ * Evaluates one round from its series (per KPI). A KPI without sufficient data makes the round "not yet
+ * evaluable" — never a zero.
  */
-export function evaluateRound(terms: OrderTerms, roundNo: number, series: Map<string, string[]>): RoundEvaluation {
+export function evaluateRound(terms: OrderTerms, roundNo: number, series: Map<string, KpiSeries>): RoundEvaluation {
   const roundIndex = terms.rounds.findIndex((r) => r.no === roundNo);
   if (roundIndex < 0) throw new RangeError(`The order has no round ${roundNo}.`);
   const round = terms.rounds[roundIndex];
-  const insufficient = terms.kpis
-    .map((kpi) => ({
-      key: kpi.key,
-      points: series.get(kpi.key)?.length ?? 0,
-      required: requiredPoints(kpi, round),
-      expected: expectedPoints(kpi, round),
-    }))
-    .filter((s) => s.points < s.required);
+  const insufficient = roundCoverage(terms, roundNo, series).filter((s) => s.points < s.required);
   if (insufficient.length > 0) return { evaluable: false, insufficient };
   const payment = paymentTermsOf(terms);
   const measured: RoundMeasurements = {};
   const results = terms.kpis.map((kpi): KpiResult => {
-    const values = series.get(kpi.key) ?? [];
-    const value = aggregate(kpi.aggregation, values);
+    // Sufficiency (at least one point per KPI) was checked above.
+    const kpiSeries = series.get(kpi.key)!;
+    const value = aggregate(kpi.aggregation, kpiSeries);
     measured[kpi.key] = value;
     const expected = expectedPoints(kpi, round);
     return {
@@ -94,11 +124,12 @@ export function evaluateRound(terms: OrderTerms, roundNo: number, series: Map<st
       nameVi: kpi.nameVi,
       unit: kpi.unit,
       aggregation: kpi.aggregation,
-      points: values.length,
+      points: kpiSeries.points,
       expectedPoints: expected,
       requiredPoints: requiredPoints(kpi, round),
-      coverage: coverageOf(values.length, expected),
+      coverage: coverageOf(kpiSeries.points, expected),
       measured: value,
+      measuredDisplay: measuredDisplay(value),
       baseline: kpi.baseline,
       target: kpi.target,
       weightBp: kpi.weightBp,

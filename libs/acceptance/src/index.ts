@@ -5,6 +5,7 @@ export * from './acceptance.facade';
 export * from './acceptance.module';
 export * from './acceptance.processor';
 export * from './contracts/acceptance';
+export * from './contracts/notices';
 export { MEASUREMENT_FILE_TYPES, STREAMED_JSON_BODY } from './ingest/measurements.controller';
 export * from './dispute.entity';
 export * from './measurement-batch.entity';

@@ -4,6 +4,8 @@ import type { RowProblem } from './ingest/rows';
 /** One upload: the raw file's SHA-256, where it is kept and who sent it, kept forever (append-only). */
 @Entity({ schema: 'acceptance', name: 'measurement_batches' })
 @Index('measurement_batches_round_idx', ['orderId', 'roundNo'])
+/** The same file is never counted twice for an order (PRODUCT.md: 409 naming the earlier batch). */
+@Index('measurement_batches_order_sha256_key', ['orderId', 'sha256'], { unique: true })
 @Index('measurement_batches_idempotency_key', ['organisationId', 'idempotencyKey'], {
   unique: true,
   where: 'idempotency_key IS NOT NULL',

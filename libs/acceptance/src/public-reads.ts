@@ -55,6 +55,9 @@ const SQL = {
   orders: `SELECT o.id, o.call_id, o.trial, o.terms ->> 'problemId' AS problem_id, o.agency_organisation_id, a.name AS agency_name,
               o.vendor_organisation_id, v.name AS vendor_name, o.status, o.max_amount::text, o.terms_hash,
               o.activated_at, o.closed_at,
+              coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'amount', pl ->> 'amount') ORDER BY f.id)
+                        FROM jsonb_array_elements(coalesce(o.terms -> 'cofunding' -> 'pledges', '[]'::jsonb)) pl
+                        JOIN identity.organisations f ON f.id = (pl ->> 'funderOrganisationId')::uuid), '[]') AS cofunders,
               jsonb_build_object('deliveryShareBp', o.terms -> 'deliveryShareBp', 'floorBp', o.terms -> 'floorBp',
                 'disputeWindowSeconds', o.terms -> 'disputeWindowSeconds', 'startsAt', o.terms -> 'startsAt',
                 'endsAt', o.terms -> 'endsAt', 'kpis', o.terms -> 'kpis', 'rounds', o.terms -> 'rounds') AS terms
@@ -69,14 +72,29 @@ const SQL = {
                        'payFraction', k ->> 'payFraction', 'reasonVi', k ->> 'reasonVi', 'reasonEn', k ->> 'reasonEn'))
                FROM jsonb_array_elements(r.results) k) AS results
        FROM acceptance.records r WHERE r.status <> 'EVALUATED'`,
-  payments: `SELECT s.id, 'payment' AS kind, s.order_id, s.round_no, s.amount::text, o.agency_organisation_id AS payer_organisation_id,
+  /**
+   * Every money movement as the ledger and the settlements record it: a settlement pays the vendor (a correction's
+   * negative settlement is a clawback), the treasury disburses a vendor's payable to its bank, and a closed order's
+   * remainder goes back to the agency budget and to each co-funder's pool (one row per receiving account).
+   */
+  payments: `SELECT s.id, CASE WHEN s.amount > 0 THEN 'payment' ELSE 'clawback' END AS kind, s.order_id, s.round_no,
+              s.amount::text, o.agency_organisation_id AS payer_organisation_id,
               s.vendor_organisation_id AS payee_organisation_id, s.settled_at AS occurred_at
-       FROM acceptance.settlements s JOIN ordering.orders o ON o.id = s.order_id WHERE s.amount > 0
+       FROM acceptance.settlements s JOIN ordering.orders o ON o.id = s.order_id WHERE s.amount <> 0
        UNION ALL
-       SELECT o.id, 'release', o.id, NULL, (o.max_amount - coalesce(sum(s.amount), 0))::text, o.agency_organisation_id,
-              o.agency_organisation_id, o.closed_at
-       FROM ordering.orders o LEFT JOIN acceptance.settlements s ON s.order_id = o.id
-       WHERE o.status = 'CLOSED' GROUP BY o.id HAVING o.max_amount - coalesce(sum(s.amount), 0) > 0`,
+       SELECT md5(t.id::text || ':' || a.id::text)::uuid, 'release', o.id, NULL, p.amount::text,
+              o.agency_organisation_id, a.owner_id, t.created_at
+       FROM ledger.transfers t
+       JOIN ordering.orders o ON o.id = (t.metadata ->> 'orderId')::uuid
+       JOIN ledger.postings p ON p.transfer_id = t.id AND p.amount > 0
+       JOIN ledger.accounts a ON a.id = p.account_id
+       WHERE t.kind = 'release'
+       UNION ALL
+       SELECT t.id, 'disbursement', NULL, NULL, p.amount::text, NULL, a.owner_id, t.created_at
+       FROM ledger.transfers t
+       JOIN ledger.postings p ON p.transfer_id = t.id AND p.amount > 0
+       JOIN ledger.accounts a ON a.id = p.account_id
+       WHERE t.kind = 'disburse'`,
 };
 
 export interface PublicProblem {
@@ -166,6 +184,8 @@ export interface PublicOrder {
   terms_hash: string;
   activated_at: Date | null;
   closed_at: Date | null;
+  /** the co-funders' pledges into the order's escrow (vốn mồi leverage) */
+  cofunders: Array<{ id: string; name: string; amount: string }>;
   terms: {
     deliveryShareBp: number;
     floorBp: number;
@@ -209,16 +229,21 @@ export const publicAcceptance = (tx: EntityManager, q: PublicPageQuery) =>
 
 export interface PublicPayment {
   id: string;
-  kind: 'payment' | 'release';
-  order_id: string;
+  /**
+   * payment: escrow → vendor; clawback: a corrected record takes back what was over-paid (negative amount);
+   * release: a closed order's remainder back to the agency budget or a co-funder; disbursement: the treasury pays a
+   * vendor's payable to its bank (no order, no payer on the platform).
+   */
+  kind: 'payment' | 'clawback' | 'release' | 'disbursement';
+  order_id: string | null;
   round_no: number | null;
   amount: string;
-  payer_organisation_id: string;
+  payer_organisation_id: string | null;
   payee_organisation_id: string;
   occurred_at: Date;
 }
 
-/** Settlements pay the vendor; a closed order's remaining escrow is released back to the agency budget. */
+/** Every money movement (see SQL.payments), keyset-paged on its id. */
 export const publicPayments = (tx: EntityManager, q: PublicPageQuery) => page<PublicPayment>(tx, SQL.payments, q);
 
 export interface PublicChange {
@@ -243,11 +268,12 @@ export async function publicChanges(
   limit: number,
 ): Promise<PublicChange[]> {
   return tx.query<PublicChange[]>(
-    `SELECT seq::text, occurred_at, entity_type, entity_id, action, hash FROM audit.events
-     WHERE ($1::bigint IS NULL OR seq > $1) AND NOT (entity_type = ANY($3::text[]))
-       AND NOT (entity_type = 'solution_document' AND EXISTS (
-         SELECT 1 FROM catalog.documents d WHERE d.id::text = entity_id AND d.confidential))
-     ORDER BY seq LIMIT $2`,
+    // ordered by the number, not by the text column of the same name the select list outputs
+    `SELECT e.seq::text AS seq, e.occurred_at, e.entity_type, e.entity_id, e.action, e.hash FROM audit.events e
+     WHERE ($1::bigint IS NULL OR e.seq > $1) AND NOT (e.entity_type = ANY($3::text[]))
+       AND NOT (e.entity_type = 'solution_document' AND EXISTS (
+         SELECT 1 FROM catalog.documents d WHERE d.id::text = e.entity_id AND d.confidential))
+     ORDER BY e.seq LIMIT $2`,
     [afterSeq, limit, PRIVATE_ENTITY_TYPES],
   );
 }
@@ -286,7 +312,11 @@ export async function contractingProcesses(tx: EntityManager, callIds: string[])
         award: awards.find((a) => a.call_id === call.id) ?? null,
         order,
         records: order ? records.filter((r) => r.order_id === order.id).sort((a, b) => a.round_no - b.round_no) : [],
-        payments: order ? payments.filter((p) => p.order_id === order.id) : [],
+        payments: order
+          ? payments
+              .filter((p) => p.order_id === order.id)
+              .sort((x, y) => new Date(x.occurred_at).getTime() - new Date(y.occurred_at).getTime())
+          : [],
       },
     ];
   });

@@ -6,7 +6,7 @@ import { Clock, cumulativeEarned, deterministicId, type RoundMeasurements } from
 import { paymentTermsOf, type Order } from '@app/ordering';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import { AcceptanceErrors, DELIVERY_ROUND } from './contracts/acceptance';
-import { evaluateRound, type InsufficientKpi } from './evaluation';
+import { evaluateRound, type InsufficientKpi, type KpiSeries } from './evaluation';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -22,18 +22,7 @@ export class RoundRecords {
    * so a correction's upload replaces that KPI's data and leaves the others as they were.
    */
   async build(tx: EntityManager, order: Order, roundNo: number, version: number): Promise<BuiltRecord> {
-    const rows = await tx.query<Array<{ kpi_key: string; value: string; revision: number; sha256: string }>>(
-      `SELECT m.kpi_key, m.value::text, b.revision, b.sha256
-       FROM acceptance.measurements m JOIN acceptance.measurement_batches b ON b.id = m.batch_id
-       WHERE m.order_id = $1 AND m.round_no = $2 AND b.revision <= $3
-       ORDER BY m.observed_at, m.id`,
-      [order.id, roundNo, version],
-    );
-    const newest = new Map<string, number>();
-    for (const row of rows) newest.set(row.kpi_key, Math.max(newest.get(row.kpi_key) ?? 0, row.revision));
-    const used = rows.filter((row) => row.revision === newest.get(row.kpi_key));
-    const series = new Map<string, string[]>();
-    for (const row of used) series.set(row.kpi_key, [...(series.get(row.kpi_key) ?? []), row.value]);
+    const { series, hashes } = await this.series(tx, order.id, roundNo, version);
     const evaluation = evaluateRound(order.terms, roundNo, series);
     if (!evaluation.evaluable) return { insufficient: evaluation.insufficient };
     const earned = await this.earnedCumulative(tx, order, roundNo, evaluation.measured);
@@ -43,7 +32,7 @@ export class RoundRecords {
       version,
       results: evaluation.results,
       earnedCumulative: earned.toString(),
-      batchHashes: [...new Set(used.map((row) => row.sha256))],
+      batchHashes: hashes,
     };
     const record = tx.create(AcceptanceRecord, {
       ...content,
@@ -56,6 +45,47 @@ export class RoundRecords {
       evaluatedAt: this.clock.now(),
     });
     return { record, content };
+  }
+
+  /**
+   * The round's data as record `version` uses it: per KPI the series of its newest data revision up to `version`,
+   * and the SHA-256 of the batches that data comes from (in the order of their first reading). Computed by
+   * PostgreSQL over the stored rows, so the worker's time and memory do not grow with the number of readings.
+   */
+  async series(
+    tx: EntityManager,
+    orderId: string,
+    roundNo: number,
+    version: number,
+  ): Promise<{ series: Map<string, KpiSeries>; hashes: string[] }> {
+    const used = `WITH newest AS (
+         SELECT kpi_key, max(revision) AS revision FROM acceptance.measurements
+         WHERE order_id = $1 AND round_no = $2 AND revision <= $3 GROUP BY kpi_key)
+       SELECT m.* FROM acceptance.measurements m JOIN newest n ON n.kpi_key = m.kpi_key AND n.revision = m.revision
+       WHERE m.order_id = $1 AND m.round_no = $2`;
+    const params = [orderId, roundNo, version];
+    const sums = await tx.query<Array<{ kpi_key: string; points: number; sum: string }>>(
+      `SELECT kpi_key, count(*)::int AS points, sum(value)::text AS sum FROM (${used}) u GROUP BY kpi_key`,
+      params,
+    );
+    const lasts = await tx.query<Array<{ kpi_key: string; last: string }>>(
+      `SELECT DISTINCT ON (kpi_key) kpi_key, value::text AS last FROM (${used}) u
+       ORDER BY kpi_key, observed_at DESC, id DESC`,
+      params,
+    );
+    const batches = await tx.query<Array<{ sha256: string }>>(
+      `SELECT b.sha256 FROM (${used}) u JOIN acceptance.measurement_batches b ON b.id = u.batch_id
+       GROUP BY b.sha256 ORDER BY min(u.observed_at), min(u.id)`,
+      params,
+    );
+    const last = new Map(lasts.map((row) => [row.kpi_key, row.last]));
+    const series = new Map(
+      sums.map((row): [string, KpiSeries] => [
+        row.kpi_key,
+        { points: row.points, sum: row.sum, last: last.get(row.kpi_key)! },
+      ]),
+    );
+    return { series, hashes: batches.map((row) => row.sha256) };
   }
 
   /** The delivery record (biên bản bàn giao): what was delivered, and what the order has earned with it. */

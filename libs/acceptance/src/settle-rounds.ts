@@ -15,6 +15,7 @@ import {
   roundJob,
   type RoundJob,
 } from './contracts/acceptance';
+import { AcceptanceNotices, acceptanceNotice, remainderNotices } from './contracts/notices';
 import type { Settlement } from './settlement.entity';
 
 /** Orders one settlement transaction takes when a backlog exists (each with all its payable rounds). */
@@ -133,6 +134,7 @@ export class SettleRounds {
       });
       const closures: AuditEntry[] = [];
       await this.ordering.closeMany(tx, SYSTEM_ACTOR, complete, closures);
+      await this.outbox.enqueueMany(tx, [...moneyNotices(settled), ...remainderNotices(complete, closures)]);
       // One audit event per settlement transaction, naming every settlement and closure: a backlog batch of
       // thousands of rounds would otherwise spend most of its time appending to the hash chain one row at a time.
       await this.audit.record(tx, {
@@ -262,6 +264,18 @@ function transfersOf(settled: SettledRound[]): VendorPayment[] {
       memo: `${amount > 0n ? 'Thanh toán theo kết quả' : 'Thu hồi theo biên bản hiệu chỉnh'}: ${rounds.join(', ')}`,
     };
   });
+}
+
+/** The vendor, the agency and the co-funders hear of each payment and clawback. */
+function moneyNotices(settled: SettledRound[]) {
+  return settled
+    .filter((s) => s.amount !== 0n)
+    .map(({ order, settlement, amount }) =>
+      acceptanceNotice(amount > 0n ? AcceptanceNotices.paid : AcceptanceNotices.clawedBack, order, settlement.id, {
+        roundNo: settlement.roundNo,
+        amount: amount.toString(),
+      }),
+    );
 }
 
 /** One outcome event per order and batch: the ranking reads the order's outcome as a whole. */

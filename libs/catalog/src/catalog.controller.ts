@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   Param,
   ParseUUIDPipe,
   Post,
@@ -21,7 +22,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf, CurrentPrincipal, Public, Roles, type Principal } from '@app/identity';
+import { actorOf, CurrentPrincipal, IdentityFacade, Public, Roles, type Principal } from '@app/identity';
+import { DEFAULT_PAGE_SIZE, PageQueryDto } from '@app/platform';
 import {
   CatalogQueryDto,
   CategoryDto,
@@ -30,6 +32,8 @@ import {
   CreateCategoryDto,
   CreateSolutionDto,
   DelistDto,
+  DocumentPageView,
+  DocumentReviewDto,
   DocumentView,
   ListingPage,
   SearchQueryDto,
@@ -38,6 +42,7 @@ import {
 } from './catalog.dto';
 import { CatalogFacade, type DocumentViewer } from './catalog.facade';
 import { CatalogErrors } from './contracts/catalog';
+import { DocumentReview } from './document-review';
 import { DOCUMENT_TYPES } from './document-store';
 import { soleDocument } from './document-upload';
 
@@ -57,12 +62,15 @@ function contentDisposition(fileName: string): string {
   const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
-
 @ApiTags('catalog')
 @ApiBearerAuth()
 @Controller()
 export class CatalogController {
-  constructor(private readonly catalog: CatalogFacade) {}
+  constructor(
+    private readonly catalog: CatalogFacade,
+    private readonly documentReview: DocumentReview,
+    private readonly identity: IdentityFacade,
+  ) {}
 
   @Get('categories')
   @Public()
@@ -155,6 +163,33 @@ export class CatalogController {
     return this.catalog.setConfidentiality(actorOf(p), id, documentId, dto);
   }
 
+  @Get('documents/pending-review')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({
+    summary:
+      'Tài liệu chờ duyệt / Documents added to checked solutions, not public until accepted (oldest first, paged)',
+  })
+  @ApiOkResponse({ type: DocumentPageView })
+  pendingDocuments(@Query() q: PageQueryDto): Promise<DocumentPageView> {
+    return this.documentReview.pending(q.cursor, q.limit ?? DEFAULT_PAGE_SIZE);
+  }
+
+  @Post('solutions/:id/documents/:documentId/review')
+  @HttpCode(200)
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({
+    summary: 'Duyệt tài liệu bổ sung / Accept (make public) or reject (with a reason) a document awaiting review',
+  })
+  @ApiOkResponse({ type: DocumentView })
+  reviewDocument(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @Body() dto: DocumentReviewDto,
+  ): Promise<DocumentView> {
+    return this.documentReview.decide(actorOf(p), id, documentId, dto.decision, dto.reason?.trim());
+  }
+
   @Get('solutions/:id/documents')
   @Public()
   @ApiOperation({
@@ -236,8 +271,8 @@ export class CatalogController {
   @Public()
   @ApiOperation({ summary: 'Giải pháp đã niêm yết / Listed solutions (public)' })
   @ApiOkResponse({ type: SolutionView, isArray: true })
-  listed(@Query() query: CatalogQueryDto): Promise<SolutionView[]> {
-    return this.catalog.listed(query);
+  async listed(@Query() query: CatalogQueryDto): Promise<SolutionView[]> {
+    return this.identity.withVendors(await this.catalog.listed(query));
   }
 
   @Get('catalog/search')
@@ -247,23 +282,27 @@ export class CatalogController {
       'Tìm kiếm danh mục (có hoặc không dấu), lọc, sắp theo điểm chất lượng / Catalogue search, filters, quality order, cursor pages',
   })
   @ApiOkResponse({ type: ListingPage })
-  search(@Query() query: SearchQueryDto, @CurrentPrincipal({ optional: true }) p?: Principal): Promise<ListingPage> {
+  async search(
+    @Query() query: SearchQueryDto,
+    @CurrentPrincipal({ optional: true }) p?: Principal,
+  ): Promise<ListingPage> {
     const operator = p?.organisationType === 'OPERATOR';
     const { trustLabel, ...filters } = query;
-    return this.catalog.search({
+    const page = await this.catalog.search({
       ...filters,
       trustLabels: trustLabel,
       status: operator ? query.status : 'LISTED',
       makeInVietnam: query.makeInVietnam === undefined ? undefined : query.makeInVietnam === 'true',
     });
+    return { ...page, items: await this.identity.withVendors(page.items) };
   }
 
   @Get('vendor/solutions')
   @Roles('VENDOR')
   @ApiOperation({ summary: 'Giải pháp của tôi / My organisation’s solutions, every status' })
   @ApiOkResponse({ type: SolutionView, isArray: true })
-  mine(@CurrentPrincipal() p: Principal): Promise<SolutionView[]> {
-    return this.catalog.ownedBy(p.organisationId);
+  async mine(@CurrentPrincipal() p: Principal): Promise<SolutionView[]> {
+    return this.identity.withVendors(await this.catalog.ownedBy(p.organisationId));
   }
 
   @Get('solutions/:id')
@@ -276,8 +315,8 @@ export class CatalogController {
   ): Promise<SolutionView> {
     const solution = await this.catalog.getSolution(id);
     const insider = p?.organisationId === solution.vendorOrganisationId || p?.organisationType === 'OPERATOR';
-    if (insider) return solution;
-    if (solution.status !== 'LISTED') throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
-    return this.catalog.publicView(solution);
+    if (!insider && solution.status !== 'LISTED') throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
+    const [view] = await this.identity.withVendors([insider ? solution : this.catalog.publicView(solution)]);
+    return view;
   }
 }

@@ -35,6 +35,7 @@ import {
   type SolutionStatus,
   type TrustLabel,
 } from './contracts/catalog';
+import { DOCUMENT_REVIEW_STATUSES, type DocumentReviewStatus } from './document.entity';
 
 const MONEY = /^(0|[1-9]\d{0,14})$/;
 
@@ -117,6 +118,9 @@ export class SolutionKpiView {
 export class SolutionView {
   @ApiProperty() id: string;
   @ApiProperty() vendorOrganisationId: string;
+  @ApiPropertyOptional({ description: 'the vendor’s registered name' }) vendorName?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the vendor’s tax code (mã số thuế)' })
+  vendorTaxCode?: string | null;
   @ApiProperty() name: string;
   @ApiProperty() summary: string;
   @ApiProperty() categoryCode: string;
@@ -224,6 +228,9 @@ export class SearchQueryDto {
 export class ListingView {
   @ApiProperty() id: string;
   @ApiProperty() vendorOrganisationId: string;
+  @ApiProperty({ description: 'the vendor’s registered name' }) vendorName: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the vendor’s tax code (mã số thuế)' })
+  vendorTaxCode: string | null;
   @ApiProperty() categoryCode: string;
   @ApiProperty({ enum: SOLUTION_STATUSES }) status: SolutionStatus;
   @ApiProperty() qualityScore: number;
@@ -258,7 +265,31 @@ export class DocumentView {
   @ApiProperty() sha256: string;
   @ApiProperty({ description: 'never shown to the public' }) confidential: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) confidentialReason: string | null;
+  @ApiProperty({
+    enum: DOCUMENT_REVIEW_STATUSES,
+    description: 'PENDING: added after the pre-check, not public until the operator accepts it or a re-check covers it',
+  })
+  reviewStatus: DocumentReviewStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) reviewReason: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
+export class DocumentPageView {
+  @ApiProperty({ type: DocumentView, isArray: true }) items: DocumentView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
+}
+
+export class DocumentReviewDto {
+  @ApiProperty({ enum: ['accept', 'reject'] })
+  @IsIn(['accept', 'reject'])
+  decision: 'accept' | 'reject';
+
+  @ApiPropertyOptional({ description: 'required to reject', example: 'Tài liệu không khớp phiên bản giải pháp.' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 1000)
+  reason?: string;
 }
 
 export class ConfidentialityDto {

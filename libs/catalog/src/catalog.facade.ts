@@ -30,6 +30,13 @@ import { Solution, SolutionKpi, type SolutionContent } from './solution.entity';
 
 const LISTING_VALIDITY_MONTHS = 12;
 const EXPIRY_REMINDER_DAYS = 30;
+/** Lifecycle moves the vendor hears of. */
+const LIFECYCLE_NOTICES: Partial<Record<SolutionEvent, CatalogEventName>> = {
+  suspend: CatalogEvents.suspended,
+  lift_suspension: CatalogEvents.reinstated,
+  delist: CatalogEvents.delisted,
+};
+
 /** A listing occupies a capacity slot while it is listed or only temporarily suspended. */
 const OCCUPYING: SolutionStatus[] = ['LISTED', 'SUSPENDED'];
 const REVISABLE: SolutionStatus[] = ['AUTO_REJECTED', 'REJECTED', 'EXPIRED'];
@@ -77,12 +84,15 @@ export interface ListingRow {
   priceMax: string | null;
   listedAt: Date | null;
   trustLabel: TrustLabel;
+  /** under a trust re-check: shows RECHECK_LABEL_VI */
+  underRecheck: boolean;
 }
 
 export const LISTING_COLUMNS = `l.solution_id AS "id", l.vendor_organisation_id AS "vendorOrganisationId",
   l.category_code AS "categoryCode", l.status, l.quality_score AS "qualityScore", l.version, l.name, l.summary,
   l.make_in_vietnam AS "makeInVietnam", l.deployment_model AS "deploymentModel", l.price_min AS "priceMin",
-  l.price_max AS "priceMax", l.listed_at AS "listedAt", l.trust_label AS "trustLabel"`;
+  l.price_max AS "priceMax", l.listed_at AS "listedAt", l.trust_label AS "trustLabel",
+  l.under_recheck AS "underRecheck"`;
 
 /** How many of the best listings a text search reads in quality order before it asks the text index instead. */
 export const TEXT_SCAN_ROWS = 1000;
@@ -182,6 +192,7 @@ export class CatalogFacade {
           sha256: stored.sha256,
           uploadedBy: actor.userId ?? '',
           ...secrecy,
+          reviewStatus: solution.checkedVersion === null ? 'ACCEPTED' : 'PENDING',
         });
         await tx.insert(SolutionDocument, document);
         await this.audit.record(tx, {
@@ -189,7 +200,14 @@ export class CatalogFacade {
           entityType: 'solution_document',
           entityId: document.id,
           action: 'uploaded',
-          after: { solutionId, sha256: stored.sha256, bytes: stored.bytes, mediaType: stored.mediaType, ...secrecy },
+          after: {
+            solutionId,
+            sha256: stored.sha256,
+            bytes: stored.bytes,
+            mediaType: stored.mediaType,
+            ...secrecy,
+            reviewStatus: document.reviewStatus,
+          },
         });
         return document;
       });
@@ -247,9 +265,14 @@ export class CatalogFacade {
       .execute();
   }
 
+  async revokeDocumentAccess(tx: EntityManager, solutionId: string, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await tx.delete(DocumentReviewer, { solutionId, userId: In(userIds) });
+  }
+
   /**
    * The owning vendor, operator admins and the solution's assigned assessors see every document; anyone else
-   * only the non-confidential documents of a listed solution's checked versions (and 404 for the rest).
+   * only the non-confidential, accepted documents of a listed solution's checked versions (and 404 for the rest).
    */
   async visibleDocuments(viewer: DocumentViewer | undefined, solutionId: string): Promise<SolutionDocument[]> {
     const solution = await this.getSolution(solutionId);
@@ -257,7 +280,12 @@ export class CatalogFacade {
     if (solution.status !== 'LISTED' || solution.checkedVersion === null)
       throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id: solutionId });
     return this.solutions.manager.find(SolutionDocument, {
-      where: { solutionId, confidential: false, solutionVersion: LessThanOrEqual(solution.checkedVersion) },
+      where: {
+        solutionId,
+        confidential: false,
+        reviewStatus: 'ACCEPTED',
+        solutionVersion: LessThanOrEqual(solution.checkedVersion),
+      },
       order: { createdAt: 'ASC' },
     });
   }
@@ -419,7 +447,15 @@ export class CatalogFacade {
     }
     const updated = await tx.update(Solution, { id, revisionStatus: solution.revisionStatus }, patch);
     if (updated.affected !== 1) throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
-    if (event === 'accept') await this.syncListing(tx, id);
+    // The re-check's assessors read every document of the version they passed: the pending ones are checked now.
+    if (event === 'accept') {
+      await tx.update(
+        SolutionDocument,
+        { solutionId: id, reviewStatus: 'PENDING', solutionVersion: LessThanOrEqual(solution.version) },
+        { reviewStatus: 'ACCEPTED', reviewedAt: new Date(), reviewReason: 'Tái kiểm đạt. / Passed the re-check.' },
+      );
+      await this.syncListing(tx, id);
+    }
     await this.audit.record(tx, {
       actor,
       entityType: 'solution',
@@ -436,20 +472,20 @@ export class CatalogFacade {
     await tx.query(
       `INSERT INTO catalog.listings AS l (solution_id, vendor_organisation_id, category_code, status, quality_score,
          version, name, summary, make_in_vietnam, deployment_model, price_min, price_max, search_vector, listed_at,
-         trust_label)
+         trust_label, under_recheck)
        SELECT s.id, s.vendor_organisation_id, s.checked->>'categoryCode', s.status, COALESCE(s.quality_score, 0),
          s.checked_version, s.checked->>'name', s.checked->>'summary',
          COALESCE((s.checked->>'makeInVietnam')::boolean, false), s.checked->>'deploymentModel',
          (s.checked->>'priceMin')::bigint, (s.checked->>'priceMax')::bigint,
          catalog.search_vector(concat_ws(' ', s.checked->>'name', s.checked->>'summary', s.checked->>'description')),
-         s.listed_at, COALESCE(v.label, $2)
+         s.listed_at, COALESCE(v.label, $2), s.recheck_opened_at IS NOT NULL
        FROM catalog.solutions s LEFT JOIN catalog.vendor_trust_labels v ON v.vendor_organisation_id = s.vendor_organisation_id
        WHERE s.id = $1 AND s.checked IS NOT NULL
        ON CONFLICT (solution_id) DO UPDATE SET status = EXCLUDED.status, quality_score = EXCLUDED.quality_score,
          version = EXCLUDED.version, name = EXCLUDED.name, summary = EXCLUDED.summary,
          make_in_vietnam = EXCLUDED.make_in_vietnam, deployment_model = EXCLUDED.deployment_model,
          price_min = EXCLUDED.price_min, price_max = EXCLUDED.price_max, search_vector = EXCLUDED.search_vector,
-         listed_at = EXCLUDED.listed_at, trust_label = EXCLUDED.trust_label`,
+         listed_at = EXCLUDED.listed_at, trust_label = EXCLUDED.trust_label, under_recheck = EXCLUDED.under_recheck`,
       [id, NEW_VENDOR_LABEL],
     );
   }
@@ -528,6 +564,12 @@ export class CatalogFacade {
       await this.notify(tx, CatalogEvents.displaced, solution, { waitingRank });
     }
     if (event === 'list' && solution.status === 'WAITING') await this.notify(tx, CatalogEvents.promoted, solution);
+    const notice = LIFECYCLE_NOTICES[event];
+    if (notice)
+      await this.notify(tx, notice, solution, {
+        reason: details.reason,
+        suspendedUntil: details.suspendedUntil?.toISOString(),
+      });
     await this.audit.record(tx, {
       actor,
       entityType: 'solution',
@@ -548,6 +590,83 @@ export class CatalogFacade {
 
   async delist(actor: AuditActor, id: string, reason: string): Promise<Solution> {
     return this.solutions.manager.transaction((tx) => this.transition(tx, actor, id, 'delist', { reason }));
+  }
+
+  /**
+   * Marks each of the vendors' solutions under a trust re-check exactly where `open` names an open, undecided re-check
+   * of its vendor (scope '*' = every category) and clears the mark elsewhere; the vendor and the operators hear of
+   * each solution newly marked. Called by the ranking inside its transaction.
+   */
+  async syncRecheck(
+    tx: EntityManager,
+    vendorIds: string[],
+    open: Array<{ vendorOrganisationId: string; scope: string }>,
+    now: Date,
+  ): Promise<void> {
+    if (vendorIds.length === 0) return;
+    const changed = await tx.query<Array<{ id: string; flagged: boolean }>>(
+      `WITH wanted AS (SELECT * FROM unnest($2::uuid[], $3::text[]) AS w(vendor, scope)),
+       target AS (
+         SELECT s.id, s.status IN ('LISTED', 'SUSPENDED', 'WAITING') AND EXISTS (
+                  SELECT 1 FROM wanted w WHERE w.vendor = s.vendor_organisation_id
+                    AND (w.scope = '*' OR w.scope = s.category_code)) AS flagged
+         FROM catalog.solutions s WHERE s.vendor_organisation_id = ANY($1::uuid[])),
+       changed AS (
+         UPDATE catalog.solutions s SET recheck_opened_at = CASE WHEN t.flagged THEN $4::timestamptz END
+         FROM target t WHERE s.id = t.id AND (s.recheck_opened_at IS NOT NULL) <> t.flagged
+         RETURNING s.id, t.flagged)
+       SELECT id, flagged FROM changed`,
+      [vendorIds, open.map((o) => o.vendorOrganisationId), open.map((o) => o.scope), now],
+    );
+    if (changed.length === 0) return;
+    await tx.query(
+      `UPDATE catalog.listings l SET under_recheck = s.recheck_opened_at IS NOT NULL
+       FROM catalog.solutions s WHERE s.id = l.solution_id AND s.id = ANY($1::uuid[])`,
+      [changed.map((c) => c.id)],
+    );
+    const opened = changed.filter((c) => c.flagged).map((c) => c.id);
+    if (opened.length > 0) {
+      const solutions = await tx.findBy(Solution, { id: In(opened) });
+      for (const solution of solutions) await this.notify(tx, CatalogEvents.recheckOpened, solution);
+    }
+    await this.audit.record(
+      tx,
+      ...changed.map((c) => ({
+        actor: SYSTEM_ACTOR,
+        entityType: 'solution',
+        entityId: c.id,
+        action: c.flagged ? 'recheck_opened' : 'recheck_closed',
+        after: { recheckOpenedAt: c.flagged ? now.toISOString() : null },
+      })),
+    );
+  }
+
+  /**
+   * The operator's decision on a trust re-check: suspends (until a date) or delists the vendor's solutions in the
+   * scope ('*' = every category), with the reason; returns the solutions it moved.
+   */
+  async applyRecheckDecision(
+    tx: EntityManager,
+    actor: AuditActor,
+    vendorOrganisationId: string,
+    scope: string,
+    decision: { event: 'suspend'; until: Date; reason: string } | { event: 'delist'; reason: string },
+  ): Promise<string[]> {
+    const from: SolutionStatus[] = decision.event === 'suspend' ? ['LISTED'] : ['LISTED', 'SUSPENDED', 'WAITING'];
+    const solutions = await tx.find(Solution, {
+      where: {
+        vendorOrganisationId,
+        status: In(from),
+        ...(scope === '*' ? {} : { categoryCode: scope }),
+      },
+      order: { id: 'ASC' },
+    });
+    for (const s of solutions)
+      await this.transition(tx, actor, s.id, decision.event, {
+        reason: decision.reason,
+        ...(decision.event === 'suspend' ? { suspendedUntil: decision.until } : {}),
+      });
+    return solutions.map((s) => s.id);
   }
 
   /** The category row, locked until the caller's transaction ends, so capacity decisions are serialised. */
@@ -605,7 +724,7 @@ export class CatalogFacade {
     tx: EntityManager,
     name: CatalogEventName,
     solution: Solution,
-    extra: Pick<ListingNotice, 'expiresAt' | 'waitingRank'> = {},
+    extra: Pick<ListingNotice, 'expiresAt' | 'waitingRank' | 'reason' | 'suspendedUntil'> = {},
   ): Promise<void> {
     const notice: ListingNotice = {
       noticeId: newId(),

@@ -1,7 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const DOCUMENT_REVIEW_STATUSES = ['ACCEPTED', 'PENDING', 'REJECTED'] as const;
+export type DocumentReviewStatus = (typeof DOCUMENT_REVIEW_STATUSES)[number];
 
 /** A document attached to a solution; the bytes live in the document store under their SHA-256. */
 @Entity({ schema: 'catalog', name: 'documents' })
+@Check('documents_review_status_check', `review_status IN ('ACCEPTED', 'PENDING', 'REJECTED')`)
 export class SolutionDocument {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -36,6 +40,20 @@ export class SolutionDocument {
 
   @Column({ type: 'text', nullable: true })
   confidentialReason: string | null;
+
+  /**
+   * A document added after the solution passed its pre-check was not part of that check: it stays PENDING (not
+   * public) until the operator accepts it or a re-check of the solution covers it.
+   */
+  @Index('documents_pending_idx', { where: `review_status = 'PENDING'` })
+  @Column({ type: 'text', default: 'ACCEPTED' })
+  reviewStatus: DocumentReviewStatus;
+
+  @Column({ type: 'text', nullable: true })
+  reviewReason: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -57,6 +57,10 @@ export class Listing {
   /** The vendor's current trust label, copied from catalog.vendor_trust_labels so the filter is one index. */
   @Column({ type: 'text', default: 'NHA_CUNG_CAP_MOI' })
   trustLabel: TrustLabel;
+
+  /** The solution is under a trust re-check ("đang xem xét lại"), copied from its recheck_opened_at. */
+  @Column({ type: 'boolean', default: false })
+  underRecheck: boolean;
 }
 
 /** Each vendor's current trust label as the ranking last computed it; a vendor absent here is new. */

@@ -100,6 +100,13 @@ export class Solution {
   @Column({ type: 'timestamptz', nullable: true })
   suspendedUntil: Date | null;
 
+  /**
+   * Set while the vendor's trust lower bound is under the floor and the operator has not yet decided (keep, suspend
+   * or delist): the listing shows "đang xem xét lại". Kept by the ranking (CatalogFacade.syncRecheck).
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  recheckOpenedAt: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   expiryReminderAt: Date | null;
 

@@ -22,6 +22,7 @@ import {
 } from './contracts/competition';
 import { Offer } from './offer.entity';
 import { OfferScore } from './offer-score.entity';
+import { declaredMinimumSamples } from './offer-terms';
 import { PocTrial } from './poc-trial.entity';
 
 const DAY_MS = 86_400_000;
@@ -29,6 +30,8 @@ const DAY_MS = 86_400_000;
 export interface BakeOffFinalist {
   offer: Offer;
   trialOrderId: string;
+  /** per KPI code, the minimum sample the vendor declared for its solution (see declaredMinimumSamples) */
+  minimumSamples: Record<string, number>;
 }
 
 export interface BakeOffStart {
@@ -165,14 +168,17 @@ export class BakeOffFacade {
         notListed,
       },
     });
-    return {
-      call: { ...call, status },
-      problem,
-      finalists: trials.map((t) => ({
-        offer: shortlisted.find((s) => s.offer.id === t.offerId)!.offer,
+    const finalists: BakeOffFinalist[] = [];
+    for (const t of trials) {
+      const offer = shortlisted.find((s) => s.offer.id === t.offerId)!.offer;
+      const solution = await this.catalog.getSolution(offer.solutionId, tx);
+      finalists.push({
+        offer,
         trialOrderId: t.orderId,
-      })),
-    };
+        minimumSamples: declaredMinimumSamples(problem, solution.kpis),
+      });
+    }
+    return { call: { ...call, status }, problem, finalists };
   }
 
   /** Calls whose trial orders are running: the acceptance module checks whether they are all post-checked. */

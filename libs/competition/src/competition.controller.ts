@@ -1,9 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@app/identity';
+import { DEFAULT_PAGE_SIZE } from '@app/platform';
 import { BakeOffFacade } from './bake-off.facade';
 import {
   BakeOffView,
+  CallListQueryDto,
+  CallPageView,
   CallView,
   ClarificationAnswerDto,
   ClarificationQuestionDto,
@@ -37,10 +40,10 @@ export class CompetitionController {
 
   @Get('calls')
   @Public()
-  @ApiOperation({ summary: 'Lời mời chào giá / Calls (public)' })
-  @ApiOkResponse({ type: CallView, isArray: true })
-  list(): Promise<CallView[]> {
-    return this.competition.listCalls();
+  @ApiOperation({ summary: 'Lời mời chào giá / Calls (public), newest first, paged by cursor, filtered' })
+  @ApiOkResponse({ type: CallPageView })
+  list(@Query() q: CallListQueryDto): Promise<CallPageView> {
+    return this.competition.listCalls({ ...q, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Get('calls/:id')

@@ -18,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQueryDto } from '@app/platform';
 import { DECIMAL, IsDongAmount } from '@app/problems';
 import {
   AWARD_MODES,
@@ -29,7 +30,7 @@ import {
 } from './contracts/competition';
 import { MAX_DELIVERY_SHARE_BP } from './offer-terms';
 
-export class WeightsDto {
+export class CallWeightsDto {
   @ApiProperty({ example: 0.4 }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1) price: number;
   @ApiProperty({ example: 0.4 }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1) effect: number;
   @ApiProperty({ example: 0.2 }) @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1) trust: number;
@@ -38,11 +39,11 @@ export class WeightsDto {
 export class OpenCallDto {
   @ApiProperty() @IsUUID() problemId: string;
   @ApiProperty({ example: '2026-12-15T10:00:00Z' }) @IsDateString({ strict: true }) deadline: string;
-  @ApiPropertyOptional({ type: WeightsDto, description: 'Default 0.4 price, 0.4 effect, 0.2 trust; must sum to 1' })
+  @ApiPropertyOptional({ type: CallWeightsDto, description: 'Default 0.4 price, 0.4 effect, 0.2 trust; must sum to 1' })
   @IsOptional()
   @ValidateNested()
-  @Type(() => WeightsDto)
-  weights?: WeightsDto;
+  @Type(() => CallWeightsDto)
+  weights?: CallWeightsDto;
   @ApiPropertyOptional({ enum: AWARD_MODES, default: 'DIRECT' }) @IsOptional() @IsIn(AWARD_MODES) awardMode?: AwardMode;
   @ApiPropertyOptional({ minimum: 2, maximum: 3 }) @IsOptional() @IsInt() @Min(2) @Max(3) pocFinalists?: number;
   @ApiPropertyOptional({ example: '200000000', description: 'Trial budget per finalist, đồng' })
@@ -186,11 +187,37 @@ export class CallView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) evaluatedAt: Date | null;
 }
 
+export class CallListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CALL_STATUSES })
+  @IsOptional()
+  @IsIn(CALL_STATUSES)
+  status?: CallStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  problemId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  agencyOrganisationId?: string;
+}
+
+export class CallPageView {
+  @ApiProperty({ type: CallView, isArray: true }) items: CallView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
+}
+
 export class OfferView {
   @ApiProperty() id: string;
   @ApiProperty() callId: string;
   @ApiProperty() solutionId: string;
   @ApiProperty() vendorOrganisationId: string;
+  @ApiPropertyOptional({ description: 'the vendor’s registered name (in offer lists)' }) vendorName?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the vendor’s tax code (in offer lists)' })
+  vendorTaxCode?: string | null;
   @ApiProperty({ enum: OFFER_STATUSES }) status: OfferStatus;
   @ApiProperty() price: string;
   @ApiProperty({ type: KpiCommitmentDto, isArray: true }) kpiCommitments: KpiCommitmentDto[];

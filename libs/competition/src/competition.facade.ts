@@ -3,9 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
-import { actorOf, IdentityErrors, type Principal } from '@app/identity';
-import { Clock, firstRepeated, isWorse, newId } from '@app/kernel';
-import { jobId, Outbox, updateIfStatus } from '@app/platform';
+import { actorOf, IdentityErrors, IdentityFacade, type Principal, type VendorIdentity } from '@app/identity';
+import { Clock, firstRepeated, isWorse, newId, type Page } from '@app/kernel';
+import { jobId, keysetPage, Outbox, updateIfStatus } from '@app/platform';
 import { deadlineEnd, ProblemsFacade, type Problem } from '@app/problems';
 import { Call } from './call.entity';
 import { Clarification } from './clarification.entity';
@@ -19,12 +19,19 @@ import {
   offerLifecycle,
   TRUST_SOURCE,
   type CallOpened,
+  type CallStatus,
   type ScoreWeights,
   type TrustSource,
 } from './contracts/competition';
 import { Offer } from './offer.entity';
 import { OfferScore } from './offer-score.entity';
-import { equalShares, maxDeliveryShareBp, offerPaymentTerms, roundSharesRefusal } from './offer-terms';
+import {
+  declaredMinimumSamples,
+  equalShares,
+  maxDeliveryShareBp,
+  offerPaymentTerms,
+  roundSharesRefusal,
+} from './offer-terms';
 import { payoutTable } from './payout-table';
 import { committedImprovement, scoreOffers } from './scoring';
 
@@ -32,6 +39,8 @@ export interface AwardedOffer {
   call: Call;
   offer: Offer;
   problem: Problem;
+  /** per KPI code, the minimum sample the vendor declared for its solution (see declaredMinimumSamples) */
+  minimumSamples: Record<string, number>;
 }
 
 const weightsOf = (call: Call): ScoreWeights => ({
@@ -53,12 +62,21 @@ function toWeights(dto: OpenCallDto['weights']): ScoreWeights {
   return weights;
 }
 
+export interface CallListFilter {
+  cursor?: string;
+  limit: number;
+  status?: CallStatus;
+  problemId?: string;
+  agencyOrganisationId?: string;
+}
+
 @Injectable()
 export class CompetitionFacade {
   constructor(
     private readonly audit: AuditFacade,
     private readonly catalog: CatalogFacade,
     private readonly problems: ProblemsFacade,
+    private readonly identity: IdentityFacade,
     private readonly clock: Clock,
     private readonly outbox: Outbox,
     @Inject(TRUST_SOURCE) private readonly trust: TrustSource,
@@ -175,18 +193,17 @@ export class CompetitionFacade {
   }
 
   /** Sealed bids: before the deadline a vendor sees only its own offers, the buyer none. */
-  async listOffers(principal: Principal, callId: string): Promise<Offer[]> {
+  /** Offers with their vendor's name and tax code: whom the buyer would be ordering from. */
+  async listOffers(principal: Principal, callId: string): Promise<Array<Offer & VendorIdentity>> {
     const call = await this.getCall(callId);
     const isBuyerSide =
       principal.organisationType === 'OPERATOR' || principal.organisationId === call.agencyOrganisationId;
-    if (isBuyerSide) {
-      if (call.deadline > this.clock.now()) throw CompetitionErrors.CALL_STILL_OPEN();
-      return this.offers.find({ where: { callId }, order: { submittedAt: 'ASC' } });
-    }
-    return this.offers.find({
-      where: { callId, vendorOrganisationId: principal.organisationId },
+    if (isBuyerSide && call.deadline > this.clock.now()) throw CompetitionErrors.CALL_STILL_OPEN();
+    const offers = await this.offers.find({
+      where: isBuyerSide ? { callId } : { callId, vendorOrganisationId: principal.organisationId },
       order: { submittedAt: 'ASC' },
     });
+    return this.identity.withVendors(offers);
   }
 
   /** Calls past their deadline that still wait for scoring (the worker's sweeper queues them). */
@@ -268,10 +285,13 @@ export class CompetitionFacade {
         justification: dto.justification ?? null,
       },
     });
+    const problem = await this.problems.get(call.problemId, tx);
+    const solution = await this.catalog.getSolution(offer.solutionId, tx);
     return {
       call: { ...call, status: callStatus, awardedOfferId: offer.id },
       offer: { ...offer, status: offerStatus },
-      problem: await this.problems.get(call.problemId, tx),
+      problem,
+      minimumSamples: declaredMinimumSamples(problem, solution.kpis),
     };
   }
 
@@ -362,8 +382,20 @@ export class CompetitionFacade {
     return call;
   }
 
-  listCalls(): Promise<Call[]> {
-    return this.calls.find({ order: { openedAt: 'DESC' }, take: 200 });
+  listCalls(filter: CallListFilter): Promise<Page<Call>> {
+    const query = this.calls.createQueryBuilder('c');
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.problemId) query.andWhere('c.problemId = :problemId', { problemId: filter.problemId });
+    if (filter.agencyOrganisationId)
+      query.andWhere('c.agencyOrganisationId = :agency', { agency: filter.agencyOrganisationId });
+    return keysetPage(query, {
+      timeColumn: 'c.opened_at',
+      timeOf: (c) => c.openedAt,
+      direction: 'DESC',
+      cursor: filter.cursor,
+      limit: filter.limit,
+      invalidCursor: () => CompetitionErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor }),
+    });
   }
 
   private async insertOffer(

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CatalogModule } from '@app/catalog';
+import { IdentityModule } from '@app/identity';
 import { ProblemsModule } from '@app/problems';
 import { BakeOffFacade } from './bake-off.facade';
 import { Call } from './call.entity';
@@ -16,6 +17,7 @@ import { PocTrial } from './poc-trial.entity';
   imports: [
     AuditModule,
     CatalogModule,
+    IdentityModule,
     ProblemsModule,
     TypeOrmModule.forFeature([Call, Offer, OfferScore, Clarification, PocTrial]),
   ],

@@ -58,3 +58,23 @@ export function offerPaymentTerms(offer: Offer, problem: Problem): PaymentTerms 
     })),
   };
 }
+
+const comparable = (name: string) => name.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The minimum sample per KPI code of the problem, as the vendor declared it for the solution's matching KPI in the
+ * pre-check (KPI measurability; matched by the KPI's code or name): the order's sufficiency rule uses it. A KPI the
+ * solution declares no minimum for needs one point.
+ */
+export function declaredMinimumSamples(
+  problem: Pick<Problem, 'kpis'>,
+  solutionKpis: ReadonlyArray<{ metric: string; minimumSample: number | null }>,
+): Record<string, number> {
+  return Object.fromEntries(
+    problem.kpis.map((kpi) => {
+      const names = new Set([kpi.code, kpi.nameVi, kpi.nameEn].map(comparable));
+      const declared = solutionKpis.find((s) => names.has(comparable(s.metric)))?.minimumSample;
+      return [kpi.code, declared ?? 1];
+    }),
+  );
+}

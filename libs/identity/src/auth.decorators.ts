@@ -4,6 +4,7 @@ import type { Principal, Role } from './contracts/roles';
 
 export const ROLES_KEY = 'identity:roles';
 export const PUBLIC_KEY = 'identity:public';
+export const OWN_CREDENTIALS_KEY = 'identity:own-credentials';
 export const ANY_ROLE = 'ANY' as const;
 
 /**
@@ -13,6 +14,9 @@ export const ANY_ROLE = 'ANY' as const;
 export const Roles = (...roles: Array<Role | typeof ANY_ROLE>) =>
   applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-access', roles));
 export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-access', ['PUBLIC']));
+/** A route that checks a credential of its own (e.g. the metrics scraper's token): the user guard ignores it. */
+export const OwnCredentials = () =>
+  applyDecorators(SetMetadata(OWN_CREDENTIALS_KEY, true), ApiExtension('x-access', ['OWN_CREDENTIALS']));
 
 /** The authenticated caller; `{ optional: true }` on public routes that show more to some callers. */
 export const CurrentPrincipal = createParamDecorator(

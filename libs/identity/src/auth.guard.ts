@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ANY_ROLE, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { ANY_ROLE, OWN_CREDENTIALS_KEY, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { Authenticator } from './authenticator';
 import { IdentityErrors } from './contracts/errors';
 import type { Principal, Role } from './contracts/roles';
@@ -20,6 +20,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(OWN_CREDENTIALS_KEY, targets)) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
     const roles = this.reflector.getAllAndOverride<Array<Role | typeof ANY_ROLE>>(ROLES_KEY, targets);
     const request = context.switchToHttp().getRequest<AuthRequest>();

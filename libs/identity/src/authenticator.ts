@@ -6,6 +6,7 @@ import * as argon2 from 'argon2';
 import { IsNull, Repository } from 'typeorm';
 import { ApiKey } from './api-key.entity';
 import { IdentityErrors } from './contracts/errors';
+import { LoginThrottling } from './login-throttling';
 import type { Principal, Role } from './contracts/roles';
 import { Organisation } from './organisation.entity';
 import { User } from './user.entity';
@@ -16,6 +17,8 @@ interface TokenClaims {
   orgType: Principal['organisationType'];
   roles: Role[];
   name: string;
+  /** The user's token version when the token was issued; a later bump revokes it. */
+  ver: number;
 }
 
 export const API_KEY_PREFIX = 'ccds_';
@@ -42,16 +45,29 @@ export class Authenticator {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
+    private readonly throttle: LoginThrottling,
   ) {}
 
-  async login(email: string, password: string): Promise<{ accessToken: string; principal: Principal }> {
+  /** `address` is the client's network address, throttled alongside the account. */
+  async login(
+    email: string,
+    password: string,
+    address: string,
+  ): Promise<{ accessToken: string; principal: Principal }> {
+    const normalised = email.trim().toLowerCase();
+    await this.throttle.assertAllowed(address, normalised);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .where('u.email = :email', { email: normalised })
       .getOne();
     const valid = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !valid) throw IdentityErrors.INVALID_CREDENTIALS();
+    if (!user || !valid) {
+      await this.throttle.recordFailure(address, normalised);
+      throw IdentityErrors.INVALID_CREDENTIALS();
+    }
+    await this.throttle.recordSuccess(normalised);
+    if (user.disabledAt) throw IdentityErrors.USER_DISABLED();
     const organisation = await this.organisations.findOneByOrFail({ id: user.organisationId });
     const principal: Principal = {
       userId: user.id,
@@ -67,6 +83,7 @@ export class Authenticator {
       orgType: organisation.type,
       roles: user.roles,
       name: user.fullName,
+      ver: user.tokenVersion,
     };
     return { accessToken: await this.jwt.signAsync(claims), principal };
   }
@@ -78,12 +95,18 @@ export class Authenticator {
     } catch {
       throw IdentityErrors.UNAUTHENTICATED('Phiên đăng nhập không hợp lệ hoặc đã hết hạn. / Invalid or expired token.');
     }
+    // One primary-key read per request, like an API key's: a disabled user or a changed role takes effect at once.
+    const current = await this.users.findOne({
+      where: { id: claims.sub },
+      select: { id: true, tokenVersion: true, disabledAt: true, roles: true },
+    });
+    if (!current || current.disabledAt || current.tokenVersion !== claims.ver) throw IdentityErrors.SESSION_REVOKED();
     return {
       userId: claims.sub,
       apiKeyId: null,
       organisationId: claims.org,
       organisationType: claims.orgType,
-      roles: claims.roles,
+      roles: current.roles,
       name: claims.name,
     };
   }

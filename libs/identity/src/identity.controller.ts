@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '@app/platform';
 import { ANY_ROLE, CurrentPrincipal, Public, Roles } from './auth.decorators';
 import { Authenticator } from './authenticator';
@@ -11,14 +11,18 @@ import {
   CreateApiKeyDto,
   CreateOrganisationDto,
   CreateUserDto,
+  DisableUserDto,
   IssuedApiKeyView,
   LoginDto,
   LoginView,
   OrganisationView,
   PrincipalView,
+  ResetPasswordDto,
+  UserRolesDto,
   UserView,
 } from './identity.dto';
 import { actorOf, IdentityFacade } from './identity.facade';
+import { UserAdministration } from './user-administration';
 import { User } from './user.entity';
 
 const userView = (u: User): UserView => ({
@@ -27,6 +31,7 @@ const userView = (u: User): UserView => ({
   email: u.email,
   fullName: u.fullName,
   roles: u.roles,
+  disabledAt: u.disabledAt,
 });
 const apiKeyView = (k: ApiKey): ApiKeyView => ({
   id: k.id,
@@ -44,17 +49,19 @@ export class IdentityController {
   constructor(
     private readonly identity: IdentityFacade,
     private readonly authenticator: Authenticator,
+    private readonly administration: UserAdministration,
     private readonly config: AppConfig,
   ) {}
 
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
-  @ApiOperation({ summary: 'Đăng nhập / Log in with email and password (rate-limited)' })
+  @ApiOperation({
+    summary: 'Đăng nhập / Log in with email and password (failed logins throttled per account and per address)',
+  })
   @ApiOkResponse({ type: LoginView })
-  async login(@Body() dto: LoginDto): Promise<LoginView> {
-    const { accessToken, principal } = await this.authenticator.login(dto.email, dto.password);
+  async login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<LoginView> {
+    const { accessToken, principal } = await this.authenticator.login(dto.email, dto.password, request.ip);
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS, principal };
   }
 
@@ -103,6 +110,53 @@ export class IdentityController {
     @Param('id', ParseUUIDPipe) organisationId: string,
   ): Promise<UserView[]> {
     return (await this.identity.listUsers(p, organisationId)).map(userView);
+  }
+
+  @Post('users/:id/disable')
+  @HttpCode(200)
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Khoá người dùng / Disable a user (their tokens stop working at once)' })
+  @ApiOkResponse({ type: UserView })
+  async disableUser(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DisableUserDto,
+  ): Promise<UserView> {
+    return userView(await this.administration.disable(p, id, dto.reason.trim()));
+  }
+
+  @Post('users/:id/enable')
+  @HttpCode(200)
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Mở khoá người dùng / Enable a disabled user' })
+  @ApiOkResponse({ type: UserView })
+  async enableUser(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+    return userView(await this.administration.enable(p, id));
+  }
+
+  @Put('users/:id/roles')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({ summary: "Đổi vai trò / Change a user's roles (their current tokens stop working)" })
+  @ApiOkResponse({ type: UserView })
+  async changeRoles(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UserRolesDto,
+  ): Promise<UserView> {
+    return userView(await this.administration.changeRoles(p, id, dto.roles));
+  }
+
+  @Post('users/:id/password')
+  @HttpCode(200)
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({ summary: "Đặt lại mật khẩu / Reset a user's password (their current tokens stop working)" })
+  @ApiOkResponse({ type: UserView })
+  async resetPassword(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ResetPasswordDto,
+  ): Promise<UserView> {
+    return userView(await this.administration.resetPassword(p, id, dto.password));
   }
 
   @Post('organisations/:id/api-keys')

@@ -54,6 +54,27 @@ export class CreateUserDto {
   roles: Role[];
 }
 
+export class DisableUserDto {
+  @ApiProperty({ example: 'Nghỉ việc từ ngày 01/12' })
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}
+
+export class UserRolesDto {
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @ArrayNotEmpty()
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ minLength: 12, description: 'The new password, handed to the user out of band' })
+  @IsString()
+  @Length(12, 256)
+  password: string;
+}
+
 export class CreateApiKeyDto {
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)
@@ -78,6 +99,7 @@ export class UserView {
   @ApiProperty() email: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) disabledAt: Date | null;
 }
 
 export class PrincipalView {

@@ -12,6 +12,11 @@ import { Organisation } from './organisation.entity';
 import { normaliseTaxCode } from './tax-code';
 import { User } from './user.entity';
 
+export interface VendorIdentity {
+  vendorName: string;
+  vendorTaxCode: string | null;
+}
+
 export const actorOf = (p: Principal) => ({ userId: p.userId ?? p.apiKeyId, organisationId: p.organisationId });
 
 /** Organisations, users and API keys; the only identity class other modules call. */
@@ -156,6 +161,17 @@ export class IdentityFacade {
     if (ids.length === 0) return new Map();
     const rows = await this.organisations.findBy({ id: In([...new Set(ids)]) });
     return new Map(rows.map((o) => [o.id, o.name]));
+  }
+
+  /** Each row with its vendor's registered name and tax code (public facts of a business), as buyers see it. */
+  async withVendors<T extends { vendorOrganisationId: string }>(rows: T[]): Promise<Array<T & VendorIdentity>> {
+    if (rows.length === 0) return [];
+    const vendors = await this.organisations.findBy({ id: In([...new Set(rows.map((r) => r.vendorOrganisationId))]) });
+    const byId = new Map(vendors.map((o) => [o.id, o]));
+    return rows.map((row) => {
+      const vendor = byId.get(row.vendorOrganisationId);
+      return { ...row, vendorName: vendor?.name ?? '', vendorTaxCode: vendor?.taxCode ?? null };
+    });
   }
 
   async listUsers(principal: Principal, organisationId: string): Promise<User[]> {

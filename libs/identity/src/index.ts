@@ -8,3 +8,4 @@ export { hashPassword } from './authenticator';
 export * from './api-key.entity';
 export * from './organisation.entity';
 export * from './user.entity';
+export * from './login-throttle.entity';

@@ -23,6 +23,13 @@ export class User {
   @Column({ type: 'text', array: true })
   roles: Role[];
 
+  /** Bumped when the user is disabled, their roles change or their password is reset: older tokens stop working. */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -41,6 +41,50 @@ export function parseDecimal(s: string, opts: { decimalComma?: boolean } = {}): 
   return sign ? magnitude.neg() : magnitude;
 }
 
+const RATIONAL = /^(-?\d+)\/(\d+)$/;
+
+/**
+ * An exact measured value as stored: a plain decimal ("12.5") or, for an aggregate that no decimal writes exactly
+ * (a mean of 1, 1 and 0), the reduced fraction "2/3".
+ */
+export function parseExact(s: string): Fraction {
+  const rational = RATIONAL.exec(s);
+  if (!rational) return parseDecimal(s);
+  if (/^0+$/.test(rational[2])) throw new RangeError(`Not an exact value (zero denominator): "${s}"`);
+  return new Fraction(BigInt(rational[1]), BigInt(rational[2]));
+}
+
+/** The exact text of a value: its decimal when one ends, else "numerator/denominator" (reduced). */
+export function formatExact(f: Fraction): string {
+  const decimal = terminatingDecimal(f);
+  if (decimal !== undefined) return decimal;
+  return `${f.s < 0n ? '-' : ''}${f.n}/${f.d}`;
+}
+
+/** The decimal of `f` when its reduced denominator has no prime factor but 2 and 5, else undefined. */
+export function terminatingDecimal(f: Fraction): string | undefined {
+  let rest = f.d;
+  let twos = 0;
+  let fives = 0;
+  while (rest % 2n === 0n) [rest, twos] = [rest / 2n, twos + 1];
+  while (rest % 5n === 0n) [rest, fives] = [rest / 5n, fives + 1];
+  if (rest !== 1n) return undefined;
+  const places = Math.max(twos, fives);
+  const digits = ((f.n * 10n ** BigInt(places)) / f.d).toString().padStart(places + 1, '0');
+  const int = digits.slice(0, digits.length - places);
+  const fraction = places ? `.${digits.slice(-places)}` : '';
+  return `${f.s < 0n && f.n !== 0n ? '-' : ''}${int}${fraction}`;
+}
+
+/** `f` with `places` decimals, rounded half away from zero: for display only, never for a computation. */
+export function roundedDecimal(f: Fraction, places: number): string {
+  const scale = 10n ** BigInt(places);
+  const k = (f.n * scale * 2n + f.d) / (2n * f.d);
+  const int = (k / scale).toString();
+  const fraction = places ? `.${(k % scale).toString().padStart(places, '0')}` : '';
+  return `${f.s < 0n && k !== 0n ? '-' : ''}${int}${fraction}`;
+}
+
 /** amount × bp / 10 000, exactly. */
 export function bpOf(amount: Dong, bp: number): Fraction {
   if (!Number.isSafeInteger(bp)) throw new RangeError(`Basis points must be an integer: ${bp}`);

@@ -1,4 +1,13 @@
-import { Fraction, bpOf, floorDong, parseDecimal } from './money';
+import {
+  Fraction,
+  bpOf,
+  floorDong,
+  formatExact,
+  parseDecimal,
+  parseExact,
+  roundedDecimal,
+  terminatingDecimal,
+} from './money';
 
 export type Comparator = 'gte' | 'lte' | 'eq' | 'gt' | 'lt';
 
@@ -27,7 +36,10 @@ export interface PaymentTerms {
   kpis: KpiPaymentTerms[];
 }
 
-/** Measured value per KPI key for one round; missing or null = not yet evaluable, never zero attainment. */
+/**
+ * Measured value per KPI key for one round, exact (a decimal, or "p/q" for an aggregate no decimal writes exactly);
+ * missing or null = not yet evaluable, never zero attainment.
+ */
 export type RoundMeasurements = Record<string, string | null | undefined>;
 
 export interface KpiExplanation {
@@ -118,7 +130,7 @@ export function validatePaymentTerms(t: PaymentTerms): string[] {
 }
 
 export function attainment(kpi: KpiPaymentTerms, measured: string): Fraction {
-  const value = parseDecimal(measured);
+  const value = parseExact(measured);
   if (isBinary(kpi)) return new Fraction(thresholdMet(kpi, value) ? 1 : 0);
   const baseline = requireBaseline(kpi);
   const a = value.sub(baseline).div(parseDecimal(kpi.target).sub(baseline));
@@ -181,6 +193,7 @@ export function explainKpi(kpi: KpiPaymentTerms, measured: string, floorBp: numb
   const a = attainment(kpi, measured);
   const f = payFraction(a, floorBp);
   const result = { attainment: fixedDown(a, 4), payFraction: fixedDown(f, 4) };
+  const shown = measuredDisplay(measured);
   const paid = percent(f);
   const paidVi = f.gt(0) ? `nên được trả ${vi(paid)}%` : 'nên không được trả';
   const paidEn = f.gt(0) ? `so ${paid}% is paid` : 'so nothing is paid';
@@ -190,30 +203,36 @@ export function explainKpi(kpi: KpiPaymentTerms, measured: string, floorBp: numb
     return a.gt(0)
       ? {
           ...result,
-          reasonVi: `Đạt ngưỡng cam kết (đo được ${vi(measured)}, yêu cầu ${vi(rule)}) ${paidVi}.`,
-          reasonEn: `Threshold met (measured ${measured}, required ${rule}), ${paidEn}.`,
+          reasonVi: `Đạt ngưỡng cam kết (đo được ${vi(shown)}, yêu cầu ${vi(rule)}) ${paidVi}.`,
+          reasonEn: `Threshold met (measured ${shown}, required ${rule}), ${paidEn}.`,
         }
       : {
           ...result,
-          reasonVi: `Chưa đạt ngưỡng cam kết (đo được ${vi(measured)}, yêu cầu ${vi(rule)}) ${paidVi}.`,
-          reasonEn: `Threshold not met (measured ${measured}, required ${rule}), ${paidEn}.`,
+          reasonVi: `Chưa đạt ngưỡng cam kết (đo được ${vi(shown)}, yêu cầu ${vi(rule)}) ${paidVi}.`,
+          reasonEn: `Threshold not met (measured ${shown}, required ${rule}), ${paidEn}.`,
         };
   }
 
   const floor = bpOf(1n, floorBp);
-  const floorPct = toDecimalString(bpOf(100n, floorBp));
+  const floorPct = formatExact(bpOf(100n, floorBp));
   const [sideVi, sideEn] = a.lt(floor) ? ['dưới', 'below'] : a.equals(floor) ? ['bằng', 'at'] : ['trên', 'above'];
   const achieved = percent(a);
   const { baseline, target } = kpi;
   return {
     ...result,
     reasonVi:
-      `Đạt ${vi(achieved)}% mức cải thiện cam kết (đo được ${vi(measured)}, cơ sở ${vi(`${baseline}`)}, ` +
+      `Đạt ${vi(achieved)}% mức cải thiện cam kết (đo được ${vi(shown)}, cơ sở ${vi(`${baseline}`)}, ` +
       `mục tiêu ${vi(target)}); ${sideVi} ngưỡng sàn ${vi(floorPct)}% ${paidVi}.`,
     reasonEn:
-      `Achieved ${achieved}% of the committed improvement (measured ${measured}, baseline ${baseline}, ` +
+      `Achieved ${achieved}% of the committed improvement (measured ${shown}, baseline ${baseline}, ` +
       `target ${target}); ${sideEn} the ${floorPct}% floor, ${paidEn}.`,
   };
+}
+
+/** How a measured value reads: exactly when a decimal writes it, else "≈" and 6 decimals (the value stays exact). */
+export function measuredDisplay(measured: string): string {
+  const value = parseExact(measured);
+  return terminatingDecimal(value) ?? `≈ ${roundedDecimal(value, 6)}`;
 }
 
 /**
@@ -231,6 +250,18 @@ export function simulatePayout(t: PaymentTerms, attainmentLevels: number[]): Sim
     const perRound = cumulative.map((c, r) => c - (r === 0 ? delivery : cumulative[r - 1]));
     return { level, delivery, perRound, total: cumulative[cumulative.length - 1] };
   });
+}
+
+/**
+ * What the order pays over all its rounds when KPI `key` alone reaches attainment `level` (the others not yet
+ * measured, no delivery share): the simulator's per-KPI column, through the same exact formula as settlement.
+ */
+export function simulateKpiAlone(t: PaymentTerms, key: string, level: number): bigint {
+  assertValid(t);
+  const kpi = t.kpis.find((k) => k.key === key);
+  if (!kpi) throw new RangeError(`The terms have no KPI "${key}".`);
+  const measured = measuredAtLevel(kpi, level);
+  return cumulativeEarned(t, { delivered: false, rounds: t.roundSharesBp.map(() => ({ [key]: measured })) });
 }
 
 function roundEarned(t: PaymentTerms, roundIndex: number, m: RoundMeasurements): Fraction {
@@ -251,10 +282,10 @@ function measuredAtLevel(kpi: KpiPaymentTerms, level: number): string {
   if (isBinary(kpi)) {
     const target = parseDecimal(kpi.target);
     const candidates = [target, target.add(1), target.sub(1)];
-    return toDecimalString(candidates.find((v) => thresholdMet(kpi, v) === level >= 1)!);
+    return formatExact(candidates.find((v) => thresholdMet(kpi, v) === level >= 1)!);
   }
   const baseline = requireBaseline(kpi);
-  return toDecimalString(baseline.add(exactLevel(level).mul(parseDecimal(kpi.target).sub(baseline))));
+  return formatExact(baseline.add(exactLevel(level).mul(parseDecimal(kpi.target).sub(baseline))));
 }
 
 /** The level as the decimal it prints as (0.1 means 1/10, not the nearest binary double). */
@@ -262,16 +293,6 @@ function exactLevel(level: number): Fraction {
   if (!Number.isFinite(level)) throw new RangeError(`Not a finite attainment level: ${level}`);
   const [mantissa, exponent = '0'] = String(level).split('e');
   return parseDecimal(mantissa).mul(new Fraction(10).pow(Number(exponent)));
-}
-
-/** Exact for fractions whose denominator divides a power of ten, which is all this module produces. */
-function toDecimalString(f: Fraction): string {
-  let places = 0;
-  while (10n ** BigInt(places) % f.d !== 0n) places++;
-  const digits = ((f.n * 10n ** BigInt(places)) / f.d).toString().padStart(places + 1, '0');
-  const int = digits.slice(0, digits.length - places);
-  const frac = places ? `.${digits.slice(-places)}` : '';
-  return `${f.s < 0n ? '-' : ''}${int}${frac}`;
 }
 
 function isBinary(kpi: KpiPaymentTerms): boolean {

@@ -12,7 +12,7 @@ export const MAX_DISPUTE_WINDOW_SECONDS = 30 * 24 * 3600;
 /** The order carries exactly the payment terms of the awarded offer, plus what measuring them needs. */
 export function buildTerms(
   orderId: string,
-  { call, offer, problem }: AwardedOffer,
+  { call, offer, problem, minimumSamples }: AwardedOffer,
   startsAt: Date,
   disputeWindowSeconds: number,
 ): OrderTerms {
@@ -42,7 +42,7 @@ export function buildTerms(
       nameEn: problem.kpis[i].nameEn,
       unit: problem.kpis[i].unit,
       aggregation: problem.kpis[i].aggregation,
-      minimumSample: 1,
+      minimumSample: minimumSamples[kpi.key] ?? 1,
       frequency: problem.kpis[i].measurementPeriod,
     })),
     rounds,
@@ -90,4 +90,17 @@ export function withPledges(terms: OrderTerms, pledges: CofunderPledge[]): Order
   const sorted = [...pledges].sort((a, b) => (a.funderOrganisationId < b.funderOrganisationId ? -1 : 1));
   const pledged = sorted.reduce((sum, p) => sum + BigInt(p.amount), 0n);
   return { ...rest, cofunding: { cityShare: (BigInt(terms.maxAmount) - pledged).toString(), pledges: sorted } };
+}
+
+/** The terms naming `validatorOrganisationId` as the order's independent validator, or none (null). */
+export function withValidator(terms: OrderTerms, validatorOrganisationId: string | null): OrderTerms {
+  const { validatorOrganisationId: _previous, ...rest } = terms;
+  return validatorOrganisationId === null ? rest : { ...rest, validatorOrganisationId };
+}
+
+/** The organisations whose acceptance officers measure and sign for the order: the agency, and its validator if named. */
+export function acceptanceOrganisationsOf(terms: OrderTerms): string[] {
+  return terms.validatorOrganisationId
+    ? [terms.agencyOrganisationId, terms.validatorOrganisationId]
+    : [terms.agencyOrganisationId];
 }

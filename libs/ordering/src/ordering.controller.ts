@@ -1,11 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { DEFAULT_PAGE_SIZE } from '@app/platform';
 import {
   ReferencedAmountDto,
   AwardOrderDto,
   BudgetView,
   CancelOrderDto,
+  NameValidatorDto,
+  OrderListQueryDto,
+  OrderPageView,
   OrderSummaryView,
   OrderView,
   orderView,
@@ -66,11 +70,12 @@ export class OrderingController {
   @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER', 'FUNDER')
   @ApiOperation({
     summary:
-      'Đơn đặt hàng / Orders of my organisation (operators and city: all; co-funders: drafts and those they co-fund)',
+      'Đơn đặt hàng, mới nhất trước, phân trang / Orders of my organisation, newest first, paged by cursor ' +
+      '(operators and city: all; co-funders: drafts and those they co-fund)',
   })
-  @ApiOkResponse({ type: OrderSummaryView, isArray: true })
-  async list(@CurrentPrincipal() p: Principal): Promise<OrderSummaryView[]> {
-    return this.ordering.list(p);
+  @ApiOkResponse({ type: OrderPageView })
+  async list(@CurrentPrincipal() p: Principal, @Query() q: OrderListQueryDto): Promise<OrderPageView> {
+    return this.ordering.list(p, { ...q, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Get('orders/:id')
@@ -91,6 +96,22 @@ export class OrderingController {
     @Body() dto: SignOrderDto,
   ): Promise<OrderView> {
     await this.ordering.sign(p, id, dto.termsHash);
+    return orderView(await this.ordering.get(p, id));
+  }
+
+  @Put('orders/:id/validator')
+  @Roles('BUYER')
+  @ApiOperation({
+    summary:
+      'Chỉ định tổ chức nghiệm thu độc lập / The ordering agency names the order’s independent validator (VALIDATOR) while it is a draft; the terms hash changes, so parties sign the terms naming it',
+  })
+  @ApiOkResponse({ type: OrderView })
+  async nameValidator(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: NameValidatorDto,
+  ): Promise<OrderView> {
+    await this.ordering.nameValidator(p, id, dto.validatorOrganisationId);
     return orderView(await this.ordering.get(p, id));
   }
 

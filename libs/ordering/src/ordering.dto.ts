@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { AwardDto } from '@app/competition';
+import { PageQueryDto } from '@app/platform';
 import { IsDongAmount } from '@app/problems';
 import { ORDER_STATUSES, type OrderStatus, type OrderTerms } from './contracts/ordering';
 import type { Order } from './order.entity';
@@ -19,6 +20,27 @@ export class AwardOrderDto extends AwardDto {
   @Min(0)
   @Max(MAX_DISPUTE_WINDOW_SECONDS)
   disputeWindowSeconds?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'An independent validator organisation (type VALIDATOR) whose acceptance officers may upload and sign for the order, besides the agency’s; part of the signed terms',
+  })
+  @IsOptional()
+  @IsUUID()
+  validatorOrganisationId?: string;
+}
+
+export class NameValidatorDto {
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The VALIDATOR organisation to name, or null to name none; only while the order is a draft',
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  validatorOrganisationId: string | null;
 }
 
 export class SignOrderDto {
@@ -55,6 +77,28 @@ export class SignatureView {
   @ApiProperty({ format: 'date-time' }) signedAt: Date;
 }
 
+export class OrderListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ORDER_STATUSES })
+  @IsOptional()
+  @IsIn(ORDER_STATUSES)
+  status?: OrderStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  problemId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  vendorOrganisationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  agencyOrganisationId?: string;
+}
+
 export class OrderSummaryView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
@@ -66,6 +110,12 @@ export class OrderSummaryView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) closedAt: Date | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) cancelledAt: Date | null;
   @ApiPropertyOptional({ nullable: true, type: String }) cancellationReason: string | null;
+}
+
+export class OrderPageView {
+  @ApiProperty({ type: OrderSummaryView, isArray: true }) items: OrderSummaryView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
 }
 
 export class CofunderShareView {

@@ -4,14 +4,16 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { AuditActor, type AuditEntry, AuditFacade } from '@app/audit';
 import { AwardDto, BakeOffFacade, CompetitionFacade } from '@app/competition';
 import { actorOf, assertSameOrganisationOrOperator, IdentityFacade, type Principal } from '@app/identity';
-import { Clock, deterministicId, DomainError, newId, validatePaymentTerms } from '@app/kernel';
+import { Clock, deterministicId, DomainError, newId, type Page, validatePaymentTerms } from '@app/kernel';
 import { type AccountSpec, LedgerErrors, LedgerFacade } from '@app/ledger';
-import { Transactions, updateAllIfStatus, updateIfStatus } from '@app/platform';
+import { keysetPage, Transactions, updateAllIfStatus, updateIfStatus } from '@app/platform';
 import {
   type CofunderPledge,
   ledgerCodes,
+  type OrderTerms,
   orderLifecycle,
   OrderingErrors,
+  type OrderStatus,
   type SigningParty,
 } from './contracts/ordering';
 import { fundingFigures, type FundingFigures } from './funding-reads';
@@ -23,6 +25,7 @@ import {
   paymentTermsOf,
   termsHash,
   withPledges,
+  withValidator,
 } from './order-terms';
 import { splitProRata } from './pro-rata';
 import { Signature } from './signature.entity';
@@ -196,17 +199,49 @@ export class OrderingFacade {
       assertVisible(principal, order);
       if (order.status !== 'DRAFT') throw OrderingErrors.NOT_PLEDGEABLE(undefined, { status: order.status });
       const terms = withPledges(order.terms, change(order.terms.cofunding?.pledges ?? [], order));
-      const hash = termsHash(terms);
-      await updateIfStatus(tx, Order, orderId, 'DRAFT', { terms, termsHash: hash });
-      await this.audit.record(tx, {
-        actor: actorOf(principal),
-        entityType: 'order',
-        entityId: orderId,
-        action,
-        before: { termsHash: order.termsHash, cofunding: order.terms.cofunding ?? null },
-        after: { termsHash: hash, cofunding: terms.cofunding ?? null },
-      });
-      return { ...order, terms, termsHash: hash };
+      return this.replaceDraftTerms(tx, principal, order, terms, action, (t) => ({ cofunding: t.cofunding ?? null }));
+    });
+  }
+
+  /** A draft's new terms and their hash (signatures over the old hash no longer count), audited with what changed. */
+  private async replaceDraftTerms(
+    tx: EntityManager,
+    principal: Principal,
+    order: Order,
+    terms: OrderTerms,
+    action: string,
+    changed: (terms: OrderTerms) => object,
+  ): Promise<Order> {
+    const hash = termsHash(terms);
+    await updateIfStatus(tx, Order, order.id, 'DRAFT', { terms, termsHash: hash });
+    await this.audit.record(tx, {
+      actor: actorOf(principal),
+      entityType: 'order',
+      entityId: order.id,
+      action,
+      before: { termsHash: order.termsHash, ...changed(order.terms) },
+      after: { termsHash: hash, ...changed(terms) },
+    });
+    return { ...order, terms, termsHash: hash };
+  }
+
+  /**
+   * The ordering agency's buyer names (or, with null, removes) the order's independent validator while the order is
+   * a draft: the validator is part of the signed terms, so the terms hash changes and a party that signed before
+   * signs the terms naming it. Once signed the order is measured by whom its terms name.
+   */
+  async nameValidator(principal: Principal, orderId: string, validatorOrganisationId: string | null): Promise<Order> {
+    if (validatorOrganisationId) await this.identity.requireOrganisationType(validatorOrganisationId, 'VALIDATOR');
+    return this.tx.run(async (tx) => {
+      const order = await this.lock(tx, orderId);
+      assertVisible(principal, order);
+      if (!principal.roles.includes('BUYER') || principal.organisationId !== order.agencyOrganisationId)
+        throw OrderingErrors.NOT_ALLOWED_TO_NAME_VALIDATOR();
+      if (order.status !== 'DRAFT') throw OrderingErrors.VALIDATOR_NOT_CHANGEABLE(undefined, { status: order.status });
+      const terms = withValidator(order.terms, validatorOrganisationId);
+      return this.replaceDraftTerms(tx, principal, order, terms, 'validator-named', (t) => ({
+        validatorOrganisationId: t.validatorOrganisationId ?? null,
+      }));
     });
   }
 
@@ -222,12 +257,20 @@ export class OrderingFacade {
   async award(
     principal: Principal,
     callId: string,
-    { disputeWindowSeconds = DEFAULT_DISPUTE_WINDOW_SECONDS, ...dto }: AwardDto & { disputeWindowSeconds?: number },
+    {
+      disputeWindowSeconds = DEFAULT_DISPUTE_WINDOW_SECONDS,
+      validatorOrganisationId,
+      ...dto
+    }: AwardDto & { disputeWindowSeconds?: number; validatorOrganisationId?: string },
   ): Promise<Order> {
+    if (validatorOrganisationId) await this.identity.requireOrganisationType(validatorOrganisationId, 'VALIDATOR');
     return this.tx.run(async (tx) => {
       const awarded = await this.competition.award(tx, principal, callId, dto);
       const id = newId();
-      const terms = buildTerms(id, awarded, this.clock.now(), disputeWindowSeconds);
+      const terms = withValidator(
+        buildTerms(id, awarded, this.clock.now(), disputeWindowSeconds),
+        validatorOrganisationId ?? null,
+      );
       const problems = validatePaymentTerms(paymentTermsOf(terms));
       if (problems.length > 0) throw OrderingErrors.INVALID_TERMS(undefined, { problems });
       const order = tx.create(Order, {
@@ -383,24 +426,38 @@ export class OrderingFacade {
     return order;
   }
 
-  list(principal: Principal): Promise<Order[]> {
+  /**
+   * Orders the caller may see, newest first, paged by a (created, id) cursor and filtered. Operators and the city
+   * see all; co-funders drafts and what they co-fund; validators the orders that name them; anyone else their own
+   * organisation's.
+   */
+  async list(principal: Principal, filter: OrderListFilter): Promise<Page<Order>> {
+    const query = this.orders.createQueryBuilder('o');
     if (principal.organisationType === 'FUNDER') {
-      return this.orders
-        .createQueryBuilder('o')
-        .where(`o.status = 'DRAFT' OR o.terms->'cofunding'->'pledges' @> CAST(:mine AS jsonb)`, {
-          mine: JSON.stringify([{ funderOrganisationId: principal.organisationId }]),
-        })
-        .orderBy('o.createdAt', 'DESC')
-        .take(200)
-        .getMany();
+      query.where(`(o.status = 'DRAFT' OR o.terms->'cofunding'->'pledges' @> CAST(:mine AS jsonb))`, {
+        mine: JSON.stringify([{ funderOrganisationId: principal.organisationId }]),
+      });
+    } else if (principal.organisationType === 'VENDOR') {
+      query.where('o.vendorOrganisationId = :mine', { mine: principal.organisationId });
+    } else if (principal.organisationType === 'VALIDATOR') {
+      query.where(`o.terms->>'validatorOrganisationId' = :mine`, { mine: principal.organisationId });
+    } else if (principal.organisationType !== 'OPERATOR' && principal.organisationType !== 'CITY') {
+      query.where('o.agencyOrganisationId = :mine', { mine: principal.organisationId });
     }
-    const scope =
-      principal.organisationType === 'OPERATOR' || principal.organisationType === 'CITY'
-        ? {}
-        : principal.organisationType === 'VENDOR'
-          ? { vendorOrganisationId: principal.organisationId }
-          : { agencyOrganisationId: principal.organisationId };
-    return this.orders.find({ where: scope, order: { createdAt: 'DESC' }, take: 200 });
+    if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
+    if (filter.problemId) query.andWhere(`o.terms->>'problemId' = :problemId`, { problemId: filter.problemId });
+    if (filter.vendorOrganisationId)
+      query.andWhere('o.vendorOrganisationId = :vendor', { vendor: filter.vendorOrganisationId });
+    if (filter.agencyOrganisationId)
+      query.andWhere('o.agencyOrganisationId = :agency', { agency: filter.agencyOrganisationId });
+    return keysetPage(query, {
+      timeColumn: 'o.created_at',
+      timeOf: (o) => o.createdAt,
+      direction: 'DESC',
+      cursor: filter.cursor,
+      limit: filter.limit,
+      invalidCursor: () => OrderingErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor }),
+    });
   }
 
   /** Pays vendors from escrow in one posting; a transfer id makes a repeated payment of the same fact a no-op. */
@@ -608,6 +665,15 @@ export class OrderingFacade {
   }
 }
 
+export interface OrderListFilter {
+  cursor?: string;
+  limit: number;
+  status?: OrderStatus;
+  problemId?: string;
+  vendorOrganisationId?: string;
+  agencyOrganisationId?: string;
+}
+
 export interface VendorBalances {
   payable: bigint;
   disbursed: bigint;
@@ -665,8 +731,8 @@ function partyOf(principal: Principal, order: Order): SigningParty {
 }
 
 /**
- * Parties, operators and city viewers see an order; co-funders see draft orders (to pledge) and those they pledged
- * to; nobody else learns it exists.
+ * Parties, the validator the order names, operators and city viewers see an order; co-funders see draft orders (to
+ * pledge) and those they pledged to; nobody else learns it exists.
  */
 export function assertVisible(principal: Principal, order: Order): void {
   const allowed =
@@ -674,8 +740,22 @@ export function assertVisible(principal: Principal, order: Order): void {
     principal.organisationType === 'CITY' ||
     principal.organisationId === order.agencyOrganisationId ||
     principal.organisationId === order.vendorOrganisationId ||
+    principal.organisationId === order.terms.validatorOrganisationId ||
     (principal.organisationType === 'FUNDER' &&
       (order.status === 'DRAFT' ||
         fundingOf(order.terms).cofunders.some((c) => c.funderOrganisationId === principal.organisationId)));
   if (!allowed) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: order.id });
+}
+
+/**
+ * An order's results and payments: whoever sees the order, except that a co-funder sees them only for an order it
+ * funds (any funder sees a draft, to pledge to it, but not another funder's results).
+ */
+export function assertResultsVisible(principal: Principal, order: Order): void {
+  if (
+    principal.organisationType === 'FUNDER' &&
+    !fundingOf(order.terms).cofunders.some((c) => c.funderOrganisationId === principal.organisationId)
+  )
+    throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: order.id });
+  assertVisible(principal, order);
 }

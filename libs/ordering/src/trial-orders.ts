@@ -36,7 +36,7 @@ export class TrialOrders {
     return this.tx.run(async (tx) => {
       const { call, problem, finalists } = await this.bakeOffs.start(tx, principal, callId, signWithinDays);
       const startsAt = this.clock.now();
-      const orders = finalists.map(({ offer, trialOrderId }) => {
+      const orders = finalists.map(({ offer, trialOrderId, minimumSamples }) => {
         const trialOffer = {
           ...offer,
           price: call.pocTrialBudget!,
@@ -44,7 +44,12 @@ export class TrialOrders {
           rounds: 1,
           roundSharesBp: [10_000],
         };
-        const terms = buildTerms(trialOrderId, { call, offer: trialOffer, problem }, startsAt, disputeWindowSeconds);
+        const terms = buildTerms(
+          trialOrderId,
+          { call, offer: trialOffer, problem, minimumSamples },
+          startsAt,
+          disputeWindowSeconds,
+        );
         const problems = validatePaymentTerms(paymentTermsOf(terms));
         if (problems.length > 0) throw OrderingErrors.INVALID_TERMS(undefined, { offerId: offer.id, problems });
         return tx.create(Order, {

@@ -16,3 +16,5 @@ export * from './database/database.module';
 export * from './shutdown';
 export * from './queue/logged-worker-host';
 export * from './queue/periodic-task';
+export * from './http/page-query.dto';
+export * from './database/keyset-page';

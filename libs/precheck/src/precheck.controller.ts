@@ -1,11 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { DEFAULT_PAGE_SIZE } from '@app/platform';
 import {
   ConflictDto,
   CreateRequirementSetDto,
   RequirementSetView,
   ScoreDto,
+  SubmissionListQueryDto,
+  SubmissionPageView,
   SubmissionView,
   SubmitSolutionDto,
 } from './precheck.dto';
@@ -59,11 +62,12 @@ export class PrecheckController {
   @Get('submissions')
   @Roles('VENDOR', 'ASSESSOR', 'OPERATOR_ADMIN')
   @ApiOperation({
-    summary: 'Hồ sơ tiền kiểm / Submissions (vendor: its own; assessor: assigned queue; operator: all)',
+    summary:
+      'Hồ sơ tiền kiểm / Submissions, newest first, paged by cursor (vendor: its own; assessor: assigned queue; operator: all)',
   })
-  @ApiOkResponse({ type: SubmissionView, isArray: true })
-  list(@CurrentPrincipal() p: Principal): Promise<SubmissionView[]> {
-    return this.precheck.list(p);
+  @ApiOkResponse({ type: SubmissionPageView })
+  list(@CurrentPrincipal() p: Principal, @Query() q: SubmissionListQueryDto): Promise<SubmissionPageView> {
+    return this.precheck.list(p, { ...q, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Get('submissions/:id')

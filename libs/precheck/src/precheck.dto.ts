@@ -30,6 +30,7 @@ import {
   type Scoring,
   type SubmissionStatus,
 } from './contracts/precheck';
+import { PageQueryDto } from '@app/platform';
 
 export class RequirementDto {
   @ApiProperty({ example: 'cap-do-attt' }) @IsString() @Matches(/^[a-z0-9-]{2,60}$/) id: string;
@@ -59,7 +60,7 @@ export class RequirementDto {
   allowedTypes?: string[];
 }
 
-export class WeightsDto {
+export class PrecheckWeightsDto {
   @ApiProperty() @IsInt() @Min(0) @Max(100) capability: number;
   @ApiProperty() @IsInt() @Min(0) @Max(100) security: number;
   @ApiProperty() @IsInt() @Min(0) @Max(100) kpi: number;
@@ -73,11 +74,11 @@ export class CreateRequirementSetDto {
   @ValidateNested({ each: true })
   @Type(() => RequirementDto)
   requirements: RequirementDto[];
-  @ApiPropertyOptional({ type: WeightsDto })
+  @ApiPropertyOptional({ type: PrecheckWeightsDto })
   @IsOptional()
   @ValidateNested()
-  @Type(() => WeightsDto)
-  weights?: WeightsDto;
+  @Type(() => PrecheckWeightsDto)
+  weights?: PrecheckWeightsDto;
   @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @IsInt() @Min(0) @Max(100) groupMark?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @IsInt() @Min(0) @Max(100) totalMark?: number;
 }
@@ -166,4 +167,27 @@ export class SubmissionView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) decidedAt: Date | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) answers: Record<string, Answer>;
   @ApiProperty({ type: AssessmentView, isArray: true }) assessments: AssessmentView[];
+}
+
+export class SubmissionListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SUBMISSION_STATUSES })
+  @IsOptional()
+  @IsIn(SUBMISSION_STATUSES)
+  status?: SubmissionStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  solutionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  vendorOrganisationId?: string;
+}
+
+export class SubmissionPageView {
+  @ApiProperty({ type: SubmissionView, isArray: true }) items: SubmissionView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
 }

@@ -4,8 +4,8 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { AuditFacade, SYSTEM_ACTOR, type AuditActor } from '@app/audit';
 import { CatalogErrors, CatalogFacade, REVISABLE_LISTINGS, type Solution } from '@app/catalog';
 import { actorOf, IdentityFacade, type Principal } from '@app/identity';
-import { newId } from '@app/kernel';
-import { jobId, Outbox, updateIfStatus } from '@app/platform';
+import { newId, type Page } from '@app/kernel';
+import { jobId, keysetPage, Outbox, updateIfStatus } from '@app/platform';
 import {
   ASSESSORS_PER_SUBMISSION,
   DEFAULT_GROUP_MARK,
@@ -20,6 +20,7 @@ import {
   type Group,
   type GroupScore,
   type Requirement,
+  type SubmissionStatus,
 } from './contracts/precheck';
 import { ConflictDto, CreateRequirementSetDto, ScoreDto, SubmissionView, SubmitSolutionDto } from './precheck.dto';
 import {
@@ -32,6 +33,7 @@ import {
   requirementSetProblems,
   type CheckedState,
 } from './rules';
+import { AssessorAssignments } from './assessor-assignments';
 import { Assignment, AssessorConflict, RequirementSet, Submission } from './submission.entity';
 
 const isOperatorAdmin = (p: Principal) => p.organisationType === 'OPERATOR' && p.roles.includes('OPERATOR_ADMIN');
@@ -41,6 +43,14 @@ const OUTSCORED =
 const CAPACITY_LOWERED =
   'Sức chứa của lĩnh vực đã giảm và chỉ các giải pháp điểm cao nhất được niêm yết; giải pháp chờ chỗ trống tiếp theo. / The category’s capacity was lowered and only the best-scoring solutions stay listed; the solution waits for the next free one.';
 
+export interface SubmissionListFilter {
+  cursor?: string;
+  limit: number;
+  status?: SubmissionStatus;
+  solutionId?: string;
+  vendorOrganisationId?: string;
+}
+
 @Injectable()
 export class PrecheckFacade {
   constructor(
@@ -48,6 +58,7 @@ export class PrecheckFacade {
     private readonly catalog: CatalogFacade,
     private readonly identity: IdentityFacade,
     private readonly outbox: Outbox,
+    private readonly assignments: AssessorAssignments,
     @InjectRepository(Submission) private readonly submissions: Repository<Submission>,
     @InjectRepository(RequirementSet) private readonly requirementSets: Repository<RequirementSet>,
   ) {}
@@ -116,6 +127,12 @@ export class PrecheckFacade {
         declaredBy: principal.userId ?? '',
       });
       await tx.insert(AssessorConflict, conflict);
+      const reassigned = await this.assignments.replaceLinked(
+        tx,
+        actorOf(principal),
+        dto.assessorUserId,
+        dto.vendorOrganisationId,
+      );
       await this.outbox.enqueue(tx, {
         queue: PRECHECK_EVENTS_QUEUE,
         name: PrecheckEvents.conflictDeclared,
@@ -127,7 +144,7 @@ export class PrecheckFacade {
         entityType: 'assessor_conflict',
         entityId: dto.assessorUserId,
         action: 'declared',
-        after: { vendorOrganisationId: dto.vendorOrganisationId, reason: conflict.reason },
+        after: { vendorOrganisationId: dto.vendorOrganisationId, reason: conflict.reason, reassigned },
       });
       return conflict;
     });
@@ -185,7 +202,7 @@ export class PrecheckFacade {
       // Fewer than two unrelated assessors: the submission waits, and the scheduler assigns it once they exist.
       const chosen = rejected
         ? []
-        : await this.chooseAssessors(
+        : await this.assignments.choose(
             tx,
             solution.vendorOrganisationId,
             assessorPool.map((u) => u.id),
@@ -210,7 +227,7 @@ export class PrecheckFacade {
         decidedAt: rejected ? new Date() : null,
       });
       await tx.save(submission);
-      const assignments = await this.insertAssignments(tx, submission, chosen);
+      const assignments = await this.assignments.insert(tx, submission, chosen);
       const details = { reason: submission.reason ?? undefined };
       if (!queued) {
         const event = rejected ? 'auto_reject' : 'start_review';
@@ -237,44 +254,9 @@ export class PrecheckFacade {
   }
 
   /**
-   * Round-robin: the two eligible assessors assigned least recently; none linked to the vendor. None when fewer
-   * than two are eligible.
+   * Scheduled: assigns the submissions that were waiting for enough unrelated assessors, oldest first, then fills
+   * the places linked assessors left.
    */
-  private async chooseAssessors(tx: EntityManager, vendorOrganisationId: string, pool: string[]): Promise<string[]> {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['precheck.assignment']);
-    const conflicted = new Set(
-      (await tx.findBy(AssessorConflict, { vendorOrganisationId })).map((c) => c.assessorUserId),
-    );
-    const eligible = pool.filter((id) => !conflicted.has(id));
-    if (eligible.length < ASSESSORS_PER_SUBMISSION) return [];
-    const last = new Map(
-      (
-        await tx.query<Array<{ assessor: string; last: Date }>>(
-          `SELECT assessor_user_id AS assessor, max(created_at) AS last FROM precheck.assignments
-           WHERE assessor_user_id = ANY($1::uuid[]) GROUP BY assessor_user_id`,
-          [eligible],
-        )
-      ).map((r) => [r.assessor, new Date(r.last).getTime()]),
-    );
-    return eligible
-      .map((id, order) => ({ id, order, last: last.get(id) ?? -1 }))
-      .sort((a, b) => a.last - b.last || a.order - b.order)
-      .slice(0, ASSESSORS_PER_SUBMISSION)
-      .map((c) => c.id);
-  }
-
-  /** The assessors' assignments, and their right to read all the solution's documents. */
-  private async insertAssignments(tx: EntityManager, submission: Submission, chosen: string[]): Promise<Assignment[]> {
-    if (chosen.length === 0) return [];
-    const assignments = chosen.map((assessorUserId) =>
-      tx.create(Assignment, { id: newId(), submissionId: submission.id, assessorUserId, scores: null, scoredAt: null }),
-    );
-    await tx.insert(Assignment, assignments);
-    await this.catalog.grantDocumentAccess(tx, submission.solutionId, chosen);
-    return assignments;
-  }
-
-  /** Scheduled: assigns the submissions that were waiting for enough unrelated assessors, oldest first. */
   async assignPending(): Promise<number> {
     const pending = await this.submissions.find({
       select: { id: true },
@@ -282,8 +264,7 @@ export class PrecheckFacade {
       order: { createdAt: 'ASC' },
       take: 100,
     });
-    if (pending.length === 0) return 0;
-    const pool = (await this.identity.usersWithRole('ASSESSOR')).map((u) => u.id);
+    const pool = await this.assignments.pool();
     let assigned = 0;
     for (const { id } of pending) {
       assigned += await this.submissions.manager.transaction(async (tx) => {
@@ -292,9 +273,9 @@ export class PrecheckFacade {
           lock: { mode: 'pessimistic_write' },
         });
         if (!submission) return 0;
-        const chosen = await this.chooseAssessors(tx, submission.vendorOrganisationId, pool);
+        const chosen = await this.assignments.choose(tx, submission.vendorOrganisationId, pool);
         if (chosen.length === 0) return 0;
-        await this.insertAssignments(tx, submission, chosen);
+        await this.assignments.insert(tx, submission, chosen);
         const status = submissionLifecycle.apply(submission.status, 'assign');
         await updateIfStatus(tx, Submission, id, submission.status, { status });
         if (submission.changedGroups !== null)
@@ -311,7 +292,7 @@ export class PrecheckFacade {
         return 1;
       });
     }
-    return assigned;
+    return assigned + (await this.assignments.topUp());
   }
 
   /**
@@ -392,7 +373,8 @@ export class PrecheckFacade {
         .where('id = :id AND scored_at IS NULL', { id: mine.id })
         .execute();
       if (updated.affected !== 1) throw PrecheckErrors.ALREADY_SCORED(undefined, { id });
-      const complete = assignments.every((a) => a.scoredAt !== null);
+      // A place left by a linked assessor must be filled before the submission can be decided.
+      const complete = assignments.length >= ASSESSORS_PER_SUBMISSION && assignments.every((a) => a.scoredAt !== null);
       const decided = complete ? await this.decide(tx, actor, submission, assignments) : submission;
       await this.audit.record(tx, {
         actor,
@@ -486,8 +468,8 @@ export class PrecheckFacade {
   }
 
   /** Operators see every submission; an assessor only their assigned queue; a vendor only its own. */
-  async list(principal: Principal): Promise<SubmissionView[]> {
-    const query = this.submissions.createQueryBuilder('s').orderBy('s.created_at', 'DESC').limit(200);
+  async list(principal: Principal, filter: SubmissionListFilter): Promise<Page<SubmissionView>> {
+    const query = this.submissions.createQueryBuilder('s');
     if (!isOperatorAdmin(principal)) {
       if (principal.roles.includes('ASSESSOR'))
         query.where(
@@ -496,7 +478,19 @@ export class PrecheckFacade {
         );
       else query.where('s.vendor_organisation_id = :org', { org: principal.organisationId });
     }
-    const rows = await query.getMany();
+    if (filter.status) query.andWhere('s.status = :status', { status: filter.status });
+    if (filter.solutionId) query.andWhere('s.solution_id = :solution', { solution: filter.solutionId });
+    if (filter.vendorOrganisationId)
+      query.andWhere('s.vendor_organisation_id = :vendor', { vendor: filter.vendorOrganisationId });
+    const page = await keysetPage(query, {
+      timeColumn: 's.created_at',
+      timeOf: (s) => s.createdAt,
+      direction: 'DESC',
+      cursor: filter.cursor,
+      limit: filter.limit,
+      invalidCursor: () => PrecheckErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor }),
+    });
+    const rows = page.items;
     const assignments = rows.length
       ? await this.submissions.manager
           .createQueryBuilder(Assignment, 'a')
@@ -504,7 +498,7 @@ export class PrecheckFacade {
           .orderBy('a.created_at', 'ASC')
           .getMany()
       : [];
-    return Promise.all(
+    const items = await Promise.all(
       rows.map((r) =>
         this.view(
           principal,
@@ -513,6 +507,7 @@ export class PrecheckFacade {
         ),
       ),
     );
+    return { items, nextCursor: page.nextCursor };
   }
 
   async get(principal: Principal, id: string): Promise<SubmissionView> {

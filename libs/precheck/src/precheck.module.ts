@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CatalogModule } from '@app/catalog';
 import { IdentityModule } from '@app/identity';
+import { AssessorAssignments } from './assessor-assignments';
 import { PrecheckController } from './precheck.controller';
 import { PrecheckFacade } from './precheck.facade';
 import { Assignment, AssessorConflict, RequirementSet, Submission } from './submission.entity';
@@ -15,7 +16,7 @@ import { Assignment, AssessorConflict, RequirementSet, Submission } from './subm
     TypeOrmModule.forFeature([Submission, RequirementSet, Assignment, AssessorConflict]),
   ],
   controllers: [PrecheckController],
-  providers: [PrecheckFacade],
+  providers: [PrecheckFacade, AssessorAssignments],
   exports: [PrecheckFacade],
 })
 export class PrecheckModule {}

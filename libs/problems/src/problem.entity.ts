@@ -65,6 +65,13 @@ export class Problem {
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** A closed problem takes no new calls; calls already open run to their end. */
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  closeReason: string | null;
 }
 
 @Entity({ schema: 'problems', name: 'problem_kpis' })

@@ -1,7 +1,17 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@app/identity';
-import { CreateProblemDto, CreateProposalDto, ProblemView, ProposalView } from './problems.dto';
+import { DEFAULT_PAGE_SIZE, PageQueryDto } from '@app/platform';
+import {
+  CloseProblemDto,
+  CreateProblemDto,
+  CreateProposalDto,
+  ProblemListQueryDto,
+  ProblemPageView,
+  ProblemView,
+  ProposalPageView,
+  ProposalView,
+} from './problems.dto';
 import { ProblemsFacade } from './problems.facade';
 
 @ApiTags('problems')
@@ -20,10 +30,10 @@ export class ProblemsController {
 
   @Get('proposals')
   @Roles('BUYER', 'OPERATOR_ADMIN')
-  @ApiOperation({ summary: 'Đề xuất bài toán / Proposals (operators: all; agencies: their own)' })
-  @ApiOkResponse({ type: ProposalView, isArray: true })
-  proposals(@CurrentPrincipal() p: Principal): Promise<ProposalView[]> {
-    return this.problems.listProposals(p);
+  @ApiOperation({ summary: 'Đề xuất bài toán / Proposals, newest first, paged (operators: all; agencies: their own)' })
+  @ApiOkResponse({ type: ProposalPageView })
+  proposals(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto): Promise<ProposalPageView> {
+    return this.problems.listProposals(p, { ...q, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Post()
@@ -42,12 +52,39 @@ export class ProblemsController {
     return this.problems.publish(p, id);
   }
 
+  @Put(':id')
+  @Roles('BUYER', 'OPERATOR_ADMIN')
+  @ApiOperation({ summary: 'Sửa bài toán nháp / Rewrite a draft problem (KPIs included); published ones are frozen' })
+  @ApiOkResponse({ type: ProblemView })
+  edit(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateProblemDto,
+  ): Promise<ProblemView> {
+    return this.problems.editDraft(p, id, dto);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('BUYER', 'OPERATOR_ADMIN')
+  @ApiOperation({
+    summary: 'Đóng bài toán / Close a published problem with a reason: no new calls; open calls run to their end',
+  })
+  @ApiOkResponse({ type: ProblemView })
+  close(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CloseProblemDto,
+  ): Promise<ProblemView> {
+    return this.problems.close(p, id, dto.reason.trim());
+  }
+
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Bài toán đã công bố / Published problems (public)' })
-  @ApiOkResponse({ type: ProblemView, isArray: true })
-  list(): Promise<ProblemView[]> {
-    return this.problems.listPublished();
+  @ApiOperation({ summary: 'Bài toán đã công bố / Published problems (public), newest first, paged, by category' })
+  @ApiOkResponse({ type: ProblemPageView })
+  list(@Query() q: ProblemListQueryDto): Promise<ProblemPageView> {
+    return this.problems.listPublished({ ...q, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Get('drafts')
@@ -56,9 +93,9 @@ export class ProblemsController {
     summary:
       'Bài toán nháp / Draft problems (operators: all; agencies: their own and those their proposals were merged into)',
   })
-  @ApiOkResponse({ type: ProblemView, isArray: true })
-  drafts(@CurrentPrincipal() p: Principal): Promise<ProblemView[]> {
-    return this.problems.listDrafts(p);
+  @ApiOkResponse({ type: ProblemPageView })
+  drafts(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto): Promise<ProblemPageView> {
+    return this.problems.listDrafts(p, { ...q, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Get(':id')

@@ -17,7 +17,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { loadInputLimits } from '@app/platform';
+import { loadInputLimits, PageQueryDto } from '@app/platform';
 import {
   KPI_DIRECTIONS,
   MEANINGFUL_UNIT,
@@ -185,6 +185,15 @@ export class ProblemView {
   @ApiProperty({ enum: PROBLEM_SCALES }) scale: ProblemScale;
   @ApiProperty() scope: string;
   @ApiProperty({ type: ProblemKpiView, isArray: true }) kpis: ProblemKpiView[];
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) closedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) closeReason: string | null;
+}
+
+export class CloseProblemDto {
+  @ApiProperty({ example: 'Đã giải quyết bằng nguồn lực nội bộ của Sở.' })
+  @IsString()
+  @Length(3, 1000)
+  reason: string;
 }
 
 export class CreateProposalDto {
@@ -230,4 +239,24 @@ export class ProposalView extends CreateProposalDto {
   @ApiProperty() agencyOrganisationId: string;
   @ApiProperty({ enum: PROPOSAL_STATUSES }) status: ProposalStatus;
   @ApiPropertyOptional({ nullable: true, type: String }) mergedIntoProblemId: string | null;
+}
+
+export class ProblemListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'giao-thong' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 60)
+  categoryCode?: string;
+}
+
+export class ProblemPageView {
+  @ApiProperty({ type: ProblemView, isArray: true }) items: ProblemView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
+}
+
+export class ProposalPageView {
+  @ApiProperty({ type: ProposalView, isArray: true }) items: ProposalView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { CatalogErrors, CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, IdentityFacade, type Principal } from '@app/identity';
-import { Clock, firstRepeated, isWorse, newId } from '@app/kernel';
-import { updateIfStatus } from '@app/platform';
+import { Clock, firstRepeated, isWorse, newId, type Page } from '@app/kernel';
+import { keysetPage, updateIfStatus } from '@app/platform';
 import { problemLifecycle, ProblemErrors } from './contracts/problems';
 import { deadlineEnd } from './deadline';
 import { kpiWeightsRefusal } from './kpi-weights';
@@ -30,6 +30,51 @@ function assertTargetDirection(kpi: ProblemKpiDto): void {
     });
 }
 
+/** The fields a draft's author sets (and may rewrite while it is a draft). */
+function definitionOf(dto: CreateProblemDto) {
+  return {
+    titleVi: dto.titleVi,
+    titleEn: dto.titleEn,
+    categoryCode: dto.categoryCode,
+    budgetEnvelope: dto.budgetEnvelope,
+    outcomeShareBp: dto.outcomeShareBp,
+    deadline: dto.deadline ?? null,
+    scale: dto.scale ?? ('SMALL_TRIAL' as const),
+    scope: dto.scope ?? '',
+  };
+}
+
+export interface PageRequest {
+  cursor?: string;
+  limit: number;
+}
+
+function newestFirst<T>(page: PageRequest, timeOf: (row: T) => Date, timeColumn: string) {
+  return {
+    timeColumn,
+    timeOf,
+    direction: 'DESC' as const,
+    cursor: page.cursor,
+    limit: page.limit,
+    invalidCursor: () => ProblemErrors.INVALID_CURSOR(undefined, { cursor: page.cursor }),
+  };
+}
+
+function kpiRows(tx: EntityManager, problemId: string, dto: CreateProblemDto): ProblemKpi[] {
+  return dto.kpis.map((kpi) =>
+    tx.create(ProblemKpi, {
+      ...kpi,
+      id: newId(),
+      problemId,
+      binary: kpi.binary ?? false,
+      comparator: kpi.comparator ?? (kpi.direction === 'increase' ? 'gte' : 'lte'),
+      baseline: kpi.baseline ?? null,
+      aggregation: kpi.aggregation ?? 'mean',
+      weightBp: kpi.weightBp ?? null,
+    }),
+  );
+}
+
 @Injectable()
 export class ProblemsFacade {
   constructor(
@@ -42,6 +87,89 @@ export class ProblemsFacade {
 
   /** A buyer creates problems for its own agency; an operator for any agency it names. */
   async create(principal: Principal, dto: CreateProblemDto): Promise<Problem> {
+    const agencyOrganisationId = await this.checkDefinition(principal, dto);
+    return this.problems.manager.transaction(async (tx) => {
+      const id = newId();
+      const code = dto.code ?? `BT-${id.slice(-8).toUpperCase()}`;
+      if (await tx.existsBy(Problem, { code })) throw ProblemErrors.CODE_TAKEN(undefined, { code });
+      const problem = tx.create(Problem, {
+        id,
+        code,
+        agencyOrganisationId,
+        ...definitionOf(dto),
+        status: 'DRAFT',
+        publishedAt: null,
+        closedAt: null,
+        closeReason: null,
+        kpis: kpiRows(tx, id, dto),
+      });
+      await tx.save(problem);
+      await this.mergeProposals(tx, principal, id, dto.proposalIds ?? []);
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'problem',
+        entityId: id,
+        action: 'created',
+        after: { code, status: 'DRAFT' },
+      });
+      return problem;
+    });
+  }
+
+  /** A draft is rewritten whole (KPIs included) by its agency or an operator; a published problem is frozen. */
+  async editDraft(principal: Principal, id: string, dto: CreateProblemDto): Promise<Problem> {
+    const current = await this.get(id);
+    this.assertCanManage(principal, current);
+    const agencyOrganisationId = await this.checkDefinition(principal, {
+      ...dto,
+      agencyOrganisationId: dto.agencyOrganisationId ?? current.agencyOrganisationId,
+    });
+    return this.problems.manager.transaction(async (tx) => {
+      const problem = await tx.findOne(Problem, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!problem) throw ProblemErrors.PROBLEM_NOT_FOUND(undefined, { id });
+      if (problem.status !== 'DRAFT') throw ProblemErrors.NOT_A_DRAFT(undefined, { id, status: problem.status });
+      const code = dto.code ?? problem.code;
+      if (code !== problem.code && (await tx.existsBy(Problem, { code })))
+        throw ProblemErrors.CODE_TAKEN(undefined, { code });
+      const definition = { code, agencyOrganisationId, ...definitionOf(dto) };
+      await updateIfStatus(tx, Problem, id, 'DRAFT', definition);
+      await tx.delete(ProblemKpi, { problemId: id });
+      await tx.insert(ProblemKpi, kpiRows(tx, id, dto));
+      await this.mergeProposals(tx, principal, id, dto.proposalIds ?? []);
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'problem',
+        entityId: id,
+        action: 'edited',
+        before: { code: problem.code, budgetEnvelope: problem.budgetEnvelope, deadline: problem.deadline },
+        after: { ...definition, kpis: dto.kpis.map((k) => k.code) },
+      });
+      return this.get(id, tx);
+    });
+  }
+
+  /** A published problem is closed with a reason: no new calls on it; calls already open run to their end. */
+  async close(principal: Principal, id: string, reason: string): Promise<Problem> {
+    return this.problems.manager.transaction(async (tx) => {
+      const problem = await this.get(id, tx);
+      this.assertCanManage(principal, problem);
+      const status = problemLifecycle.apply(problem.status, 'close');
+      const closedAt = this.clock.now();
+      await updateIfStatus(tx, Problem, id, problem.status, { status, closedAt, closeReason: reason });
+      await this.audit.record(tx, {
+        actor: actorOf(principal),
+        entityType: 'problem',
+        entityId: id,
+        action: 'closed',
+        before: { status: problem.status },
+        after: { status, reason },
+      });
+      return { ...problem, status, closedAt, closeReason: reason };
+    });
+  }
+
+  /** Checks a problem's definition; returns the agency it belongs to. */
+  private async checkDefinition(principal: Principal, dto: CreateProblemDto): Promise<string> {
     const agencyOrganisationId =
       principal.organisationType === 'OPERATOR' ? dto.agencyOrganisationId : principal.organisationId;
     if (!agencyOrganisationId) throw ProblemErrors.AGENCY_REQUIRED(undefined, { field: 'agencyOrganisationId' });
@@ -65,48 +193,7 @@ export class ProblemsFacade {
       throw ProblemErrors.DEADLINE_PASSED(undefined, { field: 'deadline', deadline: dto.deadline });
     const weightsRefusal = kpiWeightsRefusal(dto.kpis.map((kpi) => kpi.weightBp));
     if (weightsRefusal) throw ProblemErrors.KPI_WEIGHTS_INVALID(undefined, { ...weightsRefusal });
-    return this.problems.manager.transaction(async (tx) => {
-      const id = newId();
-      const code = dto.code ?? `BT-${id.slice(-8).toUpperCase()}`;
-      if (await tx.existsBy(Problem, { code })) throw ProblemErrors.CODE_TAKEN(undefined, { code });
-      const problem = tx.create(Problem, {
-        id,
-        code,
-        agencyOrganisationId,
-        titleVi: dto.titleVi,
-        titleEn: dto.titleEn,
-        categoryCode: dto.categoryCode,
-        status: 'DRAFT',
-        budgetEnvelope: dto.budgetEnvelope,
-        outcomeShareBp: dto.outcomeShareBp,
-        deadline: dto.deadline ?? null,
-        scale: dto.scale ?? 'SMALL_TRIAL',
-        scope: dto.scope ?? '',
-        publishedAt: null,
-        kpis: dto.kpis.map((kpi) =>
-          tx.create(ProblemKpi, {
-            ...kpi,
-            id: newId(),
-            problemId: id,
-            binary: kpi.binary ?? false,
-            comparator: kpi.comparator ?? (kpi.direction === 'increase' ? 'gte' : 'lte'),
-            baseline: kpi.baseline ?? null,
-            aggregation: kpi.aggregation ?? 'mean',
-            weightBp: kpi.weightBp ?? null,
-          }),
-        ),
-      });
-      await tx.save(problem);
-      await this.mergeProposals(tx, principal, id, dto.proposalIds ?? []);
-      await this.audit.record(tx, {
-        actor: actorOf(principal),
-        entityType: 'problem',
-        entityId: id,
-        action: 'created',
-        after: { code, status: 'DRAFT' },
-      });
-      return problem;
-    });
+    return agencyOrganisationId;
   }
 
   /** Form Mẫu 01 from a ward or agency: the problem and the need, at most 1,000 words. */
@@ -134,10 +221,15 @@ export class ProblemsFacade {
     });
   }
 
-  /** Operators see every proposal; an agency its own. */
-  listProposals(principal: Principal): Promise<Proposal[]> {
-    const where = principal.organisationType === 'OPERATOR' ? {} : { agencyOrganisationId: principal.organisationId };
-    return this.problems.manager.find(Proposal, { where, order: { createdAt: 'DESC' }, take: 500 });
+  /** Operators see every proposal; an agency its own. Newest first, paged. */
+  listProposals(principal: Principal, page: PageRequest): Promise<Page<Proposal>> {
+    const query = this.problems.manager.createQueryBuilder(Proposal, 'p');
+    if (principal.organisationType !== 'OPERATOR')
+      query.where('p.agencyOrganisationId = :org', { org: principal.organisationId });
+    return keysetPage(
+      query,
+      newestFirst(page, (p) => p.createdAt, 'p.created_at'),
+    );
   }
 
   /** Links the proposals a catalogue problem consolidates; each proposal merges once. */
@@ -206,14 +298,9 @@ export class ProblemsFacade {
     return problem;
   }
 
-  /** Drafts: operators see all; an agency those it owns and those its proposals were merged into. */
-  listDrafts(principal: Principal): Promise<Problem[]> {
-    const query = this.problems
-      .createQueryBuilder('p')
-      .leftJoinAndSelect('p.kpis', 'k')
-      .where("p.status = 'DRAFT'")
-      .orderBy('p.createdAt', 'DESC')
-      .addOrderBy('k.code', 'ASC');
+  /** Drafts: operators see all; an agency those it owns and those its proposals were merged into. Newest first. */
+  async listDrafts(principal: Principal, page: PageRequest): Promise<Page<Problem>> {
+    const query = this.problems.createQueryBuilder('p').where("p.status = 'DRAFT'");
     if (principal.organisationType !== 'OPERATOR') {
       query.andWhere(
         `(p.agencyOrganisationId = :org OR p.id IN (
@@ -221,15 +308,33 @@ export class ProblemsFacade {
         { org: principal.organisationId },
       );
     }
-    return query.take(500).getMany();
+    return this.withKpis(
+      await keysetPage(
+        query,
+        newestFirst(page, (p) => p.createdAt, 'p.created_at'),
+      ),
+    );
   }
 
-  listPublished(): Promise<Problem[]> {
-    return this.problems.find({
-      where: { status: 'PUBLISHED' },
-      relations: { kpis: true },
-      order: { code: 'ASC', kpis: { code: 'ASC' } },
-    });
+  /** The public catalogue of problems: published ones, most recently published first, filtered by category. */
+  async listPublished(page: PageRequest & { categoryCode?: string }): Promise<Page<Problem>> {
+    const query = this.problems.createQueryBuilder('p').where("p.status = 'PUBLISHED'");
+    if (page.categoryCode) query.andWhere('p.categoryCode = :category', { category: page.categoryCode });
+    return this.withKpis(
+      await keysetPage(
+        query,
+        newestFirst(page, (p) => p.publishedAt ?? p.createdAt, 'p.published_at'),
+      ),
+    );
+  }
+
+  /** KPIs are read for the page's problems in one query (a join would page KPI rows, not problems). */
+  private async withKpis(page: Page<Problem>): Promise<Page<Problem>> {
+    const ids = page.items.map((p) => p.id);
+    const kpis = ids.length
+      ? await this.problems.manager.find(ProblemKpi, { where: { problemId: In(ids) }, order: { code: 'ASC' } })
+      : [];
+    return { ...page, items: page.items.map((p) => ({ ...p, kpis: kpis.filter((k) => k.problemId === p.id) })) };
   }
 
   assertCanManage(principal: Principal, problem: Problem): void {

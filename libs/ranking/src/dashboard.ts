@@ -33,7 +33,7 @@ export interface MoneyFigure {
   paid: string;
   released: string;
   clawedBack: string;
-  /** share of the committed money payable only by measured results, 4 decimals */
+  /** share of the money actually paid (net of clawbacks) that paid for measured results, not a delivery share; 4 decimals */
   shareByResults: string;
   /** lists the order ids */
   rows: string;
@@ -78,7 +78,7 @@ function moneyOf(dimension: string, m: MoneyTotals): MoneyFigure {
     paid: m.paid.toString(),
     released: m.released.toString(),
     clawedBack: m.clawedBack.toString(),
-    shareByResults: m.committed > 0n ? ratio(m.byResults, m.committed) : '0.0000',
+    shareByResults: m.paid - m.clawedBack > 0n ? ratio(m.byResults, m.paid - m.clawedBack) : '0.0000',
     rows: rowsLink('money', { dimension, key: m.key }),
   };
 }

@@ -9,6 +9,7 @@ import {
   LinkView,
   RankingEntryView,
   RankingQueryDto,
+  RecheckDecisionDto,
   RecheckFlagView,
   SnapshotView,
   TrustLowerBoundQueryDto,
@@ -111,5 +112,20 @@ export class RankingController {
   @ApiOkResponse({ type: RecheckFlagView, isArray: true })
   flags(): Promise<RecheckFlagView[]> {
     return this.ranking.openFlags();
+  }
+
+  @Post('ranking/recheck-flags/:id/decision')
+  @Roles('OPERATOR_ADMIN')
+  @ApiOperation({
+    summary:
+      'Quyết định xem xét lại: giữ, đình chỉ hoặc hủy niêm yết, kèm lý do / Decide a re-check: keep, suspend or delist, with a reason',
+  })
+  @ApiOkResponse({ type: RecheckFlagView })
+  decide(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RecheckDecisionDto,
+  ): Promise<RecheckFlagView> {
+    return this.ranking.decideRecheck(p, id, dto);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { RECHECK_DECISIONS, type RecheckDecision } from './trust-snapshot.entity';
 import { DASHBOARD_ROW_SETS, MONEY_DIMENSIONS, type DashboardRowSet, type MoneyDimension } from '@app/acceptance';
 
 export class RankingQueryDto {
@@ -138,6 +139,28 @@ export class RecheckFlagView {
   @ApiProperty() effectiveEvidence: number;
   @ApiProperty() floor: number;
   @ApiProperty({ format: 'date-time' }) raisedAt: Date;
+  @ApiPropertyOptional({ enum: RECHECK_DECISIONS, nullable: true, type: String }) decision: RecheckDecision | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) decisionReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) decidedAt: Date | null;
+}
+
+export class RecheckDecisionDto {
+  @ApiProperty({
+    enum: RECHECK_DECISIONS,
+    description: 'KEEP: giữ niêm yết / SUSPEND: đình chỉ đến suspendedUntil / DELIST: hủy niêm yết',
+  })
+  @IsIn(RECHECK_DECISIONS)
+  decision: RecheckDecision;
+
+  @ApiProperty({ minLength: 3, maxLength: 1000, example: 'Hai đơn hàng gần nhất không đạt KPI; cần tiền kiểm lại.' })
+  @IsString()
+  @Length(3, 1000)
+  reason: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'required for SUSPEND, in the future' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  suspendedUntil?: string;
 }
 
 export class SeriesPointView {

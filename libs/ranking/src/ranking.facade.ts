@@ -23,11 +23,11 @@ import { cityDashboard, type CityDashboard } from './dashboard';
 import { NEW_SUPPLIER_VI, TRUST_LABELS_VI } from './trust-score';
 import {
   AgencyVendorLink,
-  CategoryStatistics,
   CurrentTrustScore,
   DashboardSummary,
   OVERALL,
   RecheckFlag,
+  type RecheckDecision,
   TrustInputs,
   TrustSnapshot,
   type LastOutcome,
@@ -50,7 +50,6 @@ import {
 
 /** Shown instead of a label while effective evidence Σw < 2. */
 export const NEW_SUPPLIER = 'NHA_CUNG_CAP_MOI';
-const STATS_MAX_AGE_MS = 3600_000;
 const DEFAULT_RANKING_LIMIT = 100;
 /** Held exclusively by the full recomputation and shared by each vendor's, so neither overwrites the other. */
 const RECOMPUTE_ALL_LOCK = 'ranking-recompute-all';
@@ -156,7 +155,6 @@ export class RankingFacade {
       const links = await this.linksOf(tx);
       const now = this.clock.now();
       const stats = statisticsOf(all);
-      await this.storeStatistics(tx, stats, now);
       const byVendor = new Map<string, OutcomeRow[]>();
       for (const o of all) {
         const list = byVendor.get(o.vendorOrganisationId);
@@ -198,7 +196,7 @@ export class RankingFacade {
           snapshotId: current.id,
         };
       const now = this.clock.now();
-      const stats = await this.statistics(tx, [categoryCode], now);
+      const stats = await this.statistics(tx, [categoryCode]);
       const score = newVendorScore(
         stats.find((s) => s.scope === categoryCode),
         now,
@@ -387,9 +385,71 @@ export class RankingFacade {
     return { ids, next: ids.length === limit ? ids[ids.length - 1] : null };
   }
 
-  /** Open re-check flags (lower bound under the floor), newest first. */
+  /** Re-check flags awaiting the operator's decision (lower bound under the floor), newest first. */
   async openFlags(): Promise<RecheckFlag[]> {
-    return this.tx.run((tx) => tx.find(RecheckFlag, { where: { resolvedAt: IsNull() }, order: { raisedAt: 'DESC' } }));
+    return this.tx.run((tx) =>
+      tx.find(RecheckFlag, { where: { resolvedAt: IsNull(), decidedAt: IsNull() }, order: { raisedAt: 'DESC' } }),
+    );
+  }
+
+  /**
+   * The operator keeps, suspends (until a date) or delists the vendor's listings in the flag's scope, with a reason;
+   * the listings stop showing "đang xem xét lại". The flag stays until the lower bound is back at the floor, so
+   * the same shortfall does not open a new re-check after each recomputation.
+   */
+  async decideRecheck(
+    principal: Principal,
+    flagId: string,
+    dto: { decision: RecheckDecision; reason: string; suspendedUntil?: string },
+  ): Promise<RecheckFlag> {
+    return this.tx.run(async (tx) => {
+      const flag = await tx.findOne(RecheckFlag, { where: { id: flagId }, lock: { mode: 'pessimistic_write' } });
+      if (!flag) throw RankingErrors.FLAG_NOT_FOUND(undefined, { id: flagId });
+      if (flag.decidedAt || flag.resolvedAt)
+        throw RankingErrors.FLAG_NOT_OPEN(undefined, { id: flagId, decision: flag.decision });
+      const now = this.clock.now();
+      const until = dto.suspendedUntil === undefined ? null : new Date(dto.suspendedUntil);
+      if ((dto.decision === 'SUSPEND') !== (until !== null) || (until && !(until > now)))
+        throw RankingErrors.SUSPENSION_END_REQUIRED(undefined, { suspendedUntil: dto.suspendedUntil ?? null });
+      const actor = actorOf(principal);
+      const moved =
+        dto.decision === 'KEEP'
+          ? []
+          : await this.catalog.applyRecheckDecision(
+              tx,
+              actor,
+              flag.vendorOrganisationId,
+              flag.scope,
+              until ? { event: 'suspend', until, reason: dto.reason } : { event: 'delist', reason: dto.reason },
+            );
+      const decided = {
+        decision: dto.decision,
+        decisionReason: dto.reason,
+        decidedByUserId: principal.userId ?? null,
+        decidedAt: now,
+      };
+      await tx.update(RecheckFlag, { id: flagId }, decided);
+      await this.syncRecheck(tx, [flag.vendorOrganisationId], now);
+      await this.audit.record(tx, {
+        actor,
+        entityType: 'recheck_flag',
+        entityId: flagId,
+        action: 'decided',
+        before: { decision: null },
+        after: { ...decided, decidedAt: now.toISOString(), suspendedUntil: until?.toISOString(), solutions: moved },
+      });
+      return { ...flag, ...decided };
+    });
+  }
+
+  /** Marks the vendors' listings under re-check where an undecided flag of theirs is open, and clears the rest. */
+  private async syncRecheck(tx: EntityManager, vendors: string[], now: Date): Promise<void> {
+    if (vendors.length === 0) return;
+    const open = await tx.find(RecheckFlag, {
+      where: { vendorOrganisationId: In(vendors), resolvedAt: IsNull(), decidedAt: IsNull() },
+      select: { vendorOrganisationId: true, scope: true },
+    });
+    await this.catalog.syncRecheck(tx, vendors, open, now);
   }
 
   private async recomputeIn(
@@ -406,7 +466,7 @@ export class RankingFacade {
     const outcomes = await vendorOutcomeRows(tx, vendorOrganisationId);
     const links = await this.linksOf(tx, vendorOrganisationId);
     const now = this.clock.now();
-    const stats = await this.statistics(tx, [...new Set(outcomes.map((o) => o.categoryCode))], now);
+    const stats = await this.statistics(tx, [...new Set(outcomes.map((o) => o.categoryCode))]);
     const batch = batchOf(vendorOrganisationId, outcomes, links(vendorOrganisationId));
     const scores = scopeScores(vendorOrganisationId, batch.stored, stats, now);
     await this.storeInputs(tx, [batch], now);
@@ -432,34 +492,14 @@ export class RankingFacade {
   }
 
   /**
-   * μ0 and the median move slowly with the whole category, so one vendor's recomputation reuses statistics up
-   * to STATS_MAX_AGE_MS old (refreshed nightly by the full recomputation); the snapshot records the ones used.
+   * μ0 and the median of the category as they are at this recomputation (PRODUCT.md: never a stale cache); the
+   * snapshot records the ones used. A scope without orders gets zeros (μ0 is then the default prior).
    */
-  private async statistics(tx: EntityManager, categories: string[], now: Date): Promise<OutcomeStatistics[]> {
-    const scopes = [OVERALL, ...categories];
-    const cached = await tx.findBy(CategoryStatistics, {
-      scope: In(scopes),
-      computedAt: MoreThan(new Date(now.getTime() - STATS_MAX_AGE_MS)),
-    });
-    if (cached.length === scopes.length) return cached;
+  private async statistics(tx: EntityManager, categories: string[]): Promise<OutcomeStatistics[]> {
     const computed = await outcomeStatistics(tx, categories);
-    // a scope without orders is stored too, so it is not recomputed on every call
-    const fresh = scopes.map(
+    return [OVERALL, ...categories].map(
       (scope) => computed.find((c) => c.scope === scope) ?? { scope, orders: 0, meanX: 0, medianValue: 0 },
     );
-    await this.storeStatistics(tx, fresh, now);
-    return fresh;
-  }
-
-  private async storeStatistics(tx: EntityManager, stats: OutcomeStatistics[], now: Date): Promise<void> {
-    if (stats.length === 0) return;
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(CategoryStatistics)
-      .values(stats.map((s) => ({ ...s, computedAt: now })))
-      .orUpdate(['orders', 'mean_x', 'median_value', 'computed_at'], ['scope'])
-      .execute();
   }
 
   /** Stores the outcome sets not stored yet; a batch whose set is already stored takes that row's id. */
@@ -577,6 +617,7 @@ export class RankingFacade {
     );
     const raised = changes.filter((c) => c.change === 'raised');
     const resolved = changes.filter((c) => c.change === 'resolved');
+    await this.syncRecheck(tx, [...new Set(changes.map((c) => c.vendor))], now);
 
     await this.catalog.updateVendorTrustLabels(
       tx,

@@ -8,7 +8,6 @@ import { RankingController } from './ranking.controller';
 import { RankingFacade } from './ranking.facade';
 import {
   AgencyVendorLink,
-  CategoryStatistics,
   CurrentTrustScore,
   DashboardSummary,
   RecheckFlag,
@@ -28,7 +27,6 @@ import {
       CurrentTrustScore,
       AgencyVendorLink,
       RecheckFlag,
-      CategoryStatistics,
       DashboardSummary,
     ]),
   ],

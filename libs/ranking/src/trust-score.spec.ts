@@ -90,25 +90,41 @@ describe('trustScore, computed by hand (μ0 = 0.7, m = 4, z = 1.28)', () => {
 });
 
 describe('trustScore, agency cap', () => {
-  it('scales down one dominant agency to 40 % of the raw total and drops the excess', () => {
-    // A: 3 orders x = 1, B and C: 1 order x = 0 each, all w = 1. W = 5, cap = 0.4·5 = 2
-    // A's orders are scaled by 2/3 → Σw = 4, Σwx = 2, Σw(1−x) = 2
-    // α = 2.8 + 2 = 4.8, β = 1.2 + 2 = 3.2, E = 0.6 (0.6444 without the cap)
-    // L = 0.6 − 1.28·√(0.6·0.4 / 9) = 0.6 − 1.28·0.1632993 = 0.3909769
+  it('scales one dominant agency down to 40 % of the final total and drops the excess', () => {
+    // A: 3 orders x = 1, B and C: 1 order x = 0 each, all w = 1. The cap binds A only: with A at the cap c·T,
+    // T = 2 + 0.4·T → T = 10/3 and A carries 4/3 (40 % of 10/3), each of its orders 4/9.
+    // Σwx = 4/3, Σw(1−x) = 2, α = 2.8 + 4/3 = 62/15, β = 3.2, E = (62/15) / (110/15) = 31/55 = 0.5636364
+    // L = 31/55 − 1.28·√((31/55)(24/55) / (110/15 + 1)) = 0.5636364 − 1.28·√(0.2459504 / 8.3333333) = 0.3437368
     const outcomes = [order('A', 1), order('A', 1), order('A', 1), order('B', 0), order('C', 0)];
     const s = trustScore(outcomes, params);
-    s.weights.slice(0, 3).forEach((w) => expect(w.weight).toBeCloseTo(2 / 3, 6));
+    s.weights.slice(0, 3).forEach((w) => expect(w.weight).toBeCloseTo(4 / 9, 12));
     expect(s.weights.slice(3).map((w) => w.weight)).toEqual([1, 1]);
-    expect(s.effectiveEvidence).toBeCloseTo(4, 6);
-    expect(s.expected).toBeCloseTo(0.6, 6);
-    expect(s.lowerBound).toBeCloseTo(0.390977, 6);
+    expect(s.effectiveEvidence).toBeCloseTo(10 / 3, 12);
+    expect(s.expected).toBeCloseTo(31 / 55, 12);
+    expect(s.lowerBound).toBeCloseTo(0.343737, 6);
     expect(s.label).toBe('YEU');
   });
 
+  it('repeats until the invariant holds: one pass would leave A above the cap of the final total', () => {
+    // A = 10, B = C = 1: one pass caps A at 0.4·12 = 4.8 → total 6.8, A's share 70.6 %. The fixed point:
+    // T = 2 + 0.4·T → T = 10/3, A = 4/3.
+    const s = trustScore([...times(10, () => order('A', 1)), order('B', 0), order('C', 0)], params);
+    const a = s.weights.filter((w) => w.agencyId === 'A').reduce((sum, w) => sum + w.weight, 0);
+    expect(s.effectiveEvidence).toBeCloseTo(10 / 3, 12);
+    expect(a / s.effectiveEvidence).toBeCloseTo(0.4, 12);
+  });
+
+  it('caps two agencies at once when both are above the cap', () => {
+    // A = B = 5, C = 1 (G = 3, cap 40 %): T = 1 + 0.8·T → T = 5, A and B carry 2 each.
+    const s = trustScore([...times(5, () => order('A', 1)), ...times(5, () => order('B', 1)), order('C', 0)], params);
+    expect(s.effectiveEvidence).toBeCloseTo(5, 12);
+    expect(s.weights.find((w) => w.agencyId === 'C')!.weight).toBe(1);
+  });
+
   it('allows 1/G when there are fewer than three agencies', () => {
-    // W = 4, G = 2 → cap = 0.5·4 = 2; A (3) is scaled by 2/3
+    // G = 2 → cap 1/2; A (3) is scaled to B's weight (1): T = 1 + 0.5·T → T = 2
     const s = trustScore([order('A', 1), order('A', 1), order('A', 1), order('B', 0)], params);
-    expect(s.effectiveEvidence).toBeCloseTo(3, 6);
+    expect(s.effectiveEvidence).toBeCloseTo(2, 12);
   });
 
   it('never caps a single buying agency', () => {
@@ -140,6 +156,18 @@ describe('trustScore, weights', () => {
   it('ignores value when the category has no positive median', () => {
     const s = trustScore([order('A', 1, { value: 5 })], { ...params, categoryMedianValue: 0 });
     expect(s.weights[0].rawWeight).toBe(1);
+  });
+
+  it('counts age in whole elapsed hours, so orders closed within the hour have not decayed', () => {
+    const minutesAgo = (m: number) => ({ ...order('A', 1), closedAt: new Date(NOW.getTime() - m * 60_000) });
+    const fresh = trustScore([minutesAgo(5), minutesAgo(59)], params);
+    expect(fresh.weights.map((w) => w.rawWeight)).toEqual([1, 1]);
+    expect(fresh.effectiveEvidence).toBe(2);
+    expect(fresh.isNew).toBe(false);
+    // an hour later both have decayed a little: Σw < 2, exactly, with no tolerance
+    const later = trustScore([minutesAgo(60), minutesAgo(61)], params);
+    expect(later.effectiveEvidence).toBeLessThan(2);
+    expect(later.isNew).toBe(true);
   });
 
   it('clamps x into [0, 1] and treats a future close date as age 0', () => {
@@ -246,6 +274,95 @@ describe('trustScore, properties', () => {
         expect(s.expected).toBeLessThanOrEqual(1);
         expect(s.effectiveEvidence).toBeLessThanOrEqual(s.weights.reduce((sum, w) => sum + w.rawWeight, 0) + 1e-9);
       }),
+    );
+  });
+});
+
+/**
+ * An independent reading of PRODUCT.md's cap, literally: scale every agency above max(40 %, 1/G) of the current
+ * total down to it, drop the excess, and repeat on the new total until no agency is above the cap (to 1e-13).
+ */
+function literallyCapped(weights: Array<{ agencyId: string; rawWeight: number }>): number[] {
+  const agencies = new Set(weights.map((w) => w.agencyId)).size;
+  const cap = Math.max(0.4, 1 / agencies);
+  let current = weights.map((w) => w.rawWeight);
+  for (let pass = 0; pass < 10_000; pass++) {
+    const total = current.reduce((sum, w) => sum + w, 0);
+    const byAgency = new Map<string, number>();
+    weights.forEach((w, i) => byAgency.set(w.agencyId, (byAgency.get(w.agencyId) ?? 0) + current[i]));
+    const over = [...byAgency].filter(([, sum]) => sum > cap * total * (1 + 1e-13));
+    if (over.length === 0) return current;
+    const factors = new Map(over.map(([agency, sum]) => [agency, (cap * total) / sum]));
+    current = current.map((w, i) => w * (factors.get(weights[i].agencyId) ?? 1));
+  }
+  throw new Error('the literal cap did not converge');
+}
+
+/** A double as an exact integer multiple of 2^-1074 (every finite double is one). */
+function exactUnits(x: number): bigint {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const exponent = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const units = exponent === 0 ? fraction : (fraction | (1n << 52n)) << BigInt(exponent - 1);
+  return bits >> 63n ? -units : units;
+}
+
+describe('trustScore, the agency cap against an independent implementation', () => {
+  const agencies = ['A', 'B', 'C', 'D', 'E'];
+  const outcomesArb = fc.array(
+    fc.record({
+      orderId: fc.uuid(),
+      agencyId: fc.constantFrom(...agencies),
+      x: fc.double({ min: 0, max: 1, noNaN: true }),
+      value: fc.double({ min: 1, max: 10 * MEDIAN, noNaN: true }),
+      closedAt: fc.integer({ min: 0, max: 60 * 24 * 30 }).map((hours) => new Date(NOW.getTime() - hours * 3600_000)),
+    }),
+    { minLength: 1, maxLength: 40 },
+  );
+
+  it('gives the weights of the repeated scaling, and no agency ends above the cap of the final total', () => {
+    fc.assert(
+      fc.property(outcomesArb, (outcomes) => {
+        const s = trustScore(outcomes, params);
+        const literal = literallyCapped(s.weights);
+        s.weights.forEach((w, i) => expect(Math.abs(w.weight - literal[i])).toBeLessThanOrEqual(1e-9 * w.rawWeight));
+        const total = s.weights.reduce((sum, w) => sum + w.weight, 0);
+        const cap = Math.max(0.4, 1 / new Set(outcomes.map((o) => o.agencyId)).size);
+        const byAgency = new Map<string, number>();
+        for (const w of s.weights) byAgency.set(w.agencyId, (byAgency.get(w.agencyId) ?? 0) + w.weight);
+        for (const sum of byAgency.values()) expect(sum).toBeLessThanOrEqual(cap * total * (1 + 1e-12));
+        // only scaled down, each agency's orders by one common factor
+        for (const agency of byAgency.keys()) {
+          const own = s.weights.filter((w) => w.agencyId === agency);
+          own.forEach((w) => expect(w.weight).toBeLessThanOrEqual(w.rawWeight));
+          own.forEach((w) => expect(w.weight * own[0].rawWeight).toBeCloseTo(own[0].weight * w.rawWeight, 12));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('labels "new" exactly when the exact sum of the weights is below 2', () => {
+    // values around the median and ages of a few hours make Σw land near 2
+    const nearTwo = fc.array(
+      fc.record({
+        orderId: fc.uuid(),
+        agencyId: fc.constantFrom('A', 'B', 'C'),
+        x: fc.constant(1),
+        value: fc.integer({ min: MEDIAN / 2, max: 2 * MEDIAN }),
+        closedAt: fc.integer({ min: 0, max: 3 }).map((hours) => new Date(NOW.getTime() - hours * 3600_000)),
+      }),
+      { minLength: 1, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(nearTwo, outcomesArb), (outcomes) => {
+        const s = trustScore(outcomes, params);
+        const exact = s.weights.reduce((sum, w) => sum + exactUnits(w.weight), 0n);
+        expect(s.isNew).toBe(exact < exactUnits(2));
+      }),
+      { numRuns: 500 },
     );
   });
 });

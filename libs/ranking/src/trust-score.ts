@@ -47,13 +47,14 @@ export const TRUST_LABELS_VI: Record<TrustLabel, string> = {
 
 export const NEW_SUPPLIER_VI = 'Nhà cung cấp mới';
 
-const MS_PER_MONTH = 30.4375 * 24 * 60 * 60 * 1000;
+const MS_PER_HOUR = 3600_000;
+/** 30.4375 days: an average month, 730.5 hours, so whole-month ages are whole hours. */
+const HOURS_PER_MONTH = 730.5;
 const DEFAULT_PRIOR_MEAN = 0.7;
 export const MIN_CATEGORY_OUTCOMES = 10;
 const MIN_EVIDENCE = 2;
-// Orders closed minutes ago have decayed by ~1e-7; that must not turn two orders into "fewer than two".
-const EVIDENCE_TOLERANCE = 1e-6;
-const MAX_AGENCY_SHARE = 0.4;
+/** The agency cap max(40 %, 1/G) as a fraction numerator / denominator, so 1 − k·cap is computed exactly. */
+const MAX_AGENCY_SHARE = { numerator: 2, denominator: 5 };
 const LABEL_FLOORS: Array<[number, TrustLabel]> = [
   [0.9, 'XUAT_SAC'],
   [0.75, 'TOT'],
@@ -81,7 +82,7 @@ export function trustScore(outcomes: OrderOutcome[], p: TrustParams): TrustScore
   }
 
   const raw = outcomes.map((o) => {
-    const ageMonths = Math.max(0, now.getTime() - o.closedAt.getTime()) / MS_PER_MONTH;
+    const ageMonths = ageHours(now, o.closedAt) / HOURS_PER_MONTH;
     const valueFactor =
       categoryMedianValue > 0 ? Math.min(1, Math.sqrt(Math.max(0, o.value) / categoryMedianValue)) : 1;
     return {
@@ -92,26 +93,28 @@ export function trustScore(outcomes: OrderOutcome[], p: TrustParams): TrustScore
     };
   });
 
-  const byAgency = new Map<string, number>();
-  for (const r of raw) byAgency.set(r.agencyId, (byAgency.get(r.agencyId) ?? 0) + r.rawWeight);
-  let total = 0;
-  for (const r of raw) total += r.rawWeight;
-  const cap = Math.max(MAX_AGENCY_SHARE, 1 / byAgency.size) * total;
+  const byAgency = new Map<string, number[]>();
+  for (const r of raw) {
+    const list = byAgency.get(r.agencyId);
+    if (list) list.push(r.rawWeight);
+    else byAgency.set(r.agencyId, [r.rawWeight]);
+  }
+  const scale = agencyCapScale(new Map([...byAgency].map(([agency, ws]) => [agency, exactSum(ws)])));
   const weights = raw.map((r) => {
-    const agencyWeight = byAgency.get(r.agencyId)!;
-    const weight = agencyWeight > cap ? (r.rawWeight * cap) / agencyWeight : r.rawWeight;
+    const factor = scale.get(r.agencyId);
+    const weight = factor === undefined ? r.rawWeight : r.rawWeight * factor;
     return { orderId: r.orderId, agencyId: r.agencyId, x: r.x, rawWeight: r.rawWeight, weight };
   });
 
   // plain loops, summing left to right: a full recomputation scores 10^5 scopes
   let sumWx = 0;
   let sumW1x = 0;
-  let effectiveEvidence = 0;
   for (const w of weights) {
     sumWx += w.weight * w.x;
     sumW1x += w.weight * (1 - w.x);
-    effectiveEvidence += w.weight;
   }
+  const evidence = weights.map((w) => w.weight);
+  const effectiveEvidence = exactSum(evidence);
   const alpha = m * mu0 + sumWx;
   const beta = m * (1 - mu0) + sumW1x;
   const expected = alpha / (alpha + beta);
@@ -125,11 +128,85 @@ export function trustScore(outcomes: OrderOutcome[], p: TrustParams): TrustScore
     lowerBound,
     effectiveEvidence,
     label,
-    isNew: effectiveEvidence < MIN_EVIDENCE - EVIDENCE_TOLERANCE,
+    // the sign of the exact Σw − 2: decided on the weights themselves, never on a rounding of their sum
+    isNew: exactSum([...evidence, -MIN_EVIDENCE]) < 0,
     weights,
   };
 }
 
 function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
+}
+
+/**
+ * An order's age in whole elapsed hours: an order closed within the hour has not decayed at all, so two full-value
+ * orders closed just now weigh exactly 2 (Σw < 2 is then false, with no tolerance); whole-month ages are whole hours.
+ */
+function ageHours(now: Date, closedAt: Date): number {
+  return Math.floor(Math.max(0, now.getTime() - closedAt.getTime()) / MS_PER_HOUR);
+}
+
+/**
+ * The agency cap of PRODUCT.md as its fixed point: "scale every agency above max(40 %, 1/G) of the total down to
+ * the cap, drop the excess, repeat until no agency is above the cap of the final total". Scaling capped agencies
+ * down only lowers the total, so an agency once above the cap stays above it; with the set C of capped agencies
+ * the final total T satisfies T = S_uncapped + |C|·cap·T, i.e. T = S_uncapped / (1 − |C|·cap). Agencies are added
+ * to C until every other agency is within cap·T. Returns the factor each capped agency's weights are scaled by.
+ */
+export function agencyCapScale(agencyTotals: ReadonlyMap<string, number>): Map<string, number> {
+  const agencies = agencyTotals.size;
+  // max(2/5, 1/G) as a fraction
+  const [num, den] =
+    agencies * MAX_AGENCY_SHARE.numerator >= MAX_AGENCY_SHARE.denominator
+      ? [MAX_AGENCY_SHARE.numerator, MAX_AGENCY_SHARE.denominator]
+      : [1, agencies];
+  const capped = new Set<string>();
+  for (;;) {
+    const uncapped = exactSum([...agencyTotals].filter(([a]) => !capped.has(a)).map(([, w]) => w));
+    // den − |C|·num > 0: the capped agencies hold |C|·cap < 1 of the total (an agency at the cap is not above it)
+    const capWeight = (uncapped * num) / (den - capped.size * num);
+    const above = [...agencyTotals].filter(([a, w]) => !capped.has(a) && w > capWeight);
+    if (above.length === 0) {
+      return new Map([...capped].map((a) => [a, capWeight / agencyTotals.get(a)!]));
+    }
+    for (const [a] of above) capped.add(a);
+  }
+}
+
+/**
+ * The sum of doubles, correctly rounded (Shewchuk's exact partials, as Python's math.fsum): independent of the
+ * order of the terms and free of accumulated rounding.
+ */
+export function exactSum(values: readonly number[]): number {
+  const partials: number[] = [];
+  for (let x of values) {
+    let i = 0;
+    for (let y of partials) {
+      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+      const hi = x + y;
+      const lo = y - (hi - x);
+      if (lo !== 0) partials[i++] = lo;
+      x = hi;
+    }
+    partials.length = i;
+    partials.push(x);
+  }
+  // add the partials from the largest, rounding once (half-even, as fsum does)
+  let n = partials.length - 1;
+  if (n < 0) return 0;
+  let hi = partials[n];
+  let lo = 0;
+  while (n > 0) {
+    const x = hi;
+    const y = partials[--n];
+    hi = x + y;
+    lo = y - (hi - x);
+    if (lo !== 0) break;
+  }
+  if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
+    const y = lo * 2;
+    const x = hi + y;
+    if (y === x - hi) hi = x;
+  }
+  return hi;
 }

@@ -11,8 +11,21 @@ export interface LastOutcome {
   closedAt: string;
 }
 
-/** One element of a stored outcome set: [orderId, agencyId, categoryCode, paid, maxAmount, closedAt ISO, excluded]. */
-export type StoredOutcome = [string, string, string, string, string, string, ExclusionReason | null];
+/**
+ * One element of a stored outcome set: [orderId, agencyId, categoryCode, paid, maxAmount, closedAt ISO, excluded,
+ * deliveryShareBp, deliveryPaid]. Sets stored before the delivery share was recorded end at `excluded`.
+ */
+export type StoredOutcome = [
+  orderId: string,
+  agencyId: string,
+  categoryCode: string,
+  paid: string,
+  maxAmount: string,
+  closedAt: string,
+  excluded: ExclusionReason | null,
+  deliveryShareBp?: number,
+  deliveryPaid?: boolean,
+];
 /** Why an order does not count: its agency, or the officer who signed its acceptance, is linked to the vendor. */
 export type ExclusionReason = 'AGENCY_LINKED' | 'OFFICER_LINKED';
 
@@ -203,29 +216,26 @@ export class RecheckFlag {
   @Column({ type: 'timestamptz' })
   raisedAt: Date;
 
+  /** the lower bound came back to the floor (or the vendor became new again): the re-check is over */
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
+
+  /** the operator's decision on the vendor's listings in the scope; while it is unset the listings are under re-check */
+  @Column({ type: 'text', nullable: true })
+  decision: RecheckDecision | null;
+
+  @Column({ type: 'text', nullable: true })
+  decisionReason: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedByUserId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
 }
 
-/** Category-wide prior μ0 inputs and median order value, cached so one vendor's recomputation stays cheap. */
-@Entity({ schema: 'ranking', name: 'category_stats' })
-export class CategoryStatistics {
-  /** '*' or a category code */
-  @PrimaryColumn({ type: 'text' })
-  scope: string;
-
-  @Column({ type: 'integer' })
-  orders: number;
-
-  @Column({ type: 'double precision' })
-  meanX: number;
-
-  @Column({ type: 'double precision' })
-  medianValue: number;
-
-  @Column({ type: 'timestamptz' })
-  computedAt: Date;
-}
+export const RECHECK_DECISIONS = ['KEEP', 'SUSPEND', 'DELIST'] as const;
+export type RecheckDecision = (typeof RECHECK_DECISIONS)[number];
 
 /** The city dashboard's figures as of one refresh (every outcome event and the nightly recomputation). */
 @Entity({ schema: 'ranking', name: 'dashboard_summaries' })

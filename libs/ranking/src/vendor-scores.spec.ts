@@ -38,6 +38,8 @@ const outcome = (
   // later orders closed earlier, so o001 is the most recent
   closedAt: new Date(NOW.getTime() - seq * 1000).toISOString(),
   signedByUserIds,
+  deliveryShareBp: 0,
+  deliveryPaid: false,
 });
 
 describe('vendorScores', () => {
@@ -112,10 +114,10 @@ describe('vendorScores', () => {
     expect(vendorScores('V', outcomes, NO_LINKS, statisticsOf(outcomes), NOW)[0].orders).toBe(3);
   });
 
-  it('counts two orders closed moments ago as two orders of evidence', () => {
+  it('counts two orders closed moments ago as exactly two orders of evidence', () => {
     const outcomes = [outcome('V', 'A', 'y-te', 100n), outcome('V', 'A', 'y-te', 100n)];
     const [overall] = vendorScores('V', outcomes, NO_LINKS, statisticsOf(outcomes), NOW);
-    expect(overall.score.effectiveEvidence).toBeLessThan(2);
+    expect(overall.score.effectiveEvidence).toBe(2);
     expect(overall.score.isNew).toBe(false);
   });
 
@@ -134,9 +136,28 @@ describe('vendorScores', () => {
   });
 
   it('x is the earned share of the order, clamped to [0, 1]', () => {
-    expect(outcomeX({ paid: '480000000', maxAmount: '600000000' })).toBeCloseTo(0.8, 12);
-    expect(outcomeX({ paid: '0', maxAmount: '0' })).toBe(0);
-    expect(outcomeX({ paid: '7', maxAmount: '5' })).toBe(1);
+    const none = { deliveryShareBp: 0, deliveryPaid: false };
+    expect(outcomeX({ paid: '480000000', maxAmount: '600000000', ...none })).toBeCloseTo(0.8, 12);
+    expect(outcomeX({ paid: '0', maxAmount: '0', ...none })).toBe(0);
+    expect(outcomeX({ paid: '7', maxAmount: '5', ...none })).toBe(1);
+  });
+
+  it('x leaves out the fixed delivery share: (paid − delivery share paid) / ((1 − d)·M)', () => {
+    // M = 1,000,000,000, d = 20 %: delivery 200,000,000 paid, rounds paid 400,000,000 of 800,000,000 → x = 0.5
+    const order = { maxAmount: '1000000000', deliveryShareBp: 2000 };
+    expect(outcomeX({ ...order, paid: '600000000', deliveryPaid: true })).toBe(0.5);
+    // the delivery share alone is no outcome
+    expect(outcomeX({ ...order, paid: '200000000', deliveryPaid: true })).toBe(0);
+    // delivery never confirmed: what was paid came from the rounds
+    expect(outcomeX({ ...order, paid: '400000000', deliveryPaid: false })).toBe(0.5);
+    // everything paid → 1
+    expect(outcomeX({ ...order, paid: '1000000000', deliveryPaid: true })).toBe(1);
+    // a stored set keeps d and the delivery flag, so the auditor's recomputation agrees
+    const stored = storedOutcomes(
+      [{ ...outcome('V', 'A', 'y-te', 600_000_000n, 1_000_000_000n), deliveryShareBp: 2000, deliveryPaid: true }],
+      NO_LINKS,
+    );
+    expect(lastOutcomes(stored, '*')[0].x).toBe(0.5);
   });
 });
 
@@ -162,9 +183,10 @@ describe('city dashboard figures', () => {
       },
       solutionsPurchased: { count: 1, series: [{ month: '2026-09', value: 1 }] },
       money: {
-        // by results: 300·0.7 + 100 = 310 of 400 = 0.775
-        total: [{ ...money('*', 400n, 300n, 310n), orders: 2 }],
-        agency: [{ ...money('A', 300n, 300n, 210n), clawedBack: 20n }, money('B', 100n, 0n, 100n)],
+        // paid by results: 240 of the 300 paid (60 was a delivery share) = 0.8
+        total: [{ ...money('*', 400n, 300n, 240n), orders: 2 }],
+        // A: 300 paid, 20 clawed back, 210 of the net 280 by results = 0.75; B paid nothing
+        agency: [{ ...money('A', 300n, 300n, 210n), clawedBack: 20n }, money('B', 100n, 0n, 0n)],
         category: [],
         problem: [],
       },
@@ -191,12 +213,12 @@ describe('city dashboard figures', () => {
       committed: '400',
       paid: '300',
       released: '100',
-      shareByResults: '0.7750',
+      shareByResults: '0.8000',
       rows: '/city/dashboard/rows?set=money&dimension=total&key=*',
     });
     expect(d.money.byAgency.map((m) => [m.key, m.paid, m.clawedBack, m.shareByResults, m.rows])).toEqual([
-      ['A', '300', '20', '0.7000', '/city/dashboard/rows?set=money&dimension=agency&key=A'],
-      ['B', '0', '0', '1.0000', '/city/dashboard/rows?set=money&dimension=agency&key=B'],
+      ['A', '300', '20', '0.7500', '/city/dashboard/rows?set=money&dimension=agency&key=A'],
+      ['B', '0', '0', '0.0000', '/city/dashboard/rows?set=money&dimension=agency&key=B'],
     ]);
     expect(d.targets.find((t) => t.key === 'trialOrders')).toMatchObject({
       actual: 2,

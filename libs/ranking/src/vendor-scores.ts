@@ -58,12 +58,29 @@ interface ScoredOrder {
   excluded: ExclusionReason | null;
 }
 
-const shareEarned = (paid: number, maxAmount: number): number =>
-  maxAmount > 0 ? Math.min(1, Math.max(0, paid / maxAmount)) : 0;
+const BP = 10_000n;
 
-/** x = share of the order's money the vendor earned (after settlements and clawbacks). */
-export const outcomeX = (o: Pick<OutcomeRow, 'paid' | 'maxAmount'>): number =>
-  shareEarned(Number(o.paid), Number(o.maxAmount));
+/**
+ * x = (paid − delivery share paid) / ((1 − d)·M): the share of the order's outcome money the vendor earned after
+ * settlements and clawbacks; the fixed delivery share is not an outcome. Exact in đồng and basis points until the
+ * one division.
+ */
+function shareEarned(paid: string, maxAmount: string, deliveryShareBp: number, deliveryPaid: boolean): number {
+  const m = BigInt(maxAmount);
+  const d = BigInt(deliveryShareBp);
+  const outcomeMoney = m * (BP - d);
+  if (outcomeMoney <= 0n) return 0;
+  const earned = BP * BigInt(paid) - (deliveryPaid ? m * d : 0n);
+  if (earned <= 0n) return 0;
+  return earned >= outcomeMoney ? 1 : Number(earned) / Number(outcomeMoney);
+}
+
+/** x of one outcome row (see shareEarned). */
+export const outcomeX = (o: Pick<OutcomeRow, 'paid' | 'maxAmount' | 'deliveryShareBp' | 'deliveryPaid'>): number =>
+  shareEarned(o.paid, o.maxAmount, o.deliveryShareBp, o.deliveryPaid);
+
+/** x of a stored outcome; sets stored before the delivery share was recorded had none. */
+const storedX = (o: StoredOutcome): number => shareEarned(o[3], o[4], o[7] ?? 0, o[8] ?? false);
 
 /** The same statistics `outcomeStatistics` computes in SQL, for a full recomputation over every outcome. */
 export function statisticsOf(outcomes: OutcomeRow[]): OutcomeStatistics[] {
@@ -127,6 +144,8 @@ export function storedOutcomes(outcomes: OutcomeRow[], links: VendorLinks): Stor
     o.maxAmount,
     o.closedAt,
     exclusionOf(o, links),
+    o.deliveryShareBp,
+    o.deliveryPaid,
   ]);
 }
 
@@ -146,20 +165,23 @@ export const storedJson = (stored: StoredOutcome[]): string =>
   `[${stored
     .map(
       (o) =>
-        `["${o[0]}","${o[1]}",${quote(o[2])},"${o[3]}","${o[4]}","${o[5]}",${o[6] === null ? 'null' : `"${o[6]}"`}]`,
+        `["${o[0]}","${o[1]}",${quote(o[2])},"${o[3]}","${o[4]}","${o[5]}",${o[6] === null ? 'null' : `"${o[6]}"`},${o[7]},${o[8]}]`,
     )
     .join(',')}]`;
 
 function parsed(stored: StoredOutcome[]): ScoredOrder[] {
-  return stored.map(([orderId, agencyId, categoryCode, paid, maxAmount, closedAt, excluded]) => ({
-    orderId,
-    agencyId,
-    categoryCode,
-    x: shareEarned(Number(paid), Number(maxAmount)),
-    value: Number(maxAmount),
-    closedAt: new Date(closedAt),
-    excluded,
-  }));
+  return stored.map((o) => {
+    const [orderId, agencyId, categoryCode, , maxAmount, closedAt, excluded] = o;
+    return {
+      orderId,
+      agencyId,
+      categoryCode,
+      x: storedX(o),
+      value: Number(maxAmount),
+      closedAt: new Date(closedAt),
+      excluded,
+    };
+  });
 }
 
 const inScope = (scope: string) => (o: { categoryCode: string }) => scope === OVERALL || o.categoryCode === scope;
@@ -220,9 +242,9 @@ export function vendorScores(
 export function lastOutcomes(stored: StoredOutcome[], scope: string): LastOutcome[] {
   const last: LastOutcome[] = [];
   for (let i = stored.length - 1; i >= 0 && last.length < 5; i--) {
-    const [orderId, agencyOrganisationId, categoryCode, paid, maxAmount, closedAt, excluded] = stored[i];
+    const [orderId, agencyOrganisationId, categoryCode, , , closedAt, excluded] = stored[i];
     if (excluded || !inScope(scope)({ categoryCode })) continue;
-    last.push({ orderId, agencyOrganisationId, x: shareEarned(Number(paid), Number(maxAmount)), closedAt });
+    last.push({ orderId, agencyOrganisationId, x: storedX(stored[i]), closedAt });
   }
   return last;
 }
@@ -240,7 +262,9 @@ export function auditedInputs(
   const scoped = parsed(stored).filter(inScope(scope));
   const counted = scoped.filter((o) => !o.excluded);
   const score = scoreOf(counted, params, now);
-  const money = new Map(stored.map((o) => [o[0], { paid: o[3], maxAmount: o[4] }]));
+  const money = new Map(
+    stored.map((o) => [o[0], { paid: o[3], maxAmount: o[4], deliveryShareBp: o[7] ?? 0, deliveryPaid: o[8] ?? false }]),
+  );
   return {
     ...params,
     now: now.toISOString(),

@@ -35,10 +35,14 @@ function milestoneStatus(record: PublicAcceptance | undefined): string {
   return 'partiallyMet';
 }
 
-function transaction(p: PublicPayment, names: Map<string, string>): Json {
+/** Movements of a contracting process all belong to its order, so each has a payer (the buying agency). */
+type ProcessPayment = PublicPayment & { payer_organisation_id: string };
+
+function transaction(p: ProcessPayment, names: Map<string, string>): Json {
   const org = (id: string) => ({ id, name: names.get(id) ?? id });
   return {
-    id: p.id + (p.kind === 'release' ? '-release' : ''),
+    // a release has one row per receiving account, each with its own id
+    id: p.kind === 'payment' ? p.id : `${p.id}-${p.kind}`,
     date: iso(p.occurred_at),
     value: money(p.amount),
     payer: org(p.payer_organisation_id),
@@ -48,16 +52,37 @@ function transaction(p: PublicPayment, names: Map<string, string>): Json {
   };
 }
 
+/**
+ * The parties with their roles: the buyer, the supplier, each co-funder (`funder`), and `payer` / `payee` on every
+ * organisation a transaction names as such, so each transaction's references resolve to a party with that role.
+ */
+function partiesOf(
+  p: ContractingProcess,
+  payments: ProcessPayment[],
+): Array<{ id: string; name: string; roles: string[] }> {
+  const parties = new Map<string, { id: string; name: string; roles: string[] }>();
+  const add = (id: string, name: string, ...roles: string[]) => {
+    const party = parties.get(id) ?? { id, name, roles: [] };
+    for (const role of roles) if (!party.roles.includes(role)) party.roles.push(role);
+    parties.set(id, party);
+  };
+  add(p.call.agency_organisation_id, p.call.agency_name, 'buyer', 'procuringEntity');
+  if (p.award) add(p.award.vendor_organisation_id, p.award.vendor_name, 'supplier', 'tenderer');
+  for (const f of p.order?.cofunders ?? []) add(f.id, f.name, 'funder');
+  for (const t of payments) {
+    add(t.payer_organisation_id, t.payer_organisation_id, 'payer');
+    add(t.payee_organisation_id, t.payee_organisation_id, 'payee');
+  }
+  return [...parties.values()];
+}
+
 export function releasePackage(p: ContractingProcess, o: OcdsPackageOptions): Json {
   const ocid = ocidOf(o.ocidPrefix, p.call.id);
-  const names = new Map<string, string>([[p.call.agency_organisation_id, p.call.agency_name]]);
-  if (p.award) names.set(p.award.vendor_organisation_id, p.award.vendor_name);
+  const payments = p.payments.filter((t): t is ProcessPayment => t.payer_organisation_id !== null);
+  const parties = partiesOf(p, payments);
+  const names = new Map(parties.map((party) => [party.id, party.name]));
   const buyer = { id: p.call.agency_organisation_id, name: p.call.agency_name };
   const supplier = p.award ? { id: p.award.vendor_organisation_id, name: p.award.vendor_name } : null;
-  const parties = [
-    { ...buyer, roles: ['buyer', 'procuringEntity'] },
-    ...(supplier ? [{ ...supplier, roles: ['supplier', 'tenderer'] }] : []),
-  ];
   const tender = {
     id: p.call.id,
     title: p.problem.title_vi,
@@ -127,7 +152,7 @@ export function releasePackage(p: ContractingProcess, o: OcdsPackageOptions): Js
       contracts: [contract],
     });
 
-    if (p.records.length > 0 || p.payments.length > 0) {
+    if (p.records.length > 0 || payments.length > 0) {
       const milestones = order.terms.rounds.map((round) => {
         const record = p.records.find((r) => r.round_no === round.no);
         const status = milestoneStatus(record);
@@ -148,14 +173,14 @@ export function releasePackage(p: ContractingProcess, o: OcdsPackageOptions): Js
             : {}),
         };
       });
-      const dates = [...p.records.map((r) => iso(r.evaluated_at)), ...p.payments.map((t) => iso(t.occurred_at))].sort();
+      const dates = [...p.records.map((r) => iso(r.evaluated_at)), ...payments.map((t) => iso(t.occurred_at))].sort();
       releases.push({
         ...base('implementation', dates[dates.length - 1], ['implementation']),
         awards: [award],
         contracts: [
           {
             ...contract,
-            implementation: { milestones, transactions: p.payments.map((t) => transaction(t, names)) },
+            implementation: { milestones, transactions: payments.map((t) => transaction(t, names)) },
           },
         ],
       });

@@ -1,14 +1,12 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Header, Param, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import { Public } from '@app/identity';
 import { RankingEntryView } from '@app/ranking';
 import { PublicPageQueryDto, PublicPageView, PublicRankingQueryDto } from './transparency.dto';
 import { TransparencyFacade, type PublicList } from './transparency.facade';
 
 const DEFAULT_LIMIT = 100;
-const baseUri = (req: FastifyRequest) => `${req.protocol}://${req.headers.host ?? 'localhost'}/public/ocds/packages`;
 
 /** Open data, no login: nothing here may carry a confidential field (test/e2e/transparency.e2e-spec.ts). */
 @ApiTags('public')
@@ -92,8 +90,8 @@ export class TransparencyController {
   @Header('content-type', 'application/x-ndjson; charset=utf-8')
   @ApiProduces('application/x-ndjson')
   @ApiOperation({ summary: 'Xuất toàn bộ gói OCDS 1.1.5 (mỗi dòng một gói) / Bulk OCDS export, one package per line' })
-  exportAll(@Req() req: FastifyRequest): StreamableFile {
-    const packages = this.transparency.allPackages(baseUri(req));
+  exportAll(): StreamableFile {
+    const packages = this.transparency.allPackages();
     return new StreamableFile(
       Readable.from(
         (async function* () {
@@ -107,7 +105,7 @@ export class TransparencyController {
   @Public()
   @ApiOperation({ summary: 'Gói phát hành OCDS 1.1.5 của một quy trình / OCDS release package of one process' })
   @ApiOkResponse({ schema: { type: 'object' } })
-  ocds(@Param('ocid') ocid: string, @Req() req: FastifyRequest) {
-    return this.transparency.ocdsPackage(ocid, baseUri(req));
+  ocds(@Param('ocid') ocid: string) {
+    return this.transparency.ocdsPackage(ocid);
   }
 }

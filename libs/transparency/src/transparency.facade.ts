@@ -58,7 +58,7 @@ export class TransparencyFacade {
     return this.ranking.rankings({ scope: category });
   }
 
-  async ocdsPackage(ocid: string, baseUri: string): Promise<object> {
+  async ocdsPackage(ocid: string): Promise<object> {
     const prefix = `${this.config.OCID_PREFIX}-`;
     const callId = ocid.startsWith(prefix) ? ocid.slice(prefix.length) : '';
     if (!isUuid(callId)) throw TransparencyErrors.PROCESS_NOT_FOUND(undefined, { ocid });
@@ -66,13 +66,18 @@ export class TransparencyFacade {
     if (!process) throw TransparencyErrors.PROCESS_NOT_FOUND(undefined, { ocid });
     return releasePackage(process, {
       ocidPrefix: this.config.OCID_PREFIX,
-      uri: `${baseUri}/${ocid}`,
+      uri: this.packageUri(ocid),
       publishedDate: this.clock.now(),
     });
   }
 
+  /** From the configured public address, never the request's Host header (which any caller can forge). */
+  private packageUri(ocid: string): string {
+    return `${this.config.PUBLIC_BASE_URL}/public/ocds/packages/${ocid}`;
+  }
+
   /** Every contracting process's package, in batches, for a streamed bulk export. */
-  async *allPackages(baseUri: string): AsyncGenerator<object> {
+  async *allPackages(): AsyncGenerator<object> {
     let after: string | null = null;
     for (;;) {
       const q: PublicPageQuery = { after, limit: EXPORT_BATCH };
@@ -83,7 +88,7 @@ export class TransparencyFacade {
       const publishedDate = this.clock.now();
       for (const p of processes) {
         const ocid = ocidOf(this.config.OCID_PREFIX, p.call.id);
-        yield releasePackage(p, { ocidPrefix: this.config.OCID_PREFIX, uri: `${baseUri}/${ocid}`, publishedDate });
+        yield releasePackage(p, { ocidPrefix: this.config.OCID_PREFIX, uri: this.packageUri(ocid), publishedDate });
       }
       if (callIds.length < EXPORT_BATCH) return;
       after = callIds[callIds.length - 1];

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { RECORD_STATUSES, recordLifecycle } from './acceptance';
+import { RECORD_STATUSES, recordLifecycle, SETTLEMENT_LANES, settlementLane } from './acceptance';
 
 describe('acceptance record lifecycle', () => {
   it.each([
@@ -45,5 +45,24 @@ describe('acceptance record lifecycle', () => {
   it('settles only from PAYABLE (an upheld re-check returns to SETTLED without paying again)', () => {
     const reachSettled = RECORD_STATUSES.filter((s) => recordLifecycle.next(s, 'settle') === 'SETTLED');
     expect(reachSettled).toEqual(['PAYABLE']);
+  });
+});
+
+describe('settlement lanes', () => {
+  it('spreads orders created in the same minute over every lane, evenly', () => {
+    // UUIDv7-shaped ids sharing their timestamp prefix, as orders created together have.
+    const ids = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `0193a5c2-7e1f-7${(i >> 8).toString(16).padStart(3, '0')}-8${(i & 0xff).toString(16).padStart(3, '0')}-000000000000`,
+    );
+    const perLane = new Array<number>(SETTLEMENT_LANES).fill(0);
+    for (const id of ids) perLane[settlementLane(id)] += 1;
+    for (const count of perLane) expect(count).toBeGreaterThan(ids.length / SETTLEMENT_LANES / 2);
+  });
+
+  it('keeps an order in one lane', () => {
+    const id = '0193a5c2-7e1f-7000-8000-000000000001';
+    expect(settlementLane(id)).toBe(settlementLane(id));
   });
 });

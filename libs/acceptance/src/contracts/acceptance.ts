@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { errorCodes, StateMachine } from '@app/kernel';
 import { jobId, type JobRequest } from '@app/platform';
 
@@ -12,6 +13,14 @@ export interface RoundJob {
 export const SETTLEMENT_LANES = 4;
 
 /**
+ * An order's settlement lane, from a hash of its id: UUIDv7 ids begin with their timestamp, so orders created
+ * within a minute would otherwise share one lane.
+ */
+export function settlementLane(orderId: string): number {
+  return createHash('sha256').update(orderId).digest().readUInt32BE(0) % SETTLEMENT_LANES;
+}
+
+/**
  * One job per order, round, record version and step: its id makes repeated enqueues of the same work collapse, and a
  * corrected record's settlement is a new job. Settlement jobs coalesce within their lane: whichever runs settles
  * every payable round, so a backlog of thousands of rounds runs a few jobs instead of thousands that find nothing.
@@ -21,9 +30,7 @@ export const roundJob = (name: string, orderId: string, roundNo: number, version
   name,
   id: version === 1 ? jobId(name, orderId, roundNo) : jobId(name, orderId, roundNo, `v${version}`),
   payload: { orderId, roundNo },
-  ...(name === AcceptanceJobs.settleRound
-    ? { coalesceKey: jobId(name, 'lane', Number.parseInt(orderId.slice(0, 8), 16) % SETTLEMENT_LANES) }
-    : {}),
+  ...(name === AcceptanceJobs.settleRound ? { coalesceKey: jobId(name, 'lane', settlementLane(orderId)) } : {}),
 });
 
 /**
@@ -103,7 +110,10 @@ export interface KpiResult {
   requiredPoints: number;
   /** points / expected points, 4 decimals rounded down; null without expected points */
   coverage: string | null;
+  /** exact: a decimal, or "p/q" for an aggregate no decimal writes exactly (a mean of 1, 1 and 0 is "2/3") */
   measured: string;
+  /** how `measured` reads: the decimal itself, or "≈ " and 6 decimals rounded */
+  measuredDisplay: string;
   baseline: string | null;
   target: string;
   weightBp: number;
@@ -123,7 +133,7 @@ export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
   NOT_ACCEPTANCE_OFFICER_OF_ORDER: {
     kind: 'FORBIDDEN',
     message:
-      'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng được tải số liệu; nhà cung cấp không được. / Only the ordering agency’s acceptance officers may upload measurements; never the vendor.',
+      'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng hoặc của tổ chức nghiệm thu độc lập được chỉ định cho đơn được tải số liệu; nhà cung cấp không được. / Only the acceptance officers of the ordering agency or of the order’s named validator may upload measurements; never the vendor.',
   },
   ROUND_NOT_FOUND: {
     kind: 'NOT_FOUND',
@@ -155,7 +165,7 @@ export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
   NOT_OFFICER_OF_ORDER: {
     kind: 'FORBIDDEN',
     message:
-      'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng được ký biên bản. / Only the ordering agency’s acceptance officers may sign the record.',
+      'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng hoặc của tổ chức nghiệm thu độc lập được chỉ định cho đơn được ký biên bản. / Only the acceptance officers of the ordering agency or of the order’s named validator may sign the record.',
   },
   RECORD_CHANGED: {
     kind: 'CONFLICT',
@@ -234,6 +244,11 @@ export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
     kind: 'UNPROCESSABLE',
     message:
       'Tệp có dòng không hợp lệ; không dòng nào được lưu. Xem danh sách lỗi. / The file has invalid rows; nothing was stored. See the problem list.',
+  },
+  DUPLICATE_FILE: {
+    kind: 'CONFLICT',
+    message:
+      'Tệp này đã được tải lên cho đơn hàng (xem lô số liệu trước); số liệu không được tính hai lần. / This file was already uploaded for the order (see the earlier batch); data is never counted twice.',
   },
   IDEMPOTENCY_KEY_REUSED: {
     kind: 'CONFLICT',

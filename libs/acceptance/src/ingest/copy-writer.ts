@@ -23,10 +23,10 @@ export class MeasurementCopy {
   /** Set once the COPY failed (e.g. the server went away): nothing more may be written to it. */
   private failed = false;
 
-  constructor(client: PoolClient, batchId: string, orderId: string, roundNo: number) {
+  constructor(client: PoolClient, batchId: string, orderId: string, roundNo: number, revision: number) {
     this.stream = client.query(
       copyFrom(
-        'COPY acceptance.measurements (batch_id, order_id, round_no, kpi_key, observed_at, value, line_no) FROM STDIN',
+        'COPY acceptance.measurements (batch_id, order_id, round_no, revision, kpi_key, observed_at, value, ref, line_no) FROM STDIN',
       ),
     );
     this.done = new Promise((resolve, reject) => {
@@ -38,14 +38,14 @@ export class MeasurementCopy {
     });
     // Observed by finish(); until then a failed COPY (the server went away) must not be an unhandled rejection.
     this.done.catch(() => undefined);
-    this.prefix = `${batchId}\t${orderId}\t${roundNo}\t`;
+    this.prefix = `${batchId}\t${orderId}\t${roundNo}\t${revision}\t`;
   }
 
   add(row: ValidRow): void {
     let key = this.keys.get(row.kpi.key);
     if (key === undefined) this.keys.set(row.kpi.key, (key = escape(row.kpi.key)));
     this.used += this.chunk.write(
-      `${this.prefix}${key}\t${formatMicros(row.observedAtUs)}\t${row.value}\t${row.line}\n`,
+      `${this.prefix}${key}\t${formatMicros(row.observedAtUs)}\t${row.value}\t${escape(row.ref)}\t${row.line}\n`,
       this.used,
     );
     this.rows++;

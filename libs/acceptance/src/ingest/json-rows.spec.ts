@@ -30,13 +30,21 @@ const body = Buffer.from(
 );
 
 const expected: RawRow[] = [
-  { line: 1, kpi: 'K1', observedAt: '2026-11-05T08:00:00Z', value: 40.25, unit: 'độ C' },
+  { line: 1, kpi: 'K1', observedAt: '2026-11-05T08:00:00Z', value: '40.25', pointDecimal: true, unit: 'độ C' },
   { line: 2, kpi: 'K2', observedAt: '2026-11-05T09:00:00+07:00', value: '1234.5', unit: 'lượt/giờ' },
   { line: 3, kpi: undefined, observedAt: '2026-11-05T10:00:00Z', value: '{"x":1}', unit: undefined },
   { line: 4, kpi: undefined, observedAt: undefined, value: undefined, unit: undefined },
 ];
 
 describe('jsonRows', () => {
+  it('keeps a number as written, never through a binary double', async () => {
+    const exact =
+      '{"measurements": [{"kpi": "K1", "observedAt": "2026-11-05T08:00:00Z", "value": 123456789012345.123456}]}';
+    expect(await read([Buffer.from(exact)])).toEqual([
+      { line: 1, kpi: 'K1', observedAt: '2026-11-05T08:00:00Z', value: '123456789012345.123456', pointDecimal: true },
+    ]);
+  });
+
   it('hands on each point of { measurements: [...] } as a row numbered from 1', async () => {
     expect(await read([body])).toEqual(expected);
   });

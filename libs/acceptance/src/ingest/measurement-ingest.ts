@@ -8,7 +8,7 @@ import { type EntityManager, Not } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { Clock, newId } from '@app/kernel';
-import { OrderingFacade, type Order } from '@app/ordering';
+import { acceptanceOrganisationsOf, OrderingFacade, type Order } from '@app/ordering';
 import { AppConfig, copyOut, jobId, Outbox, Transactions } from '@app/platform';
 import { AcceptanceRecord } from '../acceptance-record.entity';
 import { AcceptanceErrors, AcceptanceJobs, roundJob } from '../contracts/acceptance';
@@ -61,7 +61,8 @@ const resultOf = (b: MeasurementBatch, replayed: boolean): UploadResult => ({
 });
 
 /**
- * Post-check data in, from the ordering agency's officers or its systems only. The file is streamed once: hashed and
+ * Post-check data in, from the acceptance officers of the ordering agency or of the validator the order names, or
+ * the agency's systems; never the vendor. The file is streamed once: hashed and
  * kept as it arrives, parsed, validated row by row and copied into PostgreSQL, all inside one transaction, so a
  * refused file leaves nothing behind and memory stays flat whatever the file size.
  */
@@ -96,7 +97,7 @@ export class MeasurementIngest {
   }
 
   private authorise(principal: Principal, order: Order, roundNo: number) {
-    if (principal.organisationId !== order.agencyOrganisationId)
+    if (!acceptanceOrganisationsOf(order.terms).includes(principal.organisationId))
       throw AcceptanceErrors.NOT_ACCEPTANCE_OFFICER_OF_ORDER();
     if (order.status !== 'ACTIVE') throw AcceptanceErrors.ORDER_NOT_ACTIVE(undefined, { status: order.status });
     const round = order.terms.rounds.find((r) => r.no === roundNo);
@@ -117,7 +118,8 @@ export class MeasurementIngest {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
         `measurement-upload:${principal.organisationId}:${idempotencyKey}`,
       ]);
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`measurements:${orderId}:${roundNo}`]);
+    // Per order, not per round: the same file may not count for two rounds of the order either.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`measurements:${orderId}`]);
     const { order, round } = this.authorise(principal, await this.ordering.findById(orderId, tx), roundNo);
     const earlier = idempotencyKey
       ? await tx.findOneBy(MeasurementBatch, { organisationId: principal.organisationId, idempotencyKey })
@@ -145,12 +147,13 @@ export class MeasurementIngest {
         now,
         kpi: options.kpi,
         decimalComma: options.decimalComma,
+        localDates: options.locale === 'vi',
       });
       if (await tx.existsBy(MeasurementBatch, { orderId, roundNo, revision }))
         await this.rememberStored(tx, validator, orderId, roundNo, revision);
 
       const batchId = newId();
-      const copy = new MeasurementCopy(client, batchId, orderId, roundNo);
+      const copy = new MeasurementCopy(client, batchId, orderId, roundNo, revision);
       const problems: RowProblem[] = [];
       let [valid, rejected] = [0, 0];
       try {
@@ -174,6 +177,14 @@ export class MeasurementIngest {
       } finally {
         await copy.finish();
       }
+      const sameFile = await tx.findOneBy(MeasurementBatch, { orderId, sha256: tap.sha256 });
+      if (sameFile)
+        throw AcceptanceErrors.DUPLICATE_FILE(undefined, {
+          batchId: sameFile.id,
+          roundNo: sameFile.roundNo,
+          sha256: sameFile.sha256,
+          uploadedAt: sameFile.createdAt,
+        });
       const total = valid + rejected;
       if (total === 0) throw AcceptanceErrors.NO_DATA_ROWS();
       if (rejected > 0 && (!options.keepValid || rejected === total))
@@ -248,10 +259,11 @@ export class MeasurementIngest {
     // COPY takes no parameters; the values were validated (a UUID and integers).
     const stored = copyOut(
       tx,
-      `SELECT m.kpi_key, (extract(epoch FROM m.observed_at) * 1000000)::bigint
-       FROM acceptance.measurements m JOIN acceptance.measurement_batches b ON b.id = m.batch_id
-       WHERE m.order_id = '${orderId}' AND m.round_no = ${Number(roundNo)} AND b.revision = ${Number(revision)}`,
+      `SELECT kpi_key, (extract(epoch FROM observed_at) * 1000000)::bigint, value::text, ref
+       FROM acceptance.measurements
+       WHERE order_id = '${orderId}' AND round_no = ${Number(roundNo)} AND revision = ${Number(revision)}`,
     );
-    for await (const [kpi, us] of stored) validator.remember(kpi as string, Number(us));
+    for await (const [kpi, us, value, ref] of stored)
+      validator.remember(kpi as string, Number(us), value as string, ref as string);
   }
 }

@@ -57,11 +57,16 @@ export class MeasurementsController {
     summary:
       'Tải số liệu đo (hậu kiểm) / Upload a round’s measurements (acceptance officers or the agency’s system; never the vendor)',
     description:
-      'CSV (UTF-8 with or without BOM, "," or ";"; header kpi, observedAt, value[, unit]), XLSX (first or named ' +
-      'worksheet; formula cells are refused) or JSON { "measurements": [...] }, each read as a stream: no row ' +
-      'limit, only the upload size limit. A file with an invalid row is refused whole (422, first 100 problems) ' +
-      'unless keepValid=true. Idempotency-Key: the same key and the same bytes return the first result; the same ' +
-      'key with other content is 409.',
+      'CSV (UTF-8 with or without BOM, "," or ";"; header kpi, observedAt, value[, unit][, ref] or in Vietnamese ' +
+      '"Mã KPI", "Thời gian đo", "Giá trị"[, "Mã sự kiện"]), XLSX (first or named worksheet tab; formula cells are ' +
+      'refused; numbers are read as shown, a percentage cell only for a % KPI) or JSON { "measurements": [...] } ' +
+      '(numbers read from their text), each read as a stream: no row limit, only the upload size limit. ' +
+      'locale=vi reads decimal commas and dd/mm/yyyy hh:mm:ss Vietnam times; a cell written that way without it is ' +
+      'refused naming the option. A file with an invalid row is refused whole (422, first 100 problems) unless ' +
+      'keepValid=true. The same file (SHA-256) as an earlier batch of the order is 409 naming it; a reading ' +
+      'identical in KPI, instant and value to one stored for the round is a duplicate unless its ref differs. ' +
+      'Idempotency-Key: the same key and the same bytes return the first result; the same key with other content ' +
+      'is 409.',
   })
   @ApiConsumes('application/json', ...MEASUREMENT_FILE_TYPES)
   @ApiBody({ type: UploadMeasurementsDto, description: 'JSON; or the CSV / XLSX file itself as the body' })
@@ -92,8 +97,9 @@ export class MeasurementsController {
       options: {
         kpi: query.kpi,
         delimiter: query.delimiter === 'semicolon' || query.delimiter === ';' ? ';' : query.delimiter ? ',' : undefined,
-        decimalComma: query.decimalComma ?? false,
+        decimalComma: query.decimalComma ?? query.locale === 'vi',
         sheet: query.sheet,
+        ...(query.locale ? { locale: query.locale } : {}),
         keepValid: query.keepValid ?? false,
       },
     };

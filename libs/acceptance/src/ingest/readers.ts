@@ -1,32 +1,51 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { JSONParser, TokenType } from '@streamparser/json';
+import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import ExcelJS from 'exceljs';
-import { DomainError } from '@app/kernel';
+import { DomainError, formatExact, parseDecimal } from '@app/kernel';
 import { AcceptanceErrors } from '../contracts/acceptance';
 import { CsvSplitter } from './csv-splitter';
-import type { RawRow } from './rows';
+import { numberText, type RawRow } from './rows';
 
 /** Longest CSV record accepted (characters; bytes are bounded at four times that): a row is a few dozen. */
 export const MAX_RECORD_CHARS = 64 * 1024;
 
-type Field = 'kpi' | 'observedAt' | 'value' | 'unit';
+type Field = 'kpi' | 'observedAt' | 'value' | 'unit' | 'ref';
 const ALIASES: Record<string, Field> = Object.fromEntries(
   (
     [
       ['kpi', ['kpi', 'kpi_key', 'kpikey', 'ma_kpi', 'mã kpi', 'chỉ tiêu']],
-      ['observedAt', ['observedat', 'observed_at', 'timestamp', 'time', 'thoi_diem', 'thời điểm', 'thời gian']],
+      [
+        'observedAt',
+        [
+          'observedat',
+          'observed_at',
+          'timestamp',
+          'time',
+          'thoi_diem',
+          'thời điểm',
+          'thời gian',
+          'thoi_gian_do',
+          'thời gian đo',
+        ],
+      ],
       ['value', ['value', 'gia_tri', 'giá trị']],
       ['unit', ['unit', 'don_vi', 'đơn vị']],
+      ['ref', ['ref', 'event', 'event_ref', 'eventref', 'ma_su_kien', 'mã sự kiện']],
     ] as const
   ).flatMap(([field, names]) => names.map((n) => [n, field])),
 );
+
+/** The one option that reads a Vietnamese-locale spreadsheet: decimal commas and dd/mm/yyyy local times. */
+export const LOCALES = ['vi'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 export interface ReaderOptions {
   /** the file may leave out the KPI column when the request names the KPI */
   kpi?: string;
   delimiter?: ',' | ';';
   sheet?: string;
+  locale?: Locale;
 }
 
 /** Column positions of the known fields; unknown columns are ignored. */
@@ -134,6 +153,7 @@ export async function csvRows(bytes: Readable, options: ReaderOptions, sink: Row
         observedAt: cell(record, 'observedAt'),
         value: cell(record, 'value'),
         unit: cell(record, 'unit'),
+        ref: cell(record, 'ref'),
       });
   });
   splitter.push(head);
@@ -160,10 +180,46 @@ function cellText(v: CellValue): string | number | Date | undefined {
   return JSON.stringify(v);
 }
 
+/** What exceljs's streaming reader leaves unexposed: how it names worksheets, and the workbook's tab list. */
+interface SheetNaming {
+  model?: { sheets?: Array<{ id: number; name: string; rId: string; state?: string }> };
+  workbookRels?: unknown;
+  _parseRels(entry: unknown): Promise<void>;
+  _parseWorksheet(iterator: unknown, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
+}
+
 /**
- * Rows of the first worksheet (or the named one) of an XLSX file, streamed. A formula cell is refused, its cached
- * result included: the file must carry measured values, and a cached result can be stale or absent depending on
- * the program that saved it.
+ * Names each worksheet as its tab reads ("Số liệu"), whatever the order of the parts in the file. exceljs names a
+ * worksheet streamed before `xl/workbook.xml` by its part ("Sheet1"), and reads its cells before `xl/styles.xml`
+ * (so without number formats); with the relationships withheld it writes every worksheet to a temporary file and
+ * reads it after the whole archive, when names, styles and shared strings are all known.
+ */
+function nameSheetsAsTabs(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const internals = reader as unknown as SheetNaming;
+  let rels: Array<{ Id: string; Target: string }> = [];
+  const parseRels = internals._parseRels.bind(internals);
+  const parseWorksheet = internals._parseWorksheet.bind(internals);
+  internals._parseRels = async (entry) => {
+    await parseRels(entry);
+    rels = (internals.workbookRels ?? []) as typeof rels;
+    internals.workbookRels = undefined;
+  };
+  internals._parseWorksheet = function* (iterator, sheetNo) {
+    for (const item of parseWorksheet(iterator, sheetNo)) {
+      const rel = rels.find((r) => r.Target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${sheetNo}.xml`);
+      const tabs = internals.model?.sheets ?? [];
+      const tab = rel && tabs.find((sheet) => sheet.rId === rel.Id);
+      if (tab) Object.assign(item.value as object, { name: tab.name, tabIndex: tabs.indexOf(tab) });
+      yield item;
+    }
+  };
+}
+
+/**
+ * Rows of the first worksheet tab (or the one named as its tab reads) of an XLSX file, streamed. A formula cell is
+ * refused, its cached result included: the file must carry measured values, and a cached result can be stale or
+ * absent depending on the program that saved it. A number is read as it is shown: a cell formatted as a percentage
+ * (shown "72,5 %", stored 0.725) is 72.5 and marked as such, for the validator to accept only for a % KPI.
  */
 export async function xlsxRows(bytes: Readable, options: ReaderOptions, sink: RowSink): Promise<void> {
   // exceljs pipes its input without forwarding errors, so a failing upload (too large) is raced in explicitly.
@@ -176,14 +232,16 @@ export async function xlsxRows(bytes: Readable, options: ReaderOptions, sink: Ro
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  nameSheetsAsTabs(reader);
   const seen: string[] = [];
   let columns: Map<Field, number> | undefined;
   let found = false;
   try {
     for await (const worksheet of raceWith(reader, failed)) {
-      const name = (worksheet as unknown as { name: string }).name;
+      const { name, tabIndex } = worksheet as unknown as { name: string; tabIndex?: number };
       seen.push(name);
-      if (found || (options.sheet !== undefined && name !== options.sheet)) {
+      const wanted = options.sheet !== undefined ? name === options.sheet : (tabIndex ?? 0) === 0;
+      if (found || !wanted) {
         for await (const _row of raceWith(worksheet, failed)) void _row;
         continue;
       }
@@ -208,12 +266,15 @@ export async function xlsxRows(bytes: Readable, options: ReaderOptions, sink: Ro
           }
           return cellText(v) ?? '';
         };
+        const valueAt = columns.get('value');
+        const percent = valueAt !== undefined && (row.getCell(valueAt + 1).numFmt ?? '').includes('%');
         const raw: RawRow = {
           line: row.number,
           kpi: cell('kpi')?.toString(),
           observedAt: asTimestamp(cell('observedAt')),
-          value: asValue(cell('value')),
+          ...cellValue(cell('value'), percent),
           unit: cell('unit')?.toString(),
+          ref: cell('ref')?.toString(),
         };
         sink.row(formulas.length > 0 ? { ...raw, formulas } : raw);
         await sink.ready();
@@ -226,8 +287,18 @@ export async function xlsxRows(bytes: Readable, options: ReaderOptions, sink: Ro
       detail: error instanceof Error ? error.message : String(error),
     });
   }
-  if (options.sheet !== undefined && !found) throw AcceptanceErrors.SHEET_NOT_FOUND(undefined, { available: seen });
+  if (!found && options.sheet !== undefined) throw AcceptanceErrors.SHEET_NOT_FOUND(undefined, { available: seen });
   if (!columns) throw AcceptanceErrors.FILE_EMPTY();
+}
+
+/** A value cell as shown: a number cell as its decimal (a percentage cell ×100, marked), a date as ISO text. */
+function cellValue(v: string | number | Date | undefined, percent: boolean): Partial<RawRow> {
+  if (v instanceof Date) return { value: v.toISOString() };
+  if (typeof v !== 'number') return { value: v };
+  const text = numberText(v);
+  if (text === undefined) return { value: String(v) };
+  if (!percent) return { value: text, pointDecimal: true };
+  return { value: formatExact(parseDecimal(text).mul(100)), pointDecimal: true, shownAsPercent: true };
 }
 
 async function* raceWith<T>(source: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
@@ -240,7 +311,6 @@ async function* raceWith<T>(source: AsyncIterable<T>, failed: Promise<never>): A
 }
 
 const asTimestamp = (v: string | number | Date | undefined) => (typeof v === 'number' ? String(v) : v);
-const asValue = (v: string | number | Date | undefined) => (v instanceof Date ? v.toISOString() : v);
 
 /** The envelope of a JSON upload, token by token: `{ "measurements": [ … ] }` and nothing else. */
 const ENVELOPE = [
@@ -262,14 +332,28 @@ function envelopeProblem(at: number, token: TokenType, value: unknown): string {
   return `unexpected ${TokenType[token]}`;
 }
 
+/** A JSON number as written in the body: kept as text, so "123456789012345.123456" never passes through a double. */
+class JsonNumber {
+  constructor(readonly text: string) {}
+}
+
+/** The tokenizer with numbers left as their text (the library's documented override). */
+class NumberTextTokenizer extends Tokenizer {
+  protected override parseNumber(numberStr: string): number {
+    return new JsonNumber(numberStr) as unknown as number;
+  }
+}
+
 const text = (v: unknown) =>
   typeof v === 'string'
     ? v
-    : typeof v === 'number' || typeof v === 'boolean'
-      ? String(v)
-      : v === undefined || v === null
-        ? undefined
-        : JSON.stringify(v);
+    : v instanceof JsonNumber
+      ? v.text
+      : typeof v === 'boolean'
+        ? String(v)
+        : v === undefined || v === null
+          ? undefined
+          : JSON.stringify(v, (_, inner: unknown) => (inner instanceof JsonNumber ? Number(inner.text) : inner));
 
 function pointRow(line: number, point: unknown): RawRow {
   const p = (typeof point === 'object' && point !== null ? point : {}) as Record<string, unknown>;
@@ -277,8 +361,10 @@ function pointRow(line: number, point: unknown): RawRow {
     line,
     kpi: text(p.kpi),
     observedAt: text(p.observedAt),
-    value: typeof p.value === 'number' ? p.value : text(p.value),
+    value: text(p.value),
+    ...(p.value instanceof JsonNumber ? { pointDecimal: true } : {}),
     unit: text(p.unit),
+    ref: text(p.ref),
   };
 }
 
@@ -290,13 +376,22 @@ function pointRow(line: number, point: unknown): RawRow {
 export async function jsonRows(bytes: Readable, sink: RowSink): Promise<void> {
   const checked = bytes.pipe(new Utf8Check());
   bytes.on('error', (error) => checked.destroy(error));
-  const parser = new JSONParser({ paths: ['$.measurements.*'], keepStack: false });
+  const tokenizer = new NumberTextTokenizer();
+  const tokens = new TokenParser({ paths: ['$.measurements.*'], keepStack: false });
+  tokens.onError = tokenizer.error.bind(tokenizer);
+  tokenizer.onEnd = () => {
+    if (!tokens.isEnded) tokens.end();
+  };
+  tokens.onEnd = () => {
+    if (!tokenizer.isEnded) tokenizer.end();
+  };
   const malformed = (detail: string) => AcceptanceErrors.MALFORMED_FILE(undefined, { reason: 'JSON', detail });
   const completed: RawRow[] = [];
   const tooLong = () => AcceptanceErrors.LINE_TOO_LONG(undefined, { line: points + 1 });
   // `start`: where the point being read began, or else the last token; `written`: bytes given to the parser.
   let [points, depth, envelope, start, written] = [0, 0, 0, 0, 0];
-  parser.onToken = ({ token, value, offset }) => {
+  tokenizer.onToken = (info) => {
+    const { token, value, offset } = info;
     const before = depth;
     if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) depth++;
     else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) depth--;
@@ -309,8 +404,9 @@ export async function jsonRows(bytes: Readable, sink: RowSink): Promise<void> {
       if (offset - start > MAX_RECORD_CHARS * 4) throw tooLong();
       start = offset;
     }
+    tokens.write(info);
   };
-  parser.onValue = ({ value }) => completed.push(pointRow(++points, value));
+  tokens.onValue = ({ value }) => completed.push(pointRow(++points, value));
   const parse = (step: () => void) => {
     try {
       step();
@@ -322,13 +418,13 @@ export async function jsonRows(bytes: Readable, sink: RowSink): Promise<void> {
 
   for await (const chunk of checked as AsyncIterable<Buffer>) {
     written += chunk.length;
-    parse(() => parser.write(chunk));
+    parse(() => tokenizer.write(chunk));
     if (written - start > MAX_RECORD_CHARS * 4) throw tooLong();
     for (const row of completed) sink.row(row);
     completed.length = 0;
     await sink.ready();
   }
   if (envelope === 0) throw AcceptanceErrors.FILE_EMPTY();
-  if (!parser.isEnded) parse(() => parser.end());
+  if (!tokenizer.isEnded || !tokens.isEnded) parse(() => tokenizer.end());
   if (points === 0) throw AcceptanceErrors.FILE_EMPTY();
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { OrderKpiTerms } from '@app/ordering';
-import { formatMicros, normaliseDecimal, parseTimestamp, RowValidator, TimestampSet } from './rows';
+import { numberText, formatMicros, normaliseDecimal, parseTimestamp, RowValidator, TimestampSet } from './rows';
 
 const kpi = (over: Partial<OrderKpiTerms> = {}): OrderKpiTerms => ({
   key: 'K1',
@@ -17,8 +17,8 @@ const kpi = (over: Partial<OrderKpiTerms> = {}): OrderKpiTerms => ({
 });
 const round = { no: 1, shareBp: 10_000, startsAt: '2026-11-01T00:00:00.000Z', endsAt: '2026-12-01T00:00:00.000Z' };
 const now = new Date('2026-11-20T00:00:00Z');
-const validator = (kpis = [kpi()], extra: { kpi?: string; decimalComma?: boolean } = {}) =>
-  new RowValidator({ kpis, round, now, decimalComma: false, ...extra });
+const validator = (kpis = [kpi()], extra: { kpi?: string; decimalComma?: boolean; localDates?: boolean } = {}) =>
+  new RowValidator({ kpis, round, now, decimalComma: false, localDates: false, ...extra });
 
 describe('parseTimestamp', () => {
   it.each([
@@ -87,6 +87,7 @@ describe('RowValidator', () => {
       kpi: kpi(),
       observedAtUs: Date.UTC(2026, 10, 5, 8) * 1000,
       value: '40.5',
+      ref: '',
     });
   });
 
@@ -164,7 +165,7 @@ describe('RowValidator', () => {
 
   it('refuses a second reading at the same instant for levels, also against stored readings, not for sums', () => {
     const v = validator([kpi(), kpi({ key: 'K2', aggregation: 'sum' })]);
-    v.remember('K1', Date.UTC(2026, 10, 6) * 1000);
+    v.remember('K1', Date.UTC(2026, 10, 6) * 1000, '7', '');
     expect(v.check({ line: 2, kpi: 'K1', observedAt: at, value: '1' })).toMatchObject({ line: 2 });
     expect(v.check({ line: 3, kpi: 'K1', observedAt: '2026-11-05T15:00:00+07:00', value: '2' })).toEqual([
       { line: 3, column: 'observedAt', reason: 'DUPLICATE_TIMESTAMP', value: '2026-11-05T15:00:00+07:00' },
@@ -173,6 +174,81 @@ describe('RowValidator', () => {
       { reason: 'DUPLICATE_TIMESTAMP' },
     ]);
     expect(v.check({ line: 5, kpi: 'K2', observedAt: at, value: '1' })).toMatchObject({ line: 5 });
-    expect(v.check({ line: 6, kpi: 'K2', observedAt: at, value: '1' })).toMatchObject({ line: 6 });
+    expect(v.check({ line: 6, kpi: 'K2', observedAt: at, value: '2' })).toMatchObject({ line: 6 });
   });
+
+  it('counts a sum or count reading identical in instant, value and ref once, in the file and against stored ones', () => {
+    const v = validator([kpi({ aggregation: 'sum' }), kpi({ key: 'K2', aggregation: 'count' })]);
+    const stored = Date.UTC(2026, 10, 6) * 1000;
+    v.remember('K1', stored, '3', '');
+    expect(v.check({ line: 2, kpi: 'K1', observedAt: '2026-11-06T00:00:00Z', value: '3.0' })).toEqual([
+      { line: 2, column: 'observedAt', reason: 'DUPLICATE_READING', value: '2026-11-06T00:00:00Z' },
+    ]);
+    expect(v.check({ line: 3, kpi: 'K1', observedAt: at, value: '1' })).toMatchObject({ line: 3, ref: '' });
+    expect(v.check({ line: 4, kpi: 'K1', observedAt: at, value: '1' })).toMatchObject([
+      { reason: 'DUPLICATE_READING' },
+    ]);
+    expect(v.check({ line: 5, kpi: 'K1', observedAt: at, value: '1', ref: 'SK-2' })).toMatchObject({ ref: 'SK-2' });
+    expect(v.check({ line: 6, kpi: 'K1', observedAt: at, value: '1', ref: 'SK-2' })).toEqual([
+      { line: 6, column: 'ref', reason: 'DUPLICATE_READING', value: 'SK-2' },
+    ]);
+    expect(v.check({ line: 7, kpi: 'K2', observedAt: at, value: '1' })).toMatchObject({ line: 7 });
+  });
+
+  it('reads Vietnamese-locale cells only with locale=vi, and names the option when it is missing', () => {
+    const plain = validator();
+    expect(plain.check({ line: 2, kpi: 'K1', observedAt: '05/11/2026 15:00:00', value: '40,5' })).toEqual([
+      { line: 2, column: 'observedAt', reason: 'TIMESTAMP_INVALID', value: '05/11/2026 15:00:00', option: 'locale=vi' },
+      { line: 2, column: 'value', reason: 'VALUE_NOT_DECIMAL', value: '40,5', option: 'locale=vi' },
+    ]);
+    const vi = validator([kpi()], { decimalComma: true, localDates: true });
+    expect(vi.check({ line: 2, kpi: 'K1', observedAt: '05/11/2026 15:00:00', value: '40,5' })).toEqual({
+      line: 2,
+      kpi: expect.objectContaining({ key: 'K1' }),
+      observedAtUs: Date.UTC(2026, 10, 5, 8) * 1000,
+      value: '40.5',
+      ref: '',
+    });
+  });
+
+  it('keeps machine numbers exactly or refuses them with the reason', () => {
+    const v = validator([kpi({ unit: 'km/h' })], { decimalComma: true });
+    expect(
+      v.check({ line: 2, kpi: 'K1', observedAt: at, value: '123456789012345.123456', pointDecimal: true }),
+    ).toMatchObject({
+      value: '123456789012345.123456',
+    });
+    expect(
+      v.check({ line: 3, kpi: 'K1', observedAt: '2026-11-05T09:00:00Z', value: '0.1234567', pointDecimal: true }),
+    ).toEqual([{ line: 3, column: 'value', reason: 'VALUE_TOO_PRECISE', value: '0.1234567' }]);
+    expect(
+      v.check({
+        line: 4,
+        kpi: 'K1',
+        observedAt: '2026-11-05T10:00:00Z',
+        value: '72.5',
+        pointDecimal: true,
+        shownAsPercent: true,
+      }),
+    ).toEqual([{ line: 4, column: 'value', reason: 'VALUE_SHOWN_AS_PERCENT', value: '72.5 %' }]);
+    expect(
+      validator([kpi({ unit: '%' })]).check({
+        line: 5,
+        kpi: 'K1',
+        observedAt: at,
+        value: '72.5',
+        shownAsPercent: true,
+      }),
+    ).toMatchObject({ value: '72.5' });
+  });
+});
+
+describe('numberText', () => {
+  it.each([
+    [0.725, '0.725'],
+    [1e-7, '0.0000001'],
+    [1.5e21, '1500000000000000000000'],
+    [-2.5e-3, '-0.0025'],
+    [41.5, '41.5'],
+  ])('%p is %s', (n, text) => expect(numberText(n)).toBe(text));
 });

@@ -6,9 +6,13 @@ export interface RowProblem {
   column: string | null;
   reason: string;
   value?: string;
+  /** the upload option that reads this cell, when the file seems written for it (e.g. "locale=vi") */
+  option?: string;
 }
 
 export const MAX_REPORTED_PROBLEMS = 100;
+/** Longest event reference kept (characters). */
+export const MAX_REF_CHARS = 100;
 
 /** One validated point, already in the form written to PostgreSQL. */
 export interface ValidRow {
@@ -17,6 +21,8 @@ export interface ValidRow {
   /** microseconds since the epoch, the precision PostgreSQL keeps */
   observedAtUs: number;
   value: string;
+  /** the event reference telling identical readings apart; empty when the file has none */
+  ref: string;
 }
 
 /** Raw cells of one record, as read from any format. */
@@ -26,6 +32,12 @@ export interface RawRow {
   observedAt?: string | Date;
   value?: string | number;
   unit?: string;
+  /** event reference (mã sự kiện): identical readings with distinct references are distinct events */
+  ref?: string;
+  /** the value is a machine number's text (a JSON number, an XLSX number cell): a decimal point, whatever the locale */
+  pointDecimal?: boolean;
+  /** the XLSX cell is formatted as a percentage: `value` is what it shows (0.725 shown "72,5 %" is 72.5) */
+  shownAsPercent?: boolean;
   /** fields whose XLSX cell holds a formula */
   formulas?: string[];
 }
@@ -57,6 +69,17 @@ export function parseTimestamp(text: string): number | undefined {
   return ms * 1000 + Number(frac.padEnd(6, '0'));
 }
 
+const LOCAL_TIMESTAMP = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** "dd/mm/yyyy hh:mm:ss" (time optional) as Vietnam wall-clock time, to epoch microseconds; undefined if not one. */
+export function parseLocalTimestamp(text: string): number | undefined {
+  const m = LOCAL_TIMESTAMP.exec(text.trim());
+  if (!m) return undefined;
+  const [, d, mo, y, h = '0', mi = '0', s = '0'] = m;
+  const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}T${h.padStart(2, '0')}:${mi}:${s.padStart(2, '0')}`;
+  return parseTimestamp(iso);
+}
+
 /** Epoch microseconds to an ISO 8601 UTC literal PostgreSQL reads without loss. */
 export function formatMicros(us: number): string {
   const ms = Math.floor(us / 1000);
@@ -65,6 +88,8 @@ export function formatMicros(us: number): string {
 }
 
 const DECIMAL_POINT = /^(-?)(\d{1,15})(?:\.(\d{1,6}))?$/;
+/** A decimal beyond what is kept exactly (15 integer digits, 6 decimals). */
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 const DECIMAL_COMMA = /^(-?)(\d{1,3}(?:\.\d{3}){1,4}|\d{1,15})(?:,(\d{1,6}))?$/;
 
 /**
@@ -79,6 +104,27 @@ export function normaliseDecimal(text: string, decimalComma: boolean): string | 
   const fraction = frac?.replace(/0+$/, '');
   const body = fraction ? `${digits}.${fraction}` : digits;
   return sign && /[1-9]/.test(body) ? `-${body}` : body;
+}
+
+/**
+ * The plain decimal text of a JavaScript number (its shortest round-trip digits, exponent expanded); undefined for
+ * NaN and ±Infinity.
+ */
+export function numberText(n: number): string | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  const [mantissa, exponent] = String(n).split('e');
+  if (exponent === undefined) return mantissa;
+  const sign = mantissa.startsWith('-') ? '-' : '';
+  const [int, fraction = ''] = mantissa.replace('-', '').split('.');
+  const digits = int + fraction;
+  const point = int.length + Number(exponent);
+  const body =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return sign + body;
 }
 
 const BOOLEAN_UNITS = new Set(['có/không', 'yes/no']);
@@ -131,17 +177,25 @@ export interface RowRules {
   /** the KPI named by the request when the file has no KPI column */
   kpi?: string;
   decimalComma: boolean;
+  /** also read "dd/mm/yyyy hh:mm:ss" times (Vietnam time), as a Vietnamese-locale spreadsheet writes them */
+  localDates: boolean;
 }
+
+/** The upload option that reads Vietnamese-locale files, named by refusals of cells written that way. */
+export const VIETNAMESE_LOCALE_OPTION = 'locale=vi';
 
 /**
  * Validates rows one by one, in file order: KPI known, timestamp inside the round window and not in the future,
  * a numeric value the KPI can take (not negative unless measured as a change, 0 or 1 for yes/no, 0–100 for a share in
  * percent), the KPI's unit when a unit is given, and no second reading at the same instant
- * for a KPI whose readings are levels (mean / last); sums and counts of events may share an instant.
+ * for a KPI whose readings are levels (mean / last); sums and counts of events may share an instant, but a reading
+ * identical in instant, value and event reference to one already seen (in the file or stored) is a duplicate.
  */
 export class RowValidator {
   private readonly kpis: Map<string, OrderKpiTerms>;
   private readonly seen = new Map<string, TimestampSet>();
+  /** Readings of sum / count KPIs: `kpi \t instant \t value \t ref`. */
+  private readonly events = new Set<string>();
   private readonly startUs: number;
   private readonly endUs: number;
   private readonly nowUs: number;
@@ -157,16 +211,24 @@ export class RowValidator {
     return kpi.aggregation === 'sum' || kpi.aggregation === 'count';
   }
 
-  /** A reading already stored by an earlier upload of the round. */
-  remember(kpiKey: string, observedAtUs: number): void {
+  /** A reading already stored by an earlier upload of the round (value normalised, as stored). */
+  remember(kpiKey: string, observedAtUs: number, value: string, ref: string): void {
     const kpi = this.kpis.get(kpiKey);
-    if (kpi && !RowValidator.allowsSharedInstants(kpi)) this.timestamps(kpiKey).add(observedAtUs);
+    if (!kpi) return;
+    if (RowValidator.allowsSharedInstants(kpi)) this.events.add(eventKey(kpiKey, observedAtUs, value, ref));
+    else this.timestamps(kpiKey).add(observedAtUs);
   }
 
   check(raw: RawRow): ValidRow | RowProblem[] {
     const problems: RowProblem[] = [];
-    const problem = (column: string, reason: string, value?: unknown) =>
-      problems.push({ line: raw.line, column, reason, ...(value === undefined ? {} : { value: clip(value) }) });
+    const problem = (column: string, reason: string, value?: unknown, option?: string) =>
+      problems.push({
+        line: raw.line,
+        column,
+        reason,
+        ...(value === undefined ? {} : { value: clip(value) }),
+        ...(option ? { option } : {}),
+      });
     if (raw.formulas) {
       raw.formulas.forEach((column) => problem(column, 'FORMULA_NOT_ALLOWED'));
       return problems;
@@ -181,11 +243,11 @@ export class RowValidator {
     let observedAtUs: number | undefined;
     if (raw.observedAt === undefined || raw.observedAt === '') problem('observedAt', 'TIMESTAMP_MISSING');
     else {
-      observedAtUs =
-        raw.observedAt instanceof Date ? excelDateToMicros(raw.observedAt) : parseTimestamp(raw.observedAt);
-      if (observedAtUs === undefined || Number.isNaN(observedAtUs))
-        problem('observedAt', 'TIMESTAMP_INVALID', raw.observedAt);
-      else if (observedAtUs > this.nowUs) problem('observedAt', 'TIMESTAMP_IN_FUTURE', raw.observedAt);
+      observedAtUs = this.timestamp(raw.observedAt);
+      if (observedAtUs === undefined || Number.isNaN(observedAtUs)) {
+        const local = typeof raw.observedAt === 'string' && parseLocalTimestamp(raw.observedAt) !== undefined;
+        problem('observedAt', 'TIMESTAMP_INVALID', raw.observedAt, local ? VIETNAMESE_LOCALE_OPTION : undefined);
+      } else if (observedAtUs > this.nowUs) problem('observedAt', 'TIMESTAMP_IN_FUTURE', raw.observedAt);
       else if (observedAtUs < this.startUs || observedAtUs >= this.endUs)
         problem('observedAt', 'OUTSIDE_ROUND_WINDOW', raw.observedAt);
     }
@@ -196,33 +258,58 @@ export class RowValidator {
       problem('unit', 'UNIT_MISMATCH', raw.unit);
 
     if (problems.length > 0 || !kpi || observedAtUs === undefined || value === undefined) return problems;
-    if (!RowValidator.allowsSharedInstants(kpi) && !this.timestamps(kpi.key).add(observedAtUs)) {
-      problem('observedAt', 'DUPLICATE_TIMESTAMP', raw.observedAt);
+    const ref = (raw.ref ?? '').trim();
+    if (ref.length > MAX_REF_CHARS) {
+      problem('ref', 'REF_TOO_LONG', ref);
       return problems;
     }
-    return { line: raw.line, kpi, observedAtUs, value };
+    if (!RowValidator.allowsSharedInstants(kpi)) {
+      if (!this.timestamps(kpi.key).add(observedAtUs)) {
+        problem('observedAt', 'DUPLICATE_TIMESTAMP', raw.observedAt);
+        return problems;
+      }
+    } else {
+      const key = eventKey(kpi.key, observedAtUs, value, ref);
+      if (this.events.has(key)) {
+        problem(ref ? 'ref' : 'observedAt', 'DUPLICATE_READING', ref || raw.observedAt);
+        return problems;
+      }
+      this.events.add(key);
+    }
+    return { line: raw.line, kpi, observedAtUs, value, ref };
+  }
+
+  private timestamp(observedAt: string | Date): number | undefined {
+    if (observedAt instanceof Date) return excelDateToMicros(observedAt);
+    return parseTimestamp(observedAt) ?? (this.rules.localDates ? parseLocalTimestamp(observedAt) : undefined);
   }
 
   private value(
     raw: RawRow,
     kpi: OrderKpiTerms | undefined,
-    problem: (column: string, reason: string, value?: unknown) => void,
+    problem: (column: string, reason: string, value?: unknown, option?: string) => void,
   ): string | undefined {
     if (raw.value === undefined || raw.value === '') {
       problem('value', 'VALUE_MISSING');
       return undefined;
     }
-    const value =
-      typeof raw.value === 'number'
-        ? Number.isFinite(raw.value)
-          ? normaliseDecimal(String(raw.value), false)
-          : undefined
-        : normaliseDecimal(raw.value, this.rules.decimalComma);
+    const text = typeof raw.value === 'number' ? numberText(raw.value) : raw.value;
+    const decimalComma = this.rules.decimalComma && typeof raw.value === 'string' && !raw.pointDecimal;
+    const value = text === undefined ? undefined : normaliseDecimal(text, decimalComma);
     if (value === undefined) {
-      problem('value', 'VALUE_NOT_DECIMAL', raw.value);
+      if (!decimalComma && text !== undefined && PLAIN_DECIMAL.test(text.trim()))
+        problem('value', 'VALUE_TOO_PRECISE', raw.value);
+      else {
+        const local = !decimalComma && text !== undefined && normaliseDecimal(text, true) !== undefined;
+        problem('value', 'VALUE_NOT_DECIMAL', raw.value, local ? VIETNAMESE_LOCALE_OPTION : undefined);
+      }
       return undefined;
     }
     if (!kpi) return value;
+    if (raw.shownAsPercent && !PERCENT_UNITS.has(normaliseUnit(kpi.unit))) {
+      problem('value', 'VALUE_SHOWN_AS_PERCENT', `${raw.value} %`);
+      return undefined;
+    }
     // Levels, counts, durations and shares cannot go below zero; a KPI measured as a change (a negative target or
     // baseline such as "−20 %") can.
     const signed = kpi.target.startsWith('-') || (kpi.baseline ?? '').startsWith('-');
@@ -254,6 +341,9 @@ function above100(value: string): boolean {
   const [int, fraction] = value.split('.');
   return Number(int) > 100 || (int === '100' && fraction !== undefined);
 }
+
+const eventKey = (kpi: string, observedAtUs: number, value: string, ref: string) =>
+  `${kpi}\t${observedAtUs}\t${value}\t${ref}`;
 
 function clip(value: unknown): string {
   const text = value instanceof Date ? value.toISOString() : String(value);

@@ -74,7 +74,14 @@ export const CatalogEvents = {
   expiryReminder: 'listing-expiry-reminder',
   displaced: 'listing-displaced',
   promoted: 'listing-promoted',
+  /** the vendor's trust lower bound fell under the floor: the vendor and the operators are told */
+  recheckOpened: 'listing-recheck-opened',
+  suspended: 'listing-suspended',
+  reinstated: 'listing-reinstated',
+  delisted: 'listing-delisted',
 } as const;
+/** What a listing under a trust re-check shows. */
+export const RECHECK_LABEL_VI = 'Đang xem xét lại';
 export type CatalogEventName = (typeof CatalogEvents)[keyof typeof CatalogEvents];
 export interface ListingNotice {
   solutionId: string;
@@ -85,6 +92,10 @@ export interface ListingNotice {
   expiresAt?: string;
   /** displaced: the solution's rank in the category's waiting queue */
   waitingRank?: number;
+  /** suspended or delisted: the operator's reason */
+  reason?: string;
+  /** suspended: until when */
+  suspendedUntil?: string;
   /** One id per occurrence (a solution may be displaced twice): the job id and the inbox's dedup key. */
   noticeId: string;
 }
@@ -154,6 +165,14 @@ export const CatalogErrors = errorCodes('CATALOG', {
   },
   INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   DOCUMENT_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy tài liệu. / Document not found.' },
+  DOCUMENT_NOT_PENDING: {
+    kind: 'CONFLICT',
+    message: 'Tài liệu không chờ duyệt (đã được chấp nhận hoặc từ chối). / The document is not awaiting review.',
+  },
+  REJECTION_REASON_REQUIRED: {
+    kind: 'INVALID',
+    message: 'Từ chối tài liệu cần nêu lý do. / Rejecting a document needs a reason.',
+  },
   CONFIDENTIAL_REASON_REQUIRED: {
     kind: 'INVALID',
     message:

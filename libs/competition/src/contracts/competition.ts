@@ -138,6 +138,7 @@ export interface KpiCommitment {
 }
 
 export const CompetitionErrors = errorCodes('COMPETITION', {
+  INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   CALL_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy lời mời chào giá. / Call not found.' },
   OFFER_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy hồ sơ chào. / Offer not found.' },
   PROBLEM_NOT_PUBLISHED: {

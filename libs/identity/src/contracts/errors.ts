@@ -19,6 +19,27 @@ export const IdentityErrors = errorCodes('IDENTITY', {
     message: 'Thao tác ngoài phạm vi tổ chức của bạn. / Outside your organisation.',
   },
   ORGANISATION_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy tổ chức. / Organisation not found.' },
+  SESSION_REVOKED: {
+    kind: 'UNAUTHENTICATED',
+    message:
+      'Phiên đăng nhập đã bị thu hồi (tài khoản bị khoá hoặc quyền đã thay đổi); hãy đăng nhập lại. / ' +
+      'The session was revoked (account disabled or access changed); log in again.',
+  },
+  USER_DISABLED: {
+    kind: 'FORBIDDEN',
+    message: 'Tài khoản đã bị khoá; hãy liên hệ quản trị Chợ. / The account is disabled; contact the operator.',
+  },
+  RATE_LIMITED: {
+    kind: 'RATE_LIMITED',
+    message: 'Quá nhiều lần đăng nhập sai; hãy đợi rồi thử lại. / Too many failed logins; wait and retry.',
+  },
+  USER_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy người dùng. / User not found.' },
+  CANNOT_CHANGE_OWN_ACCESS: {
+    kind: 'CONFLICT',
+    message:
+      'Không thể tự khoá hoặc tự đổi vai trò của mình; hãy nhờ quản trị viên khác. / ' +
+      'You cannot disable yourself or change your own roles; ask another operator.',
+  },
   API_KEY_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy khoá API. / API key not found.' },
   INVALID_TAX_CODE: {
     kind: 'INVALID',

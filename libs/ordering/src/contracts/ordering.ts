@@ -68,6 +68,11 @@ export interface OrderTerms {
   endsAt: string;
   /** Absent when nobody co-funds the order: the agency budget reserves the whole max amount. */
   cofunding?: CofundingTerms;
+  /**
+   * The independent validator organisation (VALIDATOR) the buyer named: its acceptance officers upload and sign for
+   * the order, besides the agency's. Absent when the agency's officers alone measure.
+   */
+  validatorOrganisationId?: string;
 }
 
 export const ledgerCodes = {
@@ -82,6 +87,7 @@ export const ledgerCodes = {
 };
 
 export const OrderingErrors = errorCodes('ORDERING', {
+  INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   ORDER_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy đơn đặt hàng. / Order not found.' },
   ORDER_NOT_CANCELLABLE: {
     kind: 'CONFLICT',
@@ -145,6 +151,16 @@ export const OrderingErrors = errorCodes('ORDERING', {
     kind: 'UNPROCESSABLE',
     message:
       'Số tiền chi trả vượt quá số nhà cung cấp đang được hưởng. / The disbursement exceeds what is payable to the vendor.',
+  },
+  NOT_ALLOWED_TO_NAME_VALIDATOR: {
+    kind: 'FORBIDDEN',
+    message:
+      'Chỉ cơ quan đặt hàng của đơn được chỉ định tổ chức nghiệm thu độc lập. / Only the ordering agency may name the order’s independent validator.',
+  },
+  VALIDATOR_NOT_CHANGEABLE: {
+    kind: 'CONFLICT',
+    message:
+      'Chỉ được chỉ định tổ chức nghiệm thu độc lập khi trao thầu hoặc khi đơn hàng còn là dự thảo (trước khi ký và trước kỳ đo đầu tiên). / The independent validator is named at award or while the order is a draft (before signing and before round 1).',
   },
   INSUFFICIENT_BUDGET: {
     kind: 'UNPROCESSABLE',

@@ -77,10 +77,40 @@ export class AppConfig extends QueueConfig {
   @Min(60)
   JWT_TTL_SECONDS = 3600;
 
+  /** Failed logins one client address may make per minute (an office shares one address: keep it generous). */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  AUTH_RATE_LIMIT_PER_MINUTE = 20;
+  AUTH_RATE_LIMIT_PER_MINUTE = 100;
+
+  /** Consecutive failed logins of one account before it must wait; each further failure doubles the wait. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_BEFORE_BACKOFF = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_BACKOFF_BASE_SECONDS = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_BACKOFF_MAX_SECONDS = 900;
+
+  /** Sent as `Authorization: Bearer …` by the Prometheus scraper; without it `/metrics` is closed. */
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters' })
+  METRICS_TOKEN?: string;
+
+  /** Where the public reaches this installation (used in published links such as OCDS package URIs). */
+  @Matches(/^https?:\/\/[^/?#]+(\/[^?#]*[^/?#])?$/, {
+    message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash, query or fragment',
+  })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

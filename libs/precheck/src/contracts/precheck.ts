@@ -87,6 +87,7 @@ export interface GroupScore {
 }
 
 export const PrecheckErrors = errorCodes('PRECHECK', {
+  INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   SUBMISSION_NOT_FOUND: {
     kind: 'NOT_FOUND',
     message: 'Không tìm thấy hồ sơ tiền kiểm. / Pre-check submission not found.',

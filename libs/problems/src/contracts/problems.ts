@@ -39,6 +39,12 @@ export const ProblemErrors = errorCodes('PROBLEMS', {
     kind: 'UNPROCESSABLE',
     message: 'Hai KPI của bài toán trùng mã. / Two KPIs of the problem share a code.',
   },
+  INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
+  NOT_A_DRAFT: {
+    kind: 'CONFLICT',
+    message:
+      'Chỉ sửa được bài toán nháp; bài toán đã công bố chỉ có thể đóng. / Only a draft can be edited; a published problem can only be closed.',
+  },
   CODE_TAKEN: { kind: 'CONFLICT', message: 'Mã bài toán đã tồn tại. / Problem code already exists.' },
   AGENCY_REQUIRED: { kind: 'INVALID', message: 'Cần chỉ rõ cơ quan đặt hàng. / The ordering agency is required.' },
   TARGET_WRONG_DIRECTION: {

@@ -11,6 +11,20 @@ export const RankingErrors = errorCodes('RANKING', {
     kind: 'NOT_FOUND',
     message: 'Không tìm thấy bản ghi điểm tín nhiệm. / Trust snapshot not found.',
   },
+  FLAG_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    message: 'Không tìm thấy yêu cầu xem xét lại. / Re-check flag not found.',
+  },
+  FLAG_NOT_OPEN: {
+    kind: 'CONFLICT',
+    message:
+      'Yêu cầu xem xét lại đã được quyết định hoặc đã kết thúc. / The re-check has already been decided or is over.',
+  },
+  SUSPENSION_END_REQUIRED: {
+    kind: 'INVALID',
+    message:
+      'Đình chỉ cần ngày kết thúc trong tương lai; giữ hoặc hủy niêm yết thì không. / A suspension needs a future end date; keeping or delisting takes none.',
+  },
   LINK_EXISTS: {
     kind: 'CONFLICT',
     message:
