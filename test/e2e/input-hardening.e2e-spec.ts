@@ -195,7 +195,7 @@ describe('input hardening', () => {
     expect(response.body).toMatchObject({
       statusCode: 400,
       code: 'PRECHECK.INVALID_REQUIREMENT_SET',
-      details: { problems: [expect.stringContaining('min does not apply to a boolean')] },
+      details: { problems: [expect.stringContaining('min cannot apply to type boolean')] },
     });
   });
 

@@ -159,6 +159,16 @@ describe('pre-check rules', () => {
     ).toHaveLength(5);
   });
 
+  it('refuses constraints that the requirement type never reads', () => {
+    expect(requirementSetProblems([{ ...ISO27001, min: 3 }])).toEqual(['iso-27001: min cannot apply to type boolean']);
+    expect(requirementSetProblems([{ ...SECURITY_LEVEL, expected: true, options: ['a'] }])).toEqual([
+      `${SECURITY_LEVEL.id}: expected, options cannot apply to type number`,
+    ]);
+    expect(requirementSetProblems([{ ...RESIDENCY, maxAgeDays: 30, allowedTypes: ['application/pdf'] }])).toEqual([
+      `${RESIDENCY.id}: maxAgeDays, allowedTypes cannot apply to type enum`,
+    ]);
+  });
+
   it('requires every group scored exactly once', () => {
     const s = (group: 'capability' | 'security' | 'kpi') => ({ group, score: 80, reason: 'ok' });
     expect(() => checkScores([s('capability'), s('security'), s('kpi')])).not.toThrow();

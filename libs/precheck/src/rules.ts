@@ -33,8 +33,7 @@ export function requirementSetProblems(requirements: Requirement[]): string[] {
     if (ids.has(r.id)) problems.push(`${r.id}: duplicate id`);
     ids.add(r.id);
     const misplaced = CONSTRAINTS.filter((field) => r[field] != null && !CONSTRAINTS_OF_TYPE[r.type].includes(field));
-    if (misplaced.length > 0)
-      problems.push(`${r.id}: ${misplaced.join(', ')} does not apply to a ${r.type} requirement`);
+    if (misplaced.length > 0) problems.push(`${r.id}: ${misplaced.join(', ')} cannot apply to type ${r.type}`);
     if (r.type === 'boolean' && r.scoring === 'automatic' && r.expected === undefined)
       problems.push(`${r.id}: an automatic boolean needs "expected"`);
     if (r.type === 'number' && r.min !== undefined && r.max !== undefined && r.min > r.max)
