@@ -23,10 +23,10 @@ export function parseDong(s: string | number | bigint): Dong {
   return BigInt(s);
 }
 
-/** "1.500.000 ₫" */
+/** "1.500.000 đ", as people in Việt Nam write amounts */
 export function formatDong(d: Dong): string {
   const digits = (d < 0n ? -d : d).toString().replace(/\B(?=(\d{3})+$)/g, '.');
-  return `${d < 0n ? '-' : ''}${digits} ₫`;
+  return `${d < 0n ? '-' : ''}${digits} đ`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CityFigures, CountSeries, DashboardRowSet, DurationStats, MoneyTotals } from '@app/acceptance';
+import { formatDong } from '@app/kernel';
 
 /** The plan's targets for the marketplace (Kế hoạch 20-KH/BCĐ57, project 3.19). */
 export const PLAN_TARGETS = { vendors: 50, trialOrders: 20, solutionsPurchased: 10, leverage: 3 } as const;
@@ -108,8 +109,8 @@ const leverageOf = (m: { city: bigint; cofunders: bigint }) => (m.city > 0n ? Nu
 
 export function cityDashboard(f: CityFigures): CityDashboard {
   const { funding } = f;
-  const leverageNoteVi = `Đòn bẩy = vốn đồng tài trợ ${funding.cofunders} đồng / vốn mồi (ngân sách) ${funding.city} đồng của các đơn hàng đã ký (mục tiêu 1 : 3).`;
-  const leverageNoteEn = `Leverage = co-funding ${funding.cofunders} đồng / seed capital (agency budgets) ${funding.city} đồng in signed orders (target 1 : 3).`;
+  const leverageNoteVi = `Đòn bẩy = vốn đồng tài trợ ${formatDong(funding.cofunders)} / vốn mồi (ngân sách) ${formatDong(funding.city)} của các đơn hàng đã ký (mục tiêu 1 : 3).`;
+  const leverageNoteEn = `Leverage = co-funding ${formatDong(funding.cofunders)} / seed capital (agency budgets) ${formatDong(funding.city)} in signed orders (target 1 : 3).`;
   const targets: TargetFigure[] = [
     target('vendors', 'Nhà cung cấp trên Chợ', 'Vendors on the marketplace', f.vendors),
     target('trialOrders', 'Hợp đồng đặt hàng thử nghiệm đã ký', 'Trial orders signed', f.trialOrders),
