@@ -4,7 +4,6 @@
  * shows whether one large round holds up everyone else's work. The worker's resident memory is sampled throughout.
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
@@ -21,6 +20,7 @@ import {
 } from '@app/test-support';
 import { type AppProcess, distPath, freePort, run, sleep, startApi, startWorker } from '../infra';
 import { postFile, writeCsv } from './measurement-files';
+import { percentile, rssMb } from './figures';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 
 const POINTS = Number(process.env.BENCH_EVALUATE_POINTS) > 0 ? Number(process.env.BENCH_EVALUATE_POINTS) : 1_000_000;
@@ -29,17 +29,6 @@ const OTHER_UPLOAD_EVERY_MS = 250;
 const RSS_SAMPLE_MS = 50;
 const POLL_MS = 20;
 const TIMEOUT_MS = 30 * 60_000;
-
-async function rssMb(pid: number): Promise<number> {
-  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 async function recordExists(a: Actors, orderId: string): Promise<boolean> {
   const records = await a.officer.get<Array<{ roundNo: number }>>(`/orders/${orderId}/acceptance-records`);

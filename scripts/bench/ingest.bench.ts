@@ -5,7 +5,6 @@
  * The API's resident memory (VmRSS) is sampled during the upload; its growth must stay under 100 MB.
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
@@ -20,16 +19,11 @@ import {
 } from '@app/test-support';
 import { type AppProcess, distPath, freePort, run, sleep, startApi } from '../infra';
 import { postFile, writeCsv } from './measurement-files';
+import { rssMb } from './figures';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS) > 0 ? Number(process.env.BENCH_INGEST_ROWS) : 1_000_000;
 const RSS_SAMPLE_MS = 20;
-
-async function rssMb(pid: number): Promise<number> {
-  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
-  return kb / 1024;
-}
 
 async function runIngest(ctx: BenchContext): Promise<BenchResult> {
   const port = await freePort();

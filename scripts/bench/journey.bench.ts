@@ -20,6 +20,7 @@ import {
   type Actors,
 } from '@app/test-support';
 import { type AppProcess, distPath, freePort, run, sleep, startApi, startWorker } from '../infra';
+import { percentile } from './figures';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 
 const intEnv = (name: string, fallback: number): number => {
@@ -130,12 +131,6 @@ function describeFailure(error: unknown): string {
     return `${error.route.replace(UUID, ':id')} → ${error.status} ${error.body.code ?? ''}`;
   }
   return (error instanceof Error ? error.message : String(error)).replace(UUID, ':id').slice(0, 200);
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

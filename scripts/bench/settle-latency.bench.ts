@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { bootstrapOperator, MarketplaceClient, type Created } from '@app/test-support';
 import { type AppProcess, distPath, freePort, run, sleep, startApi, startWorker } from '../infra';
+import { percentile } from './figures';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 import { seedOrders } from './settlement.bench';
 
@@ -20,11 +21,6 @@ const RATE_PER_S = intEnv('BENCH_SETTLE_LATENCY_RATE', 100);
 const DURATION_S = intEnv('BENCH_SETTLE_LATENCY_DURATION_S', 30);
 const ROUNDS_PER_ORDER = 4;
 const DRAIN_TIMEOUT_MS = 120_000;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 async function measure(ctx: BenchContext): Promise<BenchResult> {
   const records = RATE_PER_S * DURATION_S;
