@@ -5,6 +5,7 @@ import {
   startSystem,
   validTaxCode,
   type Actors,
+  trafficProblemBody,
   type Created,
   type TestSystem,
 } from '@app/test-support';
@@ -178,27 +179,7 @@ async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void
   );
 }
 
-const validProblem = () => ({
-  titleVi: 'Giảm ùn tắc tại các điểm nóng giao thông',
-  titleEn: 'Reduce congestion at traffic hotspots',
-  categoryCode: 'giao-thong',
-  budgetEnvelope: '5000000000',
-  outcomeShareBp: 10_000,
-  deadline: new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10),
-  kpis: [
-    {
-      code: 'K1',
-      nameVi: 'Tốc độ lưu thông trung bình',
-      nameEn: 'Average traffic speed',
-      unit: 'km/h',
-      direction: 'increase',
-      baseline: '30',
-      target: '45',
-      measurementPeriod: 'quarterly',
-      dataSource: 'Camera giao thông',
-    },
-  ],
-});
+const validProblem = () => trafficProblemBody();
 const validCall = (problemId: string) => ({
   problemId,
   deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),

@@ -6,6 +6,7 @@ import {
   startSystem,
   validTaxCode,
   type Actors,
+  trafficProblemBody,
   type Created,
   type OrderTermsShape,
   type TestSystem,
@@ -31,29 +32,7 @@ describe('input hardening', () => {
     return body === undefined ? call : call.send(body as object);
   };
 
-  const problem = (overrides: Record<string, unknown> = {}, kpi: Record<string, unknown> = {}) => ({
-    titleVi: 'Giảm ùn tắc tại các điểm nóng giao thông',
-    titleEn: 'Reduce congestion at traffic hotspots',
-    categoryCode: 'giao-thong',
-    budgetEnvelope: '5000000000',
-    outcomeShareBp: 10_000,
-    deadline: new Date(Date.now() + 180 * DAY_MS).toISOString().slice(0, 10),
-    kpis: [
-      {
-        code: 'K1',
-        nameVi: 'Tốc độ lưu thông trung bình',
-        nameEn: 'Average traffic speed',
-        unit: 'km/h',
-        direction: 'increase',
-        baseline: '30',
-        target: '45',
-        measurementPeriod: 'quarterly',
-        dataSource: 'Camera giao thông',
-        ...kpi,
-      },
-    ],
-    ...overrides,
-  });
+  const problem = trafficProblemBody;
 
   beforeAll(async () => {
     system = await startSystem();

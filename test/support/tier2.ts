@@ -50,6 +50,18 @@ export const SPEED_KPI = {
   dataSource: 'Camera',
 };
 
+/** A valid `POST /problems` body for the traffic problem (deadline 180 days out), with fields or KPI fields changed. */
+export const trafficProblemBody = (overrides: Record<string, unknown> = {}, kpi: Record<string, unknown> = {}) => ({
+  titleVi: 'Giảm ùn tắc tại các điểm nóng giao thông',
+  titleEn: 'Reduce congestion at traffic hotspots',
+  categoryCode: 'giao-thong',
+  budgetEnvelope: '5000000000',
+  outcomeShareBp: 10_000,
+  deadline: new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10),
+  kpis: [{ ...SPEED_KPI, ...kpi }],
+  ...overrides,
+});
+
 export async function publishedTrafficProblem(
   a: Actors,
   problem: { titleVi: string; titleEn: string; deadline?: string; scale?: string; outcomeShareBp?: number },

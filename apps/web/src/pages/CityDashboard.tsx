@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { useCategories } from '../api/categories';
@@ -19,7 +19,7 @@ import {
   formatShare,
 } from '../format';
 import { paths } from '../paths';
-import { intervalChart, RankingTable } from './Rankings';
+import { ScopedRankings } from './Rankings';
 
 type Target = components['schemas']['TargetFigureView'];
 type Money = components['schemas']['MoneyFigureView'];
@@ -356,45 +356,15 @@ function KpiProgress() {
 
 function CategoryRankings() {
   const { t } = useTranslation();
-  const { categories, nameOf } = useCategories();
-  const [scope, setScope] = useState('');
-  const rankings = useQuery({
-    queryKey: ['city', 'rankings', scope],
-    queryFn: () => data(api.GET('/city/rankings', { params: { query: { category: scope || undefined } } })),
-  });
-  const option = useMemo(
-    () => intervalChart(rankings.data ?? [], { lower: t('rankings.lower'), expected: t('rankings.expected') }),
-    [rankings.data, t],
-  );
   return (
     <section aria-labelledby="city-rankings">
       <h2 id="city-rankings">{t('city.rankings')}</h2>
-      <div className="field">
-        <label htmlFor="city-scope">{t('rankings.scope')}</label>
-        <select id="city-scope" value={scope} onChange={(e) => setScope(e.target.value)}>
-          <option value="">{t('rankings.overall')}</option>
-          {categories.map((c) => (
-            <option key={c.code} value={c.code}>
-              {nameOf(c.code)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Show query={rankings}>
-        {(entries) =>
-          entries.length === 0 ? (
-            <p>{t('app.empty')}</p>
-          ) : (
-            <>
-              <Chart option={option} label={t('rankings.chart')} height={Math.max(200, entries.length * 36 + 80)} />
-              <RankingTable
-                entries={entries}
-                onVendor={(e) => <Link to={paths.vendorTrust(e.vendorOrganisationId)}>{e.vendorName}</Link>}
-              />
-            </>
-          )
-        }
-      </Show>
+      <ScopedRankings
+        selectId="city-scope"
+        queryKey="city-rankings"
+        load={(category) => data(api.GET('/city/rankings', { params: { query: { category } } }))}
+        onVendor={(e) => <Link to={paths.vendorTrust(e.vendorOrganisationId)}>{e.vendorName}</Link>}
+      />
     </section>
   );
 }

@@ -92,26 +92,34 @@ export function RankingTable({
   );
 }
 
-/** Public supplier ranking per category, with the uncertainty of each score drawn. */
-export default function Rankings() {
+/**
+ * Rankings in a scope the reader picks (overall or one category): each vendor's interval [L, E] drawn, then the
+ * table. `load` reads the ranking of a category (undefined: overall) from the page's own endpoint.
+ */
+export function ScopedRankings({
+  selectId,
+  queryKey,
+  load,
+  onVendor,
+}: {
+  selectId: string;
+  queryKey: string;
+  load: (category: string | undefined) => Promise<Entry[]>;
+  onVendor?: (entry: Entry) => ReactNode;
+}) {
   const { t } = useTranslation();
   const { categories, nameOf } = useCategories();
   const [scope, setScope] = useState('');
-  const rankings = useQuery({
-    queryKey: ['rankings', scope || '*'],
-    queryFn: () => data(api.GET('/public/rankings', { params: { query: { category: scope || undefined } } })),
-  });
+  const rankings = useQuery({ queryKey: [queryKey, scope || '*'], queryFn: () => load(scope || undefined) });
   const option = useMemo(
     () => intervalChart(rankings.data ?? [], { lower: t('rankings.lower'), expected: t('rankings.expected') }),
     [rankings.data, t],
   );
   return (
     <>
-      <h1>{t('rankings.title')}</h1>
-      <p className="lead">{t('rankings.lead')}</p>
       <div className="field">
-        <label htmlFor="scope">{t('rankings.scope')}</label>
-        <select id="scope" value={scope} onChange={(e) => setScope(e.target.value)}>
+        <label htmlFor={selectId}>{t('rankings.scope')}</label>
+        <select id={selectId} value={scope} onChange={(e) => setScope(e.target.value)}>
           <option value="">{t('rankings.overall')}</option>
           {categories.map((c) => (
             <option key={c.code} value={c.code}>
@@ -127,11 +135,27 @@ export default function Rankings() {
           ) : (
             <>
               <Chart option={option} label={t('rankings.chart')} height={Math.max(200, entries.length * 36 + 80)} />
-              <RankingTable entries={entries} />
+              <RankingTable entries={entries} onVendor={onVendor} />
             </>
           )
         }
       </Show>
+    </>
+  );
+}
+
+/** Public supplier ranking per category, with the uncertainty of each score drawn. */
+export default function Rankings() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('rankings.title')}</h1>
+      <p className="lead">{t('rankings.lead')}</p>
+      <ScopedRankings
+        selectId="scope"
+        queryKey="rankings"
+        load={(category) => data(api.GET('/public/rankings', { params: { query: { category } } }))}
+      />
     </>
   );
 }
