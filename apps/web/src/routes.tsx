@@ -4,6 +4,8 @@ import { Layout } from './components/Layout';
 import Catalogue from './pages/Catalogue';
 import Home from './pages/Home';
 import { paths } from './paths';
+import { workAreas } from './work/areas';
+import { RequireRole } from './work/RequireRole';
 
 // The two pages most visits start on come with the first load; every other page is its own chunk, so the first page
 // loads only what it draws (the charts' library stays in the chart pages).
@@ -35,6 +37,11 @@ export const router = createBrowserRouter([
       { path: paths.login, element: <Login /> },
       { path: paths.dashboard, element: <CityDashboard /> },
       { path: '/lanh-dao/nha-cung-cap/:id', element: <VendorTrust /> },
+      ...workAreas.map((area) => ({
+        path: area.home,
+        element: <RequireRole roles={area.roles} />,
+        children: area.routes,
+      })),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -8,8 +8,17 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: unknown = null,
   ) {
     super(message);
+  }
+
+  /** What the API said about one field (validation details name fields by path: `kpis.0.target`). */
+  problemsOf(field: string): string[] {
+    if (!Array.isArray(this.details)) return [];
+    return (this.details as Array<{ field?: unknown; problems?: unknown }>)
+      .filter((d) => typeof d.field === 'string' && (d.field === field || d.field.startsWith(`${field}.`)))
+      .flatMap((d) => (Array.isArray(d.problems) ? d.problems.map(String) : []));
   }
 }
 
@@ -32,12 +41,20 @@ api.use({
 export async function data<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data: body, error, response } = await call;
   if (error !== undefined || body === undefined) {
-    const problem = (error ?? {}) as { code?: string; message?: string };
+    const problem = (error ?? {}) as { code?: string; message?: string; details?: unknown };
     throw new ApiError(
       response.status,
       problem.code ?? `HTTP.${response.status}`,
       problem.message ?? response.statusText,
+      problem.details,
     );
   }
   return body;
+}
+
+/** A multipart body (files with their fields) for the typed client: pass it with `bodySerializer: (form) => form`. */
+export function formBody(fields: Record<string, string | Blob | undefined>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
+  return form;
 }

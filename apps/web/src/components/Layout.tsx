@@ -5,6 +5,7 @@ import { session } from '../auth/session';
 import { useHasRole, useSession } from '../auth/use-session';
 import { setLanguage } from '../i18n';
 import { paths } from '../paths';
+import { workAreas } from '../work/areas';
 import { Loading } from './Query';
 
 export function Layout() {
@@ -34,6 +35,9 @@ export function Layout() {
     [paths.openData, t('nav.openData')],
   ];
   if (seesDashboard) links.push([paths.dashboard, t('nav.dashboard')]);
+  for (const area of workAreas)
+    if (current?.principal.roles.some((role) => area.roles.includes(role)))
+      links.push([area.home, t('nav', { ns: area.namespace })]);
 
   return (
     <>

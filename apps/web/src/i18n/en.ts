@@ -13,8 +13,13 @@ export const en: Messages = {
     error: 'Could not load the data',
     empty: 'No data yet.',
     more: 'Load more',
+    forbidden: 'Your account may not see this page.',
     notFound: 'This page does not exist.',
     home: 'Back to the home page',
+  },
+  files: {
+    dropHint: 'Drag and drop a file here, or choose one.',
+    size: '{{kb}} KB',
   },
   nav: {
     home: 'Home',
@@ -220,7 +225,6 @@ export const en: Messages = {
     failed: 'Sign-in failed',
     expired: 'Your session has expired. Please sign in again.',
     signedIn: 'You are signed in as: {{roles}}.',
-    workPages: 'The work pages of this role come in the next release; the API can be used meanwhile.',
   },
   city: {
     title: 'City leader’s dashboard',

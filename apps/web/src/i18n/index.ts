@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { vi } from './vi';
+import { workAreas } from '../work/areas';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -13,7 +14,10 @@ function remembered(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: {
+    vi: { translation: vi, ...Object.fromEntries(workAreas.map((area) => [area.namespace, area.text.vi])) },
+    en: { translation: en, ...Object.fromEntries(workAreas.map((area) => [area.namespace, area.text.en])) },
+  },
   lng: remembered(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

@@ -12,8 +12,13 @@ export const vi = {
     error: 'Không tải được dữ liệu',
     empty: 'Chưa có dữ liệu.',
     more: 'Tải thêm',
+    forbidden: 'Tài khoản của bạn không có quyền xem trang này.',
     notFound: 'Không tìm thấy trang này.',
     home: 'Về trang chủ',
+  },
+  files: {
+    dropHint: 'Kéo và thả tệp vào đây, hoặc chọn tệp.',
+    size: '{{kb}} KB',
   },
   nav: {
     home: 'Trang chủ',
@@ -219,7 +224,6 @@ export const vi = {
     failed: 'Đăng nhập không thành công',
     expired: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
     signedIn: 'Bạn đã đăng nhập với vai trò: {{roles}}.',
-    workPages: 'Các trang nghiệp vụ của vai trò này sẽ có trong bản tiếp theo; hiện có thể dùng API.',
   },
   city: {
     title: 'Bảng điều hành của lãnh đạo Thành phố',

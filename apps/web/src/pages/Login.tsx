@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { api, data } from '../api/client';
 import { session } from '../auth/session';
 import { useSession } from '../auth/use-session';
 import { paths } from '../paths';
+import { workAreas } from '../work/areas';
 
 /** Sign-in (POST /auth/login); after an expired session it says so and returns to the page the user was on. */
 export default function Login() {
@@ -26,9 +27,9 @@ export default function Login() {
       const login = await data(api.POST('/auth/login', { body: { email, password } }));
       session.signIn(login.accessToken, login.principal);
       const from = (location.state as { from?: string } | null)?.from;
-      const home = login.principal.roles.some((r) => r === 'CITY_VIEWER' || r === 'OPERATOR_ADMIN')
-        ? paths.dashboard
-        : paths.login;
+      const home =
+        workAreas.find((area) => login.principal.roles.some((role) => area.roles.includes(role)))?.home ??
+        (login.principal.roles.includes('CITY_VIEWER') ? paths.dashboard : paths.login);
       void navigate(from && from !== paths.login ? from : home, { replace: true });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -44,9 +45,15 @@ export default function Login() {
         <p data-testid="signed-in">
           {t('login.signedIn', { roles: current.principal.roles.map((r) => t(`roles.${r}`)).join(', ') })}
         </p>
-        {!current.principal.roles.some((r) => r === 'CITY_VIEWER' || r === 'OPERATOR_ADMIN') && (
-          <p>{t('login.workPages')}</p>
-        )}
+        <ul>
+          {workAreas
+            .filter((area) => current.principal.roles.some((role) => area.roles.includes(role)))
+            .map((area) => (
+              <li key={area.home}>
+                <Link to={area.home}>{t('nav', { ns: area.namespace })}</Link>
+              </li>
+            ))}
+        </ul>
       </>
     );
 
