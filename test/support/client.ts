@@ -42,7 +42,8 @@ export class MarketplaceClient {
         if (!overloaded || attempt === MAX_OVERLOAD_ATTEMPTS) throw error;
         MarketplaceClient.overloadRetries++;
         const seconds = (error.body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 1;
-        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+        // Jitter, so that clients refused together do not all come back in the same instant.
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000 * (1 + Math.random())));
       }
     }
   }

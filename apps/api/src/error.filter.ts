@@ -116,7 +116,9 @@ export class ErrorFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = { ...this.describe(exception), requestId: requestIdOf(request.raw) };
-    if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: body.requestId }, body.message);
+    // A shed request is an expected refusal, counted by the metrics; logging each would add load when there is most.
+    if (body.statusCode >= 500 && body.code !== 'PLATFORM.OVERLOADED')
+      this.logger.error({ err: exception, requestId: body.requestId }, body.message);
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);

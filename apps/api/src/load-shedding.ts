@@ -21,13 +21,17 @@ function overloaded(pressure: string): DomainError {
 /**
  * Past its capacity the API refuses new requests at once, before any work (503 PLATFORM.OVERLOADED with
  * Retry-After), instead of queueing them for a database connection until they time out: a refused request did
- * nothing, so any client may send it again. Capacity is read from the event loop's delay and from the requests
- * already waiting for one of the pool's connections.
+ * nothing, so any client may send it again. Capacity is the number of requests already waiting for one of the
+ * pool's connections. Event-loop lag is not a signal: on a shared machine it mostly measures other processes, and
+ * shedding on it refused everything while the API itself sat idle (journey bench, 128 clients, load average 20).
  */
-export async function shedExcessLoad(fastify: FastifyInstance, dataSource: DataSource, config: AppConfig) {
+export async function shedExcessLoad(
+  fastify: FastifyInstance,
+  dataSource: DataSource,
+  config: AppConfig,
+): Promise<void> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
   await fastify.register(underPressure, {
-    maxEventLoopDelay: config.API_MAX_EVENT_LOOP_DELAY_MS,
     healthCheck: () => Promise.resolve(pool.waitingCount <= config.API_MAX_WAITING_FOR_CONNECTION),
     healthCheckInterval: 100,
     pressureHandler: (_request, _reply, pressure) => Promise.reject(overloaded(pressure)),
