@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { extractText } from 'unpdf';
 import { xlsx } from '../fixtures/ingest/files';
 import {
   createActors,
@@ -7,6 +6,7 @@ import {
   listSolution,
   OPERATOR_EMAIL,
   PASSWORD,
+  pdfText,
   signBoth,
   signRecord,
   startSystem,
@@ -164,7 +164,8 @@ describe('officer: upload preview and the record as a PDF', () => {
     expect(response.headers.get('content-disposition')).toContain('bien-ban-nghiem-thu-ky-1-v1.pdf');
     const pdf = Buffer.from(await response.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
+    // Lines wrap where the page ends them: compare the words, not the line breaks.
+    const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
 
     const [kpi] = record.results;
     expect(record.batchHashes).toHaveLength(1);
@@ -187,7 +188,7 @@ describe('officer: upload preview and the record as a PDF', () => {
       'Người ký: Phạm Thu Dung (nghiemthu-bien-ban@soxaydung.hanoi.gov.vn)',
       'Ký lúc:',
     ])
-      expect(text).toContain(expected);
+      expect(text).toContain(expected.replace(/\s+/g, ' '));
     // The one measured value is 43 km/h (baseline 30, target 45): 13 of the 15 promised, paid in proportion.
     expect(kpi.measuredDisplay).toBe('43');
     expect(text).toContain('Mức đạt: 86,66 %');
