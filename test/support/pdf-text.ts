@@ -22,7 +22,8 @@ export function pdfText(pdf: Buffer): Promise<string> {
       process.execPath,
       ['--input-type=module', '--eval', EXTRACT],
       { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout) as string)),
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout) as string),
     );
     child.stdin?.end(pdf);
   });

@@ -20,7 +20,11 @@ export class RecordDocuments {
     private readonly problems: ProblemsFacade,
   ) {}
 
-  async pdf(principal: Principal, orderId: string, recordId: string): Promise<{ fileName: string; pdf: PDFKit.PDFDocument }> {
+  async pdf(
+    principal: Principal,
+    orderId: string,
+    recordId: string,
+  ): Promise<{ fileName: string; pdf: PDFKit.PDFDocument }> {
     const order = await this.ordering.findById(orderId);
     if (!isPartyOf(principal, order)) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: orderId });
     const record = await this.tx.run((tx) => tx.findOneBy(AcceptanceRecord, { id: recordId, orderId }));

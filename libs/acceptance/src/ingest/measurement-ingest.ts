@@ -235,7 +235,12 @@ export class MeasurementIngest {
    * What the upload of the same file and options would do, read through the same tap (size limit, hash), readers
    * and row rules, against the data already stored for the round; nothing is kept.
    */
-  async preview(principal: Principal, orderId: string, roundNo: number, request: UploadRequest): Promise<PreviewResult> {
+  async preview(
+    principal: Principal,
+    orderId: string,
+    roundNo: number,
+    request: UploadRequest,
+  ): Promise<PreviewResult> {
     const { body, options, format } = request;
     try {
       const now = this.clock.now();
@@ -258,7 +263,7 @@ export class MeasurementIngest {
                   ref: checked.ref,
                 });
             },
-            ready: async () => undefined,
+            ready: () => Promise.resolve(),
           });
         } catch (error) {
           tap.destroy();

@@ -29,4 +29,3 @@ export class RowTally {
     return this.rejected === 0 || (keepValid && this.rejected < this.total);
   }
 }
-

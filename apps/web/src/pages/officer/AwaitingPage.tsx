@@ -5,7 +5,7 @@ import { api, data } from '../../api/client';
 import { useProblemTitles } from '../../api/lookups';
 import { Show } from '../../components/Query';
 import { formatDateTime } from '../../format';
-import { officerPaths } from './area';
+import { officerPaths } from './paths';
 import { termsOf, type AcceptanceRecord, type OrderSummary } from './officer-api';
 
 /** Every active order of the organisation (all pages), for the records that wait on a signature. */

@@ -2,11 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useProblemTitles, useVendorNames } from '../../api/lookups';
+import { useProblemTitles } from '../../api/lookups';
 import { useSession } from '../../auth/use-session';
 import { Show } from '../../components/Query';
-import { formatDate, formatDong, formatShare } from '../../format';
-import { officerPaths } from './area';
+import { formatDate, formatShare } from '../../format';
+import { OrderFacts } from './OrderFacts';
+import { officerPaths } from './paths';
 import { termsOf, useOrder, useRecords, useRounds, type RoundProgress } from './officer-api';
 import { RecordCard } from './RecordCard';
 import { UploadPanel } from './UploadPanel';
@@ -22,7 +23,6 @@ export default function OrderPage() {
   const rounds = useRounds(orderId);
   const records = useRecords(orderId, waitingForRound);
   const problemTitle = useProblemTitles();
-  const vendorName = useVendorNames();
   const canSign = current?.principal.roles.includes('ACCEPTANCE_OFFICER') ?? false;
 
   return (
@@ -36,22 +36,7 @@ export default function OrderPage() {
             <h1>
               {t('order.title')}: {problemTitle(termsOf(o).problemId)}
             </h1>
-            <dl className="facts">
-              <div>
-                <dt>{t('orders.vendor')}</dt>
-                <dd>{vendorName(o.vendorOrganisationId)}</dd>
-              </div>
-              <div>
-                <dt>{t('orders.max')}</dt>
-                <dd>{formatDong(o.maxAmount)}</dd>
-              </div>
-              <div>
-                <dt>{t('orders.period')}</dt>
-                <dd>
-                  {formatDate(termsOf(o).startsAt)} – {formatDate(termsOf(o).endsAt)}
-                </dd>
-              </div>
-            </dl>
+            <OrderFacts order={o} />
           </>
         )}
       </Show>
@@ -113,7 +98,11 @@ function RoundTable({ rounds }: { rounds: RoundProgress[] }) {
               <td>{formatShare(r.shareBp / 10_000)}</td>
               <td>{r.kpis.map((k) => `${k.key} ${k.points}/${k.requiredPoints}`).join(', ')}</td>
               <td>
-                {r.recordStatus ? t(`recordStatus.${r.recordStatus}`) : i18n.language === 'en' ? r.statusEn : r.statusVi}
+                {r.recordStatus
+                  ? t(`recordStatus.${r.recordStatus}`)
+                  : i18n.language === 'en'
+                    ? r.statusEn
+                    : r.statusVi}
               </td>
             </tr>
           ))}

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useProblemTitles, useVendorNames } from '../../api/lookups';
+import { useProblemTitles } from '../../api/lookups';
 import { Failure, Loading } from '../../components/Query';
-import { formatDate, formatDong } from '../../format';
-import { officerPaths } from './area';
+import { OrderFacts } from './OrderFacts';
+import { officerPaths } from './paths';
 import { termsOf, useActiveOrders } from './officer-api';
 
 /** The officer's home: active orders to measure, a page at a time. */
@@ -11,7 +11,6 @@ export default function OrdersPage() {
   const { t } = useTranslation('officer');
   const orders = useActiveOrders();
   const problemTitle = useProblemTitles();
-  const vendorName = useVendorNames();
   return (
     <>
       <h1>{t('orders.title')}</h1>
@@ -32,26 +31,7 @@ export default function OrdersPage() {
               .map((o) => (
                 <li key={o.id} className="card">
                   <h2>{problemTitle(termsOf(o).problemId)}</h2>
-                  <dl className="facts">
-                    <div>
-                      <dt>{t('orders.vendor')}</dt>
-                      <dd>{vendorName(o.vendorOrganisationId)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('orders.max')}</dt>
-                      <dd>{formatDong(o.maxAmount)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('orders.period')}</dt>
-                      <dd>
-                        {formatDate(termsOf(o).startsAt)} – {formatDate(termsOf(o).endsAt)}
-                      </dd>
-                    </div>
-                    <div>
-                      <dt>{t('orders.rounds')}</dt>
-                      <dd>{termsOf(o).rounds.length}</dd>
-                    </div>
-                  </dl>
+                  <OrderFacts order={o} />
                   <Link
                     className="button"
                     to={officerPaths.order(o.id)}

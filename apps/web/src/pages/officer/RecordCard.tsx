@@ -16,7 +16,9 @@ export function RecordCard({ record, canSign }: { record: AcceptanceRecord; canS
   });
   const pdf = useMutation({ mutationFn: downloadRecordPdf });
   const heading =
-    record.roundNo === 0 ? t('record.delivery') : t('record.heading', { round: record.roundNo, version: record.version });
+    record.roundNo === 0
+      ? t('record.delivery')
+      : t('record.heading', { round: record.roundNo, version: record.version });
   const headingId = `record-${record.id}`;
   return (
     <article className="card" aria-labelledby={headingId} data-testid="record">

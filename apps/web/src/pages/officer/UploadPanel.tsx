@@ -70,7 +70,14 @@ export function UploadPanel({
       <h2 id="upload-title">{t('upload.title')}</h2>
       <Field label={t('upload.round')} name="roundNo">
         {(input) => (
-          <select {...input} value={roundNo} onChange={(e) => setRoundNo(Number(e.target.value))}>
+          <select
+            {...input}
+            value={roundNo}
+            onChange={(e) => {
+              setRoundNo(Number(e.target.value));
+              preview.reset();
+            }}
+          >
             {open.map((r) => (
               <option key={r.roundNo} value={r.roundNo}>
                 {t('upload.roundOption', { round: r.roundNo, from: formatDate(r.startsAt), to: formatDate(r.endsAt) })}
@@ -84,12 +91,25 @@ export function UploadPanel({
           id="upload-locale"
           type="checkbox"
           checked={locale}
-          onChange={(e) => setLocale(e.target.checked)}
+          onChange={(e) => {
+            setLocale(e.target.checked);
+            preview.reset();
+          }}
         />
         <label htmlFor="upload-locale">{t('upload.locale')}</label>
       </div>
       <Field label={t('upload.sheet')} name="sheet">
-        {(input) => <input {...input} value={sheet} maxLength={100} onChange={(e) => setSheet(e.target.value)} />}
+        {(input) => (
+          <input
+            {...input}
+            value={sheet}
+            maxLength={100}
+            onChange={(e) => {
+              setSheet(e.target.value);
+              preview.reset();
+            }}
+          />
+        )}
       </Field>
       <FileDrop
         label={t('upload.file')}
@@ -102,7 +122,7 @@ export function UploadPanel({
       <p className="hint">{t('upload.format')}</p>
       {file && (
         <button type="button" className="secondary" onClick={() => check(file)} disabled={preview.isPending}>
-          {t('upload.previewTitle')}
+          {t('upload.recheck')}
         </button>
       )}
       {preview.isPending && (

@@ -1,16 +1,11 @@
 import { lazy } from 'react';
 import type { WorkArea } from '../../work/area';
+import { officerPaths } from './paths';
 import { officerEn, officerVi } from './text';
 
 const OrdersPage = lazy(() => import('./OrdersPage'));
 const AwaitingPage = lazy(() => import('./AwaitingPage'));
 const OrderPage = lazy(() => import('./OrderPage'));
-
-export const officerPaths = {
-  home: '/nghiem-thu',
-  awaiting: '/nghiem-thu/cho-ky',
-  order: (orderId: string) => `/nghiem-thu/don-hang/${orderId}`,
-};
 
 export const officerArea: WorkArea = {
   namespace: 'officer',
