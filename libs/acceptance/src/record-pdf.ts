@@ -67,6 +67,7 @@ export function recordPdf(record: AcceptanceRecord, context: RecordPdfContext): 
   });
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);
+  doc.lineGap(3);
   const line = (label: string, value: string) =>
     doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value);
   const heading = (text: string) => doc.moveDown(0.8).font('bold').fontSize(12).text(text).fontSize(10).moveDown(0.3);

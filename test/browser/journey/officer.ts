@@ -51,7 +51,8 @@ export async function dropFile(page: Page, file: XlsxFile, type = XLSX): Promise
 export async function openOrderToMeasure(page: Page, officerEmail: string, problemTitle: string): Promise<void> {
   await signIn(page, officerEmail);
   await expect(page).toHaveURL(/\/nghiem-thu$/);
-  await page.getByRole('link', { name: new RegExp(`^Đo và nghiệm thu: .*${problemTitle}`) }).click();
+  const title = problemTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.getByRole('link', { name: new RegExp(`^Đo và nghiệm thu: .*${title}`) }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(problemTitle);
 }
 
