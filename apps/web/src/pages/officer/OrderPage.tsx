@@ -78,7 +78,7 @@ function RoundTable({ rounds }: { rounds: RoundProgress[] }) {
   const { t, i18n } = useTranslation('officer');
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table data-testid="rounds">
+      <table data-testid="rounds" className="wide">
         <thead>
           <tr>
             <th scope="col">{t('upload.round')}</th>

@@ -52,7 +52,7 @@ export function RecordCard({ record, canSign }: { record: AcceptanceRecord; canS
       {record.deliveryNote && <p>{record.deliveryNote}</p>}
       {record.results.length > 0 && (
         <div className="table-scroll" tabIndex={0}>
-          <table>
+          <table className="wide">
             <thead>
               <tr>
                 <th scope="col">{t('record.kpi')}</th>
