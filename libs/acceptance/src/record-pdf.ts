@@ -27,21 +27,16 @@ export interface RecordPdfContext {
   signer: { fullName: string; email: string } | undefined;
 }
 
+/** en-GB writes day/month/year with a 24-hour clock: "31/12/2026, 14:05". */
 const HANOI = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
+  dateStyle: 'short',
+  timeStyle: 'short',
   hourCycle: 'h23',
 });
 
 /** An instant as people in Hà Nội read it: "31/12/2026 14:05". */
-export function hanoiDateTime(value: Date | string): string {
-  const p = Object.fromEntries(HANOI.formatToParts(new Date(value)).map((part) => [part.type, part.value]));
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
-}
+export const hanoiDateTime = (value: Date | string) => HANOI.format(new Date(value)).replace(',', '');
 
 /** An exact decimal with a decimal comma: "-10.6" → "-10,6". */
 const decimalVi = (value: string) => value.replace('.', ',');
