@@ -2,6 +2,7 @@ export * from './client';
 export * from './database';
 export * from './funders';
 export * from './journey';
+export * from './pdf-text';
 export * from './public';
 export * from './reliability';
 export * from './system';

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import {
   ConfirmDeliveryDto,
@@ -12,6 +13,7 @@ import {
 } from './acceptance-record.dto';
 import { RecordView, RoundProgressView, SettlementView } from './acceptance.dto';
 import { AcceptanceFacade } from './acceptance.facade';
+import { RecordDocuments } from './record-document';
 import { RoundProgressReads } from './round-progress';
 
 @ApiTags('acceptance')
@@ -22,6 +24,7 @@ export class AcceptanceController {
   constructor(
     private readonly acceptance: AcceptanceFacade,
     private readonly progress: RoundProgressReads,
+    private readonly documents: RecordDocuments,
   ) {}
 
   @Get('rounds')
@@ -44,6 +47,29 @@ export class AcceptanceController {
   @ApiOkResponse({ type: RecordView, isArray: true })
   records(@CurrentPrincipal() p: Principal, @Param('orderId', ParseUUIDPipe) orderId: string): Promise<RecordView[]> {
     return this.acceptance.records(p, orderId);
+  }
+
+  @Get('acceptance-records/:recordId/pdf')
+  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN')
+  @ApiOperation({
+    summary:
+      'Biên bản nghiệm thu (PDF) / The record as a printable PDF: order, round, each KPI’s result and why, the ' +
+      'amounts, the data files’ SHA-256 and who signed when',
+    description:
+      'For the order’s acceptance officers, its buying agency and vendor, and the operators; for anyone else the ' +
+      'order does not exist (404).',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'application/pdf', schema: { type: 'string', format: 'binary' } })
+  async recordPdf(
+    @CurrentPrincipal() p: Principal,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Param('recordId', ParseUUIDPipe) recordId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const { fileName, pdf } = await this.documents.pdf(p, orderId, recordId);
+    reply.header('cache-control', 'private, no-store');
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"` });
   }
 
   @Post('rounds/:roundNo/acceptance-record/signature')

@@ -100,6 +100,30 @@ export class UploadResultView {
   @ApiProperty({ description: 'An earlier upload with the same Idempotency-Key and content' }) replayed: boolean;
 }
 
+export class PreviewRowView {
+  @ApiProperty({ description: 'CSV line, XLSX row or JSON element (1-based)' }) line: number;
+  @ApiProperty({ example: 'K1' }) kpi: string;
+  @ApiProperty({ format: 'date-time', description: 'The instant as stored (UTC)' }) observedAt: string;
+  @ApiProperty({ example: '72.5', description: 'The value as stored (exact decimal)' }) value: string;
+  @ApiProperty({ description: 'Event reference; empty when the file has none' }) ref: string;
+}
+
+export class PreviewResultView {
+  @ApiProperty({ description: 'SHA-256 of the file as received' }) sha256: string;
+  @ApiProperty({ enum: ['csv', 'xlsx', 'json'] }) format: string;
+  @ApiProperty() bytes: number;
+  @ApiProperty({ description: 'Valid rows: what the upload stores when it is accepted' }) rows: number;
+  @ApiProperty({ description: 'Rows the upload would refuse' }) rejectedRows: number;
+  @ApiProperty({ type: RowProblemView, isArray: true, description: 'The first 100 problems of the refused rows' })
+  problems: RowProblemView[];
+  @ApiProperty({
+    description: 'The upload with the same options would store the valid rows (no refused row, or keepValid)',
+  })
+  accepted: boolean;
+  @ApiProperty({ type: PreviewRowView, isArray: true, description: 'The first 20 valid rows, as they would be stored' })
+  sample: PreviewRowView[];
+}
+
 export class KpiResultView {
   @ApiProperty() key: string;
   @ApiProperty() nameVi: string;

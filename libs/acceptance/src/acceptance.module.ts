@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { IdentityModule } from '@app/identity';
 import { OrderingModule } from '@app/ordering';
+import { ProblemsModule } from '@app/problems';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import { AcceptanceController } from './acceptance.controller';
 import { AcceptanceFacade } from './acceptance.facade';
@@ -10,6 +12,7 @@ import { MeasurementIngest } from './ingest/measurement-ingest';
 import { MeasurementsController } from './ingest/measurements.controller';
 import { MeasurementBatch } from './measurement-batch.entity';
 import { Measurement } from './measurement.entity';
+import { RecordDocuments } from './record-document';
 import { RoundProgressReads } from './round-progress';
 import { RoundRecords } from './round-records';
 import { SettleRounds } from './settle-rounds';
@@ -19,10 +22,12 @@ import { Settlement } from './settlement.entity';
   imports: [
     AuditModule,
     OrderingModule,
+    IdentityModule,
+    ProblemsModule,
     TypeOrmModule.forFeature([MeasurementBatch, Measurement, AcceptanceRecord, Settlement, Dispute]),
   ],
   controllers: [AcceptanceController, MeasurementsController],
-  providers: [AcceptanceFacade, MeasurementIngest, RoundRecords, RoundProgressReads, SettleRounds],
+  providers: [AcceptanceFacade, MeasurementIngest, RecordDocuments, RoundRecords, RoundProgressReads, SettleRounds],
   exports: [AcceptanceFacade],
 })
 export class AcceptanceModule {}

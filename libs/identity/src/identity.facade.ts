@@ -163,6 +163,13 @@ export class IdentityFacade {
     return new Map(rows.map((o) => [o.id, o.name]));
   }
 
+  /** Name and e-mail of users (e.g. who signed a record), by id. */
+  async userNames(ids: string[]): Promise<Map<string, { fullName: string; email: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.users.findBy({ id: In([...new Set(ids)]) });
+    return new Map(rows.map((u) => [u.id, { fullName: u.fullName, email: u.email }]));
+  }
+
   /** Each row with its vendor's registered name and tax code (public facts of a business), as buyers see it. */
   async withVendors<T extends { vendorOrganisationId: string }>(rows: T[]): Promise<Array<T & VendorIdentity>> {
     if (rows.length === 0) return [];

@@ -1148,6 +1148,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/{orderId}/acceptance-records/{recordId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Biên bản nghiệm thu (PDF) / The record as a printable PDF: order, round, each KPI’s result and why, the amounts, the data files’ SHA-256 and who signed when
+         * @description For the order’s acceptance officers, its buying agency and vendor, and the operators; for anyone else the order does not exist (404).
+         */
+        get: operations["AcceptanceController_recordPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders/{orderId}/rounds/{roundNo}/acceptance-record/signature": {
         parameters: {
             query?: never;
@@ -1284,6 +1304,26 @@ export interface paths {
          * @description CSV (UTF-8 with or without BOM, "," or ";"; header kpi, observedAt, value[, unit][, ref] or in Vietnamese "Mã KPI", "Thời gian đo", "Giá trị"[, "Mã sự kiện"]), XLSX (first or named worksheet tab; formula cells are refused; numbers are read as shown, a percentage cell only for a % KPI) or JSON { "measurements": [...] } (numbers read from their text), each read as a stream: no row limit, only the upload size limit. locale=vi reads decimal commas and dd/mm/yyyy hh:mm:ss Vietnam times; a cell written that way without it is refused naming the option. A file with an invalid row is refused whole (422, first 100 problems) unless keepValid=true. The same file (SHA-256) as an earlier batch of the order is 409 naming it; a reading identical in KPI, instant and value to one stored for the round is a duplicate unless its ref differs. Idempotency-Key: the same key and the same bytes return the first result; the same key with other content is 409.
          */
         post: operations["MeasurementsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/rounds/{roundNo}/measurements/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xem trước tệp số liệu / What uploading this file with these options would store, and every row it would refuse
+         * @description The same body, options, size limit, readers and row rules as POST …/measurements, checked against the data already stored for the round; nothing is kept. 200 with the valid rows counted, the first 20 shown, the refused rows explained (first 100 problems) and whether the upload would be accepted; a file the upload refuses whole (unreadable, no header, no data rows, the same file as an earlier batch) is refused the same way.
+         */
+        post: operations["MeasurementsController_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2864,6 +2904,41 @@ export interface components {
             problems: components["schemas"]["RowProblemView"][];
             /** @description An earlier upload with the same Idempotency-Key and content */
             replayed: boolean;
+        };
+        PreviewRowView: {
+            /** @description CSV line, XLSX row or JSON element (1-based) */
+            line: number;
+            /** @example K1 */
+            kpi: string;
+            /**
+             * Format: date-time
+             * @description The instant as stored (UTC)
+             */
+            observedAt: string;
+            /**
+             * @description The value as stored (exact decimal)
+             * @example 72.5
+             */
+            value: string;
+            /** @description Event reference; empty when the file has none */
+            ref: string;
+        };
+        PreviewResultView: {
+            /** @description SHA-256 of the file as received */
+            sha256: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx" | "json";
+            bytes: number;
+            /** @description Valid rows: what the upload stores when it is accepted */
+            rows: number;
+            /** @description Rows the upload would refuse */
+            rejectedRows: number;
+            /** @description The first 100 problems of the refused rows */
+            problems: components["schemas"]["RowProblemView"][];
+            /** @description The upload with the same options would store the valid rows (no refused row, or keepValid) */
+            accepted: boolean;
+            /** @description The first 20 valid rows, as they would be stored */
+            sample: components["schemas"]["PreviewRowView"][];
         };
         LastOutcomeView: {
             orderId: string;
@@ -6644,6 +6719,47 @@ export interface operations {
             };
         };
     };
+    AcceptanceController_recordPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     AcceptanceController_sign: {
         parameters: {
             query?: never;
@@ -6983,6 +7099,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UploadResultView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    MeasurementsController_preview: {
+        parameters: {
+            query?: {
+                /** @description The KPI of every row; the file may then omit its kpi column */
+                kpi?: string;
+                /** @description CSV delimiter; detected from the header if absent */
+                delimiter?: "comma" | "semicolon";
+                /** @description Vietnamese decimals: "1.234,5" means 1234.5 */
+                decimalComma?: boolean;
+                /** @description vi: a Vietnamese-locale spreadsheet — decimal commas ("72,5") and "dd/mm/yyyy hh:mm:ss" Vietnam times */
+                locale?: "vi";
+                /** @description XLSX worksheet tab to read; the first tab if absent */
+                sheet?: string;
+                /** @description Store the valid rows of a file that has invalid ones; the answer lists the refused rows */
+                keepValid?: boolean;
+            };
+            header?: never;
+            path: {
+                orderId: string;
+                roundNo: number;
+            };
+            cookie?: never;
+        };
+        /** @description JSON; or the CSV / XLSX file itself as the body */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadMeasurementsDto"];
+                "text/csv": components["schemas"]["UploadMeasurementsDto"];
+                "application/csv": components["schemas"]["UploadMeasurementsDto"];
+                "application/vnd.ms-excel": components["schemas"]["UploadMeasurementsDto"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["UploadMeasurementsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewResultView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */

@@ -16,7 +16,8 @@ import { MeasurementBatch } from '../measurement-batch.entity';
 import { MeasurementCopy } from './copy-writer';
 import { RawFileTap } from './raw-file';
 import { csvRows, jsonRows, xlsxRows, type ReaderOptions, type RowSink } from './readers';
-import { MAX_REPORTED_PROBLEMS, RowValidator, type RowProblem } from './rows';
+import { formatMicros, RowValidator, type RowProblem } from './rows';
+import { RowTally } from './row-tally';
 
 export const UPLOAD_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type UploadFormat = (typeof UPLOAD_FORMATS)[number];
@@ -45,6 +46,32 @@ export interface UploadResult {
   problems: RowProblem[];
   /** true when an earlier upload with the same Idempotency-Key and content is returned */
   replayed: boolean;
+}
+
+/** How many of a preview's accepted rows are shown. */
+export const PREVIEW_ROWS = 20;
+
+export interface PreviewRow {
+  line: number;
+  kpi: string;
+  observedAt: string;
+  value: string;
+  ref: string;
+}
+
+/** What an upload of the same file with the same options would do, without storing anything. */
+export interface PreviewResult {
+  sha256: string;
+  format: UploadFormat;
+  bytes: number;
+  /** valid rows (the upload stores them when `accepted`) */
+  rows: number;
+  rejectedRows: number;
+  problems: RowProblem[];
+  /** the upload would store the valid rows (no refused row, or keepValid and at least one valid row) */
+  accepted: boolean;
+  /** the first PREVIEW_ROWS valid rows, as they would be stored */
+  sample: PreviewRow[];
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -127,9 +154,7 @@ export class MeasurementIngest {
     const revision = earlier ? earlier.revision : await this.revisionFor(tx, orderId, roundNo);
 
     const dir = this.config.MEASUREMENT_FILES_DIR;
-    const tap = await RawFileTap.create(dir, this.config.MEASUREMENT_UPLOAD_MAX_BYTES);
-    request.body.pipe(tap);
-    request.body.on('error', (error) => tap.destroy(error));
+    const tap = await this.tap(request.body);
     const requestHash = () => sha256(canonicalize({ orderId, roundNo, format, options, sha256: tap.sha256 }) ?? '');
     try {
       if (earlier) {
@@ -141,54 +166,30 @@ export class MeasurementIngest {
       }
 
       const client = (await tx.queryRunner?.connect()) as PoolClient;
-      const validator = new RowValidator({
-        kpis: order.terms.kpis,
-        round,
-        now,
-        kpi: options.kpi,
-        decimalComma: options.decimalComma,
-        localDates: options.locale === 'vi',
-      });
-      if (await tx.existsBy(MeasurementBatch, { orderId, roundNo, revision }))
-        await this.rememberStored(tx, validator, orderId, roundNo, revision);
-
+      const tally = new RowTally(await this.validatorFor(tx, order, round, options, now, revision));
       const batchId = newId();
       const copy = new MeasurementCopy(client, batchId, orderId, roundNo, revision);
-      const problems: RowProblem[] = [];
-      let [valid, rejected] = [0, 0];
       try {
-        await this.read(request, tap, {
+        await this.scan(request, tap, {
           row: (raw) => {
-            const checked = validator.check(raw);
-            if (Array.isArray(checked)) {
-              rejected++;
-              problems.push(...checked.slice(0, MAX_REPORTED_PROBLEMS - problems.length));
-            } else {
-              valid++;
-              // Once the file is bound to be refused, its remaining rows are still checked but no longer written.
-              if (rejected === 0 || options.keepValid) copy.add(checked);
-            }
+            const checked = tally.check(raw);
+            // Once the file is bound to be refused, its remaining rows are still checked but no longer written.
+            if (checked && (tally.rejected === 0 || options.keepValid)) copy.add(checked);
           },
           ready: () => copy.ready(),
         });
-        tap.unpipe();
-        tap.resume();
-        await finished(tap);
       } finally {
         await copy.finish();
       }
-      const sameFile = await tx.findOneBy(MeasurementBatch, { orderId, sha256: tap.sha256 });
-      if (sameFile)
-        throw AcceptanceErrors.DUPLICATE_FILE(undefined, {
-          batchId: sameFile.id,
-          roundNo: sameFile.roundNo,
-          sha256: sameFile.sha256,
-          uploadedAt: sameFile.createdAt,
+      await this.refuseSameFile(tx, orderId, tap.sha256);
+      if (tally.total === 0) throw AcceptanceErrors.NO_DATA_ROWS();
+      if (!tally.storable(options.keepValid))
+        throw AcceptanceErrors.INVALID_ROWS(undefined, {
+          rows: tally.total,
+          rejectedRows: tally.rejected,
+          problems: tally.problems,
         });
-      const total = valid + rejected;
-      if (total === 0) throw AcceptanceErrors.NO_DATA_ROWS();
-      if (rejected > 0 && (!options.keepValid || rejected === total))
-        throw AcceptanceErrors.INVALID_ROWS(undefined, { rows: total, rejectedRows: rejected, problems });
+      const rejected = tally.rejected;
 
       const batch = tx.create(MeasurementBatch, {
         id: batchId,
@@ -199,7 +200,7 @@ export class MeasurementIngest {
         sha256: tap.sha256,
         rowCount: copy.rows,
         rejectedCount: rejected,
-        problems: rejected > 0 ? problems : null,
+        problems: rejected > 0 ? tally.problems : null,
         storageKey: null,
         byteSize: String(tap.bytes),
         idempotencyKey: idempotencyKey ?? null,
@@ -230,10 +231,117 @@ export class MeasurementIngest {
     }
   }
 
-  private read(request: UploadRequest, tap: RawFileTap, sink: RowSink): Promise<void> {
-    if (request.format === 'csv') return csvRows(tap, request.options, sink);
-    if (request.format === 'xlsx') return xlsxRows(tap, request.options, sink);
-    return jsonRows(tap, sink);
+  /**
+   * What the upload of the same file and options would do, read through the same tap (size limit, hash), readers
+   * and row rules, against the data already stored for the round; nothing is kept.
+   */
+  async preview(
+    principal: Principal,
+    orderId: string,
+    roundNo: number,
+    request: UploadRequest,
+  ): Promise<PreviewResult> {
+    const { body, options, format } = request;
+    try {
+      const now = this.clock.now();
+      return await this.tx.run(async (tx) => {
+        const { order, round } = this.authorise(principal, await this.ordering.findById(orderId, tx), roundNo);
+        const revision = await this.revisionFor(tx, orderId, roundNo);
+        const tally = new RowTally(await this.validatorFor(tx, order, round, options, now, revision));
+        const tap = await this.tap(body);
+        const sample: PreviewRow[] = [];
+        try {
+          await this.scan(request, tap, {
+            row: (raw) => {
+              const checked = tally.check(raw);
+              if (checked && sample.length < PREVIEW_ROWS)
+                sample.push({
+                  line: checked.line,
+                  kpi: checked.kpi.key,
+                  observedAt: formatMicros(checked.observedAtUs),
+                  value: checked.value,
+                  ref: checked.ref,
+                });
+            },
+            ready: () => Promise.resolve(),
+          });
+        } catch (error) {
+          tap.destroy();
+          throw error;
+        } finally {
+          await tap.discard();
+        }
+        await this.refuseSameFile(tx, orderId, tap.sha256);
+        if (tally.total === 0) throw AcceptanceErrors.NO_DATA_ROWS();
+        return {
+          sha256: tap.sha256,
+          format,
+          bytes: tap.bytes,
+          rows: tally.valid,
+          rejectedRows: tally.rejected,
+          problems: tally.problems,
+          accepted: tally.storable(options.keepValid),
+          sample,
+        };
+      });
+    } finally {
+      if (!body.readableEnded) {
+        body.unpipe();
+        body.resume();
+      }
+    }
+  }
+
+  /** The row rules of the round, knowing the readings earlier uploads stored for the same data revision. */
+  private async validatorFor(
+    tx: EntityManager,
+    order: Order,
+    round: Order['terms']['rounds'][number],
+    options: UploadOptions,
+    now: Date,
+    revision: number,
+  ): Promise<RowValidator> {
+    const validator = new RowValidator({
+      kpis: order.terms.kpis,
+      round,
+      now,
+      kpi: options.kpi,
+      decimalComma: options.decimalComma,
+      localDates: options.locale === 'vi',
+    });
+    if (await tx.existsBy(MeasurementBatch, { orderId: order.id, roundNo: round.no, revision }))
+      await this.rememberStored(tx, validator, order.id, round.no, revision);
+    return validator;
+  }
+
+  /** The upload's bytes through a tap that hashes them, counts them against the size limit and keeps them aside. */
+  private async tap(body: Readable): Promise<RawFileTap> {
+    const tap = await RawFileTap.create(this.config.MEASUREMENT_FILES_DIR, this.config.MEASUREMENT_UPLOAD_MAX_BYTES);
+    body.pipe(tap);
+    body.on('error', (error) => tap.destroy(error));
+    return tap;
+  }
+
+  /** Reads the whole file through the tap into `sink`, then drains the tap so its hash is known. */
+  private async scan(request: UploadRequest, tap: RawFileTap, sink: RowSink): Promise<void> {
+    if (request.format === 'csv') await csvRows(tap, request.options, sink);
+    else if (request.format === 'xlsx') await xlsxRows(tap, request.options, sink);
+    else await jsonRows(tap, sink);
+    tap.unpipe();
+    tap.resume();
+    await finished(tap);
+  }
+
+  /** The same bytes as an earlier batch of the order are refused, naming it. */
+  private async refuseSameFile(tx: EntityManager, orderId: string, hash: string): Promise<void> {
+    const sameFile = await tx.findOneBy(MeasurementBatch, { orderId, sha256: hash });
+    if (sameFile)
+      throw AcceptanceErrors.DUPLICATE_FILE(undefined, {
+        batchId: sameFile.id,
+        roundNo: sameFile.roundNo,
+        sha256: sameFile.sha256,
+        uploadedAt: sameFile.createdAt,
+      });
   }
 
   /**

@@ -1,10 +1,22 @@
-import { Body, Controller, Headers, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
   ApiSecurity,
   ApiTags,
@@ -14,7 +26,7 @@ import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import { DomainError } from '@app/kernel';
-import { UploadMeasurementsDto, UploadQueryDto, UploadResultView } from '../acceptance.dto';
+import { PreviewResultView, UploadMeasurementsDto, UploadQueryDto, UploadResultView } from '../acceptance.dto';
 import { AcceptanceErrors } from '../contracts/acceptance';
 import { MeasurementIngest, type UploadFormat, type UploadRequest } from './measurement-ingest';
 
@@ -72,7 +84,7 @@ export class MeasurementsController {
   @ApiBody({ type: UploadMeasurementsDto, description: 'JSON; or the CSV / XLSX file itself as the body' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: UploadResultView })
-  async upload(
+  upload(
     @CurrentPrincipal() p: Principal,
     @Param('orderId', ParseUUIDPipe) orderId: string,
     @Param('roundNo', ParseIntPipe) roundNo: number,
@@ -81,7 +93,6 @@ export class MeasurementsController {
     @Req() req: FastifyRequest,
     @Body() body: unknown,
   ): Promise<UploadResultView> {
-    const format = formatOf(req.headers['content-type']);
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
       throw new DomainError(
         'VALIDATION.FAILED',
@@ -89,20 +100,51 @@ export class MeasurementsController {
         'Idempotency-Key không hợp lệ (1–200 ký tự ASCII). / Invalid Idempotency-Key (1–200 ASCII characters).',
         [{ field: 'Idempotency-Key', problems: ['1 to 200 printable ASCII characters'] }],
       );
-    if (!(body instanceof Readable)) throw AcceptanceErrors.FILE_EMPTY();
-    const request: UploadRequest = {
-      format,
-      body,
-      idempotencyKey,
-      options: {
-        kpi: query.kpi,
-        delimiter: query.delimiter === 'semicolon' || query.delimiter === ';' ? ';' : query.delimiter ? ',' : undefined,
-        decimalComma: query.decimalComma ?? query.locale === 'vi',
-        sheet: query.sheet,
-        ...(query.locale ? { locale: query.locale } : {}),
-        keepValid: query.keepValid ?? false,
-      },
-    };
-    return this.ingest.upload(p, orderId, roundNo, request);
+    return this.ingest.upload(p, orderId, roundNo, { ...uploadRequest(query, req, body), idempotencyKey });
   }
+
+  @Post('rounds/:roundNo/measurements/preview')
+  @RouteConfig(STREAMED_JSON_BODY)
+  @Roles('ACCEPTANCE_OFFICER')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Xem trước tệp số liệu / What uploading this file with these options would store, and every row it would refuse',
+    description:
+      'The same body, options, size limit, readers and row rules as POST …/measurements, checked against the data ' +
+      'already stored for the round; nothing is kept. 200 with the valid rows counted, the first 20 shown, the ' +
+      'refused rows explained (first 100 problems) and whether the upload would be accepted; a file the upload ' +
+      'refuses whole (unreadable, no header, no data rows, the same file as an earlier batch) is refused the same way.',
+  })
+  @ApiConsumes('application/json', ...MEASUREMENT_FILE_TYPES)
+  @ApiBody({ type: UploadMeasurementsDto, description: 'JSON; or the CSV / XLSX file itself as the body' })
+  @ApiOkResponse({ type: PreviewResultView })
+  preview(
+    @CurrentPrincipal() p: Principal,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Param('roundNo', ParseIntPipe) roundNo: number,
+    @Query() query: UploadQueryDto,
+    @Req() req: FastifyRequest,
+    @Body() body: unknown,
+  ): Promise<PreviewResultView> {
+    return this.ingest.preview(p, orderId, roundNo, uploadRequest(query, req, body));
+  }
+}
+
+/** The body as a stream and how to read it, from the request's content type and query. */
+function uploadRequest(query: UploadQueryDto, req: FastifyRequest, body: unknown): UploadRequest {
+  const format = formatOf(req.headers['content-type']);
+  if (!(body instanceof Readable)) throw AcceptanceErrors.FILE_EMPTY();
+  return {
+    format,
+    body,
+    options: {
+      kpi: query.kpi,
+      delimiter: query.delimiter === 'semicolon' || query.delimiter === ';' ? ';' : query.delimiter ? ',' : undefined,
+      decimalComma: query.decimalComma ?? query.locale === 'vi',
+      sheet: query.sheet,
+      ...(query.locale ? { locale: query.locale } : {}),
+      keepValid: query.keepValid ?? false,
+    },
+  };
 }
