@@ -15,6 +15,7 @@ import {
   PASSWORD,
   validTaxCode,
   type Created,
+  allPages,
 } from '@app/test-support';
 import { DAY_MS, openCallDeadline, quickCallDeadline } from './dates';
 import { problemBody, readSeed, type SeedProblem } from './seed';
@@ -726,7 +727,7 @@ class DemoLoader {
     }
     for (const vendor of VENDORS) {
       const organisation = this.organisation(vendor.key);
-      const listed = await this.client.get<SolutionView[]>(`/solutions?vendor=${organisation.id}`);
+      const listed = await allPages<SolutionView>(this.client, `/solutions?vendor=${organisation.id}`);
       if (vendor.solutions.every((s) => listed.some((l) => l.name === s.name))) continue;
       const session = await this.session(vendor.people[0].email);
       const mine = await session.get<SolutionView[]>('/vendor/solutions');
@@ -917,7 +918,7 @@ class DemoLoader {
     const own = await session.get<OfferView[]>(`/calls/${callId}/offers`);
     const existing = own.find((o) => o.vendorOrganisationId === vendorId && o.status === 'SUBMITTED');
     if (existing) return existing.id;
-    const solution = (await this.client.get<SolutionView[]>(`/solutions?vendor=${vendorId}`)).find(
+    const solution = (await allPages<SolutionView>(this.client, `/solutions?vendor=${vendorId}`)).find(
       (s) => s.name === plan.solutionName,
     );
     if (!solution) throw new Error(`"${plan.solutionName}" is not listed`);

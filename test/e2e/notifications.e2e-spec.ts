@@ -13,6 +13,7 @@ import {
   type Actors,
   type MarketplaceClient,
   type TestSystem,
+  inboxOf,
 } from '@app/test-support';
 
 jest.setTimeout(180_000);
@@ -65,7 +66,7 @@ describe('notifications and webhooks', () => {
 
   const inbox = (client: MarketplaceClient, kind: string, order: string) =>
     eventually(async () => {
-      const list = await client.get<Inbox[]>('/notifications');
+      const list = await inboxOf<Inbox>(client);
       const found = list.filter((n) => n.kind === kind && n.data.orderId === order);
       return found.length > 0 ? found : undefined;
     }, `${kind} of ${order}`);
@@ -111,7 +112,7 @@ describe('notifications and webhooks', () => {
       expect((await inbox(client, 'payment-made', orderId))[0].data.amount).toBe('480000000');
     const [released] = await inbox(a.buyer, 'remainder-released', orderId);
     expect(released.messageVi).toContain('120.000.000');
-    expect((await a.vendor.get<Inbox[]>('/notifications')).filter((n) => n.kind === 'remainder-released')).toEqual([]);
+    expect((await inboxOf<Inbox>(a.vendor)).filter((n) => n.kind === 'remainder-released')).toEqual([]);
   });
 
   it('tells the agency, the vendor and the operator of a dispute and its resolution', async () => {
@@ -135,7 +136,7 @@ describe('notifications and webhooks', () => {
 
   it('posts every notice of the organisation signed, retries a refused delivery, logs and replays it', async () => {
     const deliveries = () => a.vendor.get<Delivery[]>(`/webhooks/${webhook.id}/deliveries`);
-    const notices = await a.vendor.get<Array<{ id: string }>>('/notifications');
+    const notices = await inboxOf<{ id: string }>(a.vendor);
     // every notice the vendor received after registering reached the receiver, once accepted
     const all = await eventually(async () => {
       const list = await deliveries();

@@ -425,7 +425,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Giải pháp đã niêm yết / Listed solutions (public) */
+        /** Giải pháp đã niêm yết / Listed solutions (public), best quality score first, cursor pages */
         get: operations["CatalogController_listed"];
         put?: never;
         /** Tạo giải pháp (bản nháp) / Create a solution draft */
@@ -1392,6 +1392,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vendor/trust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Điểm tín nhiệm của tôi / My organisation’s trust scores and their history */
+        get: operations["RankingController_ownTrust"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vendor/trust/snapshots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một lần tính điểm của tôi cùng dữ liệu đầu vào / One of my snapshots with its inputs */
+        get: operations["RankingController_ownSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ranking/agency-vendor-links": {
         parameters: {
             query?: never;
@@ -1620,7 +1654,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Thông báo của tổ chức / My organisation’s notifications */
+        /** Thông báo của tổ chức / My organisation’s notifications, newest first, cursor pages */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
@@ -1972,6 +2006,10 @@ export interface components {
         DelistDto: {
             /** @example Nhà cung cấp vi phạm cam kết. */
             reason: string;
+        };
+        SolutionPage: {
+            items: components["schemas"]["SolutionView"][];
+            nextCursor?: string | null;
         };
         ListingView: {
             id: string;
@@ -3092,6 +3130,10 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             readAt?: string | null;
+        };
+        NotificationPage: {
+            items: components["schemas"]["NotificationView"][];
+            nextCursor?: string | null;
         };
         RegisterWebhookDto: {
             /** @example https://he-thong.soyte.hanoi.gov.vn/cho-cds/webhook */
@@ -4484,6 +4526,9 @@ export interface operations {
     CatalogController_listed: {
         parameters: {
             query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
                 category?: string;
                 vendor?: string;
             };
@@ -4498,7 +4543,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SolutionView"][];
+                    "application/json": components["schemas"]["SolutionPage"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -7235,6 +7280,82 @@ export interface operations {
             };
         };
     };
+    RankingController_ownTrust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorTrustView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RankingController_ownSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     RankingController_links: {
         parameters: {
             query?: never;
@@ -7796,7 +7917,11 @@ export interface operations {
     };
     NotificationsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7808,7 +7933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationView"][];
+                    "application/json": components["schemas"]["NotificationPage"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
