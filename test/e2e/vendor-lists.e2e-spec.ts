@@ -35,6 +35,7 @@ describe('vendor lists page by cursor', () => {
   let system: TestSystem;
   let a: Actors;
   const solutionIds: string[] = [];
+  const callIds: string[] = [];
 
   beforeAll(async () => {
     system = await startSystem();
@@ -69,7 +70,11 @@ describe('vendor lists page by cursor', () => {
         titleVi: `Giảm ùn tắc tại nút giao số ${n}`,
         titleEn: `Reduce congestion at junction ${n}`,
       });
-      await a.buyer.post('/calls', { problemId, deadline: new Date(Date.now() + 3_600_000).toISOString() });
+      const call = await a.buyer.post<{ id: string }>('/calls', {
+        problemId,
+        deadline: new Date(Date.now() + 3_600_000).toISOString(),
+      });
+      callIds.push(call.id);
     }
     const whole = await eventually(async () => {
       const inbox = await inboxOf<{ id: string; kind: string }>(a.vendor);
@@ -93,5 +98,38 @@ describe('vendor lists page by cursor', () => {
       status: 400,
       body: { code: 'NOTIFICATIONS.INVALID_CURSOR' },
     });
+  });
+
+  it('POST /calls/:id/payout-simulation draws unsubmitted terms as the submitted offer will pay them', async () => {
+    const terms = {
+      price: '900000000',
+      kpiCommitments: [{ kpiCode: 'K1', target: '45' }],
+      rounds: 2,
+      roundSharesBp: [4000, 6000],
+      deliveryShareBp: 0,
+    };
+    const preview = await a.vendor.post<Array<{ level: number; perRound: string[]; total: string }>>(
+      `/calls/${callIds[0]}/payout-simulation?levels=0,0.5,1`,
+      terms,
+    );
+    expect(preview.map((p) => [p.level, p.total])).toEqual([
+      [0, '0'],
+      [0.5, '450000000'],
+      [1, '900000000'],
+    ]);
+    expect(preview[2].perRound).toEqual(['360000000', '540000000']);
+    const offer = await a.vendor.post<{ id: string }>(`/calls/${callIds[0]}/offers`, {
+      ...terms,
+      solutionId: solutionIds[0],
+      durationDays: 90,
+    });
+    expect(await a.vendor.get(`/offers/${offer.id}/payout-simulation?levels=0,0.5,1`)).toEqual(preview);
+
+    await expect(
+      a.vendor.post(`/calls/${callIds[0]}/payout-simulation`, { ...terms, price: '999000000000' }),
+    ).rejects.toMatchObject({ status: 422, body: { code: 'COMPETITION.PRICE_ABOVE_ENVELOPE' } });
+    await expect(
+      a.vendor.post(`/calls/${callIds[0]}/payout-simulation`, { ...terms, roundSharesBp: [4000, 5000] }),
+    ).rejects.toMatchObject({ body: { code: 'COMPETITION.ROUND_SHARES_INVALID' } });
   });
 });

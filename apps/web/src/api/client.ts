@@ -13,9 +13,15 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** What the API said about one field (validation details name fields by path: `kpis.0.target`). */
+  /**
+   * What the API said about one field: validation details name fields by path (`kpis.0.target`); a business refusal
+   * naming one field (`details.field`) is its message.
+   */
   problemsOf(field: string): string[] {
-    if (!Array.isArray(this.details)) return [];
+    if (!Array.isArray(this.details)) {
+      const named = (this.details as { field?: unknown } | null)?.field;
+      return named === field ? [this.message] : [];
+    }
     return (this.details as Array<{ field?: unknown; problems?: unknown }>)
       .filter((d) => typeof d.field === 'string' && (d.field === field || d.field.startsWith(`${field}.`)))
       .flatMap((d) => (Array.isArray(d.problems) ? d.problems.map(String) : []));

@@ -804,6 +804,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calls/{id}/payout-simulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mô phỏng thanh toán trước khi nộp / What offer terms not yet submitted would pay at each attainment level (the offer form’s simulator) */
+        post: operations["CompetitionController_previewPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calls/{id}/clarifications": {
         parameters: {
             query?: never;
@@ -2394,15 +2411,12 @@ export interface components {
             baseline?: string;
         };
         SubmitOfferDto: {
-            solutionId: string;
             /**
              * @description Maximum price, đồng
              * @example 1500000000
              */
             price: string;
             kpiCommitments: components["schemas"]["KpiCommitmentDto"][];
-            /** @example 90 */
-            durationDays: number;
             /**
              * @description Measurement rounds
              * @example 3
@@ -2424,6 +2438,9 @@ export interface components {
             deliveryShareBp?: number;
             /** @example 5000 */
             floorBp?: number;
+            solutionId: string;
+            /** @example 90 */
+            durationDays: number;
             /** @default true */
             acceptsPocElimination: boolean;
         };
@@ -2520,6 +2537,35 @@ export interface components {
             total: string;
             /** @description KPI code → amount if only that KPI reaches the level */
             perKpi: Record<string, never>;
+        };
+        PaymentTermsDto: {
+            /**
+             * @description Maximum price, đồng
+             * @example 1500000000
+             */
+            price: string;
+            kpiCommitments: components["schemas"]["KpiCommitmentDto"][];
+            /**
+             * @description Measurement rounds
+             * @example 3
+             */
+            rounds: number;
+            /**
+             * @description Share of the price each round can earn, basis points: one per round, each at least 1, sum exactly 10,000; equal shares when omitted
+             * @example [
+             *       2000,
+             *       3000,
+             *       5000
+             *     ]
+             */
+            roundSharesBp?: number[];
+            /**
+             * @description Fixed share of the max amount paid on confirmed delivery, basis points; at most 3,000 and at most 10,000 minus the problem’s share payable by results (outcomeShareBp)
+             * @example 0
+             */
+            deliveryShareBp?: number;
+            /** @example 5000 */
+            floorBp?: number;
         };
         ClarificationQuestionDto: {
             question: string;
@@ -5777,6 +5823,52 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutLevelView"][];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    CompetitionController_previewPayout: {
+        parameters: {
+            query?: {
+                /** @description Attainment levels between 0 and 1 */
+                levels?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentTermsDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
