@@ -113,6 +113,8 @@ export interface PublicPayment {
   round_no: number | null;
   amount: string;
   occurred_at: string;
+  payer_organisation_id: string | null;
+  payee_organisation_id: string;
 }
 
 export interface PublicChange {
