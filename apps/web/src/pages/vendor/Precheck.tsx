@@ -26,6 +26,12 @@ function typed(r: Requirement, raw: string): boolean | number | string | undefin
 function inlineProblem(r: Requirement, raw: string, t: TFunction<'vendor'>): string | undefined {
   const value = typed(r, raw);
   if (value === undefined) return r.mandatory ? t('precheck.required') : undefined;
+  const problem = valueProblem(r, value, t);
+  if (!problem) return undefined;
+  return r.mandatory && r.scoring === 'automatic' ? `${problem} ${t('precheck.autoReject')}` : problem;
+}
+
+function valueProblem(r: Requirement, value: boolean | number | string, t: TFunction<'vendor'>): string | undefined {
   if (r.type === 'number') {
     if (Number.isNaN(value)) return t('precheck.notNumber');
     if (r.min !== undefined && (value as number) < r.min) return t('precheck.belowMin', { min: r.min });
@@ -35,7 +41,11 @@ function inlineProblem(r: Requirement, raw: string, t: TFunction<'vendor'>): str
     return t('precheck.expected', { value: r.expected ? t('yes') : t('no') });
   if (r.type === 'enum' && r.accepted && !r.accepted.includes(value as string))
     return t('precheck.accepted', { values: r.accepted.join(', ') });
-  if (r.type === 'date' && Date.parse(`${raw}T00:00:00Z`) > Date.now()) return t('precheck.future');
+  if (r.type === 'date') {
+    const age = (Date.now() - Date.parse(`${value as string}T00:00:00Z`)) / 86_400_000;
+    if (age < 0) return t('precheck.future');
+    if (r.maxAgeDays !== undefined && age > r.maxAgeDays) return t('precheck.tooOld', { days: r.maxAgeDays });
+  }
   return undefined;
 }
 
@@ -142,6 +152,7 @@ function PrecheckForm({
       <h1>{t('precheck.title', { name })}</h1>
       <p className="lead">{t('precheck.lead')}</p>
       <form onSubmit={onSubmit} noValidate>
+        {requirements.length === 0 && <p>{t('precheck.noRequirements')}</p>}
         {(['capability', 'security', 'kpi'] as const).map((group) => {
           const own = requirements.filter((r) => r.group === group);
           if (own.length === 0) return null;
