@@ -27,7 +27,8 @@ test.describe('the vendor’s work pages', () => {
     await checkPage(page, 'vendor-profile', async () => {
       await expect(page.getByTestId('organisation')).toContainText('Công ty Cổ phần Giải pháp Số Thăng Long');
     });
-    await page.getByRole('link', { name: 'Giải pháp', exact: true }).first().click();
+    const menu = page.getByRole('navigation', { name: 'Trang của nhà cung cấp' });
+    await menu.getByRole('link', { name: 'Giải pháp' }).click();
     await checkPage(page, 'vendor-solutions', async () => {
       await expect(page.getByTestId('solutions')).toContainText('Điều khiển đèn tín hiệu thích ứng bằng AI');
     });
@@ -36,7 +37,6 @@ test.describe('the vendor’s work pages', () => {
       await expect(page.getByTestId('solution-facts')).toContainText('Đã niêm yết');
       await expect(page.getByTestId('versions')).toContainText('Đạt');
     });
-    const menu = page.getByRole('navigation', { name: 'Trang của nhà cung cấp' });
     await menu.getByRole('link', { name: 'Lời mời chào giá' }).click();
     await checkPage(page, 'vendor-calls', async () => {
       await expect(page.getByRole('heading', { level: 1, name: 'Lời mời chào giá đang mở' })).toBeVisible();
