@@ -102,7 +102,7 @@ test.describe('the vendor’s work pages', () => {
 
     await offerOnCall(page, { problemTitle: FLOOD_PROBLEM, price: '2000000000', solutionName: FLOOD_SOLUTION });
     await checkPage(page, 'vendor-offer', async () => {
-      await expect(page.getByTestId('payout-simulator').getByRole('img')).toBeVisible();
+      await expect(page.getByTestId('payout-simulator').getByRole('img', { name: /Biểu đồ/ })).toBeVisible();
       await expect(page.getByTestId('own-offers')).toContainText('Đã nộp');
     });
 

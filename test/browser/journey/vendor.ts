@@ -111,17 +111,16 @@ export async function offerOnCall(
   await expect(page.getByTestId('offer-submitted')).toBeVisible();
 }
 
+/** Signs in as the vendor and opens its newest order on `problemTitle` (in `status` when given). */
+async function openOrder(page: Page, problemTitle: string, status?: string): Promise<void> {
+  await openVendorPage(page, 'Đơn hàng');
+  const orders = page.getByTestId('orders').getByRole('listitem').filter({ hasText: problemTitle });
+  await (status ? orders.filter({ hasText: status }) : orders).first().getByRole('link').click();
+}
+
 /** Opens the order on `problemTitle` awaiting the vendor's signature, reads its terms and signs them. */
 export async function signOrder(page: Page, problemTitle: string): Promise<void> {
-  await openVendorPage(page, 'Đơn hàng');
-  await page
-    .getByTestId('orders')
-    .getByRole('listitem')
-    .filter({ hasText: problemTitle })
-    .filter({ hasText: 'Chờ ký' })
-    .first()
-    .getByRole('link')
-    .click();
+  await openOrder(page, problemTitle, 'Chờ ký');
   await expect(page.getByText('Mã băm điều khoản được ký')).toBeVisible();
   await page.getByRole('button', { name: 'Ký đơn hàng' }).click();
   await expect(page.getByTestId('signatures')).toContainText('Nhà cung cấp');
@@ -132,14 +131,7 @@ export async function signOrder(page: Page, problemTitle: string): Promise<void>
  * the balances; returns the payment line.
  */
 export async function seePayment(page: Page, problemTitle: string): Promise<string> {
-  await openVendorPage(page, 'Đơn hàng');
-  await page
-    .getByTestId('orders')
-    .getByRole('listitem')
-    .filter({ hasText: problemTitle })
-    .first()
-    .getByRole('link')
-    .click();
+  await openOrder(page, problemTitle);
   const settlements = page.getByTestId('settlements');
   await expect(async () => {
     await page.reload();
