@@ -15,7 +15,7 @@ import {
   PASSWORD,
   validTaxCode,
   type Created,
-  allPages,
+  everyPage,
 } from '@app/test-support';
 import { DAY_MS, openCallDeadline, quickCallDeadline } from './dates';
 import { problemBody, readSeed, type SeedProblem } from './seed';
@@ -773,7 +773,7 @@ class DemoLoader {
     }
     for (const vendor of VENDORS) {
       const organisation = this.organisation(vendor.key);
-      const listed = await allPages<SolutionView>(this.client, `/solutions?vendor=${organisation.id}`);
+      const listed = await everyPage<SolutionView>(this.client, `/solutions?vendor=${organisation.id}`, 200);
       if (vendor.solutions.every((s) => listed.some((l) => l.name === s.name))) continue;
       const session = await this.session(vendor.people[0].email);
       const mine = await session.get<SolutionView[]>('/vendor/solutions');
@@ -972,7 +972,7 @@ class DemoLoader {
     const own = await session.get<OfferView[]>(`/calls/${callId}/offers`);
     const existing = own.find((o) => o.vendorOrganisationId === vendorId && o.status === 'SUBMITTED');
     if (existing) return existing.id;
-    const solution = (await allPages<SolutionView>(this.client, `/solutions?vendor=${vendorId}`)).find(
+    const solution = (await everyPage<SolutionView>(this.client, `/solutions?vendor=${vendorId}`, 200)).find(
       (s) => s.name === plan.solutionName,
     );
     if (!solution) throw new Error(`"${plan.solutionName}" is not listed`);

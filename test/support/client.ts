@@ -57,22 +57,3 @@ export class MarketplaceClient {
 export interface Created {
   id: string;
 }
-
-/** Every item of a cursor-paged list (`{ items, nextCursor }`), following its cursor from the start. */
-export async function allPages<T>(client: MarketplaceClient, route: string, limit = 100): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { items: T[]; nextCursor: string | null } = await client.get(
-      `${route}${route.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
-
-/** The caller's organisation's whole inbox, newest first. */
-export function inboxOf<T>(client: MarketplaceClient): Promise<T[]> {
-  return allPages<T>(client, '/notifications');
-}

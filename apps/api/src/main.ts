@@ -22,6 +22,7 @@ async function bootstrap(): Promise<void> {
   const adapter = new FastifyAdapter({
     bodyLimit: 10 * 1024 * 1024,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
+    trustProxy: config.TRUST_PROXY ? config.TRUST_PROXY.split(',').map((proxy) => proxy.trim()) : false,
     ...frameworkRefusals,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });

@@ -23,7 +23,7 @@ import {
   type KpiDirection,
   type MeasurementFrequency,
 } from '@app/kernel';
-import { PageQueryDto } from '@app/platform';
+import { PageQueryDto, PageView } from '@app/platform';
 import {
   AGGREGATIONS,
   DEPLOYMENT_MODELS,
@@ -251,10 +251,7 @@ export class ListingPage {
   @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-export class SolutionPage {
-  @ApiProperty({ type: SolutionView, isArray: true }) items: SolutionView[];
-  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class SolutionPage extends PageView(SolutionView) {}
 
 export class CatalogQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 60) category?: string;

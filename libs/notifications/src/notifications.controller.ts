@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ANY_ROLE, CurrentPrincipal, Roles, type Principal } from '@app/identity';
-import { DEFAULT_PAGE_SIZE, PageQueryDto } from '@app/platform';
+import { DEFAULT_PAGE_SIZE, PageQueryDto, PageView } from '@app/platform';
 import { NotificationsFacade } from './notifications.facade';
 
 class NotificationView {
@@ -15,10 +15,7 @@ class NotificationView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) readAt: Date | null;
 }
 
-class NotificationPage {
-  @ApiProperty({ type: NotificationView, isArray: true }) items: NotificationView[];
-  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
-}
+class NotificationPage extends PageView(NotificationView) {}
 
 @ApiTags('notifications')
 @ApiBearerAuth()

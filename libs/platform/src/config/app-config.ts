@@ -112,6 +112,16 @@ export class AppConfig extends QueueConfig {
   })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  /**
+   * The reverse proxies in front of the API (comma-separated addresses, CIDR ranges or `loopback`, `linklocal`,
+   * `uniquelocal`), whose X-Forwarded-For names the client; empty: clients connect directly. Login throttling per
+   * address counts the client, so an untrusted X-Forwarded-For must never be believed.
+   */
+  @Matches(/^([0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)?$/, {
+    message: 'TRUST_PROXY must be a comma-separated list of addresses, CIDR ranges or loopback/linklocal/uniquelocal',
+  })
+  TRUST_PROXY = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
