@@ -67,12 +67,16 @@ test.describe('the vendor’s work pages', () => {
   test('a bad input shows the API’s Vietnamese message next to its field', async ({ page }) => {
     await openVendorPage(page, 'Giải pháp');
     await page.getByRole('link', { name: 'Thêm giải pháp' }).click();
-    await page.getByLabel('Tên giải pháp').fill('Giải pháp thử giá');
+    await page.getByLabel('Tên giải pháp').fill('ab');
     await page.getByLabel('Tóm tắt').fill('Một giải pháp có khoảng giá ngược để thử thông báo.');
     await page.getByLabel('Lĩnh vực').selectOption({ label: 'Giao thông' });
     await page.getByLabel('Chỉ số', { exact: true }).fill('Thời gian chờ đèn đỏ');
     await page.getByLabel('Giá tối thiểu (đồng)').fill('900000000');
     await page.getByLabel('Giá tối đa (đồng)').fill('200000000');
+    await page.getByRole('button', { name: 'Tạo giải pháp' }).click();
+    await expect(page.getByLabel('Tên giải pháp')).toHaveAccessibleDescription(/Cần ít nhất 3 ký tự/);
+
+    await page.getByLabel('Tên giải pháp').fill('Giải pháp thử giá');
     await page.getByRole('button', { name: 'Tạo giải pháp' }).click();
     await expect(page.getByLabel('Giá tối đa (đồng)')).toHaveAccessibleDescription(
       /Giá tối thiểu lớn hơn giá tối đa\./,

@@ -16,9 +16,7 @@ export interface Notice {
 /** The notices of one kind about one order in the client's inbox, once the worker has delivered at least one. */
 export function noticesAbout(client: MarketplaceClient, kind: string, orderId: string): Promise<Notice[]> {
   return eventually(async () => {
-    const found = (await inboxOf<Notice>(client)).filter(
-      (n) => n.kind === kind && n.data.orderId === orderId,
-    );
+    const found = (await inboxOf<Notice>(client)).filter((n) => n.kind === kind && n.data.orderId === orderId);
     return found.length > 0 ? found : undefined;
   }, `${kind} of ${orderId}`);
 }

@@ -37,7 +37,7 @@ import {
   DocumentView,
   ListingPage,
   SearchQueryDto,
-  SolutionPage,
+  SolutionPageView,
   SolutionView,
   SuspendDto,
 } from './catalog.dto';
@@ -273,8 +273,8 @@ export class CatalogController {
   @ApiOperation({
     summary: 'Giải pháp đã niêm yết / Listed solutions (public), best quality score first, cursor pages',
   })
-  @ApiOkResponse({ type: SolutionPage })
-  async listed(@Query() query: CatalogQueryDto): Promise<SolutionPage> {
+  @ApiOkResponse({ type: SolutionPageView })
+  async listed(@Query() query: CatalogQueryDto): Promise<SolutionPageView> {
     const page = await this.catalog.listed({ ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
     return { ...page, items: await this.identity.withVendors(page.items) };
   }

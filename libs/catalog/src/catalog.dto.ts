@@ -251,7 +251,7 @@ export class ListingPage {
   @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-export class SolutionPage extends PageView(SolutionView) {}
+export class SolutionPageView extends PageView(SolutionView) {}
 
 export class CatalogQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 60) category?: string;

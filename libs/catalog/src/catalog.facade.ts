@@ -975,7 +975,11 @@ function standardFields(dto: CreateSolutionDto) {
 
 function checkPriceRange(dto: { priceMin?: string; priceMax?: string }): void {
   if (dto.priceMin !== undefined && dto.priceMax !== undefined && BigInt(dto.priceMin) > BigInt(dto.priceMax))
-    throw CatalogErrors.INVALID_PRICE_RANGE(undefined, { field: 'priceMax', priceMin: dto.priceMin, priceMax: dto.priceMax });
+    throw CatalogErrors.INVALID_PRICE_RANGE(undefined, {
+      field: 'priceMax',
+      priceMin: dto.priceMin,
+      priceMax: dto.priceMax,
+    });
 }
 
 function addMonths(date: Date, months: number): Date {

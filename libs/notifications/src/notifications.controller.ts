@@ -15,7 +15,7 @@ class NotificationView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) readAt: Date | null;
 }
 
-class NotificationPage extends PageView(NotificationView) {}
+class NotificationPageView extends PageView(NotificationView) {}
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -26,8 +26,8 @@ export class NotificationsController {
   @Get()
   @Roles(ANY_ROLE)
   @ApiOperation({ summary: 'Thông báo của tổ chức / My organisation’s notifications, newest first, cursor pages' })
-  @ApiOkResponse({ type: NotificationPage })
-  list(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto): Promise<NotificationPage> {
+  @ApiOkResponse({ type: NotificationPageView })
+  list(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto): Promise<NotificationPageView> {
     return this.notifications.list(p.organisationId, { cursor: q.cursor, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 

@@ -2025,8 +2025,9 @@ export interface components {
             /** @example Nhà cung cấp vi phạm cam kết. */
             reason: string;
         };
-        SolutionPage: {
+        SolutionPageView: {
             items: components["schemas"]["SolutionView"][];
+            /** @description pass as ?cursor= for the next page */
             nextCursor?: string | null;
         };
         ListingView: {
@@ -3188,8 +3189,9 @@ export interface components {
             /** Format: date-time */
             readAt?: string | null;
         };
-        NotificationPage: {
+        NotificationPageView: {
             items: components["schemas"]["NotificationView"][];
+            /** @description pass as ?cursor= for the next page */
             nextCursor?: string | null;
         };
         RegisterWebhookDto: {
@@ -4605,7 +4607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SolutionPage"];
+                    "application/json": components["schemas"]["SolutionPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -8049,7 +8051,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationPage"];
+                    "application/json": components["schemas"]["NotificationPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
