@@ -5,7 +5,7 @@ import { api, data } from '../../api/client';
 import { useProblemTitles } from '../../api/lookups';
 import { FormFailure } from '../../components/Form';
 import { Show } from '../../components/Query';
-import { formatDate, formatDateTime, formatDong, formatShare } from '../../format';
+import { formatDate, formatDateTime, formatDecimal, formatDong, formatShare } from '../../format';
 import { AcceptanceRecords } from './AcceptanceRecords';
 import { Facts, vendorPaths } from './shared';
 
@@ -79,8 +79,8 @@ export default function OrderDetail() {
                         {k.key} · {k.nameVi} ({k.unit})
                       </td>
                       <td className="num">{bp(k.weightBp)}</td>
-                      <td className="num">{k.baseline ?? '—'}</td>
-                      <td className="num">{k.target}</td>
+                      <td className="num">{k.baseline === null ? '—' : formatDecimal(k.baseline)}</td>
+                      <td className="num">{formatDecimal(k.target)}</td>
                     </tr>
                   ))}
                 </tbody>
