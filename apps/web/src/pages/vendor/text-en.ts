@@ -191,7 +191,8 @@ export const vendorEn: typeof vendorVi = {
     accepted: 'Accepted: {{values}}.',
     future: 'The date is in the future.',
     scoring: { automatic: 'Checked automatically.', human: 'Scored by assessors.' },
-    noRequirements: 'This category has no requirement set: the KPIs are checked automatically, the assessors score the rest.',
+    noRequirements:
+      'This category has no requirement set: the KPIs are checked automatically, the assessors score the rest.',
     submit: 'Submit the pre-check',
     decision: 'Result',
     resubmit: 'Edit the solution and resubmit',

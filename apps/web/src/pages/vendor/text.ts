@@ -189,7 +189,8 @@ export const vendorVi = {
     accepted: 'Chỉ chấp nhận: {{values}}.',
     future: 'Ngày ở tương lai.',
     scoring: { automatic: 'Kiểm tra tự động.', human: 'Hội đồng chấm.' },
-    noRequirements: 'Lĩnh vực này chưa có bộ tiêu chí riêng: hệ thống kiểm tra tự động các KPI, hội đồng chấm phần còn lại.',
+    noRequirements:
+      'Lĩnh vực này chưa có bộ tiêu chí riêng: hệ thống kiểm tra tự động các KPI, hội đồng chấm phần còn lại.',
     submit: 'Nộp hồ sơ tiền kiểm',
     decision: 'Kết quả',
     resubmit: 'Sửa giải pháp và nộp lại',
