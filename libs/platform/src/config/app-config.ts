@@ -61,6 +61,18 @@ export class AppConfig extends QueueConfig {
   @Max(200)
   DB_POOL_SIZE = 10;
 
+  /** Load shedding: the API refuses new requests (503, Retry-After) while this many wait for a pooled connection… */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  API_MAX_WAITING_FOR_CONNECTION = 40;
+
+  /** …or while its event loop lags by more than this many milliseconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  API_MAX_EVENT_LOOP_DELAY_MS = 1000;
+
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL: string;
 
