@@ -15,6 +15,7 @@ import {
   PASSWORD,
   validTaxCode,
   type Created,
+  everyPage,
 } from '@app/test-support';
 import { DAY_MS, openCallDeadline, quickCallDeadline } from './dates';
 import { problemBody, readSeed, type SeedProblem } from './seed';
@@ -501,6 +502,52 @@ const FUNDER_KEY = 'funder';
 const FUNDER_DEPOSIT = '5000000000';
 
 // ---------------------------------------------------------------------------------------------------------------
+/**
+ * The transport category's typed pre-check questions (capability, information security), so a vendor answering the
+ * pre-check has something to answer. None is mandatory: a submission without answers still reaches the assessors,
+ * as the demo's own solutions (submitted before the set exists) did.
+ */
+const TRANSPORT_REQUIREMENTS = {
+  categoryCode: 'giao-thong',
+  requirements: [
+    {
+      id: 'so-nam-hoat-dong',
+      title: 'Số năm hoạt động',
+      group: 'capability',
+      type: 'number',
+      scoring: 'automatic',
+      min: 1,
+    },
+    { id: 'so-trien-khai', title: 'Số triển khai tham chiếu', group: 'capability', type: 'number', scoring: 'human' },
+    {
+      id: 'ho-so-nang-luc',
+      title: 'Hồ sơ năng lực (PDF)',
+      group: 'capability',
+      type: 'document',
+      scoring: 'automatic',
+      allowedTypes: ['application/pdf'],
+    },
+    {
+      id: 'cap-do-attt',
+      title: 'Cấp độ an toàn hệ thống thông tin',
+      group: 'security',
+      type: 'enum',
+      scoring: 'automatic',
+      options: ['1', '2', '3', '4', '5'],
+      accepted: ['3', '4', '5'],
+    },
+    { id: 'iso-27001', title: 'Có chứng nhận ISO/IEC 27001', group: 'security', type: 'boolean', scoring: 'human' },
+    {
+      id: 'kiem-thu-xam-nhap',
+      title: 'Ngày kiểm thử xâm nhập gần nhất',
+      group: 'security',
+      type: 'date',
+      scoring: 'automatic',
+      maxAgeDays: 365,
+    },
+  ].map((r) => ({ ...r, mandatory: false })),
+};
+
 // Demo orders: one settled, one signed and running, one call open for offers
 
 interface OrderPlan {
@@ -726,7 +773,7 @@ class DemoLoader {
     }
     for (const vendor of VENDORS) {
       const organisation = this.organisation(vendor.key);
-      const listed = await this.client.get<SolutionView[]>(`/solutions?vendor=${organisation.id}`);
+      const listed = await everyPage<SolutionView>(this.client, `/solutions?vendor=${organisation.id}`, 200);
       if (vendor.solutions.every((s) => listed.some((l) => l.name === s.name))) continue;
       const session = await this.session(vendor.people[0].email);
       const mine = await session.get<SolutionView[]>('/vendor/solutions');
@@ -765,6 +812,14 @@ class DemoLoader {
         }
       }
     }
+  }
+
+  /** The typed pre-check questions, added after the demo's own solutions were checked without them. */
+  async requirementSets(): Promise<void> {
+    const sets = await this.admin.get<Array<{ categoryCode: string }>>('/precheck/requirement-sets');
+    if (sets.some((set) => set.categoryCode === TRANSPORT_REQUIREMENTS.categoryCode)) return;
+    await this.admin.post('/precheck/requirement-sets', TRANSPORT_REQUIREMENTS);
+    this.count('requirement sets');
   }
 
   async catalogue(seed: SeedProblem[]): Promise<void> {
@@ -917,7 +972,7 @@ class DemoLoader {
     const own = await session.get<OfferView[]>(`/calls/${callId}/offers`);
     const existing = own.find((o) => o.vendorOrganisationId === vendorId && o.status === 'SUBMITTED');
     if (existing) return existing.id;
-    const solution = (await this.client.get<SolutionView[]>(`/solutions?vendor=${vendorId}`)).find(
+    const solution = (await everyPage<SolutionView>(this.client, `/solutions?vendor=${vendorId}`, 200)).find(
       (s) => s.name === plan.solutionName,
     );
     if (!solution) throw new Error(`"${plan.solutionName}" is not listed`);
@@ -1071,6 +1126,7 @@ async function main(): Promise<void> {
     await loader.solutions(OPERATOR_PEOPLE.map((p) => p.email));
     await loader.catalogue(seed);
     await loader.orders();
+    await loader.requirementSets();
     loader.report(startedAt);
   } finally {
     await pool.end();

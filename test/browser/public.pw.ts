@@ -10,7 +10,7 @@ const withoutDiacritics = (text: string) =>
 
 test.describe('public pages render the demo data', () => {
   test('home: what the Chợ is and its figures today', async ({ page, request }) => {
-    const solutions = (await (await request.get('/solutions')).json()) as unknown[];
+    const solutions = ((await (await request.get('/solutions?limit=200')).json()) as { items: unknown[] }).items;
     await page.goto('/');
     await checkPage(page, 'home', async () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chợ chuyển đổi số của Thành phố');
@@ -19,7 +19,9 @@ test.describe('public pages render the demo data', () => {
   });
 
   test('catalogue: a search without diacritics finds a solution written with them', async ({ page, request }) => {
-    const [solution] = (await (await request.get('/solutions')).json()) as Array<{ id: string; name: string }>;
+    const [solution] = (
+      (await (await request.get('/solutions')).json()) as { items: Array<{ id: string; name: string }> }
+    ).items;
     const plain = withoutDiacritics(solution.name);
     expect(plain).not.toBe(solution.name);
     await page.goto('/giai-phap');
@@ -42,7 +44,9 @@ test.describe('public pages render the demo data', () => {
   });
 
   test('solution page: vendor, version, KPIs, documents with SHA-256, trust label', async ({ page, request }) => {
-    const [solution] = (await (await request.get('/solutions')).json()) as Array<{ id: string; name: string }>;
+    const [solution] = (
+      (await (await request.get('/solutions')).json()) as { items: Array<{ id: string; name: string }> }
+    ).items;
     const documents = (await (await request.get(`/solutions/${solution.id}/documents`)).json()) as Array<{
       sha256: string;
     }>;

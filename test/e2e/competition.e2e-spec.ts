@@ -12,6 +12,7 @@ import {
   type Actors,
   type Created,
   type TestSystem,
+  inboxOf,
 } from '@app/test-support';
 
 jest.setTimeout(120_000);
@@ -58,8 +59,7 @@ describe('competition: calls, sealed offers, trust-adjusted scoring, award', () 
     const [va, vb, vc] = vendors;
     for (const { actors } of vendors) {
       const inbox = await eventually(async () => {
-        const items =
-          await actors.vendor.get<Array<{ kind: string; subjectId: string; messageVi: string }>>('/notifications');
+        const items = await inboxOf<{ kind: string; subjectId: string; messageVi: string }>(actors.vendor);
         return items.some((n) => n.subjectId === call.id) ? items : undefined;
       }, 'call-opened notification');
       expect(inbox.find((n) => n.subjectId === call.id)).toMatchObject({

@@ -15,6 +15,7 @@ import {
   type Actors,
   type Notice,
   type TestSystem,
+  inboxOf,
 } from '@app/test-support';
 
 jest.setTimeout(180_000);
@@ -100,7 +101,7 @@ describe('notifications and webhooks', () => {
       expect((await noticesAbout(client, 'payment-made', orderId))[0].data.amount).toBe('480000000');
     const [released] = await noticesAbout(a.buyer, 'remainder-released', orderId);
     expect(released.messageVi).toContain('120.000.000');
-    expect((await a.vendor.get<Notice[]>('/notifications')).filter((n) => n.kind === 'remainder-released')).toEqual([]);
+    expect((await inboxOf<Notice>(a.vendor)).filter((n) => n.kind === 'remainder-released')).toEqual([]);
   });
 
   it('tells the agency, the vendor and the operator of a dispute and its resolution', async () => {
@@ -125,7 +126,7 @@ describe('notifications and webhooks', () => {
   it('posts every notice of the organisation signed, retries a refused delivery, logs and replays it', async () => {
     const deliveries = async () =>
       (await a.vendor.get<{ items: Delivery[] }>(`/webhooks/${webhook.id}/deliveries?limit=200`)).items;
-    const notices = await a.vendor.get<Array<{ id: string }>>('/notifications');
+    const notices = await inboxOf<{ id: string }>(a.vendor);
     // every notice the vendor received after registering reached the receiver, once accepted
     const all = await eventually(async () => {
       const list = await deliveries();

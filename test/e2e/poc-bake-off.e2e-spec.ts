@@ -15,6 +15,7 @@ import {
   type Actors,
   type Created,
   type TestSystem,
+  inboxOf,
 } from '@app/test-support';
 import { ocdsErrors } from '../fixtures/ocds/validate';
 
@@ -98,8 +99,7 @@ describe('POC bake-off: finalists, trial orders, measured comparison, award', ()
 
   const noticeOf = (vendor: MarketplaceClient, kind: string, trialOrderId: string) =>
     eventually(
-      async () =>
-        (await vendor.get<Notice[]>('/notifications')).find((n) => n.kind === kind && n.subjectId === trialOrderId),
+      async () => (await inboxOf<Notice>(vendor)).find((n) => n.kind === kind && n.subjectId === trialOrderId),
       `${kind} notice of ${trialOrderId}`,
     );
 
@@ -207,9 +207,7 @@ describe('POC bake-off: finalists, trial orders, measured comparison, award', ()
       expect(notice.messageVi).toContain(trialOf(offerId).id);
       expect(notice.messageEn).toContain('Sign it by');
     }
-    expect(
-      (await vc.actors.vendor.get<Notice[]>('/notifications')).filter((n) => n.kind.startsWith('bake-off')),
-    ).toEqual([]);
+    expect((await inboxOf<Notice>(vc.actors.vendor)).filter((n) => n.kind.startsWith('bake-off'))).toEqual([]);
     await expect(a.buyer.post(`/calls/${call.id}/bake-off`, {})).rejects.toMatchObject({
       status: 409,
       body: { code: 'COMPETITION.INVALID_TRANSITION' },

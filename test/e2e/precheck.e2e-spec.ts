@@ -9,6 +9,7 @@ import {
   TRAFFIC_KPI,
   type Actors,
   type TestSystem,
+  inboxOf,
 } from '@app/test-support';
 
 jest.setTimeout(180_000);
@@ -291,7 +292,7 @@ describe('pre-check (tiền kiểm)', () => {
     expect(edited).toMatchObject({ status: 'LISTED', version: 2, revisionStatus: 'DRAFT' });
     const publicView = async () => (await request(system.url).get(`/solutions/${solution.id}`).expect(200)).body;
     expect(await publicView()).toMatchObject({ version: 1, kpis: [expect.objectContaining({ unit: 'km/h' })] });
-    expect((await request(system.url).get(`/solutions?category=${category}`).expect(200)).body).toEqual([
+    expect((await request(system.url).get(`/solutions?category=${category}`).expect(200)).body.items).toEqual([
       expect.objectContaining({ id: solution.id, version: 1, kpis: [expect.objectContaining({ unit: 'km/h' })] }),
     ]);
     await expect(
@@ -382,7 +383,7 @@ describe('pre-check (tiền kiểm)', () => {
     const page = await request(system.url).get(`/catalog/search?category=${category}`).expect(200);
     expect(page.body.items.map((i: { id: string }) => i.id)).toEqual([best.solutionId]);
     await eventually(async () => {
-      const inbox = await a.vendor.get<Notice[]>('/notifications');
+      const inbox = await inboxOf<Notice>(a.vendor);
       return inbox.find((n) => n.kind === 'listing-displaced' && n.data.solutionId === good.solutionId);
     }, 'the displacement notice');
     waitingSolution = good;
@@ -406,7 +407,7 @@ describe('pre-check (tiền kiểm)', () => {
       statusReason: expect.stringContaining('Sức chứa của lĩnh vực đã giảm'),
     });
     await eventually(async () => {
-      const inbox = await a.vendor.get<Notice[]>('/notifications');
+      const inbox = await inboxOf<Notice>(a.vendor);
       return inbox.find((n) => n.kind === 'listing-displaced' && n.data.solutionId === lower.solutionId);
     }, 'the notice of the lowered capacity');
 
@@ -469,7 +470,7 @@ describe('pre-check (tiền kiểm)', () => {
     expect(replacedEvents).toEqual([{ before: { assessorUserId: late.id } }]);
     const replacement = reassigned.find((x) => x.id !== other.id)!;
     const notice = await eventually(async () => {
-      const inbox = await replacement.client.get<Notice[]>('/notifications');
+      const inbox = await inboxOf<Notice>(replacement.client);
       return inbox.find((n) => n.kind === 'precheck-assessor-replaced' && n.data.submissionId === submission.id);
     }, 'the notice of the replaced assessor');
     expect(notice.data).toMatchObject({ removedAssessorUserId: late.id, newAssessorUserIds: [replacement.id] });
@@ -522,7 +523,7 @@ describe('pre-check (tiền kiểm)', () => {
     await loginAssessors();
     expect((await assigned(queued.id)).map((x) => x.id)).toEqual([second.id]);
     await eventually(async () => {
-      const inbox = await a.admin.get<Notice[]>('/notifications');
+      const inbox = await inboxOf<Notice>(a.admin);
       const waiting = inbox.find((n) => n.kind === 'precheck-assessor-replaced' && n.data.submissionId === queued.id);
       return waiting?.data.newAssessorUserIds?.length === 0 ? true : undefined;
     }, 'the notice that the submission waits for an assessor');
@@ -995,7 +996,7 @@ describe('pre-check (tiền kiểm)', () => {
     expect(await solutionStatus(solution.id)).toBe('LISTED');
     // The reminder reaches the vendor's inbox, once.
     const reminders = async () =>
-      (await a.vendor.get<Notice[]>('/notifications')).filter(
+      (await inboxOf<Notice>(a.vendor)).filter(
         (n) => n.kind === 'listing-expiry-reminder' && n.data.solutionId === solution.id,
       );
     const [notice] = await eventually(async () => {
@@ -1019,7 +1020,7 @@ describe('pre-check (tiền kiểm)', () => {
       waitingRank: null,
     });
     await eventually(async () => {
-      const inbox = await a.vendor.get<Notice[]>('/notifications');
+      const inbox = await inboxOf<Notice>(a.vendor);
       return inbox.find((n) => n.kind === 'listing-promoted' && n.data.solutionId === promoted.solutionId);
     }, 'the promotion notice');
   });

@@ -11,6 +11,7 @@ import {
   uploadRound,
   type Actors,
   type TestSystem,
+  inboxOf,
 } from '@app/test-support';
 
 jest.setTimeout(180_000);
@@ -140,6 +141,21 @@ describe('trust ranking after journeys with known outcomes', () => {
     expect(last).toMatchObject({ categoryOrders: 4, categoryMedianValue: 100_000_000 });
   });
 
+  it('shows a vendor its own scores and snapshot inputs, and no other vendor’s', async () => {
+    const rows = await ranking('?category=giao-thong');
+    const [own, other] = [rows[0], rows[1]];
+    const mine = await a.vendor.get<{ current: Array<{ snapshotId: string }> }>('/vendor/trust');
+    expect(mine).toEqual(await a.city.get(`/city/rankings/vendors/${a.vendorOrgId}`));
+    expect(mine.current.map((c) => c.snapshotId)).toContain(own.snapshotId);
+    expect(await a.vendor.get(`/vendor/trust/snapshots/${own.snapshotId}`)).toEqual(
+      await a.city.get(`/city/rankings/snapshots/${own.snapshotId}`),
+    );
+    await expect(a.vendor.get(`/vendor/trust/snapshots/${other.snapshotId}`)).rejects.toMatchObject({
+      status: 404,
+      body: { code: 'RANKING.SNAPSHOT_NOT_FOUND' },
+    });
+  });
+
   it('flags a vendor under the floor for re-check and tells tier 2 its lower bound', async () => {
     const { items: flags } = await system.admin.get<{
       items: Array<{ vendorOrganisationId: string; scope: string; lowerBound: number }>;
@@ -169,7 +185,7 @@ describe('trust ranking after journeys with known outcomes', () => {
     ]);
     for (const reader of [b.vendor, system.admin]) {
       const inbox = await eventually(async () => {
-        const list = await reader.get<Array<{ kind: string; data: { solutionId: string } }>>('/notifications');
+        const list = await inboxOf<{ kind: string; data: { solutionId: string } }>(reader);
         return list.some((n) => n.kind === 'listing-recheck-opened' && n.data.solutionId === solutionB)
           ? list
           : undefined;
@@ -178,11 +194,7 @@ describe('trust ranking after journeys with known outcomes', () => {
         1,
       );
     }
-    expect(
-      (await a.vendor.get<Array<{ kind: string }>>('/notifications')).filter(
-        (n) => n.kind === 'listing-recheck-opened',
-      ),
-    ).toEqual([]);
+    expect((await inboxOf<{ kind: string }>(a.vendor)).filter((n) => n.kind === 'listing-recheck-opened')).toEqual([]);
 
     const bound = await a.buyer.get<{ lowerBound: number; isNew: boolean }>(
       `/city/rankings/vendors/${b.vendorOrgId}/lower-bound?category=giao-thong`,
@@ -363,7 +375,7 @@ describe('trust ranking after journeys with known outcomes', () => {
     expect((await openFlags()).map((f) => f.id)).not.toEqual(expect.arrayContaining([overall.id]));
     expect((await openFlags()).map((f) => f.id)).not.toContain(category.id);
     const suspended = await eventually(async () => {
-      const list = await b.vendor.get<Array<{ kind: string; messageVi: string }>>('/notifications');
+      const list = await inboxOf<{ kind: string; messageVi: string }>(b.vendor);
       return list.find((n) => n.kind === 'listing-suspended');
     }, 'suspension notice');
     expect(suspended.messageVi).toContain(reason);

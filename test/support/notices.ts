@@ -1,4 +1,5 @@
 import type { MarketplaceClient } from './client';
+import { everyPage } from './pages';
 import { eventually } from './system';
 
 export interface Notice {
@@ -15,9 +16,12 @@ export interface Notice {
 /** The notices of one kind about one order in the client's inbox, once the worker has delivered at least one. */
 export function noticesAbout(client: MarketplaceClient, kind: string, orderId: string): Promise<Notice[]> {
   return eventually(async () => {
-    const found = (await client.get<Notice[]>('/notifications')).filter(
-      (n) => n.kind === kind && n.data.orderId === orderId,
-    );
+    const found = (await inboxOf<Notice>(client)).filter((n) => n.kind === kind && n.data.orderId === orderId);
     return found.length > 0 ? found : undefined;
   }, `${kind} of ${orderId}`);
+}
+
+/** The caller's organisation's whole inbox, newest first. */
+export function inboxOf<T>(client: MarketplaceClient): Promise<T[]> {
+  return everyPage<T>(client, '/notifications', 200);
 }

@@ -37,6 +37,7 @@ import {
   DocumentView,
   ListingPage,
   SearchQueryDto,
+  SolutionPageView,
   SolutionView,
   SuspendDto,
 } from './catalog.dto';
@@ -269,10 +270,13 @@ export class CatalogController {
 
   @Get('solutions')
   @Public()
-  @ApiOperation({ summary: 'Giải pháp đã niêm yết / Listed solutions (public)' })
-  @ApiOkResponse({ type: SolutionView, isArray: true })
-  async listed(@Query() query: CatalogQueryDto): Promise<SolutionView[]> {
-    return this.identity.withVendors(await this.catalog.listed(query));
+  @ApiOperation({
+    summary: 'Giải pháp đã niêm yết / Listed solutions (public), best quality score first, cursor pages',
+  })
+  @ApiOkResponse({ type: SolutionPageView })
+  async listed(@Query() query: CatalogQueryDto): Promise<SolutionPageView> {
+    const page = await this.catalog.listed({ ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    return { ...page, items: await this.identity.withVendors(page.items) };
   }
 
   @Get('catalog/search')

@@ -23,6 +23,7 @@ import {
   type KpiDirection,
   type MeasurementFrequency,
 } from '@app/kernel';
+import { PageQueryDto, PageView } from '@app/platform';
 import {
   AGGREGATIONS,
   DEPLOYMENT_MODELS,
@@ -250,7 +251,9 @@ export class ListingPage {
   @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-export class CatalogQueryDto {
+export class SolutionPageView extends PageView(SolutionView) {}
+
+export class CatalogQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 60) category?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() vendor?: string;
 }

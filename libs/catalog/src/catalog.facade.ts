@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { EntityManager, In, IsNull, LessThanOrEqual, Repository, type ObjectLiteral } from 'typeorm';
 import { AuditActor, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
 import { decodeCursor, encodeCursor, isUuid, newId, type Page } from '@app/kernel';
-import { jobId, Outbox, updateIfStatus } from '@app/platform';
+import { jobId, keysetPage, Outbox, updateIfStatus } from '@app/platform';
 import { CategoryDto, CreateCategoryDto, CreateSolutionDto, SolutionKpiDto } from './catalog.dto';
 import { Category } from './category.entity';
 import {
@@ -809,19 +809,30 @@ export class CatalogFacade {
     return row.now;
   }
 
-  async listed(filter: { category?: string; vendor?: string }): Promise<Solution[]> {
-    return this.solutions
-      .find({
-        where: {
-          status: 'LISTED',
-          ...(filter.category && { categoryCode: filter.category }),
-          ...(filter.vendor && { vendorOrganisationId: filter.vendor }),
-        },
-        relations: { kpis: true },
-        order: { qualityScore: 'DESC', id: 'ASC' },
-        take: 200,
-      })
-      .then((rows) => rows.map((s) => this.publicView(s)));
+  /** Listed solutions, best quality first, a page after the cursor (keyset on quality score and id). */
+  async listed(filter: {
+    category?: string;
+    vendor?: string;
+    cursor?: string;
+    limit: number;
+  }): Promise<Page<Solution>> {
+    const query = this.solutions.createQueryBuilder('s').where(`s.status = 'LISTED'`);
+    if (filter.category) query.andWhere('s.categoryCode = :category', { category: filter.category });
+    if (filter.vendor) query.andWhere('s.vendorOrganisationId = :vendor', { vendor: filter.vendor });
+    const page = await keysetPage(query, {
+      integerColumn: 's.quality_score',
+      integerOf: (s) => s.qualityScore ?? 0,
+      direction: 'DESC',
+      cursor: filter.cursor,
+      limit: filter.limit,
+      invalidCursor: () => CatalogErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor }),
+    });
+    const kpis = await this.solutions.manager.find(SolutionKpi, {
+      where: { solutionId: In(page.items.map((s) => s.id)) },
+      order: { id: 'ASC' },
+    });
+    const items = page.items.map((s) => this.publicView({ ...s, kpis: kpis.filter((k) => k.solutionId === s.id) }));
+    return { items, nextCursor: page.nextCursor };
   }
 
   /** The listed solutions of a category and their vendors, in one query (a call's eligible pool). */
@@ -964,7 +975,11 @@ function standardFields(dto: CreateSolutionDto) {
 
 function checkPriceRange(dto: { priceMin?: string; priceMax?: string }): void {
   if (dto.priceMin !== undefined && dto.priceMax !== undefined && BigInt(dto.priceMin) > BigInt(dto.priceMax))
-    throw CatalogErrors.INVALID_PRICE_RANGE(undefined, { priceMin: dto.priceMin, priceMax: dto.priceMax });
+    throw CatalogErrors.INVALID_PRICE_RANGE(undefined, {
+      field: 'priceMax',
+      priceMin: dto.priceMin,
+      priceMax: dto.priceMax,
+    });
 }
 
 function addMonths(date: Date, months: number): Date {

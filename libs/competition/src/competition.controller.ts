@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@app/identity';
 import { DEFAULT_PAGE_SIZE } from '@app/platform';
@@ -13,6 +13,7 @@ import {
   ClarificationView,
   OfferView,
   OpenCallDto,
+  PaymentTermsDto,
   PayoutLevelView,
   ScoreView,
   SimulationQueryDto,
@@ -159,6 +160,22 @@ export class CompetitionController {
     @Query() query: SimulationQueryDto,
   ): Promise<PayoutLevelView[]> {
     return this.competition.simulate(p, id, simulationLevels(query));
+  }
+
+  @Post('calls/:id/payout-simulation')
+  @HttpCode(200)
+  @Roles('VENDOR', 'BUYER', 'OPERATOR_ADMIN')
+  @ApiOperation({
+    summary:
+      'Mô phỏng thanh toán trước khi nộp / What offer terms not yet submitted would pay at each attainment level (the offer form’s simulator)',
+  })
+  @ApiOkResponse({ type: PayoutLevelView, isArray: true })
+  previewPayout(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: SimulationQueryDto,
+    @Body() dto: PaymentTermsDto,
+  ): Promise<PayoutLevelView[]> {
+    return this.competition.previewPayout(id, dto, simulationLevels(query));
   }
 
   @Post('calls/:id/clarifications')

@@ -117,8 +117,8 @@ export class KpiCommitmentDto {
   baseline?: string;
 }
 
-export class SubmitOfferDto {
-  @ApiProperty() @IsUUID() solutionId: string;
+/** The payment side of an offer (Mẫu 02): what the payout simulator needs before the offer is submitted. */
+export class PaymentTermsDto {
   @ApiProperty({ example: '1500000000', description: 'Maximum price, đồng' })
   @IsDongAmount()
   price: string;
@@ -128,7 +128,6 @@ export class SubmitOfferDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   kpiCommitments: KpiCommitmentDto[];
-  @ApiProperty({ example: 90 }) @IsInt() @Min(1) @Max(1825) durationDays: number;
   @ApiProperty({ example: 3, description: 'Measurement rounds' })
   @IsInt()
   @Min(1)
@@ -158,6 +157,11 @@ export class SubmitOfferDto {
   @Max(MAX_DELIVERY_SHARE_BP)
   deliveryShareBp?: number;
   @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsInt() @Min(0) @Max(10000) floorBp?: number;
+}
+
+export class SubmitOfferDto extends PaymentTermsDto {
+  @ApiProperty() @IsUUID() solutionId: string;
+  @ApiProperty({ example: 90 }) @IsInt() @Min(1) @Max(1825) durationDays: number;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() acceptsPocElimination?: boolean;
 }
 

@@ -9,7 +9,7 @@ import { jobId, keysetPage, Outbox, updateIfStatus } from '@app/platform';
 import { deadlineEnd, ProblemsFacade, type Problem } from '@app/problems';
 import { Call } from './call.entity';
 import { Clarification } from './clarification.entity';
-import { AwardDto, OpenCallDto, PayoutLevelView, SubmitOfferDto } from './competition.dto';
+import { AwardDto, OpenCallDto, PaymentTermsDto, PayoutLevelView, SubmitOfferDto } from './competition.dto';
 import {
   callLifecycle,
   COMPETITION_EVENTS_QUEUE,
@@ -311,6 +311,16 @@ export class CompetitionFacade {
     return payoutTable(offerPaymentTerms(offer, await this.problems.get(call.problemId)), levels);
   }
 
+  /**
+   * What offer terms not yet submitted would pay at each attainment level (the payout simulator of the offer form),
+   * refused with the same codes as the submission itself.
+   */
+  async previewPayout(callId: string, dto: PaymentTermsDto, levels: number[]): Promise<PayoutLevelView[]> {
+    const call = await this.getCall(callId);
+    const problem = await this.problems.get(call.problemId);
+    return payoutTable(offerPaymentTerms(checkedPaymentTerms(problem, call, dto), problem), levels);
+  }
+
   async askClarification(principal: Principal, callId: string, question: string): Promise<Clarification> {
     return this.calls.manager.transaction(async (tx) => {
       const call = await this.getCall(callId, tx);
@@ -415,28 +425,14 @@ export class CompetitionFacade {
     const live = await tx.findOneBy(Offer, { callId, solutionId: dto.solutionId, status: 'SUBMITTED' });
     if (live) throw CompetitionErrors.OFFER_ALREADY_LIVE(undefined, { offerId: live.id, solutionId: dto.solutionId });
     const problem = await this.problems.get(call.problemId, tx);
-    if (BigInt(dto.price) <= 0n) throw CompetitionErrors.PRICE_NOT_POSITIVE(undefined, { field: 'price' });
-    if (BigInt(dto.price) > BigInt(problem.budgetEnvelope)) {
-      throw CompetitionErrors.PRICE_ABOVE_ENVELOPE(undefined, { price: dto.price, envelope: problem.budgetEnvelope });
-    }
-    assertDeliveryShare(problem, dto.deliveryShareBp ?? 0);
-    assertCommitments(problem, dto, call.allowsWorseTargets);
-    const shares = dto.roundSharesBp ?? equalShares(dto.rounds);
-    const sharesRefusal = roundSharesRefusal(shares, dto.rounds);
-    if (sharesRefusal) throw CompetitionErrors.ROUND_SHARES_INVALID(undefined, sharesRefusal);
     const offer = tx.create(Offer, {
       id: newId(),
       callId,
       solutionId: dto.solutionId,
       vendorOrganisationId: principal.organisationId,
       status: 'SUBMITTED',
-      price: dto.price,
-      kpiCommitments: dto.kpiCommitments,
+      ...checkedPaymentTerms(problem, call, dto),
       durationDays: dto.durationDays,
-      rounds: dto.rounds,
-      roundSharesBp: shares,
-      deliveryShareBp: dto.deliveryShareBp ?? 0,
-      floorBp: dto.floorBp ?? 5000,
       acceptsPocElimination: dto.acceptsPocElimination ?? true,
     });
     await tx.insert(Offer, offer);
@@ -558,7 +554,7 @@ function assertDeliveryShare(problem: Problem, deliveryShareBp: number): void {
 }
 
 /** Every problem KPI gets a commitment no worse than the problem's target, with a baseline when the problem has none. */
-function assertCommitments(problem: Problem, dto: SubmitOfferDto, allowsWorseTargets: boolean): void {
+function assertCommitments(problem: Problem, dto: PaymentTermsDto, allowsWorseTargets: boolean): void {
   const repeated = firstRepeated(dto.kpiCommitments.map((c) => c.kpiCode));
   if (repeated !== undefined)
     throw CompetitionErrors.KPI_COMMITMENT_INVALID(
@@ -596,4 +592,25 @@ function assertCommitments(problem: Problem, dto: SubmitOfferDto, allowsWorseTar
   }
   if (byCode.size > 0)
     throw CompetitionErrors.KPI_COMMITMENT_INVALID(undefined, { unknownKpiCodes: [...byCode.keys()] });
+}
+
+/** An offer's payment terms as the problem and call allow them (price in the envelope, delivery share, shares). */
+function checkedPaymentTerms(problem: Problem, call: Call, dto: PaymentTermsDto) {
+  if (BigInt(dto.price) <= 0n) throw CompetitionErrors.PRICE_NOT_POSITIVE(undefined, { field: 'price' });
+  if (BigInt(dto.price) > BigInt(problem.budgetEnvelope)) {
+    throw CompetitionErrors.PRICE_ABOVE_ENVELOPE(undefined, { price: dto.price, envelope: problem.budgetEnvelope });
+  }
+  assertDeliveryShare(problem, dto.deliveryShareBp ?? 0);
+  assertCommitments(problem, dto, call.allowsWorseTargets);
+  const shares = dto.roundSharesBp ?? equalShares(dto.rounds);
+  const sharesRefusal = roundSharesRefusal(shares, dto.rounds);
+  if (sharesRefusal) throw CompetitionErrors.ROUND_SHARES_INVALID(undefined, sharesRefusal);
+  return {
+    price: dto.price,
+    kpiCommitments: dto.kpiCommitments,
+    rounds: dto.rounds,
+    roundSharesBp: shares,
+    deliveryShareBp: dto.deliveryShareBp ?? 0,
+    floorBp: dto.floorBp ?? 5000,
+  };
 }

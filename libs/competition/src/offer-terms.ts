@@ -39,7 +39,10 @@ export function maxDeliveryShareBp(problem: Pick<Problem, 'outcomeShareBp'>): nu
 }
 
 /** The payment terms an offer proposes on a problem: the order signed from it carries exactly these. */
-export function offerPaymentTerms(offer: Offer, problem: Problem): PaymentTerms {
+export function offerPaymentTerms(
+  offer: Pick<Offer, 'price' | 'deliveryShareBp' | 'floorBp' | 'rounds' | 'roundSharesBp' | 'kpiCommitments'>,
+  problem: Problem,
+): PaymentTerms {
   const commitments = new Map(offer.kpiCommitments.map((c) => [c.kpiCode, c]));
   const weights = kpiWeightsBp(problem.kpis);
   return {

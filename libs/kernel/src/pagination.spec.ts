@@ -1,4 +1,4 @@
-import { decodeTimeIdCursor, encodeCursor, pageOf } from './pagination';
+import { decodeIntegerIdCursor, decodeTimeIdCursor, encodeCursor, pageOf } from './pagination';
 
 const ID = '0b6f1c2e-4d5a-4b7c-8e9f-0a1b2c3d4e5f';
 
@@ -20,6 +20,13 @@ describe('keyset pagination', () => {
       expect({ key, decoded: decodeTimeIdCursor(encodeCursor(key)) }).toEqual({ key, decoded: undefined });
     expect(decodeTimeIdCursor('%%%not-base64%%%')).toBeUndefined();
     expect(decodeTimeIdCursor(Buffer.from('{"a":1}').toString('base64url'))).toBeUndefined();
+  });
+
+  it('decodes the (score, id) cursors it wrote and nothing else', () => {
+    expect(decodeIntegerIdCursor(encodeCursor([87, ID]))).toEqual({ at: 87, id: ID });
+    const refused: unknown[][] = [[87], [87, ID, 'extra'], [87.5, ID], ['87', ID], [87, 'not-a-uuid'], [null, ID]];
+    for (const key of refused)
+      expect({ key, decoded: decodeIntegerIdCursor(encodeCursor(key)) }).toEqual({ key, decoded: undefined });
   });
 
   it('returns at most limit rows and a cursor only when another page exists', () => {

@@ -38,3 +38,12 @@ export function decodeTimeIdCursor(cursor: string): { at: string; id: string } |
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(at) || Number.isNaN(Date.parse(at))) return undefined;
   return { at, id };
 }
+
+/** The (whole number, id) key of a list ordered by a score, or undefined when the cursor is not one this system wrote. */
+export function decodeIntegerIdCursor(cursor: string): { at: number; id: string } | undefined {
+  const key = decodeCursor(cursor);
+  if (key?.length !== 2) return undefined;
+  const [at, id] = key;
+  if (typeof at !== 'number' || !Number.isSafeInteger(at) || typeof id !== 'string' || !UUID.test(id)) return undefined;
+  return { at, id };
+}

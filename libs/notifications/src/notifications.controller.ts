@@ -1,6 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ANY_ROLE, CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { DEFAULT_PAGE_SIZE, PageQueryDto, PageView } from '@app/platform';
 import { NotificationsFacade } from './notifications.facade';
 
 class NotificationView {
@@ -14,6 +15,8 @@ class NotificationView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) readAt: Date | null;
 }
 
+class NotificationPageView extends PageView(NotificationView) {}
+
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
@@ -22,10 +25,10 @@ export class NotificationsController {
 
   @Get()
   @Roles(ANY_ROLE)
-  @ApiOperation({ summary: 'Thông báo của tổ chức / My organisation’s notifications' })
-  @ApiOkResponse({ type: NotificationView, isArray: true })
-  list(@CurrentPrincipal() p: Principal): Promise<NotificationView[]> {
-    return this.notifications.list(p.organisationId);
+  @ApiOperation({ summary: 'Thông báo của tổ chức / My organisation’s notifications, newest first, cursor pages' })
+  @ApiOkResponse({ type: NotificationPageView })
+  list(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto): Promise<NotificationPageView> {
+    return this.notifications.list(p.organisationId, { cursor: q.cursor, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Post(':id/read')

@@ -5,8 +5,8 @@ import { AcceptanceNotices, type AcceptanceNotice, type AcceptanceNoticeName } f
 import { CatalogEvents, type CatalogEventName, type ListingNotice } from '@app/catalog';
 import type { BakeOffConcluded, BakeOffStarted, CallOpened } from '@app/competition';
 import { IdentityFacade } from '@app/identity';
-import { deterministicId, formatDong, newId } from '@app/kernel';
-import { Transactions } from '@app/platform';
+import { deterministicId, formatDong, newId, type Page } from '@app/kernel';
+import { keysetPage, Transactions } from '@app/platform';
 import type { AssessorReplaced } from '@app/precheck';
 import { NotificationsErrors } from './contracts/notifications';
 import { Notification } from './notification.entity';
@@ -173,8 +173,19 @@ export class NotificationsFacade {
     );
   }
 
-  list(organisationId: string): Promise<Notification[]> {
-    return this.inbox.find({ where: { organisationId }, order: { createdAt: 'DESC' }, take: 200 });
+  /** An organisation's inbox, newest first, a page after the cursor. */
+  list(organisationId: string, page: { cursor?: string; limit: number }): Promise<Page<Notification>> {
+    return keysetPage(
+      this.inbox.createQueryBuilder('n').where('n.organisationId = :organisationId', { organisationId }),
+      {
+        timeColumn: 'n.created_at',
+        timeOf: (n) => n.createdAt,
+        direction: 'DESC',
+        cursor: page.cursor,
+        limit: page.limit,
+        invalidCursor: () => NotificationsErrors.INVALID_CURSOR(undefined, { cursor: page.cursor }),
+      },
+    );
   }
 
   async markRead(organisationId: string, id: string): Promise<Notification> {

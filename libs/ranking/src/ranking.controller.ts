@@ -88,6 +88,22 @@ export class RankingController {
     return this.ranking.snapshot(id);
   }
 
+  @Get('vendor/trust')
+  @Roles('VENDOR')
+  @ApiOperation({ summary: 'Điểm tín nhiệm của tôi / My organisation’s trust scores and their history' })
+  @ApiOkResponse({ type: VendorTrustView })
+  ownTrust(@CurrentPrincipal() p: Principal): Promise<VendorTrustView> {
+    return this.ranking.vendor(p.organisationId);
+  }
+
+  @Get('vendor/trust/snapshots/:id')
+  @Roles('VENDOR')
+  @ApiOperation({ summary: 'Một lần tính điểm của tôi cùng dữ liệu đầu vào / One of my snapshots with its inputs' })
+  @ApiOkResponse({ type: SnapshotView })
+  ownSnapshot(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<SnapshotView> {
+    return this.ranking.snapshot(id, p.organisationId);
+  }
+
   @Post('ranking/agency-vendor-links')
   @Roles('OPERATOR_ADMIN')
   @ApiOperation({

@@ -269,9 +269,10 @@ export class RankingFacade {
   }
 
   /** One snapshot with its inputs (the outcome set and every parameter) and the weights they give. */
-  async snapshot(id: string) {
+  /** One snapshot with its inputs; with `ofVendor`, only one of that vendor's (any other is not found). */
+  async snapshot(id: string, ofVendor?: string) {
     return this.tx.run(async (tx) => {
-      const found = await tx.findOneBy(TrustSnapshot, { id });
+      const found = await tx.findOneBy(TrustSnapshot, { id, ...(ofVendor && { vendorOrganisationId: ofVendor }) });
       if (!found) throw RankingErrors.SNAPSHOT_NOT_FOUND(undefined, { id });
       const inputs = await tx.findOneByOrFail(TrustInputs, { id: found.inputsId });
       const text = explanationOf(found);

@@ -13,9 +13,15 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** What the API said about one field (details name fields by path: `kpis.0.target`, or `body.kpis.0.target`). */
+  /**
+   * What the API said about one field: validation details name fields by path (`kpis.0.target`, or
+   * `body.kpis.0.target`); a business refusal naming one field (`details.field`) is its message.
+   */
   problemsOf(field: string): string[] {
-    if (!Array.isArray(this.details)) return [];
+    if (!Array.isArray(this.details)) {
+      const named = (this.details as { field?: unknown } | null)?.field;
+      return named === field ? [this.message] : [];
+    }
     const names = (d: { field?: unknown }) =>
       typeof d.field === 'string' &&
       [d.field, d.field.replace(/^body\./, '')].some((path) => path === field || path.startsWith(`${field}.`));

@@ -425,7 +425,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Giải pháp đã niêm yết / Listed solutions (public) */
+        /** Giải pháp đã niêm yết / Listed solutions (public), best quality score first, cursor pages */
         get: operations["CatalogController_listed"];
         put?: never;
         /** Tạo giải pháp (bản nháp) / Create a solution draft */
@@ -798,6 +798,23 @@ export interface paths {
         get: operations["CompetitionController_simulate"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/payout-simulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mô phỏng thanh toán trước khi nộp / What offer terms not yet submitted would pay at each attainment level (the offer form’s simulator) */
+        post: operations["CompetitionController_previewPayout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1432,6 +1449,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vendor/trust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Điểm tín nhiệm của tôi / My organisation’s trust scores and their history */
+        get: operations["RankingController_ownTrust"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vendor/trust/snapshots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một lần tính điểm của tôi cùng dữ liệu đầu vào / One of my snapshots with its inputs */
+        get: operations["RankingController_ownSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ranking/agency-vendor-links": {
         parameters: {
             query?: never;
@@ -1661,7 +1712,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Thông báo của tổ chức / My organisation’s notifications */
+        /** Thông báo của tổ chức / My organisation’s notifications, newest first, cursor pages */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
@@ -2013,6 +2064,11 @@ export interface components {
         DelistDto: {
             /** @example Nhà cung cấp vi phạm cam kết. */
             reason: string;
+        };
+        SolutionPageView: {
+            items: components["schemas"]["SolutionView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
         };
         ListingView: {
             id: string;
@@ -2397,15 +2453,12 @@ export interface components {
             baseline?: string;
         };
         SubmitOfferDto: {
-            solutionId: string;
             /**
              * @description Maximum price, đồng
              * @example 1500000000
              */
             price: string;
             kpiCommitments: components["schemas"]["KpiCommitmentDto"][];
-            /** @example 90 */
-            durationDays: number;
             /**
              * @description Measurement rounds
              * @example 3
@@ -2427,6 +2480,9 @@ export interface components {
             deliveryShareBp?: number;
             /** @example 5000 */
             floorBp?: number;
+            solutionId: string;
+            /** @example 90 */
+            durationDays: number;
             /** @default true */
             acceptsPocElimination: boolean;
         };
@@ -2523,6 +2579,35 @@ export interface components {
             total: string;
             /** @description KPI code → amount if only that KPI reaches the level */
             perKpi: Record<string, never>;
+        };
+        PaymentTermsDto: {
+            /**
+             * @description Maximum price, đồng
+             * @example 1500000000
+             */
+            price: string;
+            kpiCommitments: components["schemas"]["KpiCommitmentDto"][];
+            /**
+             * @description Measurement rounds
+             * @example 3
+             */
+            rounds: number;
+            /**
+             * @description Share of the price each round can earn, basis points: one per round, each at least 1, sum exactly 10,000; equal shares when omitted
+             * @example [
+             *       2000,
+             *       3000,
+             *       5000
+             *     ]
+             */
+            roundSharesBp?: number[];
+            /**
+             * @description Fixed share of the max amount paid on confirmed delivery, basis points; at most 3,000 and at most 10,000 minus the problem’s share payable by results (outcomeShareBp)
+             * @example 0
+             */
+            deliveryShareBp?: number;
+            /** @example 5000 */
+            floorBp?: number;
         };
         ClarificationQuestionDto: {
             question: string;
@@ -3178,6 +3263,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             readAt?: string | null;
+        };
+        NotificationPageView: {
+            items: components["schemas"]["NotificationView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
         };
         RegisterWebhookDto: {
             /** @example https://he-thong.soyte.hanoi.gov.vn/cho-cds/webhook */
@@ -4575,6 +4665,9 @@ export interface operations {
     CatalogController_listed: {
         parameters: {
             query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
                 category?: string;
                 vendor?: string;
             };
@@ -4589,7 +4682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SolutionView"][];
+                    "application/json": components["schemas"]["SolutionPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -5823,6 +5916,52 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutLevelView"][];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    CompetitionController_previewPayout: {
+        parameters: {
+            query?: {
+                /** @description Attainment levels between 0 and 1 */
+                levels?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentTermsDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -7429,6 +7568,82 @@ export interface operations {
             };
         };
     };
+    RankingController_ownTrust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorTrustView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RankingController_ownSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     RankingController_links: {
         parameters: {
             query?: {
@@ -7998,7 +8213,11 @@ export interface operations {
     };
     NotificationsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8010,7 +8229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationView"][];
+                    "application/json": components["schemas"]["NotificationPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */

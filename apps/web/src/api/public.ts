@@ -113,6 +113,8 @@ export interface PublicPayment {
   round_no: number | null;
   amount: string;
   occurred_at: string;
+  payer_organisation_id: string | null;
+  payee_organisation_id: string;
 }
 
 export interface PublicChange {
@@ -135,17 +137,30 @@ interface Lists {
 
 const PAGE = 500;
 
-/** Every item of an open-data list, following the cursor to the end. */
-export async function fetchAll<P extends keyof Lists>(path: P): Promise<Lists[P][]> {
-  const items: Lists[P][] = [];
+/** Every item of a paged list: each page after the previous one's cursor, to the end. */
+export async function everyPage<T>(
+  pageAfter: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+): Promise<T[]> {
+  const items: T[] = [];
   let cursor: string | undefined;
   do {
-    // Every list shares one query and page shape; the path is narrowed to one of them for the compiler.
-    const page = await data(api.GET(path as '/public/problems', { params: { query: { limit: PAGE, cursor } } }));
-    items.push(...(page.items as Lists[P][]));
+    const page = await pageAfter(cursor);
+    items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return items;
+}
+
+/** Every item of an open-data list, following the cursor to the end. */
+export function fetchAll<P extends keyof Lists>(path: P): Promise<Lists[P][]> {
+  // Every list shares one query and page shape; the path is narrowed to one of them for the compiler.
+  return everyPage(
+    async (cursor) =>
+      (await data(api.GET(path as '/public/problems', { params: { query: { limit: PAGE, cursor } } }))) as {
+        items: Lists[P][];
+        nextCursor?: string | null;
+      },
+  );
 }
 
 /** What the vendors earned for results, net of clawbacks (a disbursement only moves money already earned). */

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, data } from '../api/client';
-import { fetchAll, paidForResults } from '../api/public';
+import { everyPage, fetchAll, paidForResults } from '../api/public';
 import { Show } from '../components/Query';
 import { formatDong } from '../format';
 import { paths } from '../paths';
@@ -14,7 +14,7 @@ export default function Home() {
     queryKey: ['home-figures'],
     queryFn: async () => {
       const [solutions, problems, calls, orders, payments] = await Promise.all([
-        data(api.GET('/solutions')),
+        everyPage((cursor) => data(api.GET('/solutions', { params: { query: { limit: 200, cursor } } }))),
         fetchAll('/public/problems'),
         fetchAll('/public/calls'),
         fetchAll('/public/orders'),

@@ -27,9 +27,11 @@ export default function Login() {
       const login = await data(api.POST('/auth/login', { body: { email, password } }));
       session.signIn(login.accessToken, login.principal);
       const from = (location.state as { from?: string } | null)?.from;
-      const home =
-        workAreas.find((area) => login.principal.roles.some((role) => area.roles.includes(role)))?.home ??
-        (login.principal.roles.includes('CITY_VIEWER') ? paths.dashboard : paths.login);
+      // The city leader's work is the dashboard; every other role lands on its first work area.
+      const home = login.principal.roles.includes('CITY_VIEWER')
+        ? paths.dashboard
+        : (workAreas.find((area) => login.principal.roles.some((role) => area.roles.includes(role)))?.home ??
+          paths.login);
       void navigate(from && from !== paths.login ? from : home, { replace: true });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
