@@ -96,8 +96,8 @@ describe('pre-check (tiền kiểm)', () => {
   let waitingSolution: { solutionId: string; submissionId: string } | undefined;
 
   const loginAssessors = async () => {
-    const users = await a.admin.get<Array<{ id: string; email: string; roles: string[] }>>(
-      `/organisations/${a.operatorOrgId}/users`,
+    const users = await a.admin.every<{ id: string; email: string; roles: string[] }>(
+      `/organisations/${a.operatorOrgId}/users?role=ASSESSOR`,
     );
     for (const u of users.filter((x) => x.roles.includes('ASSESSOR') && !assessors.has(x.id)))
       assessors.set(u.id, a.admin.as(await a.admin.login(u.email, PASSWORD)));

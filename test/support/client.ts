@@ -9,6 +9,16 @@ export class ApiError extends Error {
   }
 }
 
+/** The status and error code of a call expected to be refused (fails when it succeeds). */
+export async function refusal(call: Promise<unknown>): Promise<{ status: number; code?: string }> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ApiError)) throw new Error(`expected a refusal, got ${String(error)}`);
+  return { status: error.status, code: error.body.code };
+}
+
 export class MarketplaceClient {
   constructor(
     readonly baseUrl: string,
@@ -42,6 +52,20 @@ export class MarketplaceClient {
 
   get<T>(route: string): Promise<T> {
     return this.request<T>('GET', route);
+  }
+
+  /** Every item of a cursor-paged list (`{ items, nextCursor }`), page after page from the start. */
+  async every<T>(route: string, limit = 200): Promise<T[]> {
+    const items: T[] = [];
+    const separator = route.includes('?') ? '&' : '?';
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const page: { items: T[]; nextCursor: string | null } = await this.get(
+        `${route}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    return items;
   }
 
   post<T>(route: string, body?: unknown): Promise<T> {

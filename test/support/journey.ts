@@ -104,8 +104,8 @@ const PASSING_SCORES = [
 
 /** A login for an operator assessor (every test user shares PASSWORD); at least two exist for the pre-check. */
 async function operatorAssessors(a: Actors): Promise<Map<string, string>> {
-  const users = await a.admin.get<Array<{ id: string; email: string; roles: string[] }>>(
-    `/organisations/${a.operatorOrgId}/users`,
+  const users = await a.admin.every<{ id: string; email: string; roles: string[] }>(
+    `/organisations/${a.operatorOrgId}/users?role=ASSESSOR`,
   );
   const assessors = new Map(users.filter((u) => u.roles.includes('ASSESSOR')).map((u) => [u.id, u.email]));
   while (assessors.size < 2) {

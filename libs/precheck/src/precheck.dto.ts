@@ -88,6 +88,20 @@ export class RequirementSetView extends CreateRequirementSetDto {
   @ApiProperty() version: number;
 }
 
+export class RequirementSetListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'category code', example: 'giao-thong' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 60)
+  category?: string;
+}
+
+export class RequirementSetPageView {
+  @ApiProperty({ type: RequirementSetView, isArray: true }) items: RequirementSetView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
+}
+
 export class AnswerDto {
   @ApiProperty() @IsString() @Length(1, 60) requirementId: string;
   @ApiProperty({ oneOf: [{ type: 'boolean' }, { type: 'number' }, { type: 'string' }] })
@@ -147,6 +161,7 @@ export class AssessmentView {
 export class SubmissionView {
   @ApiProperty() id: string;
   @ApiProperty() solutionId: string;
+  @ApiProperty({ description: 'the name of the solution version submitted' }) solutionName: string;
   @ApiProperty() solutionVersion: number;
   @ApiProperty() vendorOrganisationId: string;
   @ApiProperty() categoryCode: string;
