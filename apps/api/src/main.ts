@@ -13,6 +13,7 @@ import { instrument } from './metrics';
 import { frameworkRefusals } from './framework-refusals';
 import { guardInputText } from './input-guard';
 import { buildOpenApi } from './openapi';
+import { mountQueueBoard } from './queue-board';
 import { validationPipe } from './validation';
 import { serveWebAssets } from './web-app';
 
@@ -28,6 +29,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   // Solution documents arrive as multipart streams; each upload sets its own size limit.
   await app.register(multipart, { limits: { files: 1, fields: 5 } });
+  await mountQueueBoard(app);
   await serveWebAssets(app);
   app.useGlobalPipes(validationPipe);
   guardInputText(app.getHttpAdapter().getInstance());

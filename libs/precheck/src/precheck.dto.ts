@@ -179,6 +179,7 @@ export class SubmissionView {
   @ApiPropertyOptional({ nullable: true, type: String }) reason: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'WAITING only: position in the category queue' })
   waitingRank?: number | null;
+  @ApiProperty({ type: String, format: 'date-time' }) submittedAt: Date;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) decidedAt: Date | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) answers: Record<string, Answer>;
   @ApiProperty({ type: AssessmentView, isArray: true }) assessments: AssessmentView[];

@@ -576,6 +576,7 @@ export class PrecheckFacade {
       qualityScore: s.qualityScore,
       reason: s.reason,
       waitingRank,
+      submittedAt: s.createdAt,
       decidedAt: s.decidedAt,
       answers: s.answers,
       assessments,

@@ -13,8 +13,12 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** What the API said about one field (validation details name fields by path: `kpis.0.target`). */
+  /**
+   * What the API said about one field (validation details name fields by path: `kpis.0.target`); a coded refusal
+   * that names its field (`details.field`) is about that field as a whole.
+   */
   problemsOf(field: string): string[] {
+    if ((this.details as { field?: unknown } | null)?.field === field) return [this.message];
     if (!Array.isArray(this.details)) return [];
     return (this.details as Array<{ field?: unknown; problems?: unknown }>)
       .filter((d) => typeof d.field === 'string' && (d.field === field || d.field.startsWith(`${field}.`)))

@@ -113,7 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tổ chức / Organisations (operators: all; others: their own) */
+        /** Tổ chức / Organisations, oldest first, paged by cursor (operators: all; others: their own) */
         get: operations["IdentityController_listOrganisations"];
         put?: never;
         /** Đăng ký tổ chức / Register an organisation */
@@ -131,7 +131,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Người dùng của tổ chức / Users of an organisation (own organisation or operator) */
+        /** Người dùng của tổ chức / Users of an organisation, oldest first, paged by cursor (own organisation or operator) */
         get: operations["IdentityController_listUsers"];
         put?: never;
         /** Tạo người dùng / Create a user in an organisation */
@@ -477,7 +477,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bộ tiêu chí theo lĩnh vực / Requirement sets, newest version first */
+        /** Bộ tiêu chí theo lĩnh vực / Requirement sets, newest version first, paged by cursor */
         get: operations["PrecheckController_requirementSets"];
         put?: never;
         /** Ban hành phiên bản bộ tiêu chí của lĩnh vực / Publish a new requirement set version */
@@ -497,7 +497,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ghi nhận quan hệ lợi ích với nhà cung cấp / Declare an assessor’s or acceptance officer’s conflict of interest with a vendor */
+        /** Ghi nhận quan hệ lợi ích với nhà cung cấp / Declare an assessor’s or acceptance officer’s conflict of interest with a vendor (an assessor: their own) */
         post: operations["PrecheckController_declareConflict"];
         delete?: never;
         options?: never;
@@ -1741,6 +1741,11 @@ export interface components {
             name: string;
             taxCode?: string | null;
         };
+        OrganisationPageView: {
+            items: components["schemas"]["OrganisationView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
+        };
         CreateUserDto: {
             email: string;
             /** @example Nguyễn Văn An */
@@ -1756,6 +1761,11 @@ export interface components {
             roles: ("VENDOR" | "BUYER" | "ACCEPTANCE_OFFICER" | "ASSESSOR" | "OPERATOR_ADMIN" | "CITY_VIEWER" | "FUNDER")[];
             /** Format: date-time */
             disabledAt?: string | null;
+        };
+        UserPageView: {
+            items: components["schemas"]["UserView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
         };
         DisableUserDto: {
             /** @example Nghỉ việc từ ngày 01/12 */
@@ -2053,6 +2063,11 @@ export interface components {
             id: string;
             version: number;
         };
+        RequirementSetPageView: {
+            items: components["schemas"]["RequirementSetView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
+        };
         ConflictDto: {
             /** @description An assessor or an acceptance officer */
             assessorUserId: string;
@@ -2094,6 +2109,8 @@ export interface components {
         SubmissionView: {
             id: string;
             solutionId: string;
+            /** @description the name of the solution version submitted */
+            solutionName: string;
             solutionVersion: number;
             vendorOrganisationId: string;
             categoryCode: string;
@@ -3485,7 +3502,14 @@ export interface operations {
     };
     IdentityController_listOrganisations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                type?: "VENDOR" | "AGENCY" | "OPERATOR" | "CITY" | "VALIDATOR" | "FUNDER";
+                /** @description part of the name, any case */
+                name?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3497,7 +3521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganisationView"][];
+                    "application/json": components["schemas"]["OrganisationPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -3563,7 +3587,12 @@ export interface operations {
     };
     IdentityController_listUsers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                role?: "VENDOR" | "BUYER" | "ACCEPTANCE_OFFICER" | "ASSESSOR" | "OPERATOR_ADMIN" | "CITY_VIEWER" | "FUNDER";
+            };
             header?: never;
             path: {
                 id: string;
@@ -3577,7 +3606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserView"][];
+                    "application/json": components["schemas"]["UserPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -4655,6 +4684,10 @@ export interface operations {
     PrecheckController_requirementSets: {
         parameters: {
             query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description category code */
                 category?: string;
             };
             header?: never;
@@ -4668,7 +4701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequirementSetView"][];
+                    "application/json": components["schemas"]["RequirementSetPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
