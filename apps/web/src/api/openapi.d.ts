@@ -72,6 +72,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ops/queues/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mở bảng hàng đợi công việc / Open the job queues’ board: sets a 10-minute HttpOnly ticket cookie for /ops/queues */
+        post: operations["QueueBoardController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -2125,6 +2142,8 @@ export interface components {
             /** @description WAITING only: position in the category queue */
             waitingRank?: number | null;
             /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
             decidedAt?: string | null;
             answers: {
                 [key: string]: unknown;
@@ -3397,6 +3416,41 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    QueueBoardController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
