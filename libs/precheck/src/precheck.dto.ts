@@ -86,6 +86,7 @@ export class CreateRequirementSetDto {
 export class RequirementSetView extends CreateRequirementSetDto {
   @ApiProperty() id: string;
   @ApiProperty() version: number;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
 }
 
 export class RequirementSetListQueryDto extends PageQueryDto {

@@ -2079,6 +2079,8 @@ export interface components {
             totalMark?: number;
             id: string;
             version: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         RequirementSetPageView: {
             items: components["schemas"]["RequirementSetView"][];
