@@ -28,7 +28,7 @@ export default function Organisations() {
       <p className="lead">{t('organisations.lead')}</p>
       <div className="filters">
         <div className="field">
-          <label htmlFor="organisation-type">{t('common.type')}</label>
+          <label htmlFor="organisation-type">{t('organisations.typeFilter')}</label>
           <select id="organisation-type" value={type} onChange={(e) => setType(e.target.value as OrganisationType)}>
             <option value="">{t('common.all')}</option>
             {ORGANISATION_TYPES.map((value) => (
