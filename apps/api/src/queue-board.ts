@@ -7,7 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessTickets, CurrentPrincipal, IdentityErrors, Roles, type Principal } from '@app/identity';
 import { JobQueues, requestIdOf } from '@app/platform';
-import { DECLARED_JOBS } from '../../worker/src/declared-jobs';
+import { DECLARED_JOBS } from '../../declared-jobs';
 import { describeError } from './error.filter';
 
 /** Where the job queues' board (bull-board) answers; its ticket cookie is sent to this path only. */

@@ -10,7 +10,7 @@ import { AcceptanceProcessor } from '@app/acceptance';
 import { CompetitionProcessor } from '@app/competition';
 import { ConflictRankingProcessor, NightlyRankingProcessor, RankingProcessor } from '@app/ranking';
 
-export { DECLARED_JOBS } from './declared-jobs';
+export { DECLARED_JOBS } from '../../declared-jobs';
 
 export const PROCESSORS = [
   AcceptanceProcessor,

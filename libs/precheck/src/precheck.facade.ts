@@ -565,7 +565,7 @@ export class PrecheckFacade {
     return {
       id: s.id,
       solutionId: s.solutionId,
-      solutionName: String(s.solutionSnapshot.name ?? ''),
+      solutionName: typeof s.solutionSnapshot.name === 'string' ? s.solutionSnapshot.name : '',
       solutionVersion: s.solutionVersion,
       vendorOrganisationId: s.vendorOrganisationId,
       categoryCode: s.categoryCode,

@@ -28,7 +28,7 @@ export default function Queue() {
           {notice}
         </p>
       )}
-      <div className="filters">
+      <div className="filters narrow">
         <div className="field">
           <label htmlFor="queue-status">{t('queue.status')}</label>
           <select id="queue-status" value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>

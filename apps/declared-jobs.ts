@@ -13,7 +13,10 @@ import type { JobHandlers } from '@app/platform';
 import { PRECHECK_EVENTS_QUEUE, PRECHECK_NOTICES_QUEUE, PrecheckEvents, PrecheckNotices } from '@app/precheck';
 import { RANKING_QUEUE, RankingJobs } from '@app/ranking';
 
-/** Every job name the system can enqueue, by queue. */
+/**
+ * Every job name the system can enqueue, by queue: the worker checks it has a processor for each, the API's queue
+ * board shows each queue.
+ */
 export const DECLARED_JOBS: JobHandlers[] = [
   { queue: ACCEPTANCE_QUEUE, names: Object.values(AcceptanceJobs) },
   { queue: OUTCOME_EVENTS_QUEUE, names: Object.values(OutcomeEvents) },
