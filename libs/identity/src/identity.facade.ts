@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditActor, AuditFacade } from '@app/audit';
 import { newId, type Page } from '@app/kernel';
 import { keysetPage } from '@app/platform';
@@ -159,14 +159,7 @@ export class IdentityFacade {
     if (filter.type) query.andWhere('o.type = :type', { type: filter.type });
     if (filter.name)
       query.andWhere(`o.name ILIKE :name ESCAPE '\\'`, { name: `%${filter.name.replace(/[\\%_]/g, '\\$&')}%` });
-    return keysetPage(query, {
-      timeColumn: 'o.created_at',
-      timeOf: (o) => o.createdAt,
-      direction: 'ASC',
-      cursor: filter.cursor,
-      limit: filter.limit,
-      invalidCursor: () => IdentityErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor }),
-    });
+    return oldestFirst(query, filter);
   }
 
   async organisationNames(ids: string[]): Promise<Map<string, string>> {
@@ -190,14 +183,7 @@ export class IdentityFacade {
     assertSameOrganisationOrOperator(principal, organisationId);
     const query = this.users.createQueryBuilder('u').where('u.organisation_id = :organisationId', { organisationId });
     if (filter.role) query.andWhere(':role = ANY(u.roles)', { role: filter.role });
-    return keysetPage(query, {
-      timeColumn: 'u.created_at',
-      timeOf: (u) => u.createdAt,
-      direction: 'ASC',
-      cursor: filter.cursor,
-      limit: filter.limit,
-      invalidCursor: () => IdentityErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor }),
-    });
+    return oldestFirst(query, filter);
   }
 
   async listApiKeys(organisationId: string): Promise<ApiKey[]> {
@@ -220,6 +206,21 @@ export interface UserListFilter {
   cursor?: string;
   limit: number;
   role?: Role;
+}
+
+/** One page of identity rows in the order they were created. */
+function oldestFirst<T extends { id: string; createdAt: Date }>(
+  query: SelectQueryBuilder<T>,
+  page: { cursor?: string; limit: number },
+): Promise<Page<T>> {
+  return keysetPage(query, {
+    timeColumn: `${query.alias}.created_at`,
+    timeOf: (row) => row.createdAt,
+    direction: 'ASC',
+    cursor: page.cursor,
+    limit: page.limit,
+    invalidCursor: () => IdentityErrors.INVALID_CURSOR(undefined, { cursor: page.cursor }),
+  });
 }
 
 export function assertSameOrganisationOrOperator(principal: Principal, organisationId: string): void {

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { Field, FormFailure } from '../../components/Form';
+import { submitWith } from '../operator/submit';
 
 /** The assessor declares their own link with the vendor; the API moves the vendor's submissions to another assessor. */
 export function ConflictForm({
@@ -24,15 +25,11 @@ export function ConflictForm({
       onDeclared();
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    declare.mutate();
-  };
   return (
     <section aria-labelledby="conflict-title" className="card">
       <h2 id="conflict-title">{t('conflict.title')}</h2>
       <p className="hint">{t('conflict.lead')}</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submitWith(() => declare.mutate())} noValidate>
         <Field label={t('conflict.reason')} name="reason" error={declare.error}>
           {(input) => <textarea {...input} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>

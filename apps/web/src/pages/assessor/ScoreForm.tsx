@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import type { components } from '../../api/openapi';
 import { Field, FormFailure } from '../../components/Form';
+import { submitWith } from '../operator/submit';
 
 type Group = components['schemas']['GroupScoreDto']['group'];
 const GROUPS: Group[] = ['capability', 'security', 'kpi'];
@@ -30,16 +31,12 @@ export function ScoreForm({ submissionId, groups }: { submissionId: string; grou
   });
   const change = (index: number, patch: Partial<(typeof values)[number]>) =>
     setValues((current) => current.map((v, i) => (i === index ? { ...v, ...patch } : v)));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    send.mutate();
-  };
 
   return (
     <section aria-labelledby="score-title" className="card">
       <h2 id="score-title">{t('score.title')}</h2>
       <p className="hint">{t('score.lead')}</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submitWith(() => send.mutate())} noValidate>
         {values.map((v, index) => {
           const group = t(`group.${v.group}`);
           return (

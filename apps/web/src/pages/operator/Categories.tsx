@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, data } from '../../api/client';
@@ -8,6 +8,7 @@ import { Field, FormFailure } from '../../components/Form';
 import { Show } from '../../components/Query';
 import { formatDate } from '../../format';
 import { Paged, usePaged } from './paged';
+import { submitWith } from './submit';
 
 type Category = components['schemas']['CategoryView'];
 
@@ -104,12 +105,8 @@ function CategoryForm({ category }: { category?: Category }) {
     },
     onSuccess: () => void client.invalidateQueries({ queryKey: ['categories'] }),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   return (
-    <form onSubmit={submit} noValidate className="narrow">
+    <form onSubmit={submitWith(() => save.mutate())} noValidate className="narrow">
       {!category && (
         <Field label={t('categories.code')} name="code" error={save.error} hint={t('categories.codeHint')}>
           {(input) => (

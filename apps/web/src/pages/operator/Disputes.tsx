@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProblemTitles } from '../../api/lookups';
 import { api, data } from '../../api/client';
@@ -8,6 +8,7 @@ import { Field, FormFailure } from '../../components/Form';
 import { Show } from '../../components/Query';
 import { formatDate, formatDong } from '../../format';
 import { Paged, useOrganisations, usePaged } from './paged';
+import { submitWith } from './submit';
 
 type Order = components['schemas']['OrderSummaryView'];
 type Dispute = components['schemas']['DisputeView'];
@@ -86,10 +87,6 @@ function DisputeItem({ dispute }: { dispute: Dispute }) {
       ),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['orders', dispute.orderId, 'disputes'] }),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    resolve.mutate();
-  };
   return (
     <li>
       <h3>
@@ -101,7 +98,7 @@ function DisputeItem({ dispute }: { dispute: Dispute }) {
       </p>
       {dispute.resolutionNote && <p className="muted">{dispute.resolutionNote}</p>}
       {dispute.status === 'OPEN' && (
-        <form onSubmit={submit} noValidate className="narrow">
+        <form onSubmit={submitWith(() => resolve.mutate())} noValidate className="narrow">
           <Field label={t('disputes.outcome')} name="outcome" error={resolve.error}>
             {(input) => (
               <select {...input} value={outcome} onChange={(e) => setOutcome(e.target.value as 'UPHOLD' | 'CORRECT')}>
@@ -138,12 +135,8 @@ function Recheck({ orderId }: { orderId: string }) {
       ),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['orders', orderId, 'disputes'] }),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    open.mutate();
-  };
   return (
-    <form onSubmit={submit} noValidate className="narrow">
+    <form onSubmit={submitWith(() => open.mutate())} noValidate className="narrow">
       <p className="hint">{t('disputes.recheckLead')}</p>
       <Field label={t('disputes.roundNo')} name="roundNo" error={open.error}>
         {(input) => (

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, FormFailure } from '../../components/Form';
+import { submitWith } from './submit';
 
 export type Decision = 'KEEP' | 'SUSPEND' | 'DELIST';
 
@@ -34,12 +35,8 @@ export function ListingDecision({
     mutationFn: () => send(decision, reason, endOfDay(until)),
     onSuccess: () => void client.invalidateQueries({ queryKey: invalidate }),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    decide.mutate();
-  };
   return (
-    <form onSubmit={submit} noValidate className="narrow">
+    <form onSubmit={submitWith(() => decide.mutate())} noValidate className="narrow">
       <h3>{title}</h3>
       <Field label={t('listings.decision')} name="decision" error={decide.error}>
         {(input) => (

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { Field, FormFailure } from '../../components/Form';
 import { formatDong } from '../../format';
 import { useOrganisations } from './paged';
+import { submitWith } from './submit';
 
 /** Budget allocations to agencies and co-funders' deposits, each with the account's available balance. */
 export default function Money() {
@@ -61,15 +62,11 @@ function Credit({ kind }: { kind: 'allocation' | 'deposit' }) {
       void client.invalidateQueries({ queryKey: ['money', kind, owner] });
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    credit.mutate();
-  };
   const ownerName = organisations.find((o) => o.id === owner)?.name ?? '';
   return (
     <section aria-labelledby={`credit-${kind}`} className="card">
       <h2 id={`credit-${kind}`}>{t(kind === 'allocation' ? 'money.allocation' : 'money.deposit')}</h2>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submitWith(() => credit.mutate())} noValidate>
         <Field label={t(kind === 'allocation' ? 'money.agency' : 'money.funder')} name="owner" error={credit.error}>
           {(input) => (
             <select {...input} value={owner} onChange={(e) => setOwner(e.target.value)}>

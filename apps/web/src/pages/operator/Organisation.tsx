@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, data } from '../../api/client';
@@ -9,6 +9,7 @@ import { formatDate } from '../../format';
 import { Paged, useOrganisations, usePaged } from './paged';
 import { RoleChoice, type Role } from './RoleChoice';
 import { UserActions } from './UserActions';
+import { submitWith } from './submit';
 
 type OrganisationType = components['schemas']['OrganisationView']['type'];
 
@@ -91,14 +92,10 @@ function CreateUser({
       void client.invalidateQueries({ queryKey: ['organisations', organisationId, 'users'] });
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
     <section aria-labelledby="create-user" className="card">
       <h2 id="create-user">{t('users.create')}</h2>
-      <form onSubmit={submit} noValidate className="narrow">
+      <form onSubmit={submitWith(() => create.mutate())} noValidate className="narrow">
         <Field label={t('users.fullName')} name="fullName" error={create.error}>
           {(input) => (
             <input {...input} value={form.fullName} onChange={(e) => setForm({ ...form, fullName: e.target.value })} />

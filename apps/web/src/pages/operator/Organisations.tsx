@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, data } from '../../api/client';
 import type { components } from '../../api/openapi';
 import { Field, FormFailure } from '../../components/Form';
 import { Paged, usePaged } from './paged';
+import { submitWith } from './submit';
 
 type OrganisationType = components['schemas']['CreateOrganisationDto']['type'];
 export const ORGANISATION_TYPES: OrganisationType[] = ['VENDOR', 'AGENCY', 'VALIDATOR', 'FUNDER', 'CITY', 'OPERATOR'];
@@ -88,14 +89,10 @@ function CreateOrganisation() {
       void client.invalidateQueries({ queryKey: ['organisations'] });
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
     <section aria-labelledby="create-organisation" className="card">
       <h2 id="create-organisation">{t('organisations.create')}</h2>
-      <form onSubmit={submit} noValidate className="narrow">
+      <form onSubmit={submitWith(() => create.mutate())} noValidate className="narrow">
         <Field label={t('common.type')} name="type" error={create.error}>
           {(input) => (
             <select

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCategories } from '../../api/categories';
@@ -9,6 +9,7 @@ import { Field, FormFailure } from '../../components/Form';
 import { Show } from '../../components/Query';
 import { draftOf, emptyDraft, requirementOf, type Group, type RequirementDraft } from './requirement-draft';
 import { RequirementFields } from './RequirementFields';
+import { submitWith } from './submit';
 
 type RequirementSet = components['schemas']['RequirementSetView'];
 const GROUPS: Group[] = ['capability', 'security', 'kpi'];
@@ -56,10 +57,6 @@ function Editor({ code, latest }: { code: string; latest: RequirementSet | null 
   });
   const change = (index: number, patch: Partial<RequirementDraft>) =>
     setDrafts((current) => current.map((d, i) => (i === index ? { ...d, ...patch } : d)));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    publish.mutate();
-  };
   const mark = (label: string, name: string, value: string, set: (v: string) => void) => (
     <Field label={label} name={name} error={publish.error}>
       {(input) => (
@@ -75,7 +72,7 @@ function Editor({ code, latest }: { code: string; latest: RequirementSet | null 
       </p>
       <h1>{t('editor.title', { name: nameOf(code) })}</h1>
       <p className="lead">{t('editor.lead')}</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submitWith(() => publish.mutate())} noValidate>
         {drafts.map((draft, index) => (
           <RequirementFields
             key={index}

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import type { components } from '../../api/openapi';
 import { Field, FormFailure } from '../../components/Form';
 import { RoleChoice, type Role } from './RoleChoice';
+import { submitWith } from './submit';
 
 type UserView = components['schemas']['UserView'];
 type OrganisationType = components['schemas']['OrganisationView']['type'];
@@ -36,13 +37,7 @@ function ActionForm({
   busy: boolean;
 }) {
   return (
-    <form
-      noValidate
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
+    <form noValidate onSubmit={submitWith(onSubmit)}>
       <h3>{title}</h3>
       {children}
       <FormFailure error={error} />
