@@ -170,11 +170,9 @@ test.describe('the marketplace operator (quản trị Chợ)', () => {
     await checkPage(page, 'operator-queues', async () => {
       await expect(page.getByRole('button', { name: 'Mở bảng hàng đợi' })).toBeVisible();
     });
-    const [board] = await Promise.all([
-      page.waitForEvent('popup'),
-      page.getByRole('button', { name: 'Mở bảng hàng đợi' }).click(),
-    ]);
-    await expect(board.getByText('acceptance', { exact: true }).first()).toBeVisible();
+    await page.getByRole('button', { name: 'Mở bảng hàng đợi' }).click();
+    await expect(page).toHaveURL(/\/ops\/queues/);
+    await expect(page.getByText('acceptance', { exact: true }).first()).toBeVisible();
     const stranger = await browser.newContext({ baseURL: process.env.WEB_BASE_URL });
     const refused = await stranger.request.get('/ops/queues/api/queues');
     expect(refused.status()).toBe(401);

@@ -45,7 +45,8 @@ describe('job queues board', () => {
     });
     const token = await system.client.login(email, PASSWORD);
     const opened = await openBoard(token);
-    expect(opened.status).toBe(204);
+    expect(opened.status).toBe(200);
+    expect(await opened.json()).toEqual({ path: '/ops/queues', expiresAt: expect.any(String) });
     const setCookie = opened.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^ccds_queue_board=[^;]+; Path=\/ops\/queues; Max-Age=600; HttpOnly; SameSite=Strict/);
     const cookie = setCookie.split(';')[0];

@@ -2,7 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessTickets, CurrentPrincipal, IdentityErrors, Roles, type Principal } from '@app/identity';
@@ -24,6 +24,11 @@ function ticketOf(request: FastifyRequest): string | undefined {
   return undefined;
 }
 
+export class QueueBoardTicketView {
+  @ApiProperty({ example: QUEUE_BOARD_PATH, description: 'where the board answers' }) path: string;
+  @ApiProperty({ format: 'date-time', description: 'when the ticket cookie stops working' }) expiresAt: string;
+}
+
 /**
  * A browser opens the board by navigation, which cannot carry the Bearer token: an operator's authenticated POST
  * sets a short-lived ticket in an HttpOnly, SameSite=Strict cookie scoped to the board's path instead.
@@ -35,24 +40,25 @@ export class QueueBoardController {
   constructor(private readonly tickets: AccessTickets) {}
 
   @Post('ops/queues/session')
-  @HttpCode(204)
+  @HttpCode(200)
   @Roles('OPERATOR_ADMIN')
   @ApiOperation({
     summary:
       'Mở bảng hàng đợi công việc / Open the job queues’ board: sets a 10-minute HttpOnly ticket cookie for /ops/queues',
   })
-  @ApiNoContentResponse()
+  @ApiOkResponse({ type: QueueBoardTicketView })
   async open(
     @CurrentPrincipal() p: Principal,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<void> {
+  ): Promise<QueueBoardTicketView> {
     const ticket = await this.tickets.issue(p, TICKET_AUDIENCE, TICKET_TTL_SECONDS);
     const secure = request.protocol === 'https' ? '; Secure' : '';
     void reply.header(
       'set-cookie',
       `${TICKET_COOKIE}=${ticket}; Path=${QUEUE_BOARD_PATH}; Max-Age=${TICKET_TTL_SECONDS}; HttpOnly; SameSite=Strict${secure}`,
     );
+    return { path: QUEUE_BOARD_PATH, expiresAt: new Date(Date.now() + TICKET_TTL_SECONDS * 1000).toISOString() };
   }
 }
 

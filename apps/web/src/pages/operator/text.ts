@@ -205,7 +205,6 @@ export const operatorVi = {
     title: 'Hàng đợi công việc',
     lead: 'Bảng theo dõi các hàng đợi (đang chờ, đang chạy, lỗi, thử lại) chỉ mở cho quản trị Chợ, trong 10 phút mỗi lần; tài khoản bị khoá mất quyền ngay.',
     open: 'Mở bảng hàng đợi',
-    opened: 'Bảng hàng đợi đã mở trong thẻ mới.',
   },
 };
 
@@ -415,6 +414,5 @@ export const operatorEn: typeof operatorVi = {
     title: 'Job queues',
     lead: 'The queues’ board (waiting, active, failed, retried) opens to marketplace operators only, for 10 minutes at a time; a disabled account loses it at once.',
     open: 'Open the queues’ board',
-    opened: 'The queues’ board opened in a new tab.',
   },
 };
