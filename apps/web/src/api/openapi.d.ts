@@ -1720,6 +1720,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        QueueBoardTicketView: {
+            /**
+             * @description where the board answers
+             * @example /ops/queues
+             */
+            path: string;
+            /**
+             * Format: date-time
+             * @description when the ticket cookie stops working
+             */
+            expiresAt: string;
+        };
         LoginDto: {
             /** @example admin@sokhcn.hanoi.gov.vn */
             email: string;
@@ -3452,11 +3464,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QueueBoardTicketView"];
+                };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
             "4XX": {

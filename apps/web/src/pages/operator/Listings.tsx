@@ -130,9 +130,10 @@ function Solutions() {
                     <button
                       type="button"
                       aria-expanded={acting === s.id}
+                      aria-label={t('listings.act', { name: s.name })}
                       onClick={() => setActing(acting === s.id ? undefined : s.id)}
                     >
-                      {t('listings.act', { name: s.name })}
+                      {t('listings.actShort')}
                     </button>
                     {acting === s.id && (
                       <ListingDecision
