@@ -1,12 +1,14 @@
 import type { APIRequestContext } from '@playwright/test';
-import { checkPage, expect, test } from './fixtures';
+import { validTaxCode } from '../support/journey';
+import { checkPage, DEMO_PASSWORD, expect, test } from './fixtures';
 import { ASSESSORS, passSubmission, problemsOf, signInAs, tokenOf } from './journey/assessor';
+import { OPERATOR } from './journey/operator';
 
 const VENDOR = 'kinhdoanh@thanglongso.vn';
 
-/** The demo vendor lists a new solution and submits it: it goes to the two demo assessors (no automatic verdict). */
-async function submittedSolution(request: APIRequestContext): Promise<string> {
-  const token = await tokenOf(request, VENDOR);
+/** A vendor lists a new solution and submits it: it goes to the two demo assessors (no automatic verdict). */
+async function submittedSolution(request: APIRequestContext, vendor = VENDOR): Promise<string> {
+  const token = await tokenOf(request, vendor);
   const headers = { authorization: `Bearer ${token}` };
   const name = `Đếm lưu lượng xe đạp bằng camera AI ${Date.now().toString(36)}`;
   const solution = await request.post('/solutions', {
@@ -37,6 +39,24 @@ async function submittedSolution(request: APIRequestContext): Promise<string> {
   const submission = await request.post('/precheck/submissions', { headers, data: { solutionId: id } });
   expect(((await submission.json()) as { status: string }).status).toBe('UNDER_REVIEW');
   return name;
+}
+
+/** A vendor organisation of its own with one vendor user, so a declared link touches no demo vendor. */
+async function newVendor(request: APIRequestContext): Promise<string> {
+  const headers = { authorization: `Bearer ${await tokenOf(request, OPERATOR)}` };
+  const stamp = Date.now().toString(36);
+  const organisation = await request.post('/organisations', {
+    headers,
+    data: { type: 'VENDOR', name: `Công ty Cổ phần Cố vấn Số ${stamp}`, taxCode: validTaxCode() },
+  });
+  const { id } = (await organisation.json()) as { id: string };
+  const email = `kinhdoanh-${stamp}@covanso.vn`;
+  const user = await request.post(`/organisations/${id}/users`, {
+    headers,
+    data: { email, fullName: 'Đặng Thu Hà', password: DEMO_PASSWORD, roles: ['VENDOR'] },
+  });
+  expect(user.ok()).toBe(true);
+  return email;
 }
 
 test.describe('the pre-check assessor (hội đồng tiền kiểm)', () => {
@@ -111,5 +131,18 @@ test.describe('the pre-check assessor (hội đồng tiền kiểm)', () => {
     await checkPage(page, 'assessor-scored', async () => {
       await expect(page.getByTestId('scored')).toBeVisible();
     });
+  });
+
+  test('an assessor declares a link with the vendor and leaves its submission', async ({ page, request }) => {
+    const linked = await submittedSolution(request, await newVendor(request));
+    await signInAs(page, ASSESSORS[0]);
+    await page.getByTestId('assessor-queue').getByRole('link', { name: linked }).click();
+    await page.getByLabel('Mô tả quan hệ').fill('Tôi từng là cố vấn kỹ thuật của doanh nghiệp này (2025).');
+    await page.getByRole('button', { name: 'Khai báo và rời hồ sơ' }).click();
+    await expect(page).toHaveURL(/\/tien-kiem$/);
+    await expect(
+      page.getByText('Đã ghi nhận quan hệ lợi ích; hồ sơ của nhà cung cấp này đã được giao cho thành viên khác.'),
+    ).toBeVisible();
+    await expect(page.getByRole('link', { name: linked })).toHaveCount(0);
   });
 });
