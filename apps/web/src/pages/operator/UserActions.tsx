@@ -72,7 +72,12 @@ export function UserActions({ user, organisationType }: { user: UserView; organi
       {user.disabledAt ? (
         <ActionForm
           title={t('users.enable')}
-          onSubmit={() => enable.mutate(undefined)}
+          onSubmit={() => {
+            // The account changes state: the other form starts afresh.
+            disable.reset();
+            setReason('');
+            enable.mutate(undefined);
+          }}
           error={enable.error}
           done={done(enable.isSuccess)}
           submit={t('users.enable')}
@@ -81,7 +86,10 @@ export function UserActions({ user, organisationType }: { user: UserView; organi
       ) : (
         <ActionForm
           title={t('users.disable')}
-          onSubmit={() => disable.mutate(undefined)}
+          onSubmit={() => {
+            enable.reset();
+            disable.mutate(undefined);
+          }}
           error={disable.error}
           done={done(disable.isSuccess)}
           submit={t('users.disable')}
