@@ -85,7 +85,8 @@ test.describe('the marketplace operator (quản trị Chợ)', () => {
     await expect(user).toContainText('Cán bộ nghiệm thu, Cơ quan đặt hàng');
     await user.getByLabel('Mật khẩu mới').fill('mat-khau-dat-lai-2026');
     await user.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
-    await expect(user.getByRole('status')).toHaveCount(3);
+    await expect(user.getByRole('status')).toHaveCount(2);
+    await expect(user.getByRole('status').last()).toContainText('phiên đăng nhập cũ của người này đã bị thu hồi');
     const login = await request.post('/auth/login', { data: { email, password: 'mat-khau-dat-lai-2026' } });
     expect(login.status()).toBe(200);
     await checkPage(page, 'operator-users', async () => {
