@@ -15,6 +15,7 @@ import {
   PASSWORD,
   validTaxCode,
   type Created,
+  everyPage,
 } from '@app/test-support';
 import { DAY_MS, openCallDeadline, quickCallDeadline } from './dates';
 import { problemBody, readSeed, type SeedProblem } from './seed';
@@ -658,7 +659,7 @@ class DemoLoader {
   }
 
   async organisationsAndUsers(specs: OrganisationSpec[]): Promise<void> {
-    const existing = await this.admin.every<OrganisationView>('/organisations');
+    const existing = await everyPage<OrganisationView>(this.admin, '/organisations', 200);
     const operator = existing.find((o) => o.id === this.operatorOrganisationId);
     if (!operator) throw new Error('the operator organisation is not visible to its admin');
     this.organisations.set(OPERATOR_KEY, operator);
@@ -681,7 +682,11 @@ class DemoLoader {
     const people = specs.flatMap((spec) => spec.people.map((person) => ({ spec, person })));
     const known = new Map<string, Set<string>>();
     await inBatches(specs, 4, async (spec) => {
-      const users = await this.admin.every<UserView>(`/organisations/${this.organisation(spec.key).id}/users`);
+      const users = await everyPage<UserView>(
+        this.admin,
+        `/organisations/${this.organisation(spec.key).id}/users`,
+        200,
+      );
       known.set(spec.key, new Set(users.map((u) => u.email)));
     });
     await inBatches(people, 4, async ({ spec, person }) => {
@@ -791,7 +796,7 @@ class DemoLoader {
 
   /** Every published problem, page after page. */
   private publishedProblems(): Promise<ProblemView[]> {
-    return this.client.every<ProblemView>('/problems');
+    return everyPage<ProblemView>(this.client, '/problems', 200);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createActors, refusal, startSystem, type Actors, type TestSystem } from '@app/test-support';
+import { createActors, everyPage, refusal, startSystem, type Actors, type TestSystem } from '@app/test-support';
 
 jest.setTimeout(300_000);
 
@@ -32,9 +32,9 @@ describe('operator lists', () => {
     expect(first.nextCursor).not.toBeNull();
     const second = await a.admin.get<Page<{ id: string }>>(query + after(first.nextCursor));
     expect(second).toEqual({ items: [expect.objectContaining({ id: created[2] })], nextCursor: null });
-    expect(await a.admin.every(`/organisations?name=${tag.toUpperCase()}`)).toHaveLength(4);
+    expect(await everyPage(a.admin, `/organisations?name=${tag.toUpperCase()}`, 2)).toHaveLength(4);
     // A LIKE wildcard in the name is a literal character, not "anything".
-    expect(await a.admin.every(`/organisations?name=${encodeURIComponent('%')}${tag}`)).toEqual([]);
+    expect(await everyPage(a.admin, `/organisations?name=${encodeURIComponent('%')}${tag}`, 2)).toEqual([]);
 
     expect((await a.vendor.get<Page<{ id: string }>>('/organisations')).items.map((o) => o.id)).toEqual([
       a.vendorOrgId,

@@ -19,7 +19,12 @@ export async function refusal(call: Promise<unknown>): Promise<{ status: number;
   return { status: error.status, code: error.body.code };
 }
 
+const MAX_OVERLOAD_ATTEMPTS = 60;
+
 export class MarketplaceClient {
+  /** Requests refused for overload and sent again, by every client of this process (benchmarks report it). */
+  static overloadRetries = 0;
+
   constructor(
     readonly baseUrl: string,
     private readonly token?: string,
@@ -34,7 +39,25 @@ export class MarketplaceClient {
     return new MarketplaceClient(baseUrl, this.token);
   }
 
+  /**
+   * One call; a 503 PLATFORM.OVERLOADED means the API refused it before doing anything, so it is sent again after
+   * the Retry-After the API asked for.
+   */
   async request<T>(method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.send<T>(method, route, body, headers);
+      } catch (error) {
+        const overloaded = error instanceof ApiError && error.body.code === 'PLATFORM.OVERLOADED';
+        if (!overloaded || attempt === MAX_OVERLOAD_ATTEMPTS) throw error;
+        MarketplaceClient.overloadRetries++;
+        const seconds = (error.body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 1;
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      }
+    }
+  }
+
+  private async send<T>(method: string, route: string, body: unknown, headers: Record<string, string>): Promise<T> {
     const response = await fetch(this.baseUrl + route, {
       method,
       headers: {
@@ -52,20 +75,6 @@ export class MarketplaceClient {
 
   get<T>(route: string): Promise<T> {
     return this.request<T>('GET', route);
-  }
-
-  /** Every item of a cursor-paged list (`{ items, nextCursor }`), page after page from the start. */
-  async every<T>(route: string, limit = 200): Promise<T[]> {
-    const items: T[] = [];
-    const separator = route.includes('?') ? '&' : '?';
-    for (let cursor: string | null = ''; cursor !== null;) {
-      const page: { items: T[]; nextCursor: string | null } = await this.get(
-        `${route}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      );
-      items.push(...page.items);
-      cursor = page.nextCursor;
-    }
-    return items;
   }
 
   post<T>(route: string, body?: unknown): Promise<T> {

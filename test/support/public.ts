@@ -1,4 +1,5 @@
 import type { MarketplaceClient } from './client';
+import { everyPage } from './pages';
 
 export interface PublicPaymentShape {
   id: string;
@@ -12,5 +13,5 @@ export interface PublicPaymentShape {
 
 /** Every item of a public list (`/public/<list>`), following its cursor from the start. */
 export function publicList<T>(client: MarketplaceClient, list: string, limit = 100): Promise<T[]> {
-  return client.every<T>(`/public/${list}`, limit);
+  return everyPage<T>(client, `/public/${list}`, limit);
 }

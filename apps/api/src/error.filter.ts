@@ -158,7 +158,7 @@ export class ErrorFilter implements ExceptionFilter {
     const body = { ...describeError(exception), requestId: requestIdOf(request.raw) };
     if (body.statusCode >= 500) logger.error({ err: exception, requestId: body.requestId }, body.message);
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
-    if (body.statusCode === 429 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
-import { Show } from '../../components/Query';
 import { formatDate, formatNumber } from '../../format';
 import { ListingDecision } from './ListingDecision';
 import { Paged, useOrganisations, usePaged } from './paged';
@@ -25,66 +23,64 @@ export default function Listings() {
 function RecheckFlags() {
   const { t } = useTranslation('operator');
   const { nameOf } = useOrganisations('VENDOR');
-  const flags = useQuery({ queryKey: ['recheck-flags'], queryFn: () => data(api.GET('/ranking/recheck-flags')) });
+  const flags = usePaged(['recheck-flags'], (cursor) =>
+    data(api.GET('/ranking/recheck-flags', { params: { query: { cursor } } })),
+  );
   return (
     <section aria-labelledby="recheck-flags">
       <h2 id="recheck-flags">{t('listings.flags')}</h2>
       <p className="hint">{t('listings.flagsLead')}</p>
-      <Show query={flags}>
-        {(list) =>
-          list.length === 0 ? (
-            <p className="muted">{t('listings.noFlags')}</p>
-          ) : (
-            <ul className="stack" data-testid="recheck-flags">
-              {list.map((f) => (
-                <li key={f.id} className="card">
-                  <h3>{nameOf(f.vendorOrganisationId)}</h3>
-                  <dl className="facts">
+      <Paged query={flags} empty={t('listings.noFlags')}>
+        {(list) => (
+          <ul className="stack" data-testid="recheck-flags">
+            {list.map((f) => (
+              <li key={f.id} className="card">
+                <h3>{nameOf(f.vendorOrganisationId)}</h3>
+                <dl className="facts">
+                  <div>
+                    <dt>{t('listings.lowerBound')}</dt>
+                    <dd>
+                      {formatNumber(f.lowerBound, 3)} / {formatNumber(f.floor, 2)}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('listings.evidence')}</dt>
+                    <dd>{formatNumber(f.effectiveEvidence, 2)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('listings.raisedAt')}</dt>
+                    <dd>{formatDate(f.raisedAt)}</dd>
+                  </div>
+                  {f.decision && (
                     <div>
-                      <dt>{t('listings.lowerBound')}</dt>
+                      <dt>{t('listings.decision')}</dt>
                       <dd>
-                        {formatNumber(f.lowerBound, 3)} / {formatNumber(f.floor, 2)}
+                        {t(`listings.decision${f.decision}`)} — {f.decisionReason}
                       </dd>
                     </div>
-                    <div>
-                      <dt>{t('listings.evidence')}</dt>
-                      <dd>{formatNumber(f.effectiveEvidence, 2)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('listings.raisedAt')}</dt>
-                      <dd>{formatDate(f.raisedAt)}</dd>
-                    </div>
-                    {f.decision && (
-                      <div>
-                        <dt>{t('listings.decision')}</dt>
-                        <dd>
-                          {t(`listings.decision${f.decision}`)} — {f.decisionReason}
-                        </dd>
-                      </div>
-                    )}
-                  </dl>
-                  {!f.decision && (
-                    <ListingDecision
-                      title={t('listings.decide', { name: nameOf(f.vendorOrganisationId) })}
-                      decisions={['KEEP', 'SUSPEND', 'DELIST']}
-                      fields={{ until: 'suspendedUntil' }}
-                      invalidate={['recheck-flags']}
-                      send={(decision, reason, suspendedUntil) =>
-                        data(
-                          api.POST('/ranking/recheck-flags/{id}/decision', {
-                            params: { path: { id: f.id } },
-                            body: { decision, reason, suspendedUntil },
-                          }),
-                        )
-                      }
-                    />
                   )}
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Show>
+                </dl>
+                {!f.decision && (
+                  <ListingDecision
+                    title={t('listings.decide', { name: nameOf(f.vendorOrganisationId) })}
+                    decisions={['KEEP', 'SUSPEND', 'DELIST']}
+                    fields={{ until: 'suspendedUntil' }}
+                    invalidate={['recheck-flags']}
+                    send={(decision, reason, suspendedUntil) =>
+                      data(
+                        api.POST('/ranking/recheck-flags/{id}/decision', {
+                          params: { path: { id: f.id } },
+                          body: { decision, reason, suspendedUntil },
+                        }),
+                      )
+                    }
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Paged>
     </section>
   );
 }
