@@ -705,7 +705,7 @@ class DemoLoader {
   }
 
   async organisationsAndUsers(specs: OrganisationSpec[]): Promise<void> {
-    const existing = await this.admin.get<OrganisationView[]>('/organisations');
+    const existing = await everyPage<OrganisationView>(this.admin, '/organisations', 200);
     const operator = existing.find((o) => o.id === this.operatorOrganisationId);
     if (!operator) throw new Error('the operator organisation is not visible to its admin');
     this.organisations.set(OPERATOR_KEY, operator);
@@ -728,7 +728,11 @@ class DemoLoader {
     const people = specs.flatMap((spec) => spec.people.map((person) => ({ spec, person })));
     const known = new Map<string, Set<string>>();
     await inBatches(specs, 4, async (spec) => {
-      const users = await this.admin.get<UserView[]>(`/organisations/${this.organisation(spec.key).id}/users`);
+      const users = await everyPage<UserView>(
+        this.admin,
+        `/organisations/${this.organisation(spec.key).id}/users`,
+        200,
+      );
       known.set(spec.key, new Set(users.map((u) => u.email)));
     });
     await inBatches(people, 4, async ({ spec, person }) => {
@@ -845,16 +849,8 @@ class DemoLoader {
   }
 
   /** Every published problem, page after page. */
-  private async publishedProblems(): Promise<ProblemView[]> {
-    const problems: ProblemView[] = [];
-    for (let cursor: string | null = ''; cursor !== null;) {
-      const page: { items: ProblemView[]; nextCursor: string | null } = await this.client.get(
-        `/problems?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      );
-      problems.push(...page.items);
-      cursor = page.nextCursor;
-    }
-    return problems;
+  private publishedProblems(): Promise<ProblemView[]> {
+    return everyPage<ProblemView>(this.client, '/problems', 200);
   }
 
   /**

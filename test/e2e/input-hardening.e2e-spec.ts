@@ -10,6 +10,7 @@ import {
   type Created,
   type OrderTermsShape,
   type TestSystem,
+  everyPage,
 } from '@app/test-support';
 
 jest.setTimeout(300_000);
@@ -74,10 +75,8 @@ describe('input hardening', () => {
       const created = await send('post', '/organisations', a.admin, { type: 'AGENCY', name });
       expect(created.status).toBe(201);
       expect(created.body.name).toBe(name);
-      const listed = await send('get', '/organisations', a.admin);
-      expect((listed.body as Array<{ id: string; name: string }>).find((o) => o.id === created.body.id)?.name).toBe(
-        name,
-      );
+      const listed = await everyPage<{ id: string; name: string }>(system.admin, '/organisations?type=AGENCY', 200);
+      expect(listed.find((o) => o.id === created.body.id)?.name).toBe(name);
     });
   });
 

@@ -2,30 +2,22 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { freePort, startApi, type AppProcess } from '../../scripts/infra';
 import {
-  ApiError,
   createActors,
   draftOrder,
   fundedActors,
   type Actors,
   type MarketplaceClient,
   PASSWORD,
+  refusal,
   startSystem,
   type TestSystem,
+  everyPage,
 } from '@app/test-support';
 
 jest.setTimeout(300_000);
 
 const METRICS_TOKEN = randomBytes(32).toString('hex');
 const PUBLIC_BASE_URL = 'https://cho.hanoi.example.vn';
-
-async function refusal(call: Promise<unknown>): Promise<{ status: number; code?: string }> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return { status: error.status, code: error.body.code };
-}
 
 /** Issue 11 part 3: the operator's hold over people and the surfaces that were too open. */
 describe('people and access', () => {
@@ -96,7 +88,7 @@ describe('people and access', () => {
     expect(changed.roles).toEqual(['ACCEPTANCE_OFFICER', 'BUYER']);
     expect(await refusal(a.officer.get('/me'))).toEqual({ status: 401, code: 'IDENTITY.SESSION_REVOKED' });
     const officerEmail = (
-      await a.admin.get<Array<{ id: string; email: string }>>(`/organisations/${a.agencyOrgId}/users`)
+      await everyPage<{ id: string; email: string }>(a.admin, `/organisations/${a.agencyOrgId}/users`, 200)
     ).find((u) => u.id === officerId)!.email;
     const officer = a.admin.as(await a.admin.login(officerEmail, PASSWORD));
     expect((await officer.get<{ roles: string[] }>('/me')).roles).toEqual(['ACCEPTANCE_OFFICER', 'BUYER']);
@@ -309,7 +301,11 @@ describe('people and access', () => {
 
     it('shows buyers the vendor name and tax code on offers and in the catalogue', async () => {
       const vendor = (
-        await system.admin.get<Array<{ id: string; name: string; taxCode: string | null }>>('/organisations')
+        await everyPage<{ id: string; name: string; taxCode: string | null }>(
+          system.admin,
+          '/organisations?type=VENDOR',
+          200,
+        )
       ).find((o) => o.id === funded.a.vendorOrgId)!;
       expect(vendor.taxCode).toMatch(/^\d{10}$/);
       const identity = { vendorOrganisationId: vendor.id, vendorName: vendor.name, vendorTaxCode: vendor.taxCode };

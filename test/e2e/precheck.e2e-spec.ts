@@ -10,6 +10,7 @@ import {
   type Actors,
   type TestSystem,
   inboxOf,
+  everyPage,
 } from '@app/test-support';
 
 jest.setTimeout(180_000);
@@ -97,8 +98,10 @@ describe('pre-check (tiền kiểm)', () => {
   let waitingSolution: { solutionId: string; submissionId: string } | undefined;
 
   const loginAssessors = async () => {
-    const users = await a.admin.get<Array<{ id: string; email: string; roles: string[] }>>(
-      `/organisations/${a.operatorOrgId}/users`,
+    const users = await everyPage<{ id: string; email: string; roles: string[] }>(
+      a.admin,
+      `/organisations/${a.operatorOrgId}/users?role=ASSESSOR`,
+      200,
     );
     for (const u of users.filter((x) => x.roles.includes('ASSESSOR') && !assessors.has(x.id)))
       assessors.set(u.id, a.admin.as(await a.admin.login(u.email, PASSWORD)));

@@ -9,6 +9,16 @@ export class ApiError extends Error {
   }
 }
 
+/** The status and error code of a call expected to be refused (fails when it succeeds). */
+export async function refusal(call: Promise<unknown>): Promise<{ status: number; code?: string }> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ApiError)) throw new Error(`expected a refusal, got ${String(error)}`);
+  return { status: error.status, code: error.body.code };
+}
+
 const MAX_OVERLOAD_ATTEMPTS = 60;
 
 export class MarketplaceClient {

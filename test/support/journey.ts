@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError, MarketplaceClient, type Created } from './client';
 import { eventually } from './system';
+import { everyPage } from './pages';
 
 const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
 
@@ -104,8 +105,10 @@ const PASSING_SCORES = [
 
 /** A login for an operator assessor (every test user shares PASSWORD); at least two exist for the pre-check. */
 async function operatorAssessors(a: Actors): Promise<Map<string, string>> {
-  const users = await a.admin.get<Array<{ id: string; email: string; roles: string[] }>>(
-    `/organisations/${a.operatorOrgId}/users`,
+  const users = await everyPage<{ id: string; email: string; roles: string[] }>(
+    a.admin,
+    `/organisations/${a.operatorOrgId}/users?role=ASSESSOR`,
+    200,
   );
   const assessors = new Map(users.filter((u) => u.roles.includes('ASSESSOR')).map((u) => [u.id, u.email]));
   while (assessors.size < 2) {

@@ -19,6 +19,7 @@ import { AdminController } from './admin.controller';
 import { ErrorFilter } from './error.filter';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics';
+import { QueueBoardController } from './queue-board';
 import { WebAppController } from './web-app';
 
 @Module({
@@ -40,7 +41,7 @@ import { WebAppController } from './web-app';
     NotificationsModule,
   ],
   // WebAppController's catch-all comes last: it answers only what no other route matches.
-  controllers: [HealthController, MetricsController, AdminController, WebAppController],
+  controllers: [HealthController, MetricsController, AdminController, QueueBoardController, WebAppController],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },

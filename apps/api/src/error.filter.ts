@@ -106,62 +106,61 @@ export interface ErrorBody {
   requestId: string;
 }
 
+const logger = new Logger('ErrorFilter');
+
+/** The standard body of any error: coded errors keep their code; the unknown become a logged 500. */
+export function describeError(exception: unknown): Omit<ErrorBody, 'requestId'> {
+  if (exception instanceof DomainError) {
+    return {
+      statusCode: STATUS[exception.kind],
+      code: exception.code,
+      message: exception.message,
+      details: exception.details ?? null,
+    };
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    // The health check's verdict: which dependency is down goes in the details.
+    if (statusCode === 503)
+      return {
+        ...DEPENDENCY_UNAVAILABLE,
+        details: typeof response === 'object' && response && 'error' in response ? response.error : null,
+      };
+    const message =
+      typeof response === 'object' && response && 'message' in response ? String(response.message) : exception.message;
+    return frameworkRefusal(statusCode, message);
+  }
+  const fastifyStatus = (exception as { statusCode?: unknown }).statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500)
+    return frameworkRefusal(fastifyStatus, (exception as Error).message);
+  if (isDependencyDown(exception)) return { ...DEPENDENCY_UNAVAILABLE, details: null };
+  const refusal = databaseRefusal(exception);
+  if (refusal) {
+    logger.warn({ err: exception }, refusal.code);
+    return refusal;
+  }
+  return {
+    statusCode: 500,
+    code: 'PLATFORM.INTERNAL',
+    message: 'Lỗi hệ thống; đã được ghi nhận. / Internal error; it has been logged.',
+    details: null,
+  };
+}
+
 /** The one place an error becomes HTTP: `{ statusCode, code, message, details, requestId }`, never a stack trace. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ErrorFilter');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const body = { ...this.describe(exception), requestId: requestIdOf(request.raw) };
+    const body = { ...describeError(exception), requestId: requestIdOf(request.raw) };
     // A shed request is an expected refusal, counted by the metrics; logging each would add load when there is most.
     if (body.statusCode >= 500 && body.code !== 'PLATFORM.OVERLOADED')
-      this.logger.error({ err: exception, requestId: body.requestId }, body.message);
+      logger.error({ err: exception, requestId: body.requestId }, body.message);
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
-  }
-
-  private describe(exception: unknown): Omit<ErrorBody, 'requestId'> {
-    if (exception instanceof DomainError) {
-      return {
-        statusCode: STATUS[exception.kind],
-        code: exception.code,
-        message: exception.message,
-        details: exception.details ?? null,
-      };
-    }
-    if (exception instanceof HttpException) {
-      const statusCode = exception.getStatus();
-      const response = exception.getResponse();
-      // The health check's verdict: which dependency is down goes in the details.
-      if (statusCode === 503)
-        return {
-          ...DEPENDENCY_UNAVAILABLE,
-          details: typeof response === 'object' && response && 'error' in response ? response.error : null,
-        };
-      const message =
-        typeof response === 'object' && response && 'message' in response
-          ? String(response.message)
-          : exception.message;
-      return frameworkRefusal(statusCode, message);
-    }
-    const fastifyStatus = (exception as { statusCode?: unknown }).statusCode;
-    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500)
-      return frameworkRefusal(fastifyStatus, (exception as Error).message);
-    if (isDependencyDown(exception)) return { ...DEPENDENCY_UNAVAILABLE, details: null };
-    const refusal = databaseRefusal(exception);
-    if (refusal) {
-      this.logger.warn({ err: exception }, refusal.code);
-      return refusal;
-    }
-    return {
-      statusCode: 500,
-      code: 'PLATFORM.INTERNAL',
-      message: 'Lỗi hệ thống; đã được ghi nhận. / Internal error; it has been logged.',
-      details: null,
-    };
   }
 }

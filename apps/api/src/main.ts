@@ -14,6 +14,7 @@ import { instrument } from './metrics';
 import { frameworkRefusals } from './framework-refusals';
 import { guardInputText } from './input-guard';
 import { buildOpenApi } from './openapi';
+import { mountQueueBoard } from './queue-board';
 import { validationPipe } from './validation';
 import { serveWebAssets } from './web-app';
 import { shedExcessLoad } from './load-shedding';
@@ -32,6 +33,7 @@ async function bootstrap(): Promise<void> {
   await shedExcessLoad(app.getHttpAdapter().getInstance(), app.get(DataSource), config);
   // Solution documents arrive as multipart streams; each upload sets its own size limit.
   await app.register(multipart, { limits: { files: 1, fields: 5 } });
+  await mountQueueBoard(app);
   await serveWebAssets(app);
   app.useGlobalPipes(validationPipe);
   guardInputText(app.getHttpAdapter().getInstance());

@@ -1,52 +1,16 @@
 import {
-  ACCEPTANCE_NOTICES_QUEUE,
-  AcceptanceJobs,
-  AcceptanceNotices,
-  ACCEPTANCE_QUEUE,
-  AcceptanceProcessor,
-  OUTCOME_EVENTS_QUEUE,
-  OutcomeEvents,
-} from '@app/acceptance';
-import {
-  COMPETITION_EVENTS_QUEUE,
-  COMPETITION_QUEUE,
-  CompetitionEvents,
-  CompetitionJobs,
-  CompetitionProcessor,
-} from '@app/competition';
-import { CATALOG_EVENTS_QUEUE, CatalogEvents } from '@app/catalog';
-import {
   AcceptanceNoticesProcessor,
   ListingNoticesProcessor,
   NotificationsProcessor,
   PrecheckNoticesProcessor,
-  WEBHOOK_QUEUE,
   WebhookDeliveryProcessor,
-  WebhookJobs,
 } from '@app/notifications';
 import type { JobHandlers } from '@app/platform';
-import { PRECHECK_EVENTS_QUEUE, PRECHECK_NOTICES_QUEUE, PrecheckEvents, PrecheckNotices } from '@app/precheck';
-import {
-  ConflictRankingProcessor,
-  NightlyRankingProcessor,
-  RANKING_QUEUE,
-  RankingJobs,
-  RankingProcessor,
-} from '@app/ranking';
+import { AcceptanceProcessor } from '@app/acceptance';
+import { CompetitionProcessor } from '@app/competition';
+import { ConflictRankingProcessor, NightlyRankingProcessor, RankingProcessor } from '@app/ranking';
 
-/** Every job name the system can enqueue, by queue. */
-export const DECLARED_JOBS: JobHandlers[] = [
-  { queue: ACCEPTANCE_QUEUE, names: Object.values(AcceptanceJobs) },
-  { queue: OUTCOME_EVENTS_QUEUE, names: Object.values(OutcomeEvents) },
-  { queue: RANKING_QUEUE, names: Object.values(RankingJobs) },
-  { queue: COMPETITION_QUEUE, names: Object.values(CompetitionJobs) },
-  { queue: COMPETITION_EVENTS_QUEUE, names: Object.values(CompetitionEvents) },
-  { queue: CATALOG_EVENTS_QUEUE, names: Object.values(CatalogEvents) },
-  { queue: PRECHECK_EVENTS_QUEUE, names: Object.values(PrecheckEvents) },
-  { queue: WEBHOOK_QUEUE, names: Object.values(WebhookJobs) },
-  { queue: ACCEPTANCE_NOTICES_QUEUE, names: Object.values(AcceptanceNotices) },
-  { queue: PRECHECK_NOTICES_QUEUE, names: Object.values(PrecheckNotices) },
-];
+export { DECLARED_JOBS } from '../../declared-jobs';
 
 export const PROCESSORS = [
   AcceptanceProcessor,

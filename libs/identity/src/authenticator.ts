@@ -92,6 +92,8 @@ export class Authenticator {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
+      // A ticket (AccessTickets) names its one purpose in `aud`; it is never a way into the API.
+      if ((claims as { aud?: unknown }).aud !== undefined) throw new Error('a ticket is not an access token');
     } catch {
       throw IdentityErrors.UNAUTHENTICATED('Phiên đăng nhập không hợp lệ hoặc đã hết hạn. / Invalid or expired token.');
     }

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AppConfig } from '@app/platform';
+import { AppConfig, DEFAULT_PAGE_SIZE } from '@app/platform';
 import { ANY_ROLE, CurrentPrincipal, Public, Roles } from './auth.decorators';
 import { Authenticator } from './authenticator';
 import type { Principal } from './contracts/roles';
@@ -15,13 +15,18 @@ import {
   IssuedApiKeyView,
   LoginDto,
   LoginView,
+  OrganisationListQueryDto,
+  OrganisationPageView,
   OrganisationView,
   PrincipalView,
   ResetPasswordDto,
+  UserListQueryDto,
+  UserPageView,
   UserRolesDto,
   UserView,
 } from './identity.dto';
 import { actorOf, IdentityFacade } from './identity.facade';
+import { Organisation } from './organisation.entity';
 import { UserAdministration } from './user-administration';
 import { User } from './user.entity';
 
@@ -32,6 +37,12 @@ const userView = (u: User): UserView => ({
   fullName: u.fullName,
   roles: u.roles,
   disabledAt: u.disabledAt,
+});
+const organisationView = (o: Organisation): OrganisationView => ({
+  id: o.id,
+  type: o.type,
+  name: o.name,
+  taxCode: o.taxCode,
 });
 const apiKeyView = (k: ApiKey): ApiKeyView => ({
   id: k.id,
@@ -83,10 +94,16 @@ export class IdentityController {
 
   @Get('organisations')
   @Roles(ANY_ROLE)
-  @ApiOperation({ summary: 'Tổ chức / Organisations (operators: all; others: their own)' })
-  @ApiOkResponse({ type: OrganisationView, isArray: true })
-  listOrganisations(@CurrentPrincipal() p: Principal): Promise<OrganisationView[]> {
-    return this.identity.listOrganisations(p);
+  @ApiOperation({
+    summary: 'Tổ chức / Organisations, oldest first, paged by cursor (operators: all; others: their own)',
+  })
+  @ApiOkResponse({ type: OrganisationPageView })
+  async listOrganisations(
+    @CurrentPrincipal() p: Principal,
+    @Query() q: OrganisationListQueryDto,
+  ): Promise<OrganisationPageView> {
+    const page = await this.identity.listOrganisations(p, { ...q, limit: q.limit ?? DEFAULT_PAGE_SIZE });
+    return { items: page.items.map(organisationView), nextCursor: page.nextCursor };
   }
 
   @Post('organisations/:id/users')
@@ -103,13 +120,18 @@ export class IdentityController {
 
   @Get('organisations/:id/users')
   @Roles(ANY_ROLE)
-  @ApiOperation({ summary: 'Người dùng của tổ chức / Users of an organisation (own organisation or operator)' })
-  @ApiOkResponse({ type: UserView, isArray: true })
+  @ApiOperation({
+    summary:
+      'Người dùng của tổ chức / Users of an organisation, oldest first, paged by cursor (own organisation or operator)',
+  })
+  @ApiOkResponse({ type: UserPageView })
   async listUsers(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) organisationId: string,
-  ): Promise<UserView[]> {
-    return (await this.identity.listUsers(p, organisationId)).map(userView);
+    @Query() q: UserListQueryDto,
+  ): Promise<UserPageView> {
+    const page = await this.identity.listUsers(p, organisationId, { ...q, limit: q.limit ?? DEFAULT_PAGE_SIZE });
+    return { items: page.items.map(userView), nextCursor: page.nextCursor };
   }
 
   @Post('users/:id/disable')

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayNotEmpty, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '@app/platform';
 import { ORGANISATION_TYPES, ROLES, type OrganisationType, type Role } from './contracts/roles';
 
 export class LoginDto {
@@ -100,6 +101,38 @@ export class UserView {
   @ApiProperty() fullName: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) disabledAt: Date | null;
+}
+
+export class OrganisationListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ORGANISATION_TYPES })
+  @IsOptional()
+  @IsIn(ORGANISATION_TYPES)
+  type?: OrganisationType;
+
+  @ApiPropertyOptional({ description: 'part of the name, any case' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+}
+
+export class OrganisationPageView {
+  @ApiProperty({ type: OrganisationView, isArray: true }) items: OrganisationView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
+}
+
+export class UserListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+}
+
+export class UserPageView {
+  @ApiProperty({ type: UserView, isArray: true }) items: UserView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
 }
 
 export class PrincipalView {

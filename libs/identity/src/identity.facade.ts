@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditActor, AuditFacade } from '@app/audit';
-import { newId } from '@app/kernel';
+import { newId, type Page } from '@app/kernel';
+import { keysetPage } from '@app/platform';
 import { ApiKey } from './api-key.entity';
 import { generateApiKey, hashApiKey, hashPassword } from './authenticator';
 import { IdentityErrors } from './contracts/errors';
@@ -151,10 +152,14 @@ export class IdentityFacade {
     return organisation;
   }
 
-  /** Operators see every organisation; anyone else sees only their own. */
-  async listOrganisations(principal: Principal): Promise<Organisation[]> {
-    const where = principal.organisationType === 'OPERATOR' ? {} : { id: principal.organisationId };
-    return this.organisations.find({ where, order: { createdAt: 'ASC' } });
+  /** Operators page through every organisation; anyone else sees only their own. Oldest first. */
+  listOrganisations(principal: Principal, filter: OrganisationListFilter): Promise<Page<Organisation>> {
+    const query = this.organisations.createQueryBuilder('o');
+    if (principal.organisationType !== 'OPERATOR') query.where('o.id = :own', { own: principal.organisationId });
+    if (filter.type) query.andWhere('o.type = :type', { type: filter.type });
+    if (filter.name)
+      query.andWhere(`o.name ILIKE :name ESCAPE '\\'`, { name: `%${filter.name.replace(/[\\%_]/g, '\\$&')}%` });
+    return oldestFirst(query, filter);
   }
 
   async organisationNames(ids: string[]): Promise<Map<string, string>> {
@@ -181,9 +186,11 @@ export class IdentityFacade {
     });
   }
 
-  async listUsers(principal: Principal, organisationId: string): Promise<User[]> {
+  listUsers(principal: Principal, organisationId: string, filter: UserListFilter): Promise<Page<User>> {
     assertSameOrganisationOrOperator(principal, organisationId);
-    return this.users.find({ where: { organisationId }, order: { createdAt: 'ASC' } });
+    const query = this.users.createQueryBuilder('u').where('u.organisation_id = :organisationId', { organisationId });
+    if (filter.role) query.andWhere(':role = ANY(u.roles)', { role: filter.role });
+    return oldestFirst(query, filter);
   }
 
   async listApiKeys(organisationId: string): Promise<ApiKey[]> {
@@ -193,6 +200,34 @@ export class IdentityFacade {
   async usersWithRole(role: Role): Promise<User[]> {
     return this.users.createQueryBuilder('u').where(':role = ANY(u.roles)', { role }).orderBy('u.created_at').getMany();
   }
+}
+
+export interface OrganisationListFilter {
+  cursor?: string;
+  limit: number;
+  type?: OrganisationType;
+  name?: string;
+}
+
+export interface UserListFilter {
+  cursor?: string;
+  limit: number;
+  role?: Role;
+}
+
+/** One page of identity rows in the order they were created. */
+function oldestFirst<T extends { id: string; createdAt: Date }>(
+  query: SelectQueryBuilder<T>,
+  page: { cursor?: string; limit: number },
+): Promise<Page<T>> {
+  return keysetPage(query, {
+    timeColumn: `${query.alias}.created_at`,
+    timeOf: (row) => row.createdAt,
+    direction: 'ASC',
+    cursor: page.cursor,
+    limit: page.limit,
+    invalidCursor: () => IdentityErrors.INVALID_CURSOR(undefined, { cursor: page.cursor }),
+  });
 }
 
 export function assertSameOrganisationOrOperator(principal: Principal, organisationId: string): void {

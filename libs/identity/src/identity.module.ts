@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AppConfig } from '@app/platform';
+import { AccessTickets } from './access-tickets';
 import { ApiKey } from './api-key.entity';
 import { AuthGuard } from './auth.guard';
 import { Authenticator } from './authenticator';
@@ -30,7 +31,7 @@ import { User } from './user.entity';
     }),
   ],
   controllers: [IdentityController],
-  providers: [IdentityFacade, Authenticator, AuthGuard, LoginThrottling, UserAdministration],
-  exports: [IdentityFacade, AuthGuard, Authenticator],
+  providers: [IdentityFacade, Authenticator, AuthGuard, LoginThrottling, UserAdministration, AccessTickets],
+  exports: [IdentityFacade, AuthGuard, Authenticator, AccessTickets],
 })
 export class IdentityModule {}

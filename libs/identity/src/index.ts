@@ -1,3 +1,4 @@
+export * from './access-tickets';
 export * from './auth.decorators';
 export * from './auth.guard';
 export * from './contracts/errors';

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import { DEFAULT_PAGE_SIZE } from '@app/platform';
 import {
   ConflictDto,
   CreateRequirementSetDto,
+  RequirementSetListQueryDto,
+  RequirementSetPageView,
   RequirementSetView,
   ScoreDto,
   SubmissionListQueryDto,
@@ -33,18 +35,19 @@ export class PrecheckController {
 
   @Get('requirement-sets')
   @Roles('VENDOR', 'ASSESSOR', 'OPERATOR_ADMIN')
-  @ApiOperation({ summary: 'Bộ tiêu chí theo lĩnh vực / Requirement sets, newest version first' })
-  @ApiQuery({ name: 'category', required: false })
-  @ApiOkResponse({ type: RequirementSetView, isArray: true })
-  requirementSets(@Query('category') category?: string): Promise<RequirementSetView[]> {
-    return this.precheck.requirementSetsOf(typeof category === 'string' ? category : undefined);
+  @ApiOperation({
+    summary: 'Bộ tiêu chí theo lĩnh vực / Requirement sets, newest version first, paged by cursor',
+  })
+  @ApiOkResponse({ type: RequirementSetPageView })
+  requirementSets(@Query() q: RequirementSetListQueryDto): Promise<RequirementSetPageView> {
+    return this.precheck.requirementSetsOf({ ...q, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Post('conflicts')
-  @Roles('OPERATOR_ADMIN')
+  @Roles('OPERATOR_ADMIN', 'ASSESSOR')
   @ApiOperation({
     summary:
-      'Ghi nhận quan hệ lợi ích với nhà cung cấp / Declare an assessor’s or acceptance officer’s conflict of interest with a vendor',
+      'Ghi nhận quan hệ lợi ích với nhà cung cấp / Declare an assessor’s or acceptance officer’s conflict of interest with a vendor (an assessor: their own)',
   })
   @ApiOkResponse({ type: ConflictDto })
   declareConflict(@CurrentPrincipal() p: Principal, @Body() dto: ConflictDto): Promise<ConflictDto> {

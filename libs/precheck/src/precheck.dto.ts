@@ -86,6 +86,21 @@ export class CreateRequirementSetDto {
 export class RequirementSetView extends CreateRequirementSetDto {
   @ApiProperty() id: string;
   @ApiProperty() version: number;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
+export class RequirementSetListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'category code', example: 'giao-thong' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 60)
+  category?: string;
+}
+
+export class RequirementSetPageView {
+  @ApiProperty({ type: RequirementSetView, isArray: true }) items: RequirementSetView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
+  nextCursor: string | null;
 }
 
 export class AnswerDto {
@@ -147,6 +162,7 @@ export class AssessmentView {
 export class SubmissionView {
   @ApiProperty() id: string;
   @ApiProperty() solutionId: string;
+  @ApiProperty({ description: 'the name of the solution version submitted' }) solutionName: string;
   @ApiProperty() solutionVersion: number;
   @ApiProperty() vendorOrganisationId: string;
   @ApiProperty() categoryCode: string;
@@ -164,6 +180,7 @@ export class SubmissionView {
   @ApiPropertyOptional({ nullable: true, type: String }) reason: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'WAITING only: position in the category queue' })
   waitingRank?: number | null;
+  @ApiProperty({ type: String, format: 'date-time' }) submittedAt: Date;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) decidedAt: Date | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) answers: Record<string, Answer>;
   @ApiProperty({ type: AssessmentView, isArray: true }) assessments: AssessmentView[];

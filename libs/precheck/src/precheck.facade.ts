@@ -51,6 +51,12 @@ export interface SubmissionListFilter {
   vendorOrganisationId?: string;
 }
 
+export interface RequirementSetListFilter {
+  cursor?: string;
+  limit: number;
+  category?: string;
+}
+
 @Injectable()
 export class PrecheckFacade {
   constructor(
@@ -98,15 +104,24 @@ export class PrecheckFacade {
     });
   }
 
-  requirementSetsOf(categoryCode?: string): Promise<RequirementSet[]> {
-    return this.requirementSets.find({
-      where: categoryCode ? { categoryCode } : {},
-      order: { categoryCode: 'ASC', version: 'DESC' },
-      take: 200,
+  /** Newest version first (of one category, or of all). */
+  requirementSetsOf(filter: RequirementSetListFilter): Promise<Page<RequirementSet>> {
+    const query = this.requirementSets.createQueryBuilder('r');
+    if (filter.category) query.where('r.category_code = :category', { category: filter.category });
+    return keysetPage(query, {
+      timeColumn: 'r.created_at',
+      timeOf: (r) => r.createdAt,
+      direction: 'DESC',
+      cursor: filter.cursor,
+      limit: filter.limit,
+      invalidCursor: () => PrecheckErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor }),
     });
   }
 
+  /** The operator declares anyone's link with a vendor; an assessor declares their own (and leaves its queue). */
   async declareConflict(principal: Principal, dto: ConflictDto): Promise<AssessorConflict> {
+    if (!isOperatorAdmin(principal) && dto.assessorUserId !== principal.userId)
+      throw PrecheckErrors.OWN_CONFLICT_ONLY(undefined, { assessorUserId: dto.assessorUserId });
     // Acceptance officers are linked the same way: the trust ranking leaves out the orders they signed off.
     const people = [
       ...(await this.identity.usersWithRole('ASSESSOR')),
@@ -550,6 +565,7 @@ export class PrecheckFacade {
     return {
       id: s.id,
       solutionId: s.solutionId,
+      solutionName: typeof s.solutionSnapshot.name === 'string' ? s.solutionSnapshot.name : '',
       solutionVersion: s.solutionVersion,
       vendorOrganisationId: s.vendorOrganisationId,
       categoryCode: s.categoryCode,
@@ -560,6 +576,7 @@ export class PrecheckFacade {
       qualityScore: s.qualityScore,
       reason: s.reason,
       waitingRank,
+      submittedAt: s.createdAt,
       decidedAt: s.decidedAt,
       answers: s.answers,
       assessments,

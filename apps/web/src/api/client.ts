@@ -14,14 +14,12 @@ export class ApiError extends Error {
   }
 
   /**
-   * What the API said about one field: validation details name fields by path (`kpis.0.target`, or
-   * `body.kpis.0.target`); a business refusal naming one field (`details.field`) is its message.
+   * What the API said about one field (details name fields by path: `kpis.0.target`, or `body.kpis.0.target`); a
+   * coded refusal that names its field (`details.field`) is about that field as a whole.
    */
   problemsOf(field: string): string[] {
-    if (!Array.isArray(this.details)) {
-      const named = (this.details as { field?: unknown } | null)?.field;
-      return named === field ? [this.message] : [];
-    }
+    if ((this.details as { field?: unknown } | null)?.field === field) return [this.message];
+    if (!Array.isArray(this.details)) return [];
     const names = (d: { field?: unknown }) =>
       typeof d.field === 'string' &&
       [d.field, d.field.replace(/^body\./, '')].some((path) => path === field || path.startsWith(`${field}.`));

@@ -72,6 +72,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ops/queues/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mở bảng hàng đợi công việc / Open the job queues’ board: sets a 10-minute HttpOnly ticket cookie for /ops/queues */
+        post: operations["QueueBoardController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -113,7 +130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tổ chức / Organisations (operators: all; others: their own) */
+        /** Tổ chức / Organisations, oldest first, paged by cursor (operators: all; others: their own) */
         get: operations["IdentityController_listOrganisations"];
         put?: never;
         /** Đăng ký tổ chức / Register an organisation */
@@ -131,7 +148,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Người dùng của tổ chức / Users of an organisation (own organisation or operator) */
+        /** Người dùng của tổ chức / Users of an organisation, oldest first, paged by cursor (own organisation or operator) */
         get: operations["IdentityController_listUsers"];
         put?: never;
         /** Tạo người dùng / Create a user in an organisation */
@@ -477,7 +494,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bộ tiêu chí theo lĩnh vực / Requirement sets, newest version first */
+        /** Bộ tiêu chí theo lĩnh vực / Requirement sets, newest version first, paged by cursor */
         get: operations["PrecheckController_requirementSets"];
         put?: never;
         /** Ban hành phiên bản bộ tiêu chí của lĩnh vực / Publish a new requirement set version */
@@ -497,7 +514,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ghi nhận quan hệ lợi ích với nhà cung cấp / Declare an assessor’s or acceptance officer’s conflict of interest with a vendor */
+        /** Ghi nhận quan hệ lợi ích với nhà cung cấp / Declare an assessor’s or acceptance officer’s conflict of interest with a vendor (an assessor: their own) */
         post: operations["PrecheckController_declareConflict"];
         delete?: never;
         options?: never;
@@ -1795,6 +1812,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        QueueBoardTicketView: {
+            /**
+             * @description where the board answers
+             * @example /ops/queues
+             */
+            path: string;
+            /**
+             * Format: date-time
+             * @description when the ticket cookie stops working
+             */
+            expiresAt: string;
+        };
         LoginDto: {
             /** @example admin@sokhcn.hanoi.gov.vn */
             email: string;
@@ -1833,6 +1862,11 @@ export interface components {
             name: string;
             taxCode?: string | null;
         };
+        OrganisationPageView: {
+            items: components["schemas"]["OrganisationView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
+        };
         CreateUserDto: {
             email: string;
             /** @example Nguyễn Văn An */
@@ -1848,6 +1882,11 @@ export interface components {
             roles: ("VENDOR" | "BUYER" | "ACCEPTANCE_OFFICER" | "ASSESSOR" | "OPERATOR_ADMIN" | "CITY_VIEWER" | "FUNDER")[];
             /** Format: date-time */
             disabledAt?: string | null;
+        };
+        UserPageView: {
+            items: components["schemas"]["UserView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
         };
         DisableUserDto: {
             /** @example Nghỉ việc từ ngày 01/12 */
@@ -2149,6 +2188,13 @@ export interface components {
             totalMark?: number;
             id: string;
             version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RequirementSetPageView: {
+            items: components["schemas"]["RequirementSetView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
         };
         ConflictDto: {
             /** @description An assessor or an acceptance officer */
@@ -2191,6 +2237,8 @@ export interface components {
         SubmissionView: {
             id: string;
             solutionId: string;
+            /** @description the name of the solution version submitted */
+            solutionName: string;
             solutionVersion: number;
             vendorOrganisationId: string;
             categoryCode: string;
@@ -2204,6 +2252,8 @@ export interface components {
             reason?: string | null;
             /** @description WAITING only: position in the category queue */
             waitingRank?: number | null;
+            /** Format: date-time */
+            submittedAt: string;
             /** Format: date-time */
             decidedAt?: string | null;
             answers: {
@@ -3586,6 +3636,43 @@ export interface operations {
             };
         };
     };
+    QueueBoardController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueBoardTicketView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     IdentityController_login: {
         parameters: {
             query?: never;
@@ -3666,7 +3753,14 @@ export interface operations {
     };
     IdentityController_listOrganisations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                type?: "VENDOR" | "AGENCY" | "OPERATOR" | "CITY" | "VALIDATOR" | "FUNDER";
+                /** @description part of the name, any case */
+                name?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3678,7 +3772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganisationView"][];
+                    "application/json": components["schemas"]["OrganisationPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -3744,7 +3838,12 @@ export interface operations {
     };
     IdentityController_listUsers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                role?: "VENDOR" | "BUYER" | "ACCEPTANCE_OFFICER" | "ASSESSOR" | "OPERATOR_ADMIN" | "CITY_VIEWER" | "FUNDER";
+            };
             header?: never;
             path: {
                 id: string;
@@ -3758,7 +3857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserView"][];
+                    "application/json": components["schemas"]["UserPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -4839,6 +4938,10 @@ export interface operations {
     PrecheckController_requirementSets: {
         parameters: {
             query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description category code */
                 category?: string;
             };
             header?: never;
@@ -4852,7 +4955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequirementSetView"][];
+                    "application/json": components["schemas"]["RequirementSetPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */

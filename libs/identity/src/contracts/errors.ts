@@ -40,6 +40,7 @@ export const IdentityErrors = errorCodes('IDENTITY', {
       'Không thể tự khoá hoặc tự đổi vai trò của mình; hãy nhờ quản trị viên khác. / ' +
       'You cannot disable yourself or change your own roles; ask another operator.',
   },
+  INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   API_KEY_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy khoá API. / API key not found.' },
   INVALID_TAX_CODE: {
     kind: 'INVALID',

@@ -165,6 +165,11 @@ export const PrecheckErrors = errorCodes('PRECHECK', {
     message:
       'Người dùng không phải thành viên hội đồng tiền kiểm hay cán bộ nghiệm thu. / The user is neither an assessor nor an acceptance officer.',
   },
+  OWN_CONFLICT_ONLY: {
+    kind: 'FORBIDDEN',
+    message:
+      'Thành viên hội đồng chỉ khai báo quan hệ lợi ích của chính mình. / An assessor declares only their own conflicts.',
+  },
   CONFLICT_EXISTS: {
     kind: 'CONFLICT',
     message: 'Quan hệ này đã được ghi nhận. / This link is already recorded.',

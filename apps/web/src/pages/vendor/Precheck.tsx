@@ -55,12 +55,15 @@ export default function Precheck() {
   const context = useQuery({
     queryKey: ['vendor', 'precheck', id],
     queryFn: async () => {
-      const [solution, sets, documents] = await Promise.all([
+      const [solution, documents] = await Promise.all([
         data(api.GET('/solutions/{id}', { params: { path: { id } } })),
-        data(api.GET('/precheck/requirement-sets')),
         data(api.GET('/solutions/{id}/documents', { params: { path: { id } } })),
       ]);
-      return { solution, set: sets.find((s) => s.categoryCode === solution.categoryCode), documents };
+      // The category's current requirement set: the newest of its versions.
+      const sets = await data(
+        api.GET('/precheck/requirement-sets', { params: { query: { category: solution.categoryCode, limit: 1 } } }),
+      );
+      return { solution, set: sets.items[0], documents };
     },
   });
   return (

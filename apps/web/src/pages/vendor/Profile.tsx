@@ -14,9 +14,9 @@ export default function Profile() {
     queryFn: async () => {
       const [organisations, users] = await Promise.all([
         data(api.GET('/organisations')),
-        data(api.GET('/organisations/{id}/users', { params: { path: { id: organisationId } } })),
+        data(api.GET('/organisations/{id}/users', { params: { path: { id: organisationId }, query: { limit: 200 } } })),
       ]);
-      return { organisation: organisations.find((o) => o.id === organisationId), users };
+      return { organisation: organisations.items.find((o) => o.id === organisationId), users: users.items };
     },
   });
   return (
