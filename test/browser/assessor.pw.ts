@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { validTaxCode } from '../support/journey';
-import { checkPage, DEMO_PASSWORD, expect, test } from './fixtures';
-import { ASSESSORS, passSubmission, problemsOf, signInAs, tokenOf } from './journey/assessor';
+import { checkPage, DEMO_PASSWORD, expect, signInAs, test } from './fixtures';
+import { ASSESSORS, passSubmission, problemsOf, tokenOf } from './journey/assessor';
 import { OPERATOR } from './journey/operator';
 
 const VENDOR = 'kinhdoanh@thanglongso.vn';

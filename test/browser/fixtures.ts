@@ -59,3 +59,17 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
+
+/** Signs in through the form as `email`, signing out first whoever this tab holds (a journey changes people). */
+export async function signInAs(page: Page, email: string): Promise<void> {
+  await page.goto('/');
+  const signOut = page.getByRole('button', { name: 'Đăng xuất' });
+  if (await signOut.isVisible()) {
+    await signOut.click();
+    await expect(signOut).toBeHidden();
+    // Signed out on a work page, the sign-in page would send the next person back to it: start from a fresh page.
+    await page.goto('/');
+  }
+  await signIn(page, email);
+  await expect(signOut).toBeVisible();
+}

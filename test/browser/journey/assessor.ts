@@ -1,16 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, signIn } from '../fixtures';
+import { DEMO_PASSWORD, expect, signInAs } from '../fixtures';
 
 export const ASSESSORS = ['tienkiem01@sokhcn.hanoi.gov.vn', 'tienkiem02@sokhcn.hanoi.gov.vn'];
-
-/** Signs in through the form as `email`, signing out first whoever this tab was signed in as. */
-export async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto('/');
-  const signOut = page.getByRole('button', { name: 'Đăng xuất' });
-  if (await signOut.isVisible()) await signOut.click();
-  await signIn(page, email);
-  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
 
 /** An access token for calling the API directly (to learn what it says about an input). */
 export async function tokenOf(request: APIRequestContext, email: string): Promise<string> {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from '../fixtures';
-import { signInAs } from './assessor';
+import { signInAs } from '../fixtures';
 
 export const OPERATOR = 'quantri@sokhcn.hanoi.gov.vn';
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, signIn } from '../fixtures';
+import { expect, signInAs } from '../fixtures';
 
-/** The demo vendor (Công ty Cổ phần Giải pháp Số Thăng Long). */
+/** The demo vendor of transport solutions. */
 export const VENDOR_EMAIL = 'kinhdoanh@thanglongso.vn';
+export const VENDOR_NAME = 'Công ty Cổ phần Giải pháp Số Thăng Long';
 
 /** A small real PDF (the API types documents by their bytes). */
 export function samplePdf(title: string): Buffer {
@@ -11,14 +12,6 @@ export function samplePdf(title: string): Buffer {
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** Signs in through the form as `email`, signing out first whoever the tab was signed in as. */
-export async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto('/');
-  const signOut = page.getByRole('button', { name: 'Đăng xuất' });
-  if (await signOut.isVisible()) await signOut.click();
-  await signIn(page, email);
-}
 
 /** Signs in as the vendor and opens one of its pages through the vendor menu. */
 export async function openVendorPage(page: Page, link: string): Promise<void> {
