@@ -58,7 +58,9 @@ test.describe('the buyer (cơ quan đặt hàng)', () => {
 
     await page.getByRole('link', { name: 'Ngân sách', exact: true }).click();
     await checkPage(page, 'buyer-budget', async () => {
-      await expect(page.getByTestId('statement').getByText('Cấp ngân sách')).toBeVisible();
+      await expect(
+        page.getByTestId('statement').getByRole('cell', { name: 'Cấp ngân sách', exact: true }),
+      ).toBeVisible();
       await expect(page.getByTestId('statement').getByText('Giữ vào ký quỹ đơn hàng').first()).toBeVisible();
     });
   });
@@ -96,6 +98,7 @@ test.describe('the buyer (cơ quan đặt hàng)', () => {
     const said = (field: string) => details.find((d) => d.field === field)!.problems.join(' ');
 
     await signInAsBuyer(page);
+    await page.getByRole('link', { name: 'Bài toán của cơ quan' }).click();
     await page.getByRole('link', { name: 'Soạn bài toán mới' }).click();
     await page.getByLabel('Tên bài toán (tiếng Việt)', { exact: true }).fill(draft.titleVi);
     await page.getByLabel('Tên bài toán (tiếng Anh)', { exact: true }).fill(draft.titleEn);

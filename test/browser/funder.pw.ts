@@ -12,6 +12,7 @@ test.describe('the co-funder (nhà đồng tài trợ)', () => {
     };
 
     await signInAsFunder(page);
+    await page.getByRole('link', { name: 'Quỹ đồng tài trợ' }).click();
     await checkPage(page, 'funder-pool', async () => {
       await expect(page.getByTestId('pool-available')).toHaveText(formatDong(pool.available));
       await expect(page.getByTestId('statement').getByText('Nộp vào quỹ')).toBeVisible();

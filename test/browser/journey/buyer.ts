@@ -41,10 +41,23 @@ const hanoiLocal = (at: Date) => new Date(at.getTime() + HANOI_OFFSET_MS).toISOS
 const wholeMinute = (at: Date) => new Date(Math.ceil(at.getTime() / 60_000) * 60_000);
 const idIn = (page: Page, pattern: string) => new RegExp(`${pattern}/(${UUID})$`).exec(page.url())![1];
 
-/** Signs in through the form as a buyer; the sign-in lands on the buyer pages. */
-export async function signInAsBuyer(page: Page, email = DEMO_BUYER): Promise<void> {
+/** Signs in through the form as `email`, signing out first whoever this tab holds (a journey changes people). */
+export async function signInAs(page: Page, email: string): Promise<void> {
+  const signOut = page.getByRole('button', { name: 'Đăng xuất' });
+  if (await signOut.isVisible()) {
+    await signOut.click();
+    await expect(signOut).toBeHidden();
+  }
   await signIn(page, email);
-  await expect(page).toHaveURL(/\/co-quan$/);
+}
+
+/**
+ * Signs in through the form as a buyer; the sign-in lands on the buyer pages (the one the tab was on before signing
+ * out, or their home).
+ */
+export async function signInAsBuyer(page: Page, email = DEMO_BUYER): Promise<void> {
+  await signInAs(page, email);
+  await expect(page).toHaveURL(/\/co-quan(\/|$)/);
 }
 
 /** The buyer drafts a problem (KPI, budget envelope, share payable by results) and publishes it. */
@@ -54,6 +67,7 @@ export async function draftAndPublishProblem(
   email = DEMO_BUYER,
 ): Promise<{ problemId: string }> {
   await signInAsBuyer(page, email);
+  await page.getByRole('link', { name: 'Bài toán của cơ quan' }).click();
   await page.getByRole('link', { name: 'Soạn bài toán mới' }).click();
   await page.getByLabel('Tên bài toán (tiếng Việt)', { exact: true }).fill(draft.titleVi);
   await page.getByLabel('Tên bài toán (tiếng Anh)', { exact: true }).fill(draft.titleEn);
@@ -109,7 +123,7 @@ export async function awardOffer(
   await expect(offers.getByRole('columnheader', { name: vendorName })).toBeVisible();
   const choice = page.getByLabel('Hồ sơ được trao thầu', { exact: true });
   const option = choice.getByRole('option', { name: new RegExp(`^${vendorName} · `) });
-  await choice.selectOption((await option.getAttribute('value'))!);
+  await choice.selectOption(await option.getAttribute('value'));
   await page.getByRole('button', { name: 'Trao thầu và lập dự thảo đơn hàng' }).click();
   await expect(page).toHaveURL(new RegExp(`/co-quan/don-hang/${UUID}$`));
   await expect(page.getByTestId('order-status')).toHaveText('Chờ ký');

@@ -1,13 +1,14 @@
 import type { Page } from '@playwright/test';
-import { expect, signIn } from '../fixtures';
+import { expect } from '../fixtures';
+import { signInAs } from './buyer';
 
 /** The demo's co-funder (nhà đồng tài trợ). */
 export const DEMO_FUNDER = 'dongtaitro@quylongbien.vn';
 
-/** Signs in through the form as the co-funder; the sign-in lands on its pool. */
+/** Signs in through the form as the co-funder; the sign-in lands on its pages. */
 export async function signInAsFunder(page: Page, email = DEMO_FUNDER): Promise<void> {
-  await signIn(page, email);
-  await expect(page).toHaveURL(/\/dong-tai-tro$/);
+  await signInAs(page, email);
+  await expect(page).toHaveURL(/\/dong-tai-tro(\/|$)/);
 }
 
 /** The co-funder pledges part of a draft order's max amount ("200.000.000" or digits); the terms then name it. */

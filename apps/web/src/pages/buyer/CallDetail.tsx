@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, data } from '../../api/client';
+import { useProblemTitles } from '../../api/lookups';
 import { Field, FormFailure } from '../../components/Form';
 import { Loading, Show } from '../../components/Query';
 import { formatDateTime, formatDong, formatShare } from '../../format';
@@ -235,6 +236,7 @@ function ClosedCall({ call }: { call: Call }) {
 export default function CallDetail() {
   const { t } = useTranslation('buyer');
   const { id = '' } = useParams();
+  const problemTitle = useProblemTitles();
   const call = useQuery({
     queryKey: ['buyer', 'call', id],
     queryFn: () => data(api.GET('/calls/{id}', { params: { path: { id } } })),
@@ -247,6 +249,7 @@ export default function CallDetail() {
         return (
           <>
             <h1>{t('call.title')}</h1>
+            <p className="lead">{problemTitle(c.problemId)}</p>
             <dl className="facts">
               <div>
                 <dt>{t('call.status')}</dt>

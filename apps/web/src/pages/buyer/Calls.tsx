@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, data } from '../../api/client';
+import { useProblemTitles } from '../../api/lookups';
 import { formatDateTime } from '../../format';
 import { buyerPaths } from './paths';
 import { Paged, usePaged, useOrganisationId } from './shared';
@@ -9,6 +10,7 @@ import { Paged, usePaged, useOrganisationId } from './shared';
 export default function Calls() {
   const { t } = useTranslation('buyer');
   const organisationId = useOrganisationId();
+  const problemTitle = useProblemTitles();
   const calls = usePaged(['buyer', 'calls', organisationId], (cursor) =>
     data(api.GET('/calls', { params: { query: { cursor, agencyOrganisationId: organisationId } } })),
   );
@@ -22,7 +24,7 @@ export default function Calls() {
             <table data-testid="calls">
               <thead>
                 <tr>
-                  <th scope="col">{t('call.title')}</th>
+                  <th scope="col">{t('calls.problem')}</th>
                   <th scope="col">{t('call.status')}</th>
                   <th scope="col">{t('call.deadline')}</th>
                   <th scope="col">{t('call.eligible')}</th>
@@ -32,7 +34,7 @@ export default function Calls() {
                 {items.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <Link to={buyerPaths.call(c.id)}>{t('calls.link', { id: c.id.slice(0, 8) })}</Link>
+                      <Link to={buyerPaths.call(c.id)}>{problemTitle(c.problemId)}</Link>
                     </td>
                     <td>{t(`callStatus.${c.status}`)}</td>
                     <td>{formatDateTime(c.deadline)}</td>

@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { formatDong, formatNumber, formatShare } from '../../format';
+import { formatDecimal, formatDong, formatNumber, formatShare } from '../../format';
 import type { Schemas } from './shared';
 
 type Offer = Schemas['OfferView'];
 type Score = Schemas['ScoreView'];
 type Problem = Schemas['ProblemView'];
+
+const committed = (baseline: string | null, target: string, unit: string) =>
+  `${baseline === null ? '?' : formatDecimal(baseline)} → ${formatDecimal(target)} ${unit}`;
 
 /**
  * Every offer of a closed call in its own column, read row by row: the price, the time and payment model, each KPI's
@@ -68,13 +71,15 @@ export function OffersSideBySide({
             <tr key={k.code}>
               <th scope="row">
                 {k.code} · {k.nameVi}{' '}
-                <span className="muted">({t('offers.problemTarget', { target: k.target, unit: k.unit })})</span>
+                <span className="muted">
+                  ({t('offers.problemTarget', { target: formatDecimal(k.target), unit: k.unit })})
+                </span>
               </th>
               {ranked.map((o) => {
                 const commitment = o.kpiCommitments.find((c) => c.kpiCode === k.code);
                 return (
                   <td key={o.id}>
-                    {commitment ? `${commitment.baseline ?? k.baseline ?? '?'} → ${commitment.target} ${k.unit}` : '—'}
+                    {commitment ? committed(commitment.baseline ?? k.baseline ?? null, commitment.target, k.unit) : '—'}
                   </td>
                 );
               })}

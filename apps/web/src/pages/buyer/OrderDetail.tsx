@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, data } from '../../api/client';
+import { useProblemTitles } from '../../api/lookups';
 import { FormFailure } from '../../components/Form';
 import { Show } from '../../components/Query';
 import { formatDate, formatDateTime, formatDecimal, formatDong, formatShare } from '../../format';
@@ -146,6 +147,7 @@ export default function OrderDetail({
 }) {
   const { t } = useTranslation('buyer');
   const { id = '' } = useParams();
+  const problemTitle = useProblemTitles();
   const order = useQuery({
     queryKey: ['order', id],
     queryFn: () => data(api.GET('/orders/{id}', { params: { path: { id } } })),
@@ -157,6 +159,7 @@ export default function OrderDetail({
       {(o) => (
         <>
           <h1>{t('order.name', { id: o.id.slice(0, 8) })}</h1>
+          <p className="lead">{problemTitle(termsOf(o).problemId)}</p>
           <OrderFacts order={o} />
           {actions(o)}
           {o.status !== 'DRAFT' && o.status !== 'CANCELLED' && (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, data } from '../../api/client';
+import { useProblemTitles } from '../../api/lookups';
 import { formatDate, formatDong } from '../../format';
 import { termsOf } from './orderTerms';
 import { Paged, usePaged, type Schemas } from './shared';
@@ -10,6 +11,7 @@ type Order = Schemas['OrderSummaryView'];
 /** Orders (contracts) as a list of cards linking to each order's page; shared by the buyer's and co-funder's pages. */
 export function OrderCards({ items, linkTo }: { items: Order[]; linkTo: (id: string) => string }) {
   const { t } = useTranslation('buyer');
+  const problemTitle = useProblemTitles();
   return (
     <ul className="stack" data-testid="orders">
       {items.map((o) => {
@@ -19,6 +21,7 @@ export function OrderCards({ items, linkTo }: { items: Order[]; linkTo: (id: str
             <h3>
               <Link to={linkTo(o.id)}>{t('order.name', { id: o.id.slice(0, 8) })}</Link>
             </h3>
+            <p>{problemTitle(terms.problemId)}</p>
             <dl className="facts">
               <div>
                 <dt>{t('order.status')}</dt>

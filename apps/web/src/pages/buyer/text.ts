@@ -104,7 +104,7 @@ export const buyerVi = {
     title: 'Lời mời chào giá',
     hint: 'Hồ sơ chào được niêm phong đến hạn nộp; sau hạn, hệ thống chấm điểm và cơ quan so sánh, trao thầu.',
     none: 'Chưa có lời mời chào giá nào.',
-    link: 'Lời mời {{id}}',
+    problem: 'Bài toán',
   },
   call: {
     title: 'Lời mời chào giá',
@@ -352,7 +352,7 @@ export const buyerEn: typeof buyerVi = {
     title: 'Calls for offers',
     hint: 'Offers stay sealed until the deadline; then the system scores them and the agency compares and awards.',
     none: 'No calls yet.',
-    link: 'Call {{id}}',
+    problem: 'Problem',
   },
   call: {
     title: 'Call for offers',
