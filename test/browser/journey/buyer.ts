@@ -47,6 +47,9 @@ export async function signInAs(page: Page, email: string): Promise<void> {
   if (await signOut.isVisible()) {
     await signOut.click();
     await expect(signOut).toBeHidden();
+    // Signing out of a work page leaves the sign-in page remembering it (to return to after signing in); a fresh
+    // page keeps the next person from being sent to the previous person's page.
+    await page.goto('/');
   }
   await signIn(page, email);
 }

@@ -9,7 +9,7 @@ import { Loading, Show } from '../../components/Query';
 import { formatDateTime, formatDong, formatShare } from '../../format';
 import { OffersSideBySide } from './Offers';
 import { buyerPaths } from './paths';
-import type { Schemas } from './shared';
+import { Facts, type Schemas } from './shared';
 
 type Call = Schemas['CallView'];
 type Offer = Schemas['OfferView'];
@@ -152,24 +152,21 @@ function BakeOff({ call }: { call: Call }) {
               <h3>
                 {t('bakeOff.finalist', { rank: f.scoreRank })} · {t(`trialStatus.${f.trialStatus}`)}
               </h3>
-              <dl className="facts">
-                <div>
-                  <dt>{t('bakeOff.trialOrder')}</dt>
-                  <dd>
-                    <Link to={buyerPaths.order(f.orderId)}>{f.orderId.slice(0, 8)}</Link>
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('bakeOff.paid')}</dt>
-                  <dd>
-                    {f.paid == null ? '—' : formatDong(f.paid)} / {formatDong(f.maxAmount)}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('bakeOff.costEffectiveness')}</dt>
-                  <dd>{f.costEffectiveness == null ? '—' : formatShare(Number(f.costEffectiveness))}</dd>
-                </div>
-              </dl>
+              <Facts
+                facts={[
+                  [
+                    t('bakeOff.trialOrder'),
+                    <Link key="order" to={buyerPaths.order(f.orderId)}>
+                      {f.orderId.slice(0, 8)}
+                    </Link>,
+                  ],
+                  [t('bakeOff.paid'), `${f.paid == null ? '—' : formatDong(f.paid)} / ${formatDong(f.maxAmount)}`],
+                  [
+                    t('bakeOff.costEffectiveness'),
+                    f.costEffectiveness == null ? '—' : formatShare(Number(f.costEffectiveness)),
+                  ],
+                ]}
+              />
               {(f.eliminationReason ?? f.withdrawalReason) && <p>{f.eliminationReason ?? f.withdrawalReason}</p>}
             </li>
           ))}
@@ -250,24 +247,14 @@ export default function CallDetail() {
           <>
             <h1>{t('call.title')}</h1>
             <p className="lead">{problemTitle(c.problemId)}</p>
-            <dl className="facts">
-              <div>
-                <dt>{t('call.status')}</dt>
-                <dd data-testid="call-status">{t(`callStatus.${c.status}`)}</dd>
-              </div>
-              <div>
-                <dt>{t('call.deadline')}</dt>
-                <dd>{formatDateTime(c.deadline)}</dd>
-              </div>
-              <div>
-                <dt>{t('call.eligible')}</dt>
-                <dd>{c.eligibleSolutionIds.length}</dd>
-              </div>
-              <div>
-                <dt>{t('call.awardMode')}</dt>
-                <dd>{t(`awardMode.${c.awardMode}`)}</dd>
-              </div>
-            </dl>
+            <Facts
+              facts={[
+                [t('call.status'), t(`callStatus.${c.status}`), 'call-status'],
+                [t('call.deadline'), formatDateTime(c.deadline)],
+                [t('call.eligible'), c.eligibleSolutionIds.length],
+                [t('call.awardMode'), t(`awardMode.${c.awardMode}`)],
+              ]}
+            />
             <p>
               <Link to={buyerPaths.problem(c.problemId)}>{t('call.toProblem')}</Link>
             </p>

@@ -37,57 +37,62 @@ export function OffersSideBySide({
     </tr>
   );
   return (
-    <div className="table-scroll" tabIndex={0}>
-      <table data-testid="offers">
-        <caption>
-          {t('offers.caption', {
-            price: formatShare(weights.price),
-            effect: formatShare(weights.effect),
-            trust: formatShare(weights.trust),
-          })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('offers.criterion')}</th>
-            {ranked.map((o) => (
-              <th scope="col" key={o.id}>
-                {o.vendorName ?? o.vendorOrganisationId.slice(0, 8)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {row(t('offers.rank'), (o) => String(scoreOf(o.id)?.rank ?? '—'))}
-          {row(t('offers.total'), (o) => score(scoreOf(o.id)?.total))}
-          {row(t('offers.priceScore'), (o) => score(scoreOf(o.id)?.priceScore))}
-          {row(t('offers.effectScore'), (o) => score(scoreOf(o.id)?.effectScore))}
-          {row(t('offers.trustScore'), (o) => score(scoreOf(o.id)?.trustScore))}
-          {row(t('offers.price'), (o) => formatDong(o.price))}
-          {row(t('offers.duration'), (o) => t('offers.days', { count: o.durationDays }))}
-          {row(t('offers.rounds'), (o) => String(o.rounds))}
-          {row(t('offers.deliveryShare'), (o) => formatShare(o.deliveryShareBp / 10_000))}
-          {row(t('offers.floor'), (o) => formatShare(o.floorBp / 10_000))}
-          {problem.kpis.map((k) => (
-            <tr key={k.code}>
-              <th scope="row">
-                {k.code} · {k.nameVi}{' '}
-                <span className="muted">
-                  ({t('offers.problemTarget', { target: formatDecimal(k.target), unit: k.unit })})
-                </span>
-              </th>
-              {ranked.map((o) => {
-                const commitment = o.kpiCommitments.find((c) => c.kpiCode === k.code);
-                return (
-                  <td key={o.id}>
-                    {commitment ? committed(commitment.baseline ?? k.baseline ?? null, commitment.target, k.unit) : '—'}
-                  </td>
-                );
-              })}
+    <>
+      <p>
+        {t('offers.weights', {
+          price: formatShare(weights.price),
+          effect: formatShare(weights.effect),
+          trust: formatShare(weights.trust),
+        })}
+      </p>
+      <div className="table-scroll" tabIndex={0}>
+        <table data-testid="offers">
+          <caption>{t('offers.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('offers.criterion')}</th>
+              {ranked.map((o) => (
+                <th scope="col" key={o.id}>
+                  {o.vendorName ?? o.vendorOrganisationId.slice(0, 8)}
+                </th>
+              ))}
             </tr>
-          ))}
-          {row(t('offers.status'), (o) => t(`offerStatus.${o.status}`, { defaultValue: o.status }))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {row(t('offers.rank'), (o) => String(scoreOf(o.id)?.rank ?? '—'))}
+            {row(t('offers.total'), (o) => score(scoreOf(o.id)?.total))}
+            {row(t('offers.priceScore'), (o) => score(scoreOf(o.id)?.priceScore))}
+            {row(t('offers.effectScore'), (o) => score(scoreOf(o.id)?.effectScore))}
+            {row(t('offers.trustScore'), (o) => score(scoreOf(o.id)?.trustScore))}
+            {row(t('offers.price'), (o) => formatDong(o.price))}
+            {row(t('offers.duration'), (o) => t('offers.days', { count: o.durationDays }))}
+            {row(t('offers.rounds'), (o) => String(o.rounds))}
+            {row(t('offers.deliveryShare'), (o) => formatShare(o.deliveryShareBp / 10_000))}
+            {row(t('offers.floor'), (o) => formatShare(o.floorBp / 10_000))}
+            {problem.kpis.map((k) => (
+              <tr key={k.code}>
+                <th scope="row">
+                  {k.code} · {k.nameVi}{' '}
+                  <span className="muted">
+                    ({t('offers.problemTarget', { target: formatDecimal(k.target), unit: k.unit })})
+                  </span>
+                </th>
+                {ranked.map((o) => {
+                  const commitment = o.kpiCommitments.find((c) => c.kpiCode === k.code);
+                  return (
+                    <td key={o.id}>
+                      {commitment
+                        ? committed(commitment.baseline ?? k.baseline ?? null, commitment.target, k.unit)
+                        : '—'}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+            {row(t('offers.status'), (o) => t(`offerStatus.${o.status}`, { defaultValue: o.status }))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -6,10 +6,11 @@ import { api, data } from '../../api/client';
 import { useProblemTitles } from '../../api/lookups';
 import { FormFailure } from '../../components/Form';
 import { Show } from '../../components/Query';
-import { formatDate, formatDateTime, formatDecimal, formatDong, formatShare } from '../../format';
+import { formatDateTime, formatDecimal, formatDong, formatShare } from '../../format';
 import { OrderProgress } from './OrderProgress';
 import { termsOf } from './orderTerms';
-import { useOrganisationId, type Schemas } from './shared';
+import { orderKeyFacts } from './Orders';
+import { Facts, useOrganisationId, type Fact, type Schemas } from './shared';
 
 type Order = Schemas['OrderView'];
 
@@ -18,44 +19,19 @@ function OrderFacts({ order }: { order: Order }) {
   const terms = termsOf(order);
   return (
     <>
-      <dl className="facts">
-        <div>
-          <dt>{t('order.status')}</dt>
-          <dd data-testid="order-status">{t(`orderStatus.${order.status}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('order.maxAmount')}</dt>
-          <dd>{formatDong(order.maxAmount)}</dd>
-        </div>
-        <div>
-          <dt>{t('order.escrow')}</dt>
-          <dd data-testid="escrow">{formatDong(order.escrowBalance)}</dd>
-        </div>
-        <div>
-          <dt>{t('order.period')}</dt>
-          <dd>
-            {formatDate(terms.startsAt)} – {formatDate(terms.endsAt)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('offers.deliveryShare')}</dt>
-          <dd>{formatShare(terms.deliveryShareBp / 10_000)}</dd>
-        </div>
-        <div>
-          <dt>{t('offers.floor')}</dt>
-          <dd>{formatShare(terms.floorBp / 10_000)}</dd>
-        </div>
-        <div>
-          <dt>{t('order.cityShare')}</dt>
-          <dd>{formatDong(order.funding.city)}</dd>
-        </div>
-        {order.funding.cofunders.map((c) => (
-          <div key={c.funderOrganisationId}>
-            <dt>{t('order.cofunder', { id: c.funderOrganisationId.slice(0, 8) })}</dt>
-            <dd>{formatDong(c.amount)}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts
+        facts={[
+          ...orderKeyFacts(t, order),
+          [t('order.escrow'), formatDong(order.escrowBalance), 'escrow'],
+          [t('offers.deliveryShare'), formatShare(terms.deliveryShareBp / 10_000)],
+          [t('offers.floor'), formatShare(terms.floorBp / 10_000)],
+          [t('order.cityShare'), formatDong(order.funding.city)],
+          ...order.funding.cofunders.map((c): Fact => [
+            t('order.cofunder', { id: c.funderOrganisationId.slice(0, 8) }),
+            formatDong(c.amount),
+          ]),
+        ]}
+      />
       <div className="table-scroll" tabIndex={0}>
         <table>
           <caption>{t('order.kpis')}</caption>

@@ -1,12 +1,23 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, data } from '../../api/client';
 import { useProblemTitles } from '../../api/lookups';
 import { formatDate, formatDong } from '../../format';
 import { termsOf } from './orderTerms';
-import { Paged, usePaged, type Schemas } from './shared';
+import { Facts, Paged, usePaged, type Fact, type Schemas } from './shared';
 
 type Order = Schemas['OrderSummaryView'];
+
+/** An order's status, maximum amount and period. */
+export function orderKeyFacts(t: TFunction<'buyer'>, order: Order): Fact[] {
+  const terms = termsOf(order);
+  return [
+    [t('order.status'), t(`orderStatus.${order.status}`), 'order-status'],
+    [t('order.maxAmount'), formatDong(order.maxAmount)],
+    [t('order.period'), `${formatDate(terms.startsAt)} – ${formatDate(terms.endsAt)}`],
+  ];
+}
 
 /** Orders (contracts) as a list of cards linking to each order's page; shared by the buyer's and co-funder's pages. */
 export function OrderCards({ items, linkTo }: { items: Order[]; linkTo: (id: string) => string }) {
@@ -22,26 +33,7 @@ export function OrderCards({ items, linkTo }: { items: Order[]; linkTo: (id: str
               <Link to={linkTo(o.id)}>{t('order.name', { id: o.id.slice(0, 8) })}</Link>
             </h3>
             <p>{problemTitle(terms.problemId)}</p>
-            <dl className="facts">
-              <div>
-                <dt>{t('order.status')}</dt>
-                <dd>{t(`orderStatus.${o.status}`)}</dd>
-              </div>
-              <div>
-                <dt>{t('order.maxAmount')}</dt>
-                <dd>{formatDong(o.maxAmount)}</dd>
-              </div>
-              <div>
-                <dt>{t('order.period')}</dt>
-                <dd>
-                  {formatDate(terms.startsAt)} – {formatDate(terms.endsAt)}
-                </dd>
-              </div>
-              <div>
-                <dt>{t('order.kpis')}</dt>
-                <dd>{terms.kpis.map((k) => k.nameVi).join('; ')}</dd>
-              </div>
-            </dl>
+            <Facts facts={[...orderKeyFacts(t, o), [t('order.kpis'), terms.kpis.map((k) => k.nameVi).join('; ')]]} />
           </li>
         );
       })}

@@ -6,11 +6,12 @@ import { useCategories } from '../../api/categories';
 import { api, data } from '../../api/client';
 import { Field, FormFailure } from '../../components/Form';
 import { Show } from '../../components/Query';
-import { formatDate, formatDateTime, formatDecimal, formatDong, formatShare } from '../../format';
+import { formatDateTime, formatDecimal, formatShare } from '../../format';
 import { OpenCallForm } from './OpenCallForm';
 import { buyerPaths } from './paths';
 import { ProblemForm } from './ProblemForm';
-import type { Schemas } from './shared';
+import { problemKeyFacts } from './Problems';
+import { Facts, type Schemas } from './shared';
 
 type Problem = Schemas['ProblemView'];
 
@@ -19,34 +20,13 @@ function ProblemFacts({ problem }: { problem: Problem }) {
   const { nameOf } = useCategories();
   return (
     <>
-      <dl className="facts">
-        <div>
-          <dt>{t('problem.status')}</dt>
-          <dd data-testid="problem-status">{t(`problemStatus.${problem.status}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('problem.category')}</dt>
-          <dd>{nameOf(problem.categoryCode)}</dd>
-        </div>
-        <div>
-          <dt>{t('problem.scale')}</dt>
-          <dd>{t(`scale.${problem.scale}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('problem.budget')}</dt>
-          <dd>{formatDong(problem.budgetEnvelope)}</dd>
-        </div>
-        <div>
-          <dt>{t('problem.outcomeShare')}</dt>
-          <dd>{formatShare(problem.outcomeShareBp / 10_000)}</dd>
-        </div>
-        {problem.deadline && (
-          <div>
-            <dt>{t('problem.deadline')}</dt>
-            <dd>{formatDate(problem.deadline)}</dd>
-          </div>
-        )}
-      </dl>
+      <Facts
+        facts={[
+          ...problemKeyFacts(t, problem),
+          [t('problem.category'), nameOf(problem.categoryCode)],
+          [t('problem.scale'), t(`scale.${problem.scale}`)],
+        ]}
+      />
       {problem.scope && <p>{problem.scope}</p>}
       {problem.closeReason && <p className="notice">{t('problem.closedBecause', { reason: problem.closeReason })}</p>}
       <div className="table-scroll" tabIndex={0}>

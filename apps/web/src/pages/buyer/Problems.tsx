@@ -1,12 +1,23 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, data } from '../../api/client';
 import { formatDate, formatDong, formatShare } from '../../format';
 import { buyerPaths } from './paths';
 import { ProblemForm } from './ProblemForm';
-import { Paged, usePaged, useOrganisationId, type Schemas } from './shared';
+import { Facts, Paged, usePaged, useOrganisationId, type Fact, type Schemas } from './shared';
 
 type Problem = Schemas['ProblemView'];
+
+/** What a problem is worth and where it stands: status, budget envelope, share payable by results, deadline. */
+export function problemKeyFacts(t: TFunction<'buyer'>, p: Problem): Fact[] {
+  return [
+    [t('problem.status'), t(`problemStatus.${p.status}`), 'problem-status'],
+    [t('problem.budget'), formatDong(p.budgetEnvelope)],
+    [t('problem.outcomeShare'), formatShare(p.outcomeShareBp / 10_000)],
+    !!p.deadline && [t('problem.deadline'), formatDate(p.deadline)],
+  ];
+}
 
 function ProblemList({ items }: { items: Problem[] }) {
   const { t } = useTranslation('buyer');
@@ -19,26 +30,7 @@ function ProblemList({ items }: { items: Problem[] }) {
               {p.code} · {p.titleVi}
             </Link>
           </h3>
-          <dl className="facts">
-            <div>
-              <dt>{t('problem.status')}</dt>
-              <dd>{t(`problemStatus.${p.status}`)}</dd>
-            </div>
-            <div>
-              <dt>{t('problem.budget')}</dt>
-              <dd>{formatDong(p.budgetEnvelope)}</dd>
-            </div>
-            <div>
-              <dt>{t('problem.outcomeShare')}</dt>
-              <dd>{formatShare(p.outcomeShareBp / 10_000)}</dd>
-            </div>
-            {p.deadline && (
-              <div>
-                <dt>{t('problem.deadline')}</dt>
-                <dd>{formatDate(p.deadline)}</dd>
-              </div>
-            )}
-          </dl>
+          <Facts facts={problemKeyFacts(t, p)} />
         </li>
       ))}
     </ul>

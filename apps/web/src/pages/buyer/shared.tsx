@@ -80,3 +80,22 @@ export function percentToBp(text: string): number | undefined {
 
 /** Digits only: "1.500.000.000 đ" typed with separators → "1500000000" (the API refuses anything else itself). */
 export const dongDigits = (text: string) => text.replace(/[.\s\u00a0đ]/g, '');
+
+/** One fact of a record: its label, its value and, for tests that read it, a test id; falsy facts are left out. */
+export type Fact = [label: string, value: ReactNode, testId?: string] | false | null | undefined;
+
+/** A record's facts as a description list. */
+export function Facts({ facts }: { facts: Fact[] }) {
+  return (
+    <dl className="facts">
+      {facts
+        .filter((fact): fact is Exclude<Fact, false | null | undefined> => !!fact)
+        .map(([label, value, testId]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd data-testid={testId}>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}

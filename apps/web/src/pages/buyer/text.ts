@@ -137,7 +137,8 @@ export const buyerVi = {
     CANCELLED: 'Đã hủy',
   },
   offers: {
-    caption: 'So sánh hồ sơ chào (trọng số: giá {{price}}, hiệu quả {{effect}}, tín nhiệm {{trust}})',
+    caption: 'So sánh hồ sơ chào',
+    weights: 'Điểm = {{price}} × điểm giá + {{effect}} × điểm hiệu quả + {{trust}} × điểm tín nhiệm.',
     criterion: 'Tiêu chí',
     rank: 'Xếp hạng',
     total: 'Tổng điểm',
@@ -385,7 +386,8 @@ export const buyerEn: typeof buyerVi = {
     CANCELLED: 'Cancelled',
   },
   offers: {
-    caption: 'Offers compared (weights: price {{price}}, effect {{effect}}, trust {{trust}})',
+    caption: 'Offers compared',
+    weights: 'Score = {{price}} × price score + {{effect}} × effect score + {{trust}} × trust score.',
     criterion: 'Criterion',
     rank: 'Rank',
     total: 'Total score',
