@@ -14,8 +14,10 @@ function RoundCard({
   progress,
   record,
   terms,
+  withPoints,
 }: {
   round: OrderTermsShape['rounds'][number];
+  withPoints: boolean;
   progress?: RoundProgress;
   record?: Record;
   terms: OrderTermsShape;
@@ -40,7 +42,7 @@ function RoundCard({
           <thead>
             <tr>
               <th scope="col">{t('progress.kpi')}</th>
-              <th scope="col">{t('progress.points')}</th>
+              {withPoints && <th scope="col">{t('progress.points')}</th>}
               <th scope="col">{t('progress.measured')}</th>
               <th scope="col">{t('progress.attainment')}</th>
               <th scope="col">{t('progress.amount')}</th>
@@ -55,7 +57,7 @@ function RoundCard({
                   <th scope="row">
                     {k.key} · {k.nameVi}
                   </th>
-                  <td>{points ? `${points.points}/${points.requiredPoints}` : '—'}</td>
+                  {withPoints && <td>{points ? `${points.points}/${points.requiredPoints}` : '—'}</td>}
                   <td>{result ? `${result.measuredDisplay} ${k.unit}` : '—'}</td>
                   <td>{result ? formatShare(result.attainment) : '—'}</td>
                   <td>{result ? formatDong(result.amount) : '—'}</td>
@@ -102,6 +104,7 @@ export function OrderProgress({
             key={round.no}
             round={round}
             terms={terms}
+            withPoints={withPoints}
             progress={rounds.data?.find((r) => r.roundNo === round.no)}
             record={records.data?.find((r) => r.roundNo === round.no && r.status !== 'SUPERSEDED')}
           />
