@@ -127,6 +127,66 @@ test.describe('the buyer (cơ quan đặt hàng)', () => {
     await expect(page).toHaveURL(/\/co-quan\/bai-toan\/moi$/);
   });
 
+  test('edits a draft, closes a published problem with a reason, and sends a Mẫu 01 proposal', async ({
+    page,
+    request,
+  }) => {
+    const draft = healthProblem(`sửa ${Date.now()}`);
+    const created = await request.post('/problems', {
+      headers: await bearer(request, DEMO_BUYER),
+      data: {
+        titleVi: draft.titleVi,
+        titleEn: draft.titleEn,
+        categoryCode: 'y-te',
+        budgetEnvelope: '1200000000',
+        outcomeShareBp: 7000,
+        kpis: [{ code: 'K1', ...draft.kpi, direction: 'increase', measurementPeriod: 'monthly' }],
+      },
+    });
+    const { id } = (await created.json()) as { id: string };
+
+    await signInAsBuyer(page);
+    await page.getByRole('link', { name: 'Bài toán của cơ quan' }).click();
+    await page.getByRole('link', { name: new RegExp(literally(draft.titleVi)) }).click();
+    await page.getByRole('button', { name: 'Sửa bài toán nháp' }).click();
+    await page.getByLabel('Mục tiêu', { exact: true }).fill('90,5');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect(page.getByRole('table', { name: 'Chỉ số KPI' }).getByRole('cell', { name: '90,5 %' })).toBeVisible();
+    await page.getByRole('button', { name: 'Công bố bài toán' }).click();
+    await expect(page.getByTestId('problem-status')).toHaveText('Đã công bố');
+
+    const reason = page.getByLabel('Lý do đóng bài toán', { exact: true });
+    await page.getByRole('button', { name: 'Đóng bài toán' }).click();
+    await expect(reason).toHaveAttribute('aria-invalid', 'true');
+    await checkPage(page, 'buyer-problem-close-refused', async () => {
+      await expect(reason).toHaveAttribute('aria-invalid', 'true');
+    });
+    await reason.fill('Sở đã giải quyết bằng nguồn lực nội bộ.');
+    await page.getByRole('button', { name: 'Đóng bài toán' }).click();
+    await expect(page.getByTestId('problem-status')).toHaveText('Đã đóng');
+    await expect(page.getByText('Bài toán đã đóng: Sở đã giải quyết bằng nguồn lực nội bộ.')).toBeVisible();
+    expect(((await (await request.get(`/problems/${id}`)).json()) as { status: string }).status).toBe('CLOSED');
+
+    await page.getByRole('link', { name: 'Đề xuất bài toán (Mẫu 01)' }).click();
+    const problem = page.getByLabel('Vấn đề cần giải quyết', { exact: true });
+    await problem.fill('Ngắn');
+    await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
+    await expect(problem).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel('Y tế', { exact: true }).check();
+    await page.getByLabel('Người liên hệ', { exact: true }).fill('Phan Thị Hồng Nhung – Phó Giám đốc – 0912 345 678');
+    const need = `Trẻ em ở các phường ngoại thành bị lỡ lịch tiêm chủng (${Date.now()}).`;
+    await problem.fill(need);
+    await page.getByLabel('Cách xử lý hiện nay', { exact: true }).fill('Trạm y tế gọi điện nhắc thủ công.');
+    await page.getByLabel('Nhu cầu quản lý', { exact: true }).fill('Công cụ nhắc lịch tự động theo sổ tiêm.');
+    await page.getByLabel('Phạm vi thử nghiệm', { exact: true }).fill('Ba phường, sáu tháng.');
+    await page
+      .getByLabel('Dữ liệu hiện có để đo', { exact: true })
+      .fill('Hệ thống tiêm chủng quốc gia, cập nhật hằng ngày.');
+    await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
+    await expect(page.getByRole('status').getByText('Đã gửi đề xuất.')).toBeVisible();
+    await expect(page.getByTestId('proposals').getByRole('heading', { name: need })).toBeVisible();
+  });
+
   test('drafts and publishes a problem, opens a call, compares the offer, awards and signs it', async ({
     page,
     request,
