@@ -26,6 +26,7 @@ import { CatalogRecheckMarks1795640000000 } from './1795640000000-catalog-rechec
 import { RankingRecheckDecisions1795640000001 } from './1795640000001-ranking-recheck-decisions';
 import { NotificationsWebhooks1795640000002 } from './1795640000002-notifications-webhooks';
 import { AcceptanceReadingDuplicates1795630000000 } from './1795630000000-acceptance-reading-duplicates';
+import { IdentityStaleThrottleIndex1795690000000 } from './1795690000000-identity-stale-throttle-index';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   RankingRecheckDecisions1795640000001,
   NotificationsWebhooks1795640000002,
   AcceptanceReadingDuplicates1795630000000,
+  IdentityStaleThrottleIndex1795690000000,
 ];

@@ -480,6 +480,8 @@ async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
       ...cpu,
       http_4xx: after.client - before.client,
       http_5xx: after.server - before.server,
+      // 503 PLATFORM.OVERLOADED answers (counted in http_5xx): refused before any work, sent again after Retry-After.
+      overload_retries: MarketplaceClient.overloadRetries,
       api_log_errors: apiLog.errors,
       worker_log_errors: workerLog.errors,
       worker_log_warnings: workerLog.warnings,

@@ -96,7 +96,9 @@ describe('access control and the error format', () => {
       statusCode: 400,
       code: 'VALIDATION.FAILED',
       message: expect.stringContaining('secretField'),
-      details: [{ field: 'secretField', problems: ['property secretField should not exist'] }],
+      details: [
+        { field: 'secretField', problems: ['Trường này không được gửi / property secretField should not exist'] },
+      ],
       requestId: expect.any(String),
     });
     const badTaxCode = await request(system.url)

@@ -1,4 +1,5 @@
 import {
+  noticesAbout,
   fundedActors,
   createFunder,
   draftOrder,
@@ -134,6 +135,14 @@ describe('co-funding', () => {
     expect(await pool(f1)).toBe(f1Before - 123_456_789n + 24_691_357n);
     expect(await pool(f2)).toBe(f2Before - 100_000_000n + 20_000_000n);
     await reconciled();
+
+    // Each source is told what came back to it, and only that.
+    for (const [client, amount] of [
+      [a.buyer, '75.308.643 đ'],
+      [f1.client, '24.691.357 đ'],
+      [f2.client, '20.000.000 đ'],
+    ] as const)
+      expect((await noticesAbout(client, 'remainder-released', orderId))[0].messageVi).toContain(amount);
 
     // Each co-funder reads the results and payments of the order it funds; a funder of other orders does not.
     for (const f of [f1, f2]) {

@@ -1,4 +1,5 @@
 import {
+  noticesAbout,
   fundedActors,
   draftOrder,
   orderClosed,
@@ -151,6 +152,11 @@ describe('acceptance: corrected records and clawbacks', () => {
       [2, '-120000000', '180000000'],
     ]);
     expect(await escrow(orderId)).toBe('420000000');
+    for (const client of [a.vendor, a.buyer]) {
+      const [clawback] = await noticesAbout(client, 'clawback-made', orderId);
+      expect(clawback.data.amount).toBe('-120000000');
+      expect(clawback.messageVi).toContain('Đã thu hồi 120.000.000 đ');
+    }
     // 50,000,000 came back from the payable balance; the other 70,000,000 had left the platform: the vendor owes it.
     expect(await a.vendor.get(balances)).toEqual({ payable: '0', disbursed: disbursed.disbursed, owed: '70000000' });
     // The ranking hears of the clawback (its outcome event), not only of payments.

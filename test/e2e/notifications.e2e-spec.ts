@@ -4,14 +4,16 @@ import type { AddressInfo } from 'node:net';
 import {
   draftOrder,
   eventually,
+  everyPage,
   fundedActors,
+  noticesAbout,
   orderClosed,
   signBoth,
   signRecord,
   startSystem,
   uploadRound,
   type Actors,
-  type MarketplaceClient,
+  type Notice,
   type TestSystem,
 } from '@app/test-support';
 
@@ -21,12 +23,6 @@ interface Received {
   headers: IncomingHttpHeaders;
   body: string;
   status: number;
-}
-
-interface Inbox {
-  kind: string;
-  messageVi: string;
-  data: { orderId?: string; amount?: string; disputeDeadline?: string; releases?: unknown };
 }
 
 interface Delivery {
@@ -63,13 +59,6 @@ describe('notifications and webhooks', () => {
   let webhook: { id: string; url: string; secret: string };
   let orderId: string;
 
-  const inbox = (client: MarketplaceClient, kind: string, order: string) =>
-    eventually(async () => {
-      const list = await client.get<Inbox[]>('/notifications');
-      const found = list.filter((n) => n.kind === kind && n.data.orderId === order);
-      return found.length > 0 ? found : undefined;
-    }, `${kind} of ${order}`);
-
   beforeAll(async () => {
     system = await startSystem();
     ({ a, solutionId } = await fundedActors(system.admin, 'thongbao'));
@@ -100,18 +89,18 @@ describe('notifications and webhooks', () => {
     ({ orderId } = await draftOrder(a, { solutionId, price: '600000000' }));
     await signBoth(a, orderId);
     await uploadRound(a, orderId, 1, ['42']);
-    expect(await inbox(a.buyer, 'record-ready-to-sign', orderId)).toHaveLength(1);
+    expect(await noticesAbout(a.buyer, 'record-ready-to-sign', orderId)).toHaveLength(1);
     await signRecord(a, orderId, 1);
-    const [signed] = await inbox(a.vendor, 'record-signed', orderId);
+    const [signed] = await noticesAbout(a.vendor, 'record-signed', orderId);
     expect(signed.data.disputeDeadline).toBeDefined();
     expect(signed.messageVi).toContain('khiếu nại đến');
     await orderClosed(a.buyer, orderId);
     // mean 42 → attainment 0.8 → 480,000,000 paid, 120,000,000 back to the budget
     for (const client of [a.vendor, a.buyer])
-      expect((await inbox(client, 'payment-made', orderId))[0].data.amount).toBe('480000000');
-    const [released] = await inbox(a.buyer, 'remainder-released', orderId);
+      expect((await noticesAbout(client, 'payment-made', orderId))[0].data.amount).toBe('480000000');
+    const [released] = await noticesAbout(a.buyer, 'remainder-released', orderId);
     expect(released.messageVi).toContain('120.000.000');
-    expect((await a.vendor.get<Inbox[]>('/notifications')).filter((n) => n.kind === 'remainder-released')).toEqual([]);
+    expect((await a.vendor.get<Notice[]>('/notifications')).filter((n) => n.kind === 'remainder-released')).toEqual([]);
   });
 
   it('tells the agency, the vendor and the operator of a dispute and its resolution', async () => {
@@ -124,17 +113,18 @@ describe('notifications and webhooks', () => {
       evidence: [{ name: 'nhat-ky.csv', sha256: 'c'.repeat(64) }],
     });
     for (const client of [a.buyer, a.vendor, system.admin])
-      expect(await inbox(client, 'dispute-opened', disputed)).toHaveLength(1);
+      expect(await noticesAbout(client, 'dispute-opened', disputed)).toHaveLength(1);
     await a.admin.post(`/orders/${disputed}/disputes/${dispute.id}/resolution`, {
       outcome: 'UPHOLD',
       note: 'Đã đối chiếu nhật ký; giữ nguyên biên bản.',
     });
     for (const client of [a.buyer, a.vendor])
-      expect((await inbox(client, 'dispute-resolution', disputed))[0].messageVi).toContain('giữ nguyên');
+      expect((await noticesAbout(client, 'dispute-resolution', disputed))[0].messageVi).toContain('giữ nguyên');
   });
 
   it('posts every notice of the organisation signed, retries a refused delivery, logs and replays it', async () => {
-    const deliveries = () => a.vendor.get<Delivery[]>(`/webhooks/${webhook.id}/deliveries`);
+    const deliveries = async () =>
+      (await a.vendor.get<{ items: Delivery[] }>(`/webhooks/${webhook.id}/deliveries?limit=200`)).items;
     const notices = await a.vendor.get<Array<{ id: string }>>('/notifications');
     // every notice the vendor received after registering reached the receiver, once accepted
     const all = await eventually(async () => {
@@ -181,5 +171,14 @@ describe('notifications and webhooks', () => {
     expect(replayed.attempts).toHaveLength(target.attempts.length + 1);
     const resent = hook.received.slice(before).filter((r) => r.headers['x-cds-delivery'] === target.id);
     expect(resent.map((r) => r.body)).toEqual([target.body]);
+
+    // the log pages by cursor, newest first, completely
+    const paged = await everyPage<Delivery>(a.vendor, `/webhooks/${webhook.id}/deliveries`, 1);
+    expect(paged.map((d) => d.id)).toEqual((await deliveries()).map((d) => d.id));
+    expect(paged.length).toBeGreaterThanOrEqual(4);
+    await expect(a.vendor.get(`/webhooks/${webhook.id}/deliveries?cursor=nonsense`)).rejects.toMatchObject({
+      status: 400,
+      body: { code: 'NOTIFICATIONS.INVALID_CURSOR' },
+    });
   });
 });

@@ -150,6 +150,8 @@ describe('people and access', () => {
             AUTH_RATE_LIMIT_PER_MINUTE: '6',
             LOGIN_FAILURES_BEFORE_BACKOFF: '3',
             LOGIN_BACKOFF_BASE_SECONDS: '60',
+            // The second process sits behind a proxy on this machine; the first is reached directly.
+            TRUST_PROXY: i === 1 ? 'loopback' : '',
           }),
         );
         urls.push(`http://127.0.0.1:${port}`);
@@ -211,6 +213,44 @@ describe('people and access', () => {
       const refused = await login(7, emails[1], PASSWORD);
       expect(refused.status).toBe(429);
       expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    });
+
+    it('counts the client X-Forwarded-For names only behind a trusted proxy', async () => {
+      const failFrom = (i: number, client: string) =>
+        request(urls[i])
+          .post('/auth/login')
+          .set('x-forwarded-for', client)
+          .send({ email: `khach-xff-${client}-${tag}@example.vn`, password: 'sai-mat-khau' });
+      await system.db.pool.query(`DELETE FROM identity.login_throttles WHERE key LIKE 'ip:%'`);
+      const behindProxy: number[] = [];
+      for (let c = 0; c < 7; c++) behindProxy.push((await failFrom(1, `203.0.113.${c}`)).status);
+      expect(behindProxy).toEqual(Array(7).fill(401));
+      const { rows } = await system.db.pool.query<{ key: string }>(
+        `SELECT key FROM identity.login_throttles WHERE key LIKE 'ip:%' ORDER BY key`,
+      );
+      expect(rows.map((r) => r.key)).toEqual([0, 1, 2, 3, 4, 5, 6].map((c) => `ip:203.0.113.${c}`));
+
+      // Reached directly, the header is the client's own claim: every attempt counts against the real address.
+      const direct: number[] = [];
+      for (let c = 0; c < 7; c++) direct.push((await failFrom(0, `198.51.100.${c}`)).status);
+      expect(direct).toEqual([401, 401, 401, 401, 401, 401, 429]);
+      await system.db.pool.query(`DELETE FROM identity.login_throttles WHERE key LIKE 'ip:%'`);
+    });
+
+    it('forgets day-old counts that block nothing, keeping those still blocking', async () => {
+      await system.db.pool.query(
+        `INSERT INTO identity.login_throttles (key, failures, window_started_at, blocked_until) VALUES
+           ('ip:192.0.2.1', 3, now() - interval '2 days', NULL),
+           ('account:cu-${tag}@example.vn', 9, now() - interval '2 days', now() - interval '1 day'),
+           ('account:con-chan-${tag}@example.vn', 30, now() - interval '2 days', now() + interval '1 hour')`,
+      );
+      expect((await login(0, `khach-moi-${tag}@example.vn`, 'sai-mat-khau')).status).toBe(401);
+      const { rows } = await system.db.pool.query<{ key: string }>(
+        `SELECT key FROM identity.login_throttles WHERE key = ANY($1) ORDER BY key`,
+        [['ip:192.0.2.1', `account:cu-${tag}@example.vn`, `account:con-chan-${tag}@example.vn`]],
+      );
+      expect(rows.map((r) => r.key)).toEqual([`account:con-chan-${tag}@example.vn`]);
+      await system.db.pool.query(`DELETE FROM identity.login_throttles WHERE key LIKE 'ip:%'`);
     });
   });
 

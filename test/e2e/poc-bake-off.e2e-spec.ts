@@ -203,7 +203,7 @@ describe('POC bake-off: finalists, trial orders, measured comparison, award', ()
       const notice = await noticeOf(vendor.actors.vendor, 'bake-off-started', trialOf(offerId).id);
       expect(notice.data).toMatchObject({ callId: call.id, offerId, trialBudget: TRIAL_BUDGET });
       expect(Math.abs(Date.parse(notice.data.signBy as string) - signBy)).toBeLessThan(60_000);
-      expect(notice.messageVi).toContain('kinh phí thử nghiệm 100.000.000 đồng');
+      expect(notice.messageVi).toContain('kinh phí thử nghiệm 100.000.000 đ');
       expect(notice.messageVi).toContain(trialOf(offerId).id);
       expect(notice.messageEn).toContain('Sign it by');
     }
@@ -279,7 +279,7 @@ describe('POC bake-off: finalists, trial orders, measured comparison, award', ()
     const eliminatedNotice = await noticeOf(va.actors.vendor, 'bake-off-concluded', trialOf(offerA.id).id);
     expect(eliminatedNotice.data).toMatchObject({ outcome: 'ELIMINATED', paid: '60000000', maxAmount: TRIAL_BUDGET });
     expect(eliminatedNotice.messageVi).toContain(
-      'bị loại, hiệu quả chi phí đo được 60 % (đã trả 60.000.000 / 100.000.000 đồng)',
+      'bị loại, hiệu quả chi phí đo được 60 % (đã trả 60.000.000 đ / 100.000.000 đ)',
     );
     expect(eliminatedNotice.messageEn).toContain('eliminated, measured cost-effectiveness 60 %');
     await request(system.url).get(`/calls/${call.id}/bake-off`).expect(404);

@@ -821,6 +821,46 @@ describe('pre-check (tiền kiểm)', () => {
     expect(reviewEvents.map((e) => e.action)).toEqual(['review_accepted', 'review_rejected']);
   });
 
+  it('publishes the documents added after listing once a re-check of the solution passes', async () => {
+    const category = await newCategory();
+    const solution = await draft(a.vendor, category);
+    const first = await submit(a.vendor, solution.id);
+    for (const assessor of await assigned(first.id))
+      await assessor.client.post(`/precheck/submissions/${first.id}/scores`, scores(80, 80, 80));
+    const token = await system.client.login(a.logins.find((l) => l.role === 'vendor')!.email, PASSWORD);
+    const late = Buffer.from(`%PDF-1.7\n% Báo cáo vận hành ${randomBytes(4).toString('hex')}\n%%EOF\n`);
+    const lateDoc = (
+      await request(system.url)
+        .post(`/solutions/${solution.id}/documents`)
+        .set('authorization', `Bearer ${token}`)
+        .attach('file', late, { filename: 'bao-cao-van-hanh.pdf', contentType: 'application/pdf' })
+        .expect(201)
+    ).body as { id: string; reviewStatus: string };
+    expect(lateDoc.reviewStatus).toBe('PENDING');
+    const publicDocuments = async () =>
+      (
+        (await request(system.url).get(`/solutions/${solution.id}/documents`).expect(200)).body as Array<{ id: string }>
+      ).map((d) => d.id);
+    expect(await publicDocuments()).not.toContain(lateDoc.id);
+
+    const { name } = await a.vendor.get<Solution & { name: string }>(`/solutions/${solution.id}`);
+    await a.vendor.request('PUT', `/solutions/${solution.id}`, {
+      name,
+      summary: 'Giám sát giao thông bằng camera AI, đo được bằng dữ liệu thật.',
+      categoryCode: category,
+      kpis: [{ ...TRAFFIC_KPI, unit: 'm/s' }],
+    });
+    const recheck = await submit(a.vendor, solution.id);
+    for (const assessor of await assigned(recheck.id))
+      await assessor.client.post(`/precheck/submissions/${recheck.id}/scores`, {
+        scores: [{ group: 'kpi', score: 90, reason: 'Đơn vị đo mới rõ ràng.' }],
+      });
+
+    expect(await publicDocuments()).toContain(lateDoc.id);
+    const accepted = await a.admin.get<{ items: Array<{ id: string }> }>('/documents/pending-review?limit=200');
+    expect(accepted.items.map((d) => d.id)).not.toContain(lateDoc.id);
+  });
+
   it('searches the public catalogue with and without diacritics, with filters, quality order and cursor pages', async () => {
     const category = await newCategory();
     const list = async (score: number, fields: Record<string, unknown>) => {

@@ -1,4 +1,5 @@
 import {
+  everyPage,
   createActors,
   draftOrder,
   eventually,
@@ -140,10 +141,9 @@ describe('trust ranking after journeys with known outcomes', () => {
   });
 
   it('flags a vendor under the floor for re-check and tells tier 2 its lower bound', async () => {
-    const flags =
-      await system.admin.get<Array<{ vendorOrganisationId: string; scope: string; lowerBound: number }>>(
-        '/ranking/recheck-flags',
-      );
+    const { items: flags } = await system.admin.get<{
+      items: Array<{ vendorOrganisationId: string; scope: string; lowerBound: number }>;
+    }>('/ranking/recheck-flags?limit=200');
     expect(flags.map((f) => [f.vendorOrganisationId, f.scope]).sort()).toEqual(
       [
         [b.vendorOrgId, '*'],
@@ -209,6 +209,21 @@ describe('trust ranking after journeys with known outcomes', () => {
         reason: 'lần hai',
       }),
     ).rejects.toMatchObject({ status: 409, body: { code: 'RANKING.LINK_EXISTS' } });
+    await system.admin.post('/ranking/agency-vendor-links', {
+      agencyOrganisationId: b.agencyOrgId,
+      vendorOrganisationId: a.vendorOrgId,
+      reason: 'Công ty từng là đơn vị tư vấn của cơ quan này',
+    });
+    const links = await everyPage<{ agencyOrganisationId: string; declaredAt: string }>(
+      system.admin,
+      '/ranking/agency-vendor-links',
+      1,
+    );
+    expect(links.slice(0, 2).map((l) => l.agencyOrganisationId)).toEqual([b.agencyOrgId, a.agencyOrgId]);
+    await expect(system.admin.get('/ranking/agency-vendor-links?cursor=khong-hop-le')).rejects.toMatchObject({
+      status: 400,
+      body: { code: 'RANKING.INVALID_CURSOR' },
+    });
 
     const rows = await ranking();
     const ra = rows.find((r) => r.vendorOrganisationId === a.vendorOrgId)!;
@@ -306,7 +321,8 @@ describe('trust ranking after journeys with known outcomes', () => {
 
   it('lets the operator keep, suspend or delist a listing under re-check, with a reason', async () => {
     type Flag = { id: string; vendorOrganisationId: string; scope: string; decision: string | null };
-    const flags = await system.admin.get<Flag[]>('/ranking/recheck-flags');
+    const openFlags = async () => (await system.admin.get<{ items: Flag[] }>('/ranking/recheck-flags?limit=200')).items;
+    const flags = await openFlags();
     const overall = flags.find((f) => f.vendorOrganisationId === b.vendorOrgId && f.scope === '*')!;
     const category = flags.find((f) => f.vendorOrganisationId === b.vendorOrgId && f.scope === 'giao-thong')!;
     const decide = (flag: Flag, body: object) =>
@@ -344,10 +360,8 @@ describe('trust ranking after journeys with known outcomes', () => {
       decisionReason: reason,
     });
     expect(await solution()).toMatchObject({ status: 'SUSPENDED', recheckOpenedAt: null, statusReason: reason });
-    expect((await system.admin.get<Flag[]>('/ranking/recheck-flags')).map((f) => f.id)).not.toEqual(
-      expect.arrayContaining([overall.id]),
-    );
-    expect((await system.admin.get<Flag[]>('/ranking/recheck-flags')).map((f) => f.id)).not.toContain(category.id);
+    expect((await openFlags()).map((f) => f.id)).not.toEqual(expect.arrayContaining([overall.id]));
+    expect((await openFlags()).map((f) => f.id)).not.toContain(category.id);
     const suspended = await eventually(async () => {
       const list = await b.vendor.get<Array<{ kind: string; messageVi: string }>>('/notifications');
       return list.find((n) => n.kind === 'listing-suspended');
@@ -359,11 +373,7 @@ describe('trust ranking after journeys with known outcomes', () => {
       vendorOrganisationId: b.vendorOrgId,
       reason: 'Khai báo để tính lại điểm của B',
     });
-    expect(
-      (await system.admin.get<Flag[]>('/ranking/recheck-flags')).filter(
-        (f) => f.vendorOrganisationId === b.vendorOrgId,
-      ),
-    ).toEqual([]);
+    expect((await openFlags()).filter((f) => f.vendorOrganisationId === b.vendorOrgId)).toEqual([]);
     expect((await solution()).recheckOpenedAt).toBeNull();
   });
 

@@ -9,7 +9,12 @@ export class ApiError extends Error {
   }
 }
 
+const MAX_OVERLOAD_ATTEMPTS = 60;
+
 export class MarketplaceClient {
+  /** Requests refused for overload and sent again, by every client of this process (benchmarks report it). */
+  static overloadRetries = 0;
+
   constructor(
     readonly baseUrl: string,
     private readonly token?: string,
@@ -24,7 +29,25 @@ export class MarketplaceClient {
     return new MarketplaceClient(baseUrl, this.token);
   }
 
+  /**
+   * One call; a 503 PLATFORM.OVERLOADED means the API refused it before doing anything, so it is sent again after
+   * the Retry-After the API asked for.
+   */
   async request<T>(method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.send<T>(method, route, body, headers);
+      } catch (error) {
+        const overloaded = error instanceof ApiError && error.body.code === 'PLATFORM.OVERLOADED';
+        if (!overloaded || attempt === MAX_OVERLOAD_ATTEMPTS) throw error;
+        MarketplaceClient.overloadRetries++;
+        const seconds = (error.body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 1;
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      }
+    }
+  }
+
+  private async send<T>(method: string, route: string, body: unknown, headers: Record<string, string>): Promise<T> {
     const response = await fetch(this.baseUrl + route, {
       method,
       headers: {

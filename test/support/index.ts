@@ -6,3 +6,5 @@ export * from './public';
 export * from './reliability';
 export * from './system';
 export * from './tier2';
+export * from './notices';
+export * from './pages';

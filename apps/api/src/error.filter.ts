@@ -118,7 +118,7 @@ export class ErrorFilter implements ExceptionFilter {
     const body = { ...this.describe(exception), requestId: requestIdOf(request.raw) };
     if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: body.requestId }, body.message);
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
-    if (body.statusCode === 429 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

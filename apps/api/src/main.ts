@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { MEASUREMENT_FILE_TYPES } from '@app/acceptance';
 import { assertNoEviction, closeOnSignals, loadConfig, requestIdOf } from '@app/platform';
 import { ApiModule } from './api.module';
@@ -15,6 +16,7 @@ import { guardInputText } from './input-guard';
 import { buildOpenApi } from './openapi';
 import { validationPipe } from './validation';
 import { serveWebAssets } from './web-app';
+import { shedExcessLoad } from './load-shedding';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -22,10 +24,12 @@ async function bootstrap(): Promise<void> {
   const adapter = new FastifyAdapter({
     bodyLimit: 10 * 1024 * 1024,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
+    trustProxy: config.TRUST_PROXY ? config.TRUST_PROXY.split(',').map((proxy) => proxy.trim()) : false,
     ...frameworkRefusals,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  await shedExcessLoad(app.getHttpAdapter().getInstance(), app.get(DataSource), config);
   // Solution documents arrive as multipart streams; each upload sets its own size limit.
   await app.register(multipart, { limits: { files: 1, fields: 5 } });
   await serveWebAssets(app);

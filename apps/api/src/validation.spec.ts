@@ -1,4 +1,11 @@
+import { IsIn, IsString, Length, Max } from 'class-validator';
 import { validationPipe, withoutNulls } from './validation';
+
+class Sample {
+  @IsString() @Length(2, 20) name: string;
+  @IsIn(['DAILY', 'MONTHLY']) frequency: string;
+  @Max(100) weight: number;
+}
 
 describe('the global validation pipe', () => {
   const roundNo = (value: string) =>
@@ -25,6 +32,26 @@ describe('the global validation pipe', () => {
       b: 1,
       c: { e: 'x' },
       f: [{}, null],
+    });
+  });
+
+  it('says each problem in Vietnamese first, with the limit, then in English', async () => {
+    const refusal = validationPipe.transform(
+      { name: 'x', frequency: 'xx', weight: 101, extra: 1 },
+      { type: 'body', metatype: Sample },
+    );
+    await expect(refusal).rejects.toMatchObject({
+      details: expect.arrayContaining([
+        { field: 'name', problems: ['Cần ít nhất 2 ký tự / name must be longer than or equal to 2 characters'] },
+        {
+          field: 'frequency',
+          problems: [
+            'Phải là một trong các giá trị: DAILY, MONTHLY / frequency must be one of the following values: DAILY, MONTHLY',
+          ],
+        },
+        { field: 'weight', problems: ['Không được lớn hơn 100 / weight must not be greater than 100'] },
+        { field: 'extra', problems: ['Trường này không được gửi / property extra should not exist'] },
+      ]),
     });
   });
 });

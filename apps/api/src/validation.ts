@@ -4,10 +4,46 @@ import { DomainError } from '@app/kernel';
 /** PostgreSQL `integer`, the type of every numbered path segment (round numbers). */
 const PG_INTEGER_MAX = 2 ** 31 - 1;
 
+/** class-validator's checks in Vietnamese; `n` is the limit its English message names (its last number). */
+const VIETNAMESE: Record<string, (n: string, english: string) => string> = {
+  isNotEmpty: () => 'Không được để trống',
+  isDefined: () => 'Bắt buộc phải có',
+  arrayNotEmpty: () => 'Cần ít nhất một phần tử',
+  isString: () => 'Phải là văn bản',
+  isLength: (n, english) => (english.includes('longer') ? `Cần ít nhất ${n} ký tự` : `Tối đa ${n} ký tự`),
+  minLength: (n) => `Cần ít nhất ${n} ký tự`,
+  maxLength: (n) => `Tối đa ${n} ký tự`,
+  isIn: (_, english) => `Phải là một trong các giá trị: ${english.split(': ').pop()}`,
+  min: (n) => `Không được nhỏ hơn ${n}`,
+  max: (n) => `Không được lớn hơn ${n}`,
+  isInt: () => 'Phải là số nguyên',
+  isNumber: () => 'Phải là số',
+  isUuid: () => 'Phải là mã định danh (UUID) hợp lệ',
+  matches: () => 'Không đúng định dạng',
+  arrayMinSize: (n) => `Cần ít nhất ${n} phần tử`,
+  arrayMaxSize: (n) => `Tối đa ${n} phần tử`,
+  isBoolean: () => 'Phải là đúng hoặc sai (true/false)',
+  isArray: () => 'Phải là một danh sách',
+  isDateString: () => 'Phải là ngày giờ ISO 8601, ví dụ 2027-01-31T09:00:00+07:00',
+  isEmail: () => 'Địa chỉ thư điện tử không hợp lệ',
+  isDongAmount: () => 'Phải là số đồng nguyên viết dạng chuỗi, trong giới hạn cho phép',
+  whitelistValidation: () => 'Trường này không được gửi',
+  nestedValidation: () => 'Phải là một đối tượng',
+};
+
+/** A problem as the API says it everywhere: Vietnamese first, then the English detail. */
+function bilingual(constraint: string, english: string): string {
+  const say = VIETNAMESE[constraint === 'isUUID' ? 'isUuid' : constraint];
+  const limit = english.match(/-?\d+(\.\d+)?/g)?.pop() ?? '';
+  return `${say ? say(limit, english) : 'Giá trị không hợp lệ'} / ${english}`;
+}
+
 function flatten(errors: ValidationError[], parent = ''): Array<{ field: string; problems: string[] }> {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    const own = error.constraints
+      ? [{ field, problems: Object.entries(error.constraints).map(([name, english]) => bilingual(name, english)) }]
+      : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -50,7 +86,14 @@ class ApiValidationPipe extends ValidationPipe {
 export function assertPathInteger(value: unknown, field: string): void {
   const text = String(value);
   if (/^\d{1,10}$/.test(text) && Number(text) <= PG_INTEGER_MAX) return;
-  throw invalid([{ field, problems: [`${field} must be a whole number from 0 to ${PG_INTEGER_MAX}`] }]);
+  throw invalid([
+    {
+      field,
+      problems: [
+        `Phải là số nguyên từ 0 đến ${PG_INTEGER_MAX} / ${field} must be a whole number from 0 to ${PG_INTEGER_MAX}`,
+      ],
+    },
+  ]);
 }
 
 export const validationPipe = new ApiValidationPipe({

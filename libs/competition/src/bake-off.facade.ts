@@ -4,7 +4,7 @@ import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { type AuditActor, type AuditEntry, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, type Principal } from '@app/identity';
-import { Clock, newId } from '@app/kernel';
+import { Clock, formatDong, newId } from '@app/kernel';
 import { jobId, Outbox, updateIfStatus } from '@app/platform';
 import { ProblemsFacade, type Problem } from '@app/problems';
 import { percentOf, rankTrials, type RankedTrial } from './bake-off-ranking';
@@ -376,7 +376,7 @@ export class BakeOffFacade {
 function eliminationReason(trial: RankedTrial, best: RankedTrial): string {
   const own = `${percentOf(trial.costEffectiveness)} %`;
   const top = `${percentOf(best.costEffectiveness)} %`;
-  const paid = `${trial.paid} / ${trial.maxAmount} đồng`;
+  const paid = `${formatDong(trial.paid)} / ${formatDong(trial.maxAmount)}`;
   return trial.costEffectiveness.equals(best.costEffectiveness)
     ? `Thử nghiệm POC: hiệu quả chi phí đo được bằng nhau (${own}, đã trả ${paid}) nhưng điểm vòng 2 thấp hơn. / ` +
         `POC trial: equal measured cost-effectiveness (${own}, paid ${paid}) but a lower tier-2 score.`

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * Failed logins per client address (`ip:…`) and per account (`account:…`), shared by every API process so that
@@ -13,6 +13,7 @@ export class LoginThrottle {
   failures: number;
 
   /** Start of the address's counting window; for an account, the time of its latest failure. */
+  @Index()
   @Column({ type: 'timestamptz' })
   windowStartedAt: Date;
 

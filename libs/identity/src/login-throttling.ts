@@ -5,6 +5,7 @@ import { AppConfig } from '@app/platform';
 import { IdentityErrors } from './contracts/errors';
 
 const ADDRESS_WINDOW_SECONDS = 60;
+const STALE_BATCH = 100;
 
 const addressKey = (address: string) => `ip:${address}`;
 const accountKey = (email: string) => `account:${email}`;
@@ -34,6 +35,7 @@ export class LoginThrottling {
   }
 
   async recordFailure(address: string, email: string): Promise<void> {
+    await this.forgetStale();
     await this.dataSource.query(
       `INSERT INTO identity.login_throttles AS t (key, failures, window_started_at, blocked_until)
        VALUES ($1, 1, now(), CASE WHEN $2::int <= 1 THEN now() + make_interval(secs => $3) END)
@@ -60,6 +62,21 @@ export class LoginThrottling {
         this.config.LOGIN_BACKOFF_BASE_SECONDS,
         this.config.LOGIN_BACKOFF_MAX_SECONDS,
       ],
+    );
+  }
+
+  /**
+   * Counts a day old and no longer blocking change nothing (an account's failures are forgotten after a day, an
+   * address's window is a minute). Each failure clears up to a batch of them, so the table stays as large as a
+   * day's failures however long the system runs.
+   */
+  private async forgetStale(): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM identity.login_throttles WHERE key IN (
+         SELECT key FROM identity.login_throttles
+          WHERE window_started_at < now() - interval '1 day' AND (blocked_until IS NULL OR blocked_until < now())
+          ORDER BY window_started_at LIMIT $1 FOR UPDATE SKIP LOCKED)`,
+      [STALE_BATCH],
     );
   }
 

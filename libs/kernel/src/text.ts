@@ -7,9 +7,9 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 const BLANK = /^[\s\u180E\u200B-\u200D\u2060\uFEFF]+$/;
 
 export const TEXT_PROBLEMS = {
-  unstorable: 'contains U+0000 or an unpaired UTF-16 surrogate',
-  bidi: 'contains a bidirectional control character (U+202A–U+202E, U+2066–U+2069)',
-  blank: 'is blank: only whitespace or invisible characters',
+  unstorable: 'Có ký tự không lưu được (U+0000 hoặc nửa cặp UTF-16) / contains U+0000 or an unpaired UTF-16 surrogate',
+  bidi: 'Có ký tự điều khiển hướng chữ / contains a bidirectional control character (U+202A–U+202E, U+2066–U+2069)',
+  blank: 'Chỉ có khoảng trắng hoặc ký tự vô hình / is blank: only whitespace or invisible characters',
 } as const;
 
 /** How strictly a string is read: `storable` for headers and keys, `readable` adds bidi controls, `visible` blank text. */

@@ -5,7 +5,7 @@ import { AcceptanceNotices, type AcceptanceNotice, type AcceptanceNoticeName } f
 import { CatalogEvents, type CatalogEventName, type ListingNotice } from '@app/catalog';
 import type { BakeOffConcluded, BakeOffStarted, CallOpened } from '@app/competition';
 import { IdentityFacade } from '@app/identity';
-import { deterministicId, newId } from '@app/kernel';
+import { deterministicId, formatDong, newId } from '@app/kernel';
 import { Transactions } from '@app/platform';
 import type { AssessorReplaced } from '@app/precheck';
 import { NotificationsErrors } from './contracts/notifications';
@@ -13,7 +13,8 @@ import { Notification } from './notification.entity';
 import { WebhooksFacade } from './webhooks.facade';
 
 const formatDeadline = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
-const formatDong = (amount: string) => BigInt(amount).toLocaleString('vi-VN');
+/** An amount sent as a string of đồng, written as people read it ("1.234.567 đ"). */
+const dong = (amount: string) => formatDong(BigInt(amount));
 
 /** Each organisation's inbox, filled from other modules' events. */
 @Injectable()
@@ -46,7 +47,7 @@ export class NotificationsFacade {
 
   /** Each finalist learns of its trial order: its id, the trial budget and the date to sign it by. */
   async bakeOffStarted(event: BakeOffStarted): Promise<void> {
-    const budget = formatDong(event.trialBudget);
+    const budget = dong(event.trialBudget);
     await this.insertIgnoringRepeats(
       event.finalists.map((f) => ({
         organisationId: f.vendorOrganisationId,
@@ -54,11 +55,11 @@ export class NotificationsFacade {
         subjectId: f.trialOrderId,
         messageVi:
           `Hồ sơ chào của bạn vào vòng POC cuối của bài toán "${event.problemTitleVi}": đơn hàng thử nghiệm ` +
-          `${f.trialOrderId}, kinh phí thử nghiệm ${budget} đồng. Hãy ký trước ${formatDeadline(event.signBy)}; ` +
+          `${f.trialOrderId}, kinh phí thử nghiệm ${budget}. Hãy ký trước ${formatDeadline(event.signBy)}; ` +
           `quá hạn, đơn hàng bị hủy và bạn rời vòng POC.`,
         messageEn:
           `Your offer is a finalist of the POC bake-off on "${event.problemTitleEn}": trial order ${f.trialOrderId}, ` +
-          `trial budget ${budget} đồng. Sign it by ${event.signBy}, or it is cancelled and you leave the bake-off.`,
+          `trial budget ${budget}. Sign it by ${event.signBy}, or it is cancelled and you leave the bake-off.`,
         data: {
           callId: event.callId,
           offerId: f.offerId,
@@ -227,8 +228,8 @@ function listingMessages(name: CatalogEventName, n: ListingNotice): [string, str
 function outcomeMessages(event: BakeOffConcluded, f: BakeOffConcluded['finalists'][number]): [string, string] {
   const vi = `Vòng POC của bài toán "${event.problemTitleVi}" đã kết thúc: `;
   const en = `The POC bake-off on "${event.problemTitleEn}" has concluded: `;
-  const figuresVi = `hiệu quả chi phí đo được ${f.costEffectivenessPercent} % (đã trả ${formatDong(f.paid ?? '0')} / ${formatDong(f.maxAmount)} đồng)`;
-  const figuresEn = `measured cost-effectiveness ${f.costEffectivenessPercent} % (paid ${formatDong(f.paid ?? '0')} of ${formatDong(f.maxAmount)} đồng)`;
+  const figuresVi = `hiệu quả chi phí đo được ${f.costEffectivenessPercent} % (đã trả ${dong(f.paid ?? '0')} / ${dong(f.maxAmount)})`;
+  const figuresEn = `measured cost-effectiveness ${f.costEffectivenessPercent} % (paid ${dong(f.paid ?? '0')} of ${dong(f.maxAmount)})`;
   switch (f.outcome) {
     case 'PROPOSED':
       return [
@@ -295,19 +296,19 @@ function acceptanceMessages(name: AcceptanceNoticeName, n: AcceptanceNotice, rec
           ];
     case AcceptanceNotices.paid:
       return [
-        `Đã thanh toán ${formatDong(n.amount ?? '0')} đồng theo kết quả ${round} của đơn hàng ${order}.`,
-        `${formatDong(n.amount ?? '0')} đồng were paid for ${roundEn} of order ${order}.`,
+        `Đã thanh toán ${dong(n.amount ?? '0')} theo kết quả ${round} của đơn hàng ${order}.`,
+        `${dong(n.amount ?? '0')} were paid for ${roundEn} of order ${order}.`,
       ];
     case AcceptanceNotices.clawedBack:
       return [
-        `Đã thu hồi ${formatDong((-BigInt(n.amount ?? '0')).toString())} đồng của ${round}, đơn hàng ${order}, theo biên bản hiệu chỉnh.`,
-        `${formatDong((-BigInt(n.amount ?? '0')).toString())} đồng of ${roundEn} of order ${order} were clawed back after a corrected record.`,
+        `Đã thu hồi ${formatDong(-BigInt(n.amount ?? '0'))} của ${round}, đơn hàng ${order}, theo biên bản hiệu chỉnh.`,
+        `${formatDong(-BigInt(n.amount ?? '0'))} of ${roundEn} of order ${order} were clawed back after a corrected record.`,
       ];
     case AcceptanceNotices.remainderReleased: {
-      const own = formatDong(n.releases?.find((r) => r.organisationId === recipient)?.amount ?? '0');
+      const own = dong(n.releases?.find((r) => r.organisationId === recipient)?.amount ?? '0');
       return [
-        `Đơn hàng ${order} đã kết thúc: ${own} đồng còn lại trong ký quỹ đã được hoàn về cho bạn.`,
-        `Order ${order} is closed: ${own} đồng of its remaining escrow came back to you.`,
+        `Đơn hàng ${order} đã kết thúc: ${own} còn lại trong ký quỹ đã được hoàn về cho bạn.`,
+        `Order ${order} is closed: ${own} of its remaining escrow came back to you.`,
       ];
     }
   }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { CurrentPrincipal, Roles, type Principal } from '@app/identity';
+import { DEFAULT_PAGE_SIZE, PageQueryDto, PageView } from '@app/platform';
 import { DELIVERY_STATUSES, type DeliveryStatus } from './webhook.entity';
 import { WebhooksFacade } from './webhooks.facade';
 
@@ -51,6 +52,8 @@ class WebhookDeliveryView {
   @ApiProperty({ type: WebhookAttemptView, isArray: true }) attempts: WebhookAttemptView[];
 }
 
+class WebhookDeliveryPageView extends PageView(WebhookDeliveryView) {}
+
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('webhooks')
@@ -78,10 +81,17 @@ export class WebhooksController {
 
   @Get(':id/deliveries')
   @Roles(...WEBHOOK_ROLES)
-  @ApiOperation({ summary: 'Nhật ký gửi webhook / A webhook’s deliveries with every attempt' })
-  @ApiOkResponse({ type: WebhookDeliveryView, isArray: true })
-  deliveries(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<WebhookDeliveryView[]> {
-    return this.webhooks.deliveries(p, id);
+  @ApiOperation({
+    summary:
+      'Nhật ký gửi webhook, mới nhất trước, phân trang / A webhook’s deliveries with every attempt, newest first, paged',
+  })
+  @ApiOkResponse({ type: WebhookDeliveryPageView })
+  deliveries(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: PageQueryDto,
+  ): Promise<WebhookDeliveryPageView> {
+    return this.webhooks.deliveries(p, id, { cursor: q.cursor, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Post(':id/deliveries/:deliveryId/replay')

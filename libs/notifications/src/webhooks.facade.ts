@@ -4,7 +4,7 @@ import { EntityManager, In } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { Clock, newId } from '@app/kernel';
-import { jobId, Outbox, Transactions, type JobRequest } from '@app/platform';
+import { jobId, keysetPage, Outbox, Transactions, type JobRequest } from '@app/platform';
 import {
   NotificationsErrors,
   WEBHOOK_DELIVERY_HEADER,
@@ -101,20 +101,29 @@ export class WebhooksFacade {
     );
   }
 
-  /** The webhook's deliveries, newest first, each with its attempts. */
-  async deliveries(principal: Principal, webhookId: string, limit = 100) {
+  /** One page of the webhook's deliveries, newest first, each with its attempts. */
+  async deliveries(principal: Principal, webhookId: string, page: { cursor?: string; limit: number }) {
     return this.tx.run(async (tx) => {
       await this.ownWebhook(tx, principal, webhookId);
-      const deliveries = await tx.find(WebhookDelivery, {
-        where: { webhookId },
-        order: { createdAt: 'DESC', id: 'ASC' },
-        take: limit,
-      });
+      const deliveries = await keysetPage(
+        tx.createQueryBuilder(WebhookDelivery, 'd').where('d.webhookId = :webhookId', { webhookId }),
+        {
+          timeColumn: 'd.created_at',
+          timeOf: (d) => d.createdAt,
+          direction: 'DESC',
+          cursor: page.cursor,
+          limit: page.limit,
+          invalidCursor: () => NotificationsErrors.INVALID_CURSOR(undefined, { cursor: page.cursor }),
+        },
+      );
       const attempts = await tx.find(WebhookAttempt, {
-        where: { deliveryId: In(deliveries.map((d) => d.id)) },
+        where: { deliveryId: In(deliveries.items.map((d) => d.id)) },
         order: { attemptedAt: 'ASC', id: 'ASC' },
       });
-      return deliveries.map((d) => ({ ...d, attempts: attempts.filter((a) => a.deliveryId === d.id) }));
+      return {
+        items: deliveries.items.map((d) => ({ ...d, attempts: attempts.filter((a) => a.deliveryId === d.id) })),
+        nextCursor: deliveries.nextCursor,
+      };
     });
   }
 

@@ -17,4 +17,5 @@ export * from './shutdown';
 export * from './queue/logged-worker-host';
 export * from './queue/periodic-task';
 export * from './http/page-query.dto';
+export * from './http/page-view';
 export * from './database/keyset-page';

@@ -6,10 +6,12 @@ import {
   DashboardRowsQueryDto,
   DashboardRowsView,
   DeclareLinkDto,
+  LinkPageView,
   LinkView,
   RankingEntryView,
   RankingQueryDto,
   RecheckDecisionDto,
+  RecheckFlagPageView,
   RecheckFlagView,
   SnapshotView,
   TrustLowerBoundQueryDto,
@@ -17,6 +19,7 @@ import {
   VendorTrustView,
 } from './ranking.dto';
 import { RankingFacade } from './ranking.facade';
+import { DEFAULT_PAGE_SIZE, PageQueryDto } from '@app/platform';
 
 @ApiTags('ranking')
 @ApiBearerAuth()
@@ -98,9 +101,12 @@ export class RankingController {
 
   @Get('ranking/agency-vendor-links')
   @Roles('OPERATOR_ADMIN')
-  @ApiOkResponse({ type: LinkView, isArray: true })
-  links(): Promise<LinkView[]> {
-    return this.ranking.links();
+  @ApiOperation({
+    summary: 'Quan hệ cơ quan – nhà cung cấp đã khai, mới nhất trước / Declared agency–vendor links, paged',
+  })
+  @ApiOkResponse({ type: LinkPageView })
+  links(@Query() q: PageQueryDto): Promise<LinkPageView> {
+    return this.ranking.links({ cursor: q.cursor, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Get('ranking/recheck-flags')
@@ -109,9 +115,9 @@ export class RankingController {
     summary:
       'Nhà cung cấp cần tiền kiểm lại (L dưới ngưỡng) / Vendors whose listings need a re-check (L under the floor)',
   })
-  @ApiOkResponse({ type: RecheckFlagView, isArray: true })
-  flags(): Promise<RecheckFlagView[]> {
-    return this.ranking.openFlags();
+  @ApiOkResponse({ type: RecheckFlagPageView })
+  flags(@Query() q: PageQueryDto): Promise<RecheckFlagPageView> {
+    return this.ranking.openFlags({ cursor: q.cursor, limit: q.limit ?? DEFAULT_PAGE_SIZE });
   }
 
   @Post('ranking/recheck-flags/:id/decision')

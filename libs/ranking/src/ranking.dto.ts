@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { PageView } from '@app/platform';
 import { RECHECK_DECISIONS, type RecheckDecision } from './trust-snapshot.entity';
 import { DASHBOARD_ROW_SETS, MONEY_DIMENSIONS, type DashboardRowSet, type MoneyDimension } from '@app/acceptance';
 
@@ -273,3 +274,7 @@ export class CityDashboardView {
   @ApiProperty({ type: String, isArray: true }) notesVi: string[];
   @ApiProperty({ type: String, isArray: true }) notesEn: string[];
 }
+
+export class LinkPageView extends PageView(LinkView) {}
+
+export class RecheckFlagPageView extends PageView(RecheckFlagView) {}

@@ -15,8 +15,8 @@ import {
 import { AuditFacade, SYSTEM_ACTOR, type AuditEntry } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityFacade, type Principal } from '@app/identity';
-import { Clock, newId } from '@app/kernel';
-import { AppConfig, copyRows, Transactions } from '@app/platform';
+import { Clock, newId, type Page } from '@app/kernel';
+import { AppConfig, copyRows, keysetPage, Transactions } from '@app/platform';
 import { PrecheckFacade } from '@app/precheck';
 import { RankingErrors } from './contracts/ranking';
 import { cityDashboard, type CityDashboard } from './dashboard';
@@ -333,8 +333,15 @@ export class RankingFacade {
     });
   }
 
-  async links(): Promise<AgencyVendorLink[]> {
-    return this.tx.run((tx) => tx.find(AgencyVendorLink, { order: { declaredAt: 'DESC', id: 'ASC' } }));
+  /** One page of the declared agency–vendor links, newest first. */
+  async links(page: PageRequest): Promise<Page<AgencyVendorLink>> {
+    return this.tx.run((tx) =>
+      keysetPage(tx.createQueryBuilder(AgencyVendorLink, 'l'), {
+        timeColumn: 'l.declared_at',
+        timeOf: (l) => l.declaredAt,
+        ...newestFirst(page),
+      }),
+    );
   }
 
   /**
@@ -386,9 +393,14 @@ export class RankingFacade {
   }
 
   /** Re-check flags awaiting the operator's decision (lower bound under the floor), newest first. */
-  async openFlags(): Promise<RecheckFlag[]> {
+  /** One page of the re-checks waiting for the operator's decision, newest first. */
+  async openFlags(page: PageRequest): Promise<Page<RecheckFlag>> {
     return this.tx.run((tx) =>
-      tx.find(RecheckFlag, { where: { resolvedAt: IsNull(), decidedAt: IsNull() }, order: { raisedAt: 'DESC' } }),
+      keysetPage(tx.createQueryBuilder(RecheckFlag, 'f').where('f.resolved_at IS NULL AND f.decided_at IS NULL'), {
+        timeColumn: 'f.raised_at',
+        timeOf: (f) => f.raisedAt,
+        ...newestFirst(page),
+      }),
     );
   }
 
@@ -715,3 +727,17 @@ async function largeAggregates(tx: EntityManager): Promise<void> {
 }
 
 const explanationOf = (s: TrustSnapshot) => explain(s, s.priorMean, s.orders, s.excluded, s.categoryOrders);
+
+interface PageRequest {
+  cursor?: string;
+  limit: number;
+}
+
+function newestFirst(page: PageRequest) {
+  return {
+    direction: 'DESC' as const,
+    cursor: page.cursor,
+    limit: page.limit,
+    invalidCursor: () => RankingErrors.INVALID_CURSOR(undefined, { cursor: page.cursor }),
+  };
+}

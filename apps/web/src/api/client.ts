@@ -13,11 +13,14 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** What the API said about one field (validation details name fields by path: `kpis.0.target`). */
+  /** What the API said about one field (details name fields by path: `kpis.0.target`, or `body.kpis.0.target`). */
   problemsOf(field: string): string[] {
     if (!Array.isArray(this.details)) return [];
+    const names = (d: { field?: unknown }) =>
+      typeof d.field === 'string' &&
+      [d.field, d.field.replace(/^body\./, '')].some((path) => path === field || path.startsWith(`${field}.`));
     return (this.details as Array<{ field?: unknown; problems?: unknown }>)
-      .filter((d) => typeof d.field === 'string' && (d.field === field || d.field.startsWith(`${field}.`)))
+      .filter(names)
       .flatMap((d) => (Array.isArray(d.problems) ? d.problems.map(String) : []));
   }
 }

@@ -1433,6 +1433,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Quan hệ cơ quan – nhà cung cấp đã khai, mới nhất trước / Declared agency–vendor links, paged */
         get: operations["RankingController_links"];
         put?: never;
         /** Khai báo cơ quan có liên hệ với nhà cung cấp (đơn hàng bị loại khỏi điểm) / Declare an agency–vendor link (its orders stop counting) */
@@ -1706,7 +1707,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Nhật ký gửi webhook / A webhook’s deliveries with every attempt */
+        /** Nhật ký gửi webhook, mới nhất trước, phân trang / A webhook’s deliveries with every attempt, newest first, paged */
         get: operations["WebhooksController_deliveries"];
         put?: never;
         post?: never;
@@ -3104,6 +3105,11 @@ export interface components {
             /** Format: date-time */
             declaredAt: string;
         };
+        LinkPageView: {
+            items: components["schemas"]["LinkView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
+        };
         RecheckFlagView: {
             id: string;
             vendorOrganisationId: string;
@@ -3119,6 +3125,11 @@ export interface components {
             decisionReason?: string | null;
             /** Format: date-time */
             decidedAt?: string | null;
+        };
+        RecheckFlagPageView: {
+            items: components["schemas"]["RecheckFlagView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
         };
         RecheckDecisionDto: {
             /**
@@ -3195,6 +3206,11 @@ export interface components {
             /** Format: date-time */
             deliveredAt?: string | null;
             attempts: components["schemas"]["WebhookAttemptView"][];
+        };
+        WebhookDeliveryPageView: {
+            items: components["schemas"]["WebhookDeliveryView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
         };
         Error: {
             /** @example 409 */
@@ -7384,7 +7400,11 @@ export interface operations {
     };
     RankingController_links: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7396,7 +7416,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LinkView"][];
+                    "application/json": components["schemas"]["LinkPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -7462,7 +7482,11 @@ export interface operations {
     };
     RankingController_flags: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7474,7 +7498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecheckFlagView"][];
+                    "application/json": components["schemas"]["RecheckFlagPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
@@ -8097,7 +8121,11 @@ export interface operations {
     };
     WebhooksController_deliveries: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8111,7 +8139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookDeliveryView"][];
+                    "application/json": components["schemas"]["WebhookDeliveryPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */

@@ -16,6 +16,7 @@ export const WEBHOOK_DELIVERY_HEADER = 'x-cds-delivery';
 export const NotificationsErrors = errorCodes('NOTIFICATIONS', {
   NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy thông báo. / Notification not found.' },
   WEBHOOK_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy webhook. / Webhook not found.' },
+  INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   DELIVERY_NOT_FOUND: {
     kind: 'NOT_FOUND',
     message: 'Không tìm thấy lần gửi webhook. / Webhook delivery not found.',

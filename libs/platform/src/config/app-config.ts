@@ -61,6 +61,18 @@ export class AppConfig extends QueueConfig {
   @Max(200)
   DB_POOL_SIZE = 10;
 
+  /** Load shedding: the API refuses new requests (503, Retry-After) while this many wait for a pooled connection… */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  API_MAX_WAITING_FOR_CONNECTION = 40;
+
+  /** …or while its event loop lags by more than this many milliseconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  API_MAX_EVENT_LOOP_DELAY_MS = 1000;
+
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL: string;
 
@@ -111,6 +123,16 @@ export class AppConfig extends QueueConfig {
     message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash, query or fragment',
   })
   PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /**
+   * The reverse proxies in front of the API (comma-separated addresses, CIDR ranges or `loopback`, `linklocal`,
+   * `uniquelocal`), whose X-Forwarded-For names the client; empty: clients connect directly. Login throttling per
+   * address counts the client, so an untrusted X-Forwarded-For must never be believed.
+   */
+  @Matches(/^([0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)?$/, {
+    message: 'TRUST_PROXY must be a comma-separated list of addresses, CIDR ranges or loopback/linklocal/uniquelocal',
+  })
+  TRUST_PROXY = '';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -7,6 +7,7 @@ export const NIGHTLY_PATTERN = '0 2 * * *';
 export const NIGHTLY_TZ = 'Asia/Ho_Chi_Minh';
 
 export const RankingErrors = errorCodes('RANKING', {
+  INVALID_CURSOR: { kind: 'INVALID', message: 'Con trỏ trang không hợp lệ. / Invalid page cursor.' },
   SNAPSHOT_NOT_FOUND: {
     kind: 'NOT_FOUND',
     message: 'Không tìm thấy bản ghi điểm tín nhiệm. / Trust snapshot not found.',
