@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { assertSameOrganisationOrOperator, CurrentPrincipal, Roles, type Principal } from '@app/identity';
 import { LedgerFacade, type StatementLine } from '@app/ledger';
-import { DEFAULT_PAGE_SIZE, PageQueryDto } from '@app/platform';
+import { DEFAULT_PAGE_SIZE, PageQueryDto, PageView } from '@app/platform';
 import { ledgerCodes } from './contracts/ordering';
 
 export class StatementLineView {
@@ -21,11 +21,7 @@ export class StatementLineView {
   @ApiProperty({ format: 'date-time' }) at: Date;
 }
 
-export class StatementPageView {
-  @ApiProperty({ type: StatementLineView, isArray: true }) items: StatementLineView[];
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'pass as ?cursor= for the next page' })
-  nextCursor: string | null;
-}
+export class StatementPageView extends PageView(StatementLineView) {}
 
 function lineView(line: StatementLine): StatementLineView {
   const orderId = line.metadata.orderId;
