@@ -321,7 +321,7 @@ describe('co-funding', () => {
       } while (cursor);
       return lines;
     };
-    const chained = async (lines: Line[], balance: bigint) => {
+    const chained = (lines: Line[], balance: bigint) => {
       expect(BigInt(lines[0].balanceAfter)).toBe(balance);
       for (let i = 0; i + 1 < lines.length; i++)
         expect(BigInt(lines[i].balanceAfter) - BigInt(lines[i].amount)).toBe(BigInt(lines[i + 1].balanceAfter));
@@ -330,7 +330,7 @@ describe('co-funding', () => {
     };
 
     const pooled = await statement(f1.client, `/funders/${f1.orgId}/statement`);
-    await chained(pooled, await pool(f1));
+    chained(pooled, await pool(f1));
     expect(pooled[pooled.length - 1]).toMatchObject({ kind: 'deposit', amount: '300000000', reference: 'UNC-01' });
     // The co-funded order of the pro-rata test: the pledge left for its escrow and its share came back at the close.
     const reserved = pooled.find((l) => l.kind === 'reserve' && l.amount === '-123456789');
@@ -341,7 +341,7 @@ describe('co-funding', () => {
     expect(await a.admin.get(`/funders/${f1.orgId}/statement`)).toMatchObject({ items: pooled.slice(0, 50) });
 
     const budgeted = await statement(a.buyer, `/budgets/${a.agencyOrgId}/statement`);
-    await chained(budgeted, await budget());
+    chained(budgeted, await budget());
     expect(budgeted).toContainEqual(
       expect.objectContaining({ kind: 'release', amount: '75308643', orderId: reserved!.orderId }),
     );
