@@ -4,18 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, data } from '../../api/client';
 import { Field, FormFailure } from '../../components/Form';
 import { Paged, usePaged, type Schemas } from './shared';
+import { buyerVi } from './text';
 
 type Proposal = Schemas['ProposalView'];
 type ProposalField = Proposal['fields'][number];
 
-const FIELDS: ProposalField[] = [
-  'URBAN_MANAGEMENT',
-  'HEALTH',
-  'EDUCATION',
-  'ENVIRONMENT',
-  'ADMINISTRATIVE_DATA',
-  'OTHER',
-];
+/** Form 01's management fields, in the order the texts name them (one text per field the API knows). */
+const FIELDS = Object.keys(buyerVi.field) as ProposalField[];
 const TEXTS = ['problem', 'currentHandling', 'managementNeed', 'trialScope', 'availableData'] as const;
 type TextKey = (typeof TEXTS)[number];
 
