@@ -42,6 +42,7 @@ test('the whole journey, from a listing to the payment and the rankings', async 
         nameVi: 'Thời gian chờ đèn đỏ trung bình giờ cao điểm',
         nameEn: 'Average red-light wait at peak hours',
         unit: 'giây',
+        direction: 'Giảm',
         baseline: '90',
         target: '60',
         dataSource: 'Camera giao thông của Công an Thành phố',
@@ -49,7 +50,7 @@ test('the whole journey, from a listing to the payment and the rankings', async 
     },
     BUYER,
   );
-  const { callId } = await openCall(page, { problemId, deadline: new Date(Date.now() + 60_000) }, BUYER);
+  const { callId } = await openCall(page, { problemId, deadline: new Date(Date.now() + 150_000) }, BUYER);
 
   await offerOnCall(page, { problemTitle: titleVi, price: PRICE, rounds: 1, solutionName });
   const { orderId } = await awardOffer(page, { callId, vendorName: VENDOR_NAME, disputeDays: '0' }, BUYER);

@@ -300,4 +300,61 @@ describe('co-funding', () => {
     expect((await order(orderId)).funding.city).toBe('590000000');
     await reconciled();
   });
+
+  it('states every movement of a pool and a budget, newest first, paged, to their owners only', async () => {
+    interface Line {
+      kind: string;
+      amount: string;
+      balanceAfter: string;
+      orderId: string | null;
+      reference: string | null;
+    }
+    const statement = async (client: typeof a.buyer, path: string) => {
+      const lines: Line[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
+        const page = await client.get<{ items: Line[]; nextCursor: string | null }>(`${path}${query}`);
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        lines.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return lines;
+    };
+    const chained = (lines: Line[], balance: bigint) => {
+      expect(BigInt(lines[0].balanceAfter)).toBe(balance);
+      for (let i = 0; i + 1 < lines.length; i++)
+        expect(BigInt(lines[i].balanceAfter) - BigInt(lines[i].amount)).toBe(BigInt(lines[i + 1].balanceAfter));
+      const last = lines[lines.length - 1];
+      expect(BigInt(last.balanceAfter)).toBe(BigInt(last.amount));
+    };
+
+    const pooled = await statement(f1.client, `/funders/${f1.orgId}/statement`);
+    chained(pooled, await pool(f1));
+    expect(pooled[pooled.length - 1]).toMatchObject({ kind: 'deposit', amount: '300000000', reference: 'UNC-01' });
+    // The co-funded order of the pro-rata test: the pledge left for its escrow and its share came back at the close.
+    const reserved = pooled.find((l) => l.kind === 'reserve' && l.amount === '-123456789');
+    expect(reserved?.orderId).toEqual(expect.any(String));
+    expect(pooled).toContainEqual(
+      expect.objectContaining({ kind: 'release', amount: '24691357', orderId: reserved!.orderId }),
+    );
+    expect(await a.admin.get(`/funders/${f1.orgId}/statement`)).toMatchObject({ items: pooled.slice(0, 50) });
+
+    const budgeted = await statement(a.buyer, `/budgets/${a.agencyOrgId}/statement`);
+    chained(budgeted, await budget());
+    expect(budgeted).toContainEqual(
+      expect.objectContaining({ kind: 'release', amount: '75308643', orderId: reserved!.orderId }),
+    );
+    expect(budgeted).toContainEqual(
+      expect.objectContaining({ kind: 'reserve', amount: '-376543211', orderId: reserved!.orderId }),
+    );
+    expect(budgeted[budgeted.length - 1].kind).toBe('allocate');
+
+    const refused = (work: Promise<unknown>, status: number, code: string) =>
+      expect(work).rejects.toMatchObject({ status, body: { code } });
+    await refused(f2.client.get(`/funders/${f1.orgId}/statement`), 403, 'IDENTITY.FORBIDDEN_ORGANISATION');
+    await refused(a.buyer.get(`/funders/${f1.orgId}/statement`), 403, 'IDENTITY.FORBIDDEN_ROLE');
+    await refused(f1.client.get(`/budgets/${a.agencyOrgId}/statement`), 403, 'IDENTITY.FORBIDDEN_ROLE');
+    await refused(f1.client.get(`/funders/${f1.orgId}/statement?cursor=bm9wZQ`), 400, 'LEDGER.INVALID_CURSOR');
+  });
 });

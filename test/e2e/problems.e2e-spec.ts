@@ -291,4 +291,22 @@ describe('problems: proposals → catalogue problem → published', () => {
     await a.buyer.post(`/problems/${draft.id}/publish`);
     expect(await ids(ward.buyer)).toEqual([]);
   });
+
+  it('lists one agency’s published problems for its pages', async () => {
+    const agency = await createActors(system.admin, 'own-list');
+    const mine = await agency.buyer.post<Created>('/problems', draftBody(inDays(60)));
+    const kept = await agency.buyer.post<Created>('/problems', draftBody(inDays(60)));
+    await agency.buyer.post(`/problems/${mine.id}/publish`);
+    const listed = async (query: string) =>
+      ((await request(system.url).get(`/problems?${query}`).expect(200)).body as { items: Created[] }).items.map(
+        (p) => p.id,
+      );
+
+    expect(await listed(`agencyOrganisationId=${agency.agencyOrgId}`)).toEqual([mine.id]);
+    expect(await listed(`agencyOrganisationId=${agency.agencyOrgId}&categoryCode=y-te`)).toEqual([]);
+    expect(await listed('limit=200')).toEqual(expect.arrayContaining([mine.id]));
+    expect(await listed('limit=200')).not.toContain(kept.id);
+    const refused = await request(system.url).get('/problems?agencyOrganisationId=so-y-te').expect(400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION.FAILED' });
+  });
 });

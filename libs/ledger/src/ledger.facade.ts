@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { newId } from '@app/kernel';
+import { decodeCursor, newId, pageOf, type Page } from '@app/kernel';
 import { Account } from './account.entity';
 import {
   type AccountKind,
@@ -33,6 +33,17 @@ export interface Reconciliation {
   accountsWithDrift: Array<{ accountId: string; cached: string; fromPostings: string }>;
   unbalancedTransfers: string[];
   ok: boolean;
+}
+
+/** One posting of an account's statement: what moved (signed), why, and the balance right after. */
+export interface StatementLine {
+  postingId: string;
+  kind: string;
+  memo: string | null;
+  metadata: Record<string, unknown>;
+  amount: bigint;
+  balanceAfter: bigint;
+  at: Date;
 }
 
 const sameLegs = (a: Leg[], b: Leg[]) =>
@@ -113,6 +124,50 @@ export class LedgerFacade {
       [codes],
     );
     return new Map(codes.map((code) => [code, BigInt(rows.find((r) => r.code === code)?.balance ?? 0)]));
+  }
+
+  /** An account's postings, newest first, paged by posting id (an account never opened has an empty statement). */
+  async statement(code: string, page: { cursor?: string; limit: number }): Promise<Page<StatementLine>> {
+    const params: unknown[] = [code, page.limit + 1];
+    let after = '';
+    if (page.cursor !== undefined) {
+      const [id] = decodeCursor(page.cursor) ?? [];
+      if (typeof id !== 'string' || !/^\d{1,19}$/.test(id)) throw LedgerErrors.INVALID_CURSOR();
+      params.push(id);
+      after = 'AND p.id < $3::bigint';
+    }
+    const rows = await this.dataSource.query<
+      Array<{
+        id: string;
+        kind: string;
+        memo: string | null;
+        metadata: Record<string, unknown>;
+        amount: string;
+        balance_after: string;
+        created_at: Date;
+      }>
+    >(
+      `SELECT p.id, t.kind, t.memo, t.metadata, p.amount, p.balance_after, t.created_at
+       FROM ledger.postings p
+       JOIN ledger.accounts a ON a.id = p.account_id
+       JOIN ledger.transfers t ON t.id = p.transfer_id
+       WHERE a.code = $1 ${after}
+       ORDER BY p.id DESC LIMIT $2`,
+      params,
+    );
+    const { items, nextCursor } = pageOf(rows, page.limit, (row) => [row.id]);
+    return {
+      nextCursor,
+      items: items.map((row) => ({
+        postingId: row.id,
+        kind: row.kind,
+        memo: row.memo,
+        metadata: row.metadata,
+        amount: BigInt(row.amount),
+        balanceAfter: BigInt(row.balance_after),
+        at: row.created_at,
+      })),
+    };
   }
 
   /** Row locks on existing accounts in id order (the order `post` locks balances in). */

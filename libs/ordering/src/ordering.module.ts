@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { CompetitionModule } from '@app/competition';
 import { IdentityModule } from '@app/identity';
 import { LedgerModule } from '@app/ledger';
+import { AccountStatementsController } from './account-statements.controller';
 import { CofundingController } from './cofunding.controller';
 import { Order } from './order.entity';
 import { OrderPayoutsController } from './order-payouts.controller';
@@ -22,6 +23,7 @@ import { TrialOrdersController } from './trial-orders.controller';
     TrialOrdersController,
     OrderPayoutsController,
     VendorAccountsController,
+    AccountStatementsController,
   ],
   providers: [OrderingFacade, TrialOrders],
   exports: [OrderingFacade, TrialOrders],

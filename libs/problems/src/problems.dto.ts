@@ -247,6 +247,11 @@ export class ProblemListQueryDto extends PageQueryDto {
   @IsString()
   @Length(2, 60)
   categoryCode?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the problems of this ordering agency' })
+  @IsOptional()
+  @IsUUID()
+  agencyOrganisationId?: string;
 }
 
 export class ProblemPageView {

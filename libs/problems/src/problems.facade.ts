@@ -316,10 +316,14 @@ export class ProblemsFacade {
     );
   }
 
-  /** The public catalogue of problems: published ones, most recently published first, filtered by category. */
-  async listPublished(page: PageRequest & { categoryCode?: string }): Promise<Page<Problem>> {
+  /** The public catalogue of problems: published ones, most recently published first, by category or agency. */
+  async listPublished(
+    page: PageRequest & { categoryCode?: string; agencyOrganisationId?: string },
+  ): Promise<Page<Problem>> {
     const query = this.problems.createQueryBuilder('p').where("p.status = 'PUBLISHED'");
     if (page.categoryCode) query.andWhere('p.categoryCode = :category', { category: page.categoryCode });
+    if (page.agencyOrganisationId)
+      query.andWhere('p.agencyOrganisationId = :agency', { agency: page.agencyOrganisationId });
     return this.withKpis(
       await keysetPage(
         query,

@@ -1148,6 +1148,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/budgets/{agencyId}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sao kê ngân sách / An agency budget’s movements, newest first, paged: allocations, reservations into orders, releases back */
+        get: operations["AccountStatementsController_budget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/funders/{funderId}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sao kê quỹ đồng tài trợ / A co-funder pool’s movements, newest first, paged: deposits, pledges moved into escrow, what came back */
+        get: operations["AccountStatementsController_funder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders/{orderId}/rounds": {
         parameters: {
             query?: never;
@@ -2824,6 +2858,31 @@ export interface components {
             disbursed: string;
             /** @description đồng the vendor owes back after clawbacks beyond its payable balance */
             owed: string;
+        };
+        StatementLineView: {
+            /**
+             * @description allocate (budget granted), deposit (money paid into a co-funder’s pool), reserve (moved into an order’s escrow at signing), release (an order’s remainder returned at its close)
+             * @example release
+             */
+            kind: string;
+            /**
+             * @description đồng; negative when money left the account
+             * @example -1500000000
+             */
+            amount: string;
+            /** @description The account’s balance right after this movement, đồng */
+            balanceAfter: string;
+            /** @description The order the money went to or came back from */
+            orderId?: string | null;
+            /** @description Reference of a budget decision or a deposit */
+            reference?: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        StatementPageView: {
+            items: components["schemas"]["StatementLineView"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor?: string | null;
         };
         KpiProgressView: {
             key: string;
@@ -5316,6 +5375,8 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 categoryCode?: string;
+                /** @description Only the problems of this ordering agency */
+                agencyOrganisationId?: string;
             };
             header?: never;
             path?: never;
@@ -6861,6 +6922,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VendorBalancesView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountStatementsController_budget: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementPageView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountStatementsController_funder: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                funderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementPageView"];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */

@@ -14,6 +14,10 @@ export const LedgerErrors = errorCodes('LEDGER', {
     message: 'Mã giao dịch đã dùng cho một bút toán khác. / Transfer id already used with different legs.',
   },
   ACCOUNT_NOT_FOUND: { kind: 'NOT_FOUND', message: 'Không tìm thấy tài khoản sổ cái. / Ledger account not found.' },
+  INVALID_CURSOR: {
+    kind: 'INVALID',
+    message: 'Con trỏ trang không hợp lệ. / The page cursor is not valid.',
+  },
   INVALID_AMOUNT: {
     kind: 'INVALID',
     message: 'Số tiền phải là số nguyên đồng dương. / Amount must be a positive whole number of đồng.',

@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { AreaNav } from '../buyer/shared';
+import { funderPaths } from './paths';
+
+/** The co-funder pages' frame: the area's own menu above the page. */
+export default function FunderPages() {
+  const { t } = useTranslation('funder');
+  return (
+    <>
+      <AreaNav
+        label={t('menu')}
+        links={[
+          [funderPaths.home, t('pool.title')],
+          [funderPaths.orders, t('orders.title')],
+        ]}
+      />
+      <Outlet />
+    </>
+  );
+}
