@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../../support/pdf-text';
-import { expect, signIn } from '../fixtures';
+import { expect, signInAs } from '../fixtures';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Excel keeps a date cell as the wall-clock time it shows; the officer's spreadsheet shows Vietnam time. */
@@ -49,7 +49,7 @@ export async function dropFile(page: Page, file: XlsxFile, type = XLSX): Promise
 
 /** Signs in as the officer and opens the measuring page of the order on the problem titled `problemTitle`. */
 export async function openOrderToMeasure(page: Page, officerEmail: string, problemTitle: string): Promise<void> {
-  await signIn(page, officerEmail);
+  await signInAs(page, officerEmail);
   await expect(page).toHaveURL(/\/nghiem-thu$/);
   const title = problemTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await page.getByRole('link', { name: new RegExp(`^Đo và nghiệm thu: .*${title}`) }).click();
