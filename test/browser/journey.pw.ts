@@ -56,12 +56,14 @@ test('the whole journey, from a listing to the payment and the rankings', async 
   const { orderId } = await awardOffer(page, { callId, vendorName: VENDOR_NAME, disputeDays: '0' }, BUYER);
   await buyerSigns(page, { orderId }, BUYER);
   await vendorSigns(page, titleVi);
+  const measuringSince = new Date();
 
   // 20 readings (the vendor's declared minimum sample), all at the 60 s target: the whole round is earned.
   const recordText = await uploadXlsxSignAndDownloadRecord(page, {
     officerEmail: OFFICER,
     problemTitle: titleVi,
     readings: { K1: Array.from({ length: 20 }, () => '60') },
+    since: measuringSince,
   });
   expect(recordText).toContain('BIÊN BẢN NGHIỆM THU');
   expect(recordText).toContain(titleVi);

@@ -7,6 +7,8 @@ import { expect, signInAs } from '../fixtures';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Excel keeps a date cell as the wall-clock time it shows; the officer's spreadsheet shows Vietnam time. */
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+/** The preview lists the first rows that would be stored, at most this many. */
+const PREVIEW_ROWS = 20;
 
 export interface XlsxFile {
   name: string;
@@ -15,22 +17,27 @@ export interface XlsxFile {
 
 /**
  * An officer's spreadsheet as Excel saves it: a "Số liệu" sheet with the Vietnamese headers and one row per reading
- * (date cells shown dd/mm/yyyy hh:mm:ss). Each KPI's values are read a second apart, the last a second ago.
+ * (date cells shown dd/mm/yyyy hh:mm:ss), each with its event reference. Each KPI's readings are spread evenly from
+ * `since` (by default as many seconds ago as there are readings) to a second ago; readings within one second stay
+ * distinct by their references.
  */
 export async function measurementWorkbook(
   readings: Record<string, Array<number | string>>,
   name = 'so-lieu-nghiem-thu.xlsx',
+  since?: Date,
 ): Promise<XlsxFile> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Số liệu');
-  sheet.addRow(['Mã KPI', 'Thời gian đo', 'Giá trị']);
+  sheet.addRow(['Mã KPI', 'Thời gian đo', 'Giá trị', 'Mã sự kiện']);
   sheet.getColumn(2).numFmt = 'dd/mm/yyyy hh:mm:ss';
-  const now = Date.now();
-  for (const [kpi, values] of Object.entries(readings))
+  const last = Date.now() - 1000;
+  for (const [kpi, values] of Object.entries(readings)) {
+    const first = since ? Math.max(since.getTime(), last - values.length * 1000) : last - values.length * 1000;
     values.forEach((value, i) => {
-      const observedAt = now - (values.length - i) * 1000;
-      sheet.addRow([kpi, new Date(Math.floor(observedAt / 1000) * 1000 + VIETNAM_OFFSET_MS), value]);
+      const observedAt = first + Math.round(((last - first) * (i + 1)) / values.length);
+      sheet.addRow([kpi, new Date(Math.ceil(observedAt / 1000) * 1000 + VIETNAM_OFFSET_MS), value, `${kpi}-${i + 1}`]);
     });
+  }
   return { name, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }
 
@@ -62,6 +69,8 @@ export interface OfficerRecordStep {
   problemTitle: string;
   /** per KPI key the values measured in the round (enough points for each KPI's record) */
   readings: Record<string, Array<number | string>>;
+  /** when the round's measuring began (the order's last signature); readings are taken after it */
+  since?: Date;
 }
 
 /**
@@ -70,12 +79,12 @@ export interface OfficerRecordStep {
  */
 export async function uploadXlsxSignAndDownloadRecord(page: Page, step: OfficerRecordStep): Promise<string> {
   await openOrderToMeasure(page, step.officerEmail, step.problemTitle);
-  const file = await measurementWorkbook(step.readings);
+  const file = await measurementWorkbook(step.readings, undefined, step.since);
   const rows = Object.values(step.readings).flat().length;
   await dropFile(page, file);
   const preview = page.getByTestId('upload-preview');
   await expect(preview).toContainText(`${rows} dòng hợp lệ, 0 dòng bị từ chối`);
-  await expect(preview.getByRole('row')).toHaveCount(rows + 1);
+  await expect(preview.getByRole('row')).toHaveCount(Math.min(rows, PREVIEW_ROWS) + 1);
   await page.getByRole('button', { name: 'Xác nhận tải lên' }).click();
   await expect(page.getByText(`Đã lưu ${rows} dòng số liệu`)).toBeVisible();
 
