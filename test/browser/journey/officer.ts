@@ -15,11 +15,12 @@ export interface XlsxFile {
   buffer: Buffer;
 }
 
+const SECOND = 1000;
+
 /**
  * An officer's spreadsheet as Excel saves it: a "Số liệu" sheet with the Vietnamese headers and one row per reading
- * (date cells shown dd/mm/yyyy hh:mm:ss), each with its event reference. Each KPI's readings are spread evenly from
- * `since` (by default as many seconds ago as there are readings) to a second ago; readings within one second stay
- * distinct by their references.
+ * (date cells shown dd/mm/yyyy hh:mm:ss). A KPI has one reading per second: its readings are a second apart, from the
+ * first whole second after `since` when given, else ending a second ago.
  */
 export async function measurementWorkbook(
   readings: Record<string, Array<number | string>>,
@@ -28,15 +29,13 @@ export async function measurementWorkbook(
 ): Promise<XlsxFile> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Số liệu');
-  sheet.addRow(['Mã KPI', 'Thời gian đo', 'Giá trị', 'Mã sự kiện']);
+  sheet.addRow(['Mã KPI', 'Thời gian đo', 'Giá trị']);
   sheet.getColumn(2).numFmt = 'dd/mm/yyyy hh:mm:ss';
-  const last = Date.now() - 1000;
   for (const [kpi, values] of Object.entries(readings)) {
-    const first = since ? Math.max(since.getTime(), last - values.length * 1000) : last - values.length * 1000;
-    values.forEach((value, i) => {
-      const observedAt = first + Math.round(((last - first) * (i + 1)) / values.length);
-      sheet.addRow([kpi, new Date(Math.ceil(observedAt / 1000) * 1000 + VIETNAM_OFFSET_MS), value, `${kpi}-${i + 1}`]);
-    });
+    const first = since
+      ? Math.ceil(since.getTime() / SECOND) * SECOND
+      : (Math.floor(Date.now() / SECOND) - values.length) * SECOND;
+    values.forEach((value, i) => sheet.addRow([kpi, new Date(first + i * SECOND + VIETNAM_OFFSET_MS), value]));
   }
   return { name, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }
@@ -79,8 +78,14 @@ export interface OfficerRecordStep {
  */
 export async function uploadXlsxSignAndDownloadRecord(page: Page, step: OfficerRecordStep): Promise<string> {
   await openOrderToMeasure(page, step.officerEmail, step.problemTitle);
-  const file = await measurementWorkbook(step.readings, undefined, step.since);
   const rows = Object.values(step.readings).flat().length;
+  // Readings cannot lie in the future: the clock must have passed the last one taken since the round began.
+  const longest = Math.max(...Object.values(step.readings).map((values) => values.length));
+  if (step.since) {
+    const lastReading = step.since.getTime() + (longest + 1) * SECOND;
+    await expect.poll(() => Date.now(), { timeout: (longest + 5) * SECOND }).toBeGreaterThan(lastReading);
+  }
+  const file = await measurementWorkbook(step.readings, undefined, step.since);
   await dropFile(page, file);
   const preview = page.getByTestId('upload-preview');
   await expect(preview).toContainText(`${rows} dòng hợp lệ, 0 dòng bị từ chối`);

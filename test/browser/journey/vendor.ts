@@ -27,6 +27,7 @@ export async function openVendorPage(page: Page, link: string): Promise<void> {
 export async function listSolutionAndAnswerPrecheck(
   page: Page,
   name = `Đèn tín hiệu thích ứng thế hệ mới ${Date.now()}`,
+  minimumSample = '20',
 ): Promise<{ name: string; solutionId: string }> {
   await openVendorPage(page, 'Giải pháp');
   await page.getByRole('link', { name: 'Thêm giải pháp' }).click();
@@ -41,7 +42,7 @@ export async function listSolutionAndAnswerPrecheck(
   await kpi.getByLabel('Chiều cải thiện').selectOption({ label: 'Giảm là tốt' });
   await kpi.getByLabel('Cách tổng hợp').selectOption({ label: 'Trung bình' });
   await kpi.getByLabel('Tần suất đo').selectOption({ label: 'Hằng ngày' });
-  await kpi.getByLabel('Cỡ mẫu tối thiểu').fill('20');
+  await kpi.getByLabel('Cỡ mẫu tối thiểu').fill(minimumSample);
   await kpi.getByLabel('Nguồn dữ liệu').fill('Camera giao thông của Sở Xây dựng');
   await kpi.getByLabel('Chủ dữ liệu').fill('Sở Xây dựng Hà Nội');
   await kpi.getByLabel('Phương pháp đo').fill('Đo thời gian chờ từng chu kỳ đèn bằng camera AI');
