@@ -5,7 +5,8 @@ import { api, data } from '../../api/client';
 import { Show } from '../../components/Query';
 import { formatDong } from '../../format';
 import { buyerPaths } from './paths';
-import { usePaged, useOrganisationId } from './shared';
+import { usePaged } from '../../components/Paged';
+import { useOrganisationId } from '../../auth/use-session';
 import { Statement } from './Statement';
 
 /** The agency's available budget and every movement behind it. */

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatDong } from '../../format';
-import { Paged, usePaged, type Schemas } from './shared';
+import { Paged, type PagedQuery } from '../../components/Paged';
+import type { Schemas } from './shared';
 
 type Line = Schemas['StatementLineView'];
 
@@ -12,12 +13,12 @@ export function Statement({
   list,
   orderLink,
 }: {
-  list: ReturnType<typeof usePaged<Line>>;
+  list: PagedQuery<Line>;
   orderLink: (orderId: string) => React.ReactNode;
 }) {
   const { t } = useTranslation('buyer');
   return (
-    <Paged list={list} empty={t('statement.none')}>
+    <Paged query={list} empty={t('statement.none')}>
       {(items) => (
         <div className="table-scroll" tabIndex={0}>
           <table data-testid="statement">

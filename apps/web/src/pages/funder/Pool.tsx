@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { api, data } from '../../api/client';
 import { Show } from '../../components/Query';
 import { formatDong } from '../../format';
-import { usePaged, useOrganisationId } from '../buyer/shared';
+import { usePaged } from '../../components/Paged';
+import { useOrganisationId } from '../../auth/use-session';
 import { Statement } from '../buyer/Statement';
 import { funderPaths } from './paths';
 

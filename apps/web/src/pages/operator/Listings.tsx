@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { formatDate, formatNumber } from '../../format';
 import { ListingDecision } from './ListingDecision';
-import { Paged, useOrganisations, usePaged } from './paged';
+import { Paged, usePaged } from '../../components/Paged';
+import { useOrganisations } from './organisations';
 
 const STATUSES = ['LISTED', 'SUSPENDED', 'WAITING', 'EXPIRED', 'DELISTED'] as const;
 type Status = (typeof STATUSES)[number];
