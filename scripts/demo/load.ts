@@ -820,8 +820,10 @@ class DemoLoader {
 
   /** The typed pre-check questions, added after the demo's own solutions were checked without them. */
   async requirementSets(): Promise<void> {
-    const sets = await this.admin.get<Array<{ categoryCode: string }>>('/precheck/requirement-sets');
-    if (sets.some((set) => set.categoryCode === TRANSPORT_REQUIREMENTS.categoryCode)) return;
+    const sets = await this.admin.get<{ items: unknown[] }>(
+      `/precheck/requirement-sets?category=${TRANSPORT_REQUIREMENTS.categoryCode}&limit=1`,
+    );
+    if (sets.items.length > 0) return;
     await this.admin.post('/precheck/requirement-sets', TRANSPORT_REQUIREMENTS);
     this.count('requirement sets');
   }
