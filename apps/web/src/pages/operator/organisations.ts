@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, data } from '../../api/client';
+import { api, data, everyPage } from '../../api/client';
 import type { components } from '../../api/openapi';
 
 type OrganisationType = NonNullable<components['schemas']['OrganisationView']['type']>;
@@ -8,16 +8,8 @@ type OrganisationType = NonNullable<components['schemas']['OrganisationView']['t
 export function useOrganisations(type?: OrganisationType) {
   const query = useQuery({
     queryKey: ['organisations', 'all', type],
-    queryFn: async () => {
-      const all: Array<components['schemas']['OrganisationView']> = [];
-      let cursor: string | undefined;
-      do {
-        const page = await data(api.GET('/organisations', { params: { query: { type, cursor, limit: 200 } } }));
-        all.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return all;
-    },
+    queryFn: () =>
+      everyPage((cursor) => data(api.GET('/organisations', { params: { query: { type, cursor, limit: 200 } } }))),
   });
   const nameOf = (id: string) => query.data?.find((o) => o.id === id)?.name ?? id.slice(0, 8);
   return { organisations: query.data ?? [], nameOf, query };
