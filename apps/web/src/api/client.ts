@@ -65,3 +65,17 @@ export function formBody(fields: Record<string, string | Blob | undefined>): For
   for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, value);
   return form;
 }
+
+/** Every item of a paged list: each page after the previous one's cursor, to the end. */
+export async function everyPage<T>(
+  pageAfter: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await pageAfter(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}

@@ -1,4 +1,4 @@
-import { api, data } from './client';
+import { api, data, everyPage } from './client';
 
 /*
  * The open-data lists (/public/*) are documented as pages of free-form objects; these are the fields the read
@@ -136,20 +136,6 @@ interface Lists {
 }
 
 const PAGE = 500;
-
-/** Every item of a paged list: each page after the previous one's cursor, to the end. */
-export async function everyPage<T>(
-  pageAfter: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await pageAfter(cursor);
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
 
 /** Every item of an open-data list, following the cursor to the end. */
 export function fetchAll<P extends keyof Lists>(path: P): Promise<Lists[P][]> {

@@ -10,3 +10,8 @@ export function useHasRole(...roles: Role[]): boolean {
   const current = useSession();
   return !!current && current.principal.roles.some((role) => roles.includes(role));
 }
+
+/** The signed-in user's organisation (a vendor, an agency or a co-funder, as the area's roles admit). */
+export function useOrganisationId(): string {
+  return useSession()?.principal.organisationId ?? '';
+}

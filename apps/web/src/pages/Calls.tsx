@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useProblemTitles, useVendorNames } from '../api/lookups';
 import { fetchAll, type PublicAward } from '../api/public';
+import { Facts } from '../components/Facts';
 import { Show } from '../components/Query';
 import { formatDate, formatDateTime, formatDong, formatNumber } from '../format';
 import { paths } from '../paths';
@@ -80,30 +81,19 @@ function Award({ award, problem }: { award: PublicAward; problem: string }) {
   return (
     <li className="card">
       <h3>{problem}</h3>
-      <dl className="facts">
-        <div>
-          <dt>{t('calls.winner')}</dt>
-          <dd>
-            {award.vendor_name} · <Link to={paths.solution(award.solution_id)}>{t('nav.catalogue')}</Link>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('calls.price')}</dt>
-          <dd>{formatDong(award.price)}</dd>
-        </div>
-        {award.awarded_at && (
-          <div>
-            <dt>{t('calls.awardedAt')}</dt>
-            <dd>{formatDate(award.awarded_at)}</dd>
-          </div>
-        )}
-        {award.cancelled_at && (
-          <div>
-            <dt>{t('calls.cancelled')}</dt>
-            <dd>{formatDate(award.cancelled_at)}</dd>
-          </div>
-        )}
-      </dl>
+      <Facts
+        facts={[
+          [
+            t('calls.winner'),
+            <>
+              {award.vendor_name} · <Link to={paths.solution(award.solution_id)}>{t('nav.catalogue')}</Link>
+            </>,
+          ],
+          [t('calls.price'), formatDong(award.price)],
+          !!award.awarded_at && [t('calls.awardedAt'), formatDate(award.awarded_at)],
+          !!award.cancelled_at && [t('calls.cancelled'), formatDate(award.cancelled_at)],
+        ]}
+      />
       {award.justification && (
         <p>
           <strong>{t('calls.justification')}:</strong> {award.justification}

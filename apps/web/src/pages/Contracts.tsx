@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useProblemTitles } from '../api/lookups';
 import { fetchAll, type PublicAcceptance, type PublicPayment } from '../api/public';
+import { Facts } from '../components/Facts';
 import { Show } from '../components/Query';
 import { formatDate, formatDecimal, formatDong, formatShare } from '../format';
 
@@ -32,33 +33,18 @@ export default function Contracts() {
               {orders.map((o) => (
                 <li key={o.id} className="card">
                   <h2>{problemTitle(o.problem_id)}</h2>
-                  <dl className="facts">
-                    <div>
-                      <dt>{t('contracts.agency')}</dt>
-                      <dd>{o.agency_name}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('contracts.vendor')}</dt>
-                      <dd>{o.vendor_name}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('contracts.max')}</dt>
-                      <dd>{formatDong(o.max_amount)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('contracts.status')}</dt>
-                      <dd>
-                        {t(`orderStatus.${o.status}`, { defaultValue: o.status })}
-                        {o.trial && ` · ${t('contracts.trial')}`}
-                      </dd>
-                    </div>
-                    <div>
-                      <dt>{t('contracts.period')}</dt>
-                      <dd>
-                        {formatDate(o.terms.startsAt)} – {formatDate(o.terms.endsAt)}
-                      </dd>
-                    </div>
-                  </dl>
+                  <Facts
+                    facts={[
+                      [t('contracts.agency'), o.agency_name],
+                      [t('contracts.vendor'), o.vendor_name],
+                      [t('contracts.max'), formatDong(o.max_amount)],
+                      [
+                        t('contracts.status'),
+                        `${t(`orderStatus.${o.status}`, { defaultValue: o.status })}${o.trial ? ` · ${t('contracts.trial')}` : ''}`,
+                      ],
+                      [t('contracts.period'), `${formatDate(o.terms.startsAt)} – ${formatDate(o.terms.endsAt)}`],
+                    ]}
+                  />
                   <Results records={results.filter((r) => r.order_id === o.id)} />
                   <Payments payments={payments.filter((p) => p.order_id === o.id)} />
                 </li>

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, data } from '../api/client';
-import { everyPage, fetchAll, paidForResults } from '../api/public';
+import { api, data, everyPage } from '../api/client';
+import { fetchAll, paidForResults } from '../api/public';
 import { Show } from '../components/Query';
 import { formatDong } from '../format';
 import { paths } from '../paths';

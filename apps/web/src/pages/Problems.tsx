@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useCategories } from '../api/categories';
 import { fetchAll, type PublicKpi } from '../api/public';
+import { Facts } from '../components/Facts';
 import { Show } from '../components/Query';
 import { formatDate, formatDecimal, formatDong, formatShare } from '../format';
 
@@ -25,30 +26,15 @@ export default function Problems() {
                   <h2>
                     {p.code} · {i18n.language === 'en' ? p.title_en : p.title_vi}
                   </h2>
-                  <dl className="facts">
-                    <div>
-                      <dt>{t('problems.agency')}</dt>
-                      <dd>{p.agency_name}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('catalogue.category')}</dt>
-                      <dd>{nameOf(p.category_code)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('problems.budget')}</dt>
-                      <dd>{formatDong(p.budget_envelope)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('problems.outcomeShare')}</dt>
-                      <dd>{formatShare(p.outcome_share_bp / 10_000)}</dd>
-                    </div>
-                    {p.deadline && (
-                      <div>
-                        <dt>{t('problems.deadline')}</dt>
-                        <dd>{formatDate(p.deadline)}</dd>
-                      </div>
-                    )}
-                  </dl>
+                  <Facts
+                    facts={[
+                      [t('problems.agency'), p.agency_name],
+                      [t('catalogue.category'), nameOf(p.category_code)],
+                      [t('problems.budget'), formatDong(p.budget_envelope)],
+                      [t('problems.outcomeShare'), formatShare(p.outcome_share_bp / 10_000)],
+                      !!p.deadline && [t('problems.deadline'), formatDate(p.deadline)],
+                    ]}
+                  />
                   <div className="table-scroll" tabIndex={0}>
                     <table>
                       <thead>

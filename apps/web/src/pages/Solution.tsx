@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { useCategories } from '../api/categories';
 import { api, data } from '../api/client';
 import { useVendorNames } from '../api/lookups';
+import { Facts } from '../components/Facts';
 import { Show } from '../components/Query';
 import { formatDate, formatDong, formatNumber } from '../format';
 
@@ -32,63 +33,26 @@ export default function Solution() {
           <article>
             <h1>{s.name}</h1>
             <p className="lead">{s.summary}</p>
-            <dl className="facts">
-              <div>
-                <dt>{t('solution.vendor')}</dt>
-                <dd>{vendorName(s.vendorOrganisationId)}</dd>
-              </div>
-              <div>
-                <dt>{t('catalogue.trustLabel')}</dt>
-                <dd data-testid="trust-label">{trust ? trust.labelVi : t('trust.NHA_CUNG_CAP_MOI')}</dd>
-              </div>
-              <div>
-                <dt>{t('catalogue.category')}</dt>
-                <dd>{nameOf(s.categoryCode)}</dd>
-              </div>
-              <div>
-                <dt>{t('solution.version')}</dt>
-                <dd>{s.version}</dd>
-              </div>
-              {s.deploymentModel && (
-                <div>
-                  <dt>{t('catalogue.deployment')}</dt>
-                  <dd>{t(`deployment.${s.deploymentModel}`)}</dd>
-                </div>
-              )}
-              <div>
-                <dt>{t('catalogue.makeInVietnam')}</dt>
-                <dd>
-                  {s.makeInVietnam ? t('catalogue.yes') : t('catalogue.no')}
-                  {s.localisationShare != null && ` · ${t('solution.localisation')}: ${s.localisationShare} %`}
-                </dd>
-              </div>
-              {s.priceMin && s.priceMax && (
-                <div>
-                  <dt>{t('catalogue.price')}</dt>
-                  <dd>
-                    {formatDong(s.priceMin)} – {formatDong(s.priceMax)}
-                  </dd>
-                </div>
-              )}
-              {s.listedAt && (
-                <div>
-                  <dt>{t('solution.listedAt')}</dt>
-                  <dd>{formatDate(s.listedAt)}</dd>
-                </div>
-              )}
-              {s.listingExpiresAt && (
-                <div>
-                  <dt>{t('solution.expiresAt')}</dt>
-                  <dd>{formatDate(s.listingExpiresAt)}</dd>
-                </div>
-              )}
-              {s.qualityScore != null && (
-                <div>
-                  <dt>{t('solution.quality')}</dt>
-                  <dd>{formatNumber(s.qualityScore, 1)}</dd>
-                </div>
-              )}
-            </dl>
+            <Facts
+              facts={[
+                [t('solution.vendor'), vendorName(s.vendorOrganisationId)],
+                [t('catalogue.trustLabel'), trust ? trust.labelVi : t('trust.NHA_CUNG_CAP_MOI'), 'trust-label'],
+                [t('catalogue.category'), nameOf(s.categoryCode)],
+                [t('solution.version'), s.version],
+                !!s.deploymentModel && [t('catalogue.deployment'), t(`deployment.${s.deploymentModel}`)],
+                [
+                  t('catalogue.makeInVietnam'),
+                  `${s.makeInVietnam ? t('catalogue.yes') : t('catalogue.no')}${
+                    s.localisationShare != null ? ` · ${t('solution.localisation')}: ${s.localisationShare} %` : ''
+                  }`,
+                ],
+                !!s.priceMin &&
+                  !!s.priceMax && [t('catalogue.price'), `${formatDong(s.priceMin)} – ${formatDong(s.priceMax)}`],
+                !!s.listedAt && [t('solution.listedAt'), formatDate(s.listedAt)],
+                !!s.listingExpiresAt && [t('solution.expiresAt'), formatDate(s.listingExpiresAt)],
+                s.qualityScore != null && [t('solution.quality'), formatNumber(s.qualityScore, 1)],
+              ]}
+            />
             {s.description && (
               <section>
                 <h2>{t('solution.description')}</h2>

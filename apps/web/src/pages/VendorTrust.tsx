@@ -5,6 +5,7 @@ import { useCategories } from '../api/categories';
 import { api, data } from '../api/client';
 import type { components } from '../api/openapi';
 import { useHasRole } from '../auth/use-session';
+import { Facts } from '../components/Facts';
 import { Show } from '../components/Query';
 import { formatDate, formatDateTime, formatNumber } from '../format';
 import { paths } from '../paths';
@@ -61,36 +62,18 @@ export function TrustDetails({ vendor: v, snapshot }: { vendor: VendorScores; sn
           <Show query={snapshot}>
             {(s) => (
               <>
-                <dl className="facts" data-testid="snapshot">
-                  <div>
-                    <dt>{t('rankings.scope')}</dt>
-                    <dd>{scopeName(s.scope)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('vendorTrust.alpha')}</dt>
-                    <dd>{formatNumber(s.alpha, 4)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('vendorTrust.beta')}</dt>
-                    <dd>{formatNumber(s.beta, 4)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('vendorTrust.prior')}</dt>
-                    <dd>{formatNumber(s.priorMean, 4)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('rankings.orders')}</dt>
-                    <dd>{s.orders}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('vendorTrust.excluded')}</dt>
-                    <dd>{s.excluded}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('vendorTrust.computedAt')}</dt>
-                    <dd>{formatDateTime(s.computedAt)}</dd>
-                  </div>
-                </dl>
+                <Facts
+                  testId="snapshot"
+                  facts={[
+                    [t('rankings.scope'), scopeName(s.scope)],
+                    [t('vendorTrust.alpha'), formatNumber(s.alpha, 4)],
+                    [t('vendorTrust.beta'), formatNumber(s.beta, 4)],
+                    [t('vendorTrust.prior'), formatNumber(s.priorMean, 4)],
+                    [t('rankings.orders'), s.orders],
+                    [t('vendorTrust.excluded'), s.excluded],
+                    [t('vendorTrust.computedAt'), formatDateTime(s.computedAt)],
+                  ]}
+                />
                 <p>
                   <strong>{t('vendorTrust.explanation')}:</strong>{' '}
                   {i18n.language === 'en' ? s.explanationEn : s.explanationVi}

@@ -5,7 +5,7 @@ import { useCategories } from '../../api/categories';
 import { api, data } from '../../api/client';
 import type { components } from '../../api/openapi';
 import { formatDate } from '../../format';
-import { Paged, usePaged } from '../operator/paged';
+import { Paged, usePaged } from '../../components/Paged';
 
 type Status = components['schemas']['SubmissionView']['status'];
 const STATUSES: Status[] = ['UNDER_REVIEW', 'LISTED', 'WAITING', 'REJECTED'];

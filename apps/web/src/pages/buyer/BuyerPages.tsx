@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { buyerPaths } from './paths';
-import { AreaNav } from './shared';
+import { AreaNav } from '../../components/AreaNav';
 
 /** The buyer pages' frame: the area's own menu above the page. */
 export default function BuyerPages() {
@@ -9,6 +9,7 @@ export default function BuyerPages() {
   return (
     <>
       <AreaNav
+        exact
         label={t('menu')}
         links={[
           [buyerPaths.home, t('problems.title')],

@@ -9,7 +9,8 @@ import { Loading, Show } from '../../components/Query';
 import { formatDateTime, formatDong, formatShare } from '../../format';
 import { OffersSideBySide } from './Offers';
 import { buyerPaths } from './paths';
-import { Facts, type Schemas } from './shared';
+import { Facts } from '../../components/Facts';
+import type { Schemas } from './shared';
 
 type Call = Schemas['CallView'];
 type Offer = Schemas['OfferView'];

@@ -4,7 +4,8 @@ import { api, data } from '../../api/client';
 import { useProblemTitles } from '../../api/lookups';
 import { formatDateTime } from '../../format';
 import { buyerPaths } from './paths';
-import { Paged, usePaged, useOrganisationId } from './shared';
+import { Paged, usePaged } from '../../components/Paged';
+import { useOrganisationId } from '../../auth/use-session';
 
 /** The agency's calls for offers, newest first: open ones with their deadline, closed ones to compare and award. */
 export default function Calls() {
@@ -18,7 +19,7 @@ export default function Calls() {
     <>
       <h1>{t('calls.title')}</h1>
       <p className="hint">{t('calls.hint')}</p>
-      <Paged list={calls} empty={t('calls.none')}>
+      <Paged query={calls} empty={t('calls.none')}>
         {(items) => (
           <div className="table-scroll" tabIndex={0}>
             <table data-testid="calls">

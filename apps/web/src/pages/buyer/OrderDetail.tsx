@@ -10,7 +10,9 @@ import { formatDateTime, formatDecimal, formatDong, formatShare } from '../../fo
 import { OrderProgress } from './OrderProgress';
 import { termsOf } from './orderTerms';
 import { orderKeyFacts } from './Orders';
-import { Facts, useOrganisationId, type Fact, type Schemas } from './shared';
+import { Facts, type Fact } from '../../components/Facts';
+import { useOrganisationId } from '../../auth/use-session';
+import type { Schemas } from './shared';
 
 type Order = Schemas['OrderView'];
 

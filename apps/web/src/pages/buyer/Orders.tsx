@@ -5,7 +5,9 @@ import { api, data } from '../../api/client';
 import { useProblemTitles } from '../../api/lookups';
 import { formatDate, formatDong } from '../../format';
 import { termsOf } from './orderTerms';
-import { Facts, Paged, usePaged, type Fact, type Schemas } from './shared';
+import { Facts, type Fact } from '../../components/Facts';
+import { Paged, usePaged } from '../../components/Paged';
+import type { Schemas } from './shared';
 
 type Order = Schemas['OrderSummaryView'];
 
@@ -48,7 +50,7 @@ export default function Orders({ linkTo }: { linkTo: (id: string) => string }) {
   return (
     <>
       <h1>{t('orders.title')}</h1>
-      <Paged list={orders} empty={t('orders.none')}>
+      <Paged query={orders} empty={t('orders.none')}>
         {(items) => <OrderCards items={items} linkTo={linkTo} />}
       </Paged>
     </>

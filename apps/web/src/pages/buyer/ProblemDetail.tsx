@@ -11,7 +11,8 @@ import { OpenCallForm } from './OpenCallForm';
 import { buyerPaths } from './paths';
 import { ProblemForm } from './ProblemForm';
 import { problemKeyFacts } from './Problems';
-import { Facts, type Schemas } from './shared';
+import { Facts } from '../../components/Facts';
+import type { Schemas } from './shared';
 
 type Problem = Schemas['ProblemView'];
 

@@ -5,7 +5,10 @@ import { api, data } from '../../api/client';
 import { formatDate, formatDong, formatShare } from '../../format';
 import { buyerPaths } from './paths';
 import { ProblemForm } from './ProblemForm';
-import { Facts, Paged, usePaged, useOrganisationId, type Fact, type Schemas } from './shared';
+import { Facts, type Fact } from '../../components/Facts';
+import { Paged, usePaged } from '../../components/Paged';
+import { useOrganisationId } from '../../auth/use-session';
+import type { Schemas } from './shared';
 
 type Problem = Schemas['ProblemView'];
 
@@ -57,13 +60,13 @@ export default function Problems() {
       </p>
       <section aria-labelledby="drafts-heading">
         <h2 id="drafts-heading">{t('problems.drafts')}</h2>
-        <Paged list={drafts} empty={t('problems.noDrafts')}>
+        <Paged query={drafts} empty={t('problems.noDrafts')}>
           {(items) => <ProblemList items={items} />}
         </Paged>
       </section>
       <section aria-labelledby="published-heading">
         <h2 id="published-heading">{t('problems.published')}</h2>
-        <Paged list={published} empty={t('problems.noPublished')}>
+        <Paged query={published} empty={t('problems.noPublished')}>
           {(items) => <ProblemList items={items} />}
         </Paged>
       </section>

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, data } from '../../api/client';
 import { Field, FormFailure } from '../../components/Form';
-import { Paged, usePaged, type Schemas } from './shared';
+import { Paged, usePaged } from '../../components/Paged';
+import type { Schemas } from './shared';
 import { buyerVi } from './text';
 
 type Proposal = Schemas['ProposalView'];
@@ -94,7 +95,7 @@ export default function Proposals() {
       <p className="lead">{t('proposal.lead')}</p>
       <ProposalForm />
       <h2>{t('proposal.sentTitle')}</h2>
-      <Paged list={proposals} empty={t('proposal.none')}>
+      <Paged query={proposals} empty={t('proposal.none')}>
         {(items) => (
           <ul className="stack" data-testid="proposals">
             {items.map((p) => (

@@ -1,6 +1,10 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Paged, type PagedQuery } from '../../components/Paged';
+import { Show } from '../../components/Query';
 import { formatDateTime, formatDong } from '../../format';
-import { Paged, usePaged, type Schemas } from './shared';
+import type { Schemas } from './shared';
 
 type Line = Schemas['StatementLineView'];
 
@@ -8,16 +12,10 @@ type Line = Schemas['StatementLineView'];
  * An account's movements, newest first, paged: what came in (an allocation, a deposit), what each signed order
  * reserved into its escrow, and what each closed order gave back. `orderLink` names the order a movement concerns.
  */
-export function Statement({
-  list,
-  orderLink,
-}: {
-  list: ReturnType<typeof usePaged<Line>>;
-  orderLink: (orderId: string) => React.ReactNode;
-}) {
+export function Statement({ list, orderLink }: { list: PagedQuery<Line>; orderLink: (orderId: string) => ReactNode }) {
   const { t } = useTranslation('buyer');
   return (
-    <Paged list={list} empty={t('statement.none')}>
+    <Paged query={list} empty={t('statement.none')}>
       {(items) => (
         <div className="table-scroll" tabIndex={0}>
           <table data-testid="statement">
@@ -50,5 +48,43 @@ export function Statement({
         </div>
       )}
     </Paged>
+  );
+}
+
+/** An account's page (the agency's budget, the co-funder's pool): what is available now, and its statement. */
+export function AccountPage({
+  title,
+  account,
+  available,
+  hint,
+  statementTitle,
+  statement,
+  orderLink,
+}: {
+  title: string;
+  account: UseQueryResult<{ available: string }>;
+  available: { label: string; testId: string };
+  hint: string;
+  statementTitle?: string;
+  statement: PagedQuery<Line>;
+  orderLink: (orderId: string) => ReactNode;
+}) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <Show query={account}>
+        {(a) => (
+          <dl className="figures">
+            <div>
+              <dt>{available.label}</dt>
+              <dd data-testid={available.testId}>{formatDong(a.available)}</dd>
+            </div>
+          </dl>
+        )}
+      </Show>
+      <p className="hint">{hint}</p>
+      {statementTitle && <h2>{statementTitle}</h2>}
+      <Statement list={statement} orderLink={orderLink} />
+    </>
   );
 }

@@ -6,7 +6,8 @@ import { Field, FormFailure } from '../../components/Form';
 import { formatDong } from '../../format';
 import OrderDetail from '../buyer/OrderDetail';
 import Orders from '../buyer/Orders';
-import { dongDigits, useOrganisationId, type Schemas } from '../buyer/shared';
+import { useOrganisationId } from '../../auth/use-session';
+import { dongDigits, type Schemas } from '../buyer/shared';
 import { funderPaths } from './paths';
 
 type Order = Schemas['OrderView'];

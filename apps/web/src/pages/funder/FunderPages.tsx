@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
-import { AreaNav } from '../buyer/shared';
+import { AreaNav } from '../../components/AreaNav';
 import { funderPaths } from './paths';
 
 /** The co-funder pages' frame: the area's own menu above the page. */
@@ -9,6 +9,7 @@ export default function FunderPages() {
   return (
     <>
       <AreaNav
+        exact
         label={t('menu')}
         links={[
           [funderPaths.home, t('pool.title')],

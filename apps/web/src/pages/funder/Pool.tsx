@@ -2,10 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, data } from '../../api/client';
-import { Show } from '../../components/Query';
-import { formatDong } from '../../format';
-import { usePaged, useOrganisationId } from '../buyer/shared';
-import { Statement } from '../buyer/Statement';
+import { usePaged } from '../../components/Paged';
+import { useOrganisationId } from '../../auth/use-session';
+import { AccountPage } from '../buyer/Statement';
 import { funderPaths } from './paths';
 
 /** The co-funder's pool and its statement: deposits, pledges moved into escrow, and what came back from each order. */
@@ -20,24 +19,14 @@ export default function Pool() {
     data(api.GET('/funders/{funderId}/statement', { params: { path: { funderId }, query: { cursor } } })),
   );
   return (
-    <>
-      <h1>{t('pool.title')}</h1>
-      <Show query={pool}>
-        {(p) => (
-          <dl className="figures">
-            <div>
-              <dt>{t('pool.available')}</dt>
-              <dd data-testid="pool-available">{formatDong(p.available)}</dd>
-            </div>
-          </dl>
-        )}
-      </Show>
-      <p className="hint">{t('pool.hint')}</p>
-      <h2>{t('pool.statement')}</h2>
-      <Statement
-        list={statement}
-        orderLink={(orderId) => <Link to={funderPaths.order(orderId)}>{t('order', { id: orderId.slice(0, 8) })}</Link>}
-      />
-    </>
+    <AccountPage
+      title={t('pool.title')}
+      account={pool}
+      available={{ label: t('pool.available'), testId: 'pool-available' }}
+      hint={t('pool.hint')}
+      statementTitle={t('pool.statement')}
+      statement={statement}
+      orderLink={(orderId) => <Link to={funderPaths.order(orderId)}>{t('order', { id: orderId.slice(0, 8) })}</Link>}
+    />
   );
 }

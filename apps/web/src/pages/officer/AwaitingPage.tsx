@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, data } from '../../api/client';
+import { api, data, everyPage } from '../../api/client';
 import { useProblemTitles } from '../../api/lookups';
 import { Show } from '../../components/Query';
 import { formatDateTime } from '../../format';
@@ -10,13 +10,9 @@ import { termsOf, type AcceptanceRecord, type OrderSummary } from './officer-api
 
 /** Every active order of the organisation (all pages), for the records that wait on a signature. */
 async function recordsAwaitingSignature(): Promise<Array<{ order: OrderSummary; record: AcceptanceRecord }>> {
-  const orders: OrderSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await data(api.GET('/orders', { params: { query: { status: 'ACTIVE', limit: 200, cursor } } }));
-    orders.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const orders = await everyPage((cursor) =>
+    data(api.GET('/orders', { params: { query: { status: 'ACTIVE', limit: 200, cursor } } })),
+  );
   const perOrder = await Promise.all(
     orders.map(async (order) => {
       const records = await data(

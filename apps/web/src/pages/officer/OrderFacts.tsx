@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useVendorNames } from '../../api/lookups';
+import { Facts } from '../../components/Facts';
 import { formatDate, formatDong } from '../../format';
 import { termsOf, type OrderSummary } from './officer-api';
 
@@ -9,25 +10,13 @@ export function OrderFacts({ order }: { order: OrderSummary }) {
   const vendorName = useVendorNames();
   const terms = termsOf(order);
   return (
-    <dl className="facts">
-      <div>
-        <dt>{t('orders.vendor')}</dt>
-        <dd>{vendorName(order.vendorOrganisationId)}</dd>
-      </div>
-      <div>
-        <dt>{t('orders.max')}</dt>
-        <dd>{formatDong(order.maxAmount)}</dd>
-      </div>
-      <div>
-        <dt>{t('orders.period')}</dt>
-        <dd>
-          {formatDate(terms.startsAt)} – {formatDate(terms.endsAt)}
-        </dd>
-      </div>
-      <div>
-        <dt>{t('orders.rounds')}</dt>
-        <dd>{terms.rounds.length}</dd>
-      </div>
-    </dl>
+    <Facts
+      facts={[
+        [t('orders.vendor'), vendorName(order.vendorOrganisationId)],
+        [t('orders.max'), formatDong(order.maxAmount)],
+        [t('orders.period'), `${formatDate(terms.startsAt)} – ${formatDate(terms.endsAt)}`],
+        [t('orders.rounds'), terms.rounds.length],
+      ]}
+    />
   );
 }

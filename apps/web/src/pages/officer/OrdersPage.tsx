@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useProblemTitles } from '../../api/lookups';
-import { Failure, Loading } from '../../components/Query';
+import { Paged } from '../../components/Paged';
 import { OrderFacts } from './OrderFacts';
 import { officerPaths } from './paths';
 import { termsOf, useActiveOrders } from './officer-api';
@@ -18,37 +18,25 @@ export default function OrdersPage() {
       <p>
         <Link to={officerPaths.awaiting}>{t('orders.awaiting')}</Link>
       </p>
-      {orders.isPending ? (
-        <Loading />
-      ) : orders.isError ? (
-        <Failure error={orders.error} />
-      ) : (
-        <>
-          {orders.data.pages[0].items.length === 0 && <p>{t('orders.empty')}</p>}
+      <Paged query={orders} empty={t('orders.empty')}>
+        {(items) => (
           <ul className="cards" data-testid="officer-orders">
-            {orders.data.pages
-              .flatMap((page) => page.items)
-              .map((o) => (
-                <li key={o.id} className="card">
-                  <h2>{problemTitle(termsOf(o).problemId)}</h2>
-                  <OrderFacts order={o} />
-                  <Link
-                    className="button"
-                    to={officerPaths.order(o.id)}
-                    aria-label={`${t('orders.open')}: ${problemTitle(termsOf(o).problemId)}`}
-                  >
-                    {t('orders.open')}
-                  </Link>
-                </li>
-              ))}
+            {items.map((o) => (
+              <li key={o.id} className="card">
+                <h2>{problemTitle(termsOf(o).problemId)}</h2>
+                <OrderFacts order={o} />
+                <Link
+                  className="button"
+                  to={officerPaths.order(o.id)}
+                  aria-label={`${t('orders.open')}: ${problemTitle(termsOf(o).problemId)}`}
+                >
+                  {t('orders.open')}
+                </Link>
+              </li>
+            ))}
           </ul>
-          {orders.hasNextPage && (
-            <button type="button" onClick={() => void orders.fetchNextPage()} disabled={orders.isFetchingNextPage}>
-              {t('app.more', { ns: 'translation' })}
-            </button>
-          )}
-        </>
-      )}
+        )}
+      </Paged>
     </>
   );
 }

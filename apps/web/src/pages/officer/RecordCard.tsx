@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Facts } from '../../components/Facts';
 import { FormFailure } from '../../components/Form';
 import { formatDateTime, formatDecimal, formatDong, formatShare } from '../../format';
 import { downloadRecordPdf, signRecord, type AcceptanceRecord } from './officer-api';
@@ -23,32 +24,15 @@ export function RecordCard({ record, canSign }: { record: AcceptanceRecord; canS
   return (
     <article className="card" aria-labelledby={headingId} data-testid="record">
       <h3 id={headingId}>{heading}</h3>
-      <dl className="facts">
-        <div>
-          <dt>{t('record.status')}</dt>
-          <dd>{t(`recordStatus.${record.status}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('record.evaluatedAt')}</dt>
-          <dd>{formatDateTime(record.evaluatedAt)}</dd>
-        </div>
-        {record.signedAt && (
-          <div>
-            <dt>{t('record.signedAt')}</dt>
-            <dd>{formatDateTime(record.signedAt)}</dd>
-          </div>
-        )}
-        {record.disputeDeadline && (
-          <div>
-            <dt>{t('record.disputeDeadline')}</dt>
-            <dd>{formatDateTime(record.disputeDeadline)}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('record.earned')}</dt>
-          <dd>{formatDong(record.earnedCumulative)}</dd>
-        </div>
-      </dl>
+      <Facts
+        facts={[
+          [t('record.status'), t(`recordStatus.${record.status}`)],
+          [t('record.evaluatedAt'), formatDateTime(record.evaluatedAt)],
+          !!record.signedAt && [t('record.signedAt'), formatDateTime(record.signedAt)],
+          !!record.disputeDeadline && [t('record.disputeDeadline'), formatDateTime(record.disputeDeadline)],
+          [t('record.earned'), formatDong(record.earnedCumulative)],
+        ]}
+      />
       {record.deliveryNote && <p>{record.deliveryNote}</p>}
       {record.results.length > 0 && (
         <div className="table-scroll" tabIndex={0}>

@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, data } from '../../api/client';
 import type { components } from '../../api/openapi';
 import { session } from '../../auth/session';
+import { usePaged } from '../../components/Paged';
 
 export type OrderSummary = components['schemas']['OrderSummaryView'];
 export type Order = components['schemas']['OrderView'];
@@ -76,13 +77,9 @@ export const signRecord = (record: AcceptanceRecord): Promise<AcceptanceRecord> 
 
 /** Active orders of the officer's organisation, newest first, a page at a time. */
 export function useActiveOrders() {
-  return useInfiniteQuery({
-    queryKey: ['officer', 'orders'],
-    queryFn: ({ pageParam }) =>
-      data(api.GET('/orders', { params: { query: { status: 'ACTIVE', limit: 20, cursor: pageParam } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return usePaged(['officer', 'orders'], (cursor) =>
+    data(api.GET('/orders', { params: { query: { status: 'ACTIVE', limit: 20, cursor } } })),
+  );
 }
 
 export function useOrder(orderId: string) {

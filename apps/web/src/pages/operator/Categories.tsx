@@ -7,7 +7,7 @@ import type { components } from '../../api/openapi';
 import { Field, FormFailure } from '../../components/Form';
 import { Show } from '../../components/Query';
 import { formatDate } from '../../format';
-import { Paged, usePaged } from './paged';
+import { Paged, usePaged } from '../../components/Paged';
 import { submitWith } from './submit';
 
 type Category = components['schemas']['CategoryView'];

@@ -7,7 +7,8 @@ import type { components } from '../../api/openapi';
 import { Field, FormFailure } from '../../components/Form';
 import { Show } from '../../components/Query';
 import { formatDate, formatDong } from '../../format';
-import { Paged, useOrganisations, usePaged } from './paged';
+import { Paged, usePaged } from '../../components/Paged';
+import { useOrganisations } from './organisations';
 import { submitWith } from './submit';
 
 type Order = components['schemas']['OrderSummaryView'];

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
+import { Facts } from '../../components/Facts';
 import { formatDate, formatNumber } from '../../format';
 import { ListingDecision } from './ListingDecision';
-import { Paged, useOrganisations, usePaged } from './paged';
+import { Paged, usePaged } from '../../components/Paged';
+import { useOrganisations } from './organisations';
 
 const STATUSES = ['LISTED', 'SUSPENDED', 'WAITING', 'EXPIRED', 'DELISTED'] as const;
 type Status = (typeof STATUSES)[number];
@@ -36,30 +38,17 @@ function RecheckFlags() {
             {list.map((f) => (
               <li key={f.id} className="card">
                 <h3>{nameOf(f.vendorOrganisationId)}</h3>
-                <dl className="facts">
-                  <div>
-                    <dt>{t('listings.lowerBound')}</dt>
-                    <dd>
-                      {formatNumber(f.lowerBound, 3)} / {formatNumber(f.floor, 2)}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('listings.evidence')}</dt>
-                    <dd>{formatNumber(f.effectiveEvidence, 2)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('listings.raisedAt')}</dt>
-                    <dd>{formatDate(f.raisedAt)}</dd>
-                  </div>
-                  {f.decision && (
-                    <div>
-                      <dt>{t('listings.decision')}</dt>
-                      <dd>
-                        {t(`listings.decision${f.decision}`)} — {f.decisionReason}
-                      </dd>
-                    </div>
-                  )}
-                </dl>
+                <Facts
+                  facts={[
+                    [t('listings.lowerBound'), `${formatNumber(f.lowerBound, 3)} / ${formatNumber(f.floor, 2)}`],
+                    [t('listings.evidence'), formatNumber(f.effectiveEvidence, 2)],
+                    [t('listings.raisedAt'), formatDate(f.raisedAt)],
+                    !!f.decision && [
+                      t('listings.decision'),
+                      `${t(`listings.decision${f.decision}`)} — ${f.decisionReason ?? ''}`,
+                    ],
+                  ]}
+                />
                 {!f.decision && (
                   <ListingDecision
                     title={t('listings.decide', { name: nameOf(f.vendorOrganisationId) })}

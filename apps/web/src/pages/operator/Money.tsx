@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { Field, FormFailure } from '../../components/Form';
 import { formatDong } from '../../format';
-import { useOrganisations } from './paged';
+import { useOrganisations } from './organisations';
 import { submitWith } from './submit';
 
 /** Budget allocations to agencies and co-funders' deposits, each with the account's available balance. */

@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { Outlet } from 'react-router';
+import { AreaNav } from '../../components/AreaNav';
 import { Loading } from '../../components/Query';
 
 const SECTIONS: Array<[string, string]> = [
@@ -17,17 +18,10 @@ export default function OperatorLayout() {
   const { t } = useTranslation('operator');
   return (
     <>
-      <nav aria-label={t('sections')} className="sub-nav">
-        <ul>
-          {SECTIONS.map(([path, key]) => (
-            <li key={key}>
-              <NavLink to={path ? `/quan-tri/${path}` : '/quan-tri'} end={!path}>
-                {t(`section.${key}`)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <AreaNav
+        label={t('sections')}
+        links={SECTIONS.map(([path, key]) => [path ? `/quan-tri/${path}` : '/quan-tri', t(`section.${key}`)])}
+      />
       <Suspense fallback={<Loading />}>
         <Outlet />
       </Suspense>

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, data } from '../../api/client';
+import { Facts } from '../../components/Facts';
 import type { components } from '../../api/openapi';
 import { Field, FormFailure } from '../../components/Form';
 import { formatDate } from '../../format';
-import { Paged, useOrganisations, usePaged } from './paged';
+import { Paged, usePaged } from '../../components/Paged';
+import { useOrganisations } from './organisations';
 import { RoleChoice, type Role } from './RoleChoice';
 import { UserActions } from './UserActions';
 import { submitWith } from './submit';
@@ -39,22 +41,16 @@ export default function Organisation() {
             {items.map((u) => (
               <li key={u.id} className="card">
                 <h2>{u.fullName}</h2>
-                <dl className="facts">
-                  <div>
-                    <dt>{t('users.email')}</dt>
-                    <dd>{u.email}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('users.roles')}</dt>
-                    <dd>{u.roles.map((r) => common(`roles.${r}`)).join(', ')}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('users.status')}</dt>
-                    <dd>
-                      {u.disabledAt ? t('users.disabled', { date: formatDate(u.disabledAt) }) : t('users.active')}
-                    </dd>
-                  </div>
-                </dl>
+                <Facts
+                  facts={[
+                    [t('users.email'), u.email],
+                    [t('users.roles'), u.roles.map((r) => common(`roles.${r}`)).join(', ')],
+                    [
+                      t('users.status'),
+                      u.disabledAt ? t('users.disabled', { date: formatDate(u.disabledAt) }) : t('users.active'),
+                    ],
+                  ]}
+                />
                 <button
                   type="button"
                   aria-expanded={acting === u.id}

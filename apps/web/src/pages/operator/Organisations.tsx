@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api, data } from '../../api/client';
 import type { components } from '../../api/openapi';
 import { Field, FormFailure } from '../../components/Form';
-import { Paged, usePaged } from './paged';
+import { Paged, usePaged } from '../../components/Paged';
 import { submitWith } from './submit';
 
 type OrganisationType = components['schemas']['CreateOrganisationDto']['type'];

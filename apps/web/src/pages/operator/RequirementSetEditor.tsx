@@ -23,7 +23,8 @@ export default function RequirementSetEditor() {
       (await data(api.GET('/precheck/requirement-sets', { params: { query: { category: code, limit: 1 } } })))
         .items[0] ?? null,
   });
-  return <Show query={latest}>{(set) => <Editor code={code} latest={set} key={set?.id ?? 'none'} />}</Show>;
+  // Keyed by the category only: publishing refetches the latest set, and a remount would drop the "published" notice.
+  return <Show query={latest}>{(set) => <Editor code={code} latest={set} key={code} />}</Show>;
 }
 
 function Editor({ code, latest }: { code: string; latest: RequirementSet | null }) {

@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { api, data } from '../../api/client';
 import { useProblemTitles } from '../../api/lookups';
 import { formatDateTime } from '../../format';
-import { PagedList, usePaged, vendorPaths } from './shared';
+import { Paged, usePaged } from '../../components/Paged';
+import { vendorPaths } from './shared';
 
 /** Open calls for offers, those the vendor's listed solutions may bid on marked first-hand. */
 export default function Calls() {
@@ -19,7 +20,7 @@ export default function Calls() {
     <>
       <h1>{t('calls.title')}</h1>
       <p className="lead">{t('calls.lead')}</p>
-      <PagedList list={calls}>
+      <Paged query={calls}>
         {(items) => (
           <ul className="stack" data-testid="open-calls">
             {items.map((c) => {
@@ -41,7 +42,7 @@ export default function Calls() {
             })}
           </ul>
         )}
-      </PagedList>
+      </Paged>
     </>
   );
 }

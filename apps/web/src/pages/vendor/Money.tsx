@@ -4,7 +4,7 @@ import { api, data } from '../../api/client';
 import { fetchAll } from '../../api/public';
 import { Show } from '../../components/Query';
 import { formatDateTime, formatDong } from '../../format';
-import { useOrganisationId } from './shared';
+import { useOrganisationId } from '../../auth/use-session';
 
 /** What the vendor earned and was paid: its payable, disbursed and owed balances and every movement of its money. */
 export default function Money() {

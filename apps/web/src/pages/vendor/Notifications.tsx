@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { formatDateTime } from '../../format';
-import { PagedList, usePaged } from './shared';
+import { Paged, usePaged } from '../../components/Paged';
 
 /** The organisation's inbox, newest first, for every signed-in role; a notice can be marked read. */
 export default function Notifications() {
@@ -18,7 +18,7 @@ export default function Notifications() {
   return (
     <>
       <h1>{t('title')}</h1>
-      <PagedList list={inbox}>
+      <Paged query={inbox}>
         {(items) => (
           <ul className="stack" data-testid="notifications">
             {items.map((n) => (
@@ -41,7 +41,7 @@ export default function Notifications() {
             ))}
           </ul>
         )}
-      </PagedList>
+      </Paged>
     </>
   );
 }

@@ -7,7 +7,8 @@ import { FormFailure } from '../../components/Form';
 import { Show } from '../../components/Query';
 import { formatDate, formatDateTime, formatDecimal, formatDong, formatShare } from '../../format';
 import { AcceptanceRecords } from './AcceptanceRecords';
-import { Facts, vendorPaths } from './shared';
+import { Facts } from '../../components/Facts';
+import { vendorPaths } from './shared';
 
 interface OrderTerms {
   problemId: string;
@@ -51,7 +52,7 @@ export default function OrderDetail() {
             <h1>{problemTitle(terms.problemId)}</h1>
             <Facts
               testId="order-facts"
-              rows={[
+              facts={[
                 [t('order.status'), <span data-testid="order-status">{t(`orderStatus.${o.status}`)}</span>],
                 [t('order.max'), formatDong(o.maxAmount)],
                 [t('order.escrow'), formatDong(o.escrowBalance || '0')],

@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { api, data } from '../../api/client';
 import { useProblemTitles } from '../../api/lookups';
 import { formatDong } from '../../format';
-import { PagedList, usePaged, vendorPaths } from './shared';
+import { Paged, usePaged } from '../../components/Paged';
+import { vendorPaths } from './shared';
 
 interface Terms {
   problemId?: string;
@@ -19,7 +20,7 @@ export default function Orders() {
   return (
     <>
       <h1>{t('orders.title')}</h1>
-      <PagedList list={orders}>
+      <Paged query={orders}>
         {(items) => (
           <ul className="stack" data-testid="orders">
             {items.map((o) => (
@@ -35,7 +36,7 @@ export default function Orders() {
             ))}
           </ul>
         )}
-      </PagedList>
+      </Paged>
     </>
   );
 }

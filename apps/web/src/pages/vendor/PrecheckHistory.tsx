@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import type { components } from '../../api/openapi';
 import { formatDateTime } from '../../format';
-import { PagedList, usePaged } from './shared';
+import { Paged, usePaged } from '../../components/Paged';
 
 type Submission = components['schemas']['SubmissionView'];
 
@@ -15,7 +15,7 @@ export function PrecheckHistory({ solutionId }: { solutionId: string }) {
   return (
     <section aria-labelledby="versions">
       <h2 id="versions">{t('versions.title')}</h2>
-      <PagedList list={submissions}>
+      <Paged query={submissions}>
         {(items) => (
           <ol className="stack" data-testid="versions">
             {items.map((s) => (
@@ -23,7 +23,7 @@ export function PrecheckHistory({ solutionId }: { solutionId: string }) {
             ))}
           </ol>
         )}
-      </PagedList>
+      </Paged>
     </section>
   );
 }

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, data } from '../../api/client';
 import { Show } from '../../components/Query';
-import { Facts, useOrganisationId, vendorPaths } from './shared';
+import { Facts } from '../../components/Facts';
+import { useOrganisationId } from '../../auth/use-session';
+import { vendorPaths } from './shared';
 
 /** The vendor's organisation: its registered name and tax code, its people and where its work is. */
 export default function Profile() {
@@ -27,7 +29,7 @@ export default function Profile() {
           <>
             <Facts
               testId="organisation"
-              rows={[
+              facts={[
                 [t('profile.name'), organisation?.name],
                 [t('profile.taxCode'), organisation?.taxCode],
                 [t('profile.type'), t('profile.vendor')],

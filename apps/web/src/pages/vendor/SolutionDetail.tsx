@@ -6,7 +6,8 @@ import { api, data } from '../../api/client';
 import { Show } from '../../components/Query';
 import { formatDate, formatDong } from '../../format';
 import { PrecheckHistory } from './PrecheckHistory';
-import { Facts, vendorPaths } from './shared';
+import { Facts } from '../../components/Facts';
+import { vendorPaths } from './shared';
 import { SolutionDocuments } from './SolutionDocuments';
 
 const CHECKABLE = ['DRAFT'];
@@ -41,7 +42,7 @@ export default function SolutionDetail() {
           </p>
           <Facts
             testId="solution-facts"
-            rows={[
+            facts={[
               [t('solution.status'), t(`solutionStatus.${s.status}`)],
               [t('solution.version'), s.version],
               [t('solution.categoryCode'), nameOf(s.categoryCode)],
