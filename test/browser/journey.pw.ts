@@ -76,6 +76,8 @@ test('the whole journey, from a listing to the payment and the rankings', async 
   await page.getByTestId('ranking-table').getByRole('link', { name: VENDOR_NAME }).first().click();
   await expect(async () => {
     await page.reload();
-    await expect(page.getByTestId('snapshot')).toContainText(orderId.slice(0, 8), { timeout: 5_000 });
+    await expect(page.getByRole('table', { name: /^Kết quả gần đây/ })).toContainText(orderId.slice(0, 8), {
+      timeout: 5_000,
+    });
   }).toPass({ timeout: 120_000 });
 });
