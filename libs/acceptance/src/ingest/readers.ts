@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { PassThrough, Readable, Transform, type TransformCallback } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import ExcelJS from 'exceljs';
 import { DomainError, formatExact, parseDecimal } from '@app/kernel';
@@ -181,11 +182,48 @@ function cellText(v: CellValue): string | number | Date | undefined {
 }
 
 /** What exceljs's streaming reader leaves unexposed: how it names worksheets, and the workbook's tab list. */
+interface Entry {
+  setEncoding(encoding: 'utf8'): void;
+}
+
 interface SheetNaming {
   model?: { sheets?: Array<{ id: number; name: string; rId: string; state?: string }> };
   workbookRels?: unknown;
-  _parseRels(entry: unknown): Promise<void>;
-  _parseWorksheet(iterator: unknown, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
+  _parseRels(entry: Entry): Promise<void>;
+  _parseWorkbook(entry: Entry): Promise<void>;
+  _parseStyles(entry: Entry): Promise<void>;
+  _parseSharedStrings(entry: Entry): AsyncGenerator<unknown>;
+  _parseWorksheet(
+    iterator: AsyncIterable<Buffer | string>,
+    sheetNo: string,
+  ): Generator<{ eventType: string; value: unknown }>;
+}
+
+/** Text of UTF-8 chunks, a character split between two chunks decoded whole. */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.write(chunk);
+  yield decoder.end();
+}
+
+/**
+ * exceljs decodes every chunk of every part on its own, so a Vietnamese character split between two chunks (where
+ * the chunks break depends on the network) became two replacement characters: "Số li��u", a tab or a header no
+ * longer found. Every part is read as text decoded across chunks instead.
+ */
+function decodeAcrossChunks(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const internals = reader as unknown as SheetNaming;
+  for (const part of ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings'] as const) {
+    const parse = internals[part].bind(internals) as (entry: Entry) => unknown;
+    Object.assign(internals, {
+      [part]: (entry: Entry) => {
+        entry.setEncoding('utf8');
+        return parse(entry);
+      },
+    });
+  }
+  const parseWorksheet = internals._parseWorksheet.bind(internals);
+  internals._parseWorksheet = (iterator, sheetNo) => parseWorksheet(utf8Text(iterator), sheetNo);
 }
 
 /**
@@ -252,6 +290,7 @@ export async function xlsxRows(bytes: Readable, options: ReaderOptions, sink: Ro
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  decodeAcrossChunks(reader);
   nameSheetsAsTabs(reader);
   const seen: string[] = [];
   let columns: Map<Field, number> | undefined;

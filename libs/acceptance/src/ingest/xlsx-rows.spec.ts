@@ -18,13 +18,21 @@ const calc = xlsxPartsLate([
   },
 ]);
 
-async function read(sheet?: string): Promise<RawRow[]> {
+async function read(sheet?: string, chunkBytes = calc.length): Promise<RawRow[]> {
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < calc.length; at += chunkBytes) chunks.push(calc.subarray(at, at + chunkBytes));
   const rows: RawRow[] = [];
-  await xlsxRows(Readable.from([calc]), { sheet }, { row: (raw) => rows.push(raw), ready: () => Promise.resolve() });
+  await xlsxRows(Readable.from(chunks), { sheet }, { row: (raw) => rows.push(raw), ready: () => Promise.resolve() });
   return rows;
 }
 
 describe('xlsxRows, whatever the order of the parts', () => {
+  it('reads the Vietnamese tab name whole wherever the upload’s chunks break', async () => {
+    // Chunk sizes 1–300 split the compressed parts, and so the text, at every kind of place.
+    for (let chunkBytes = 1; chunkBytes <= 300; chunkBytes++)
+      expect((await read('Số liệu', chunkBytes)).map((r) => r.value)).toEqual(['72.5', '41.5']);
+  });
+
   it('finds the worksheet by the name of its tab, and reads a percentage cell as shown', async () => {
     expect(await read('Số liệu')).toEqual([
       {
