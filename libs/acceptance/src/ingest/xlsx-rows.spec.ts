@@ -27,11 +27,16 @@ async function read(sheet?: string, chunkBytes = calc.length): Promise<RawRow[]>
 }
 
 describe('xlsxRows, whatever the order of the parts', () => {
-  it('reads the Vietnamese tab name whole wherever the upload’s chunks break', async () => {
-    // Chunk sizes 1–300 split the compressed parts, and so the text, at every kind of place.
-    for (let chunkBytes = 1; chunkBytes <= 300; chunkBytes++)
-      expect((await read('Số liệu', chunkBytes)).map((r) => r.value)).toEqual(['72.5', '41.5']);
-  });
+  // Chunk sizes 1–300 split the compressed parts, and so the text, at every kind of place; in batches of 10 so
+  // that each batch stays well inside a test's time on a busy machine.
+  const batches = Array.from({ length: 30 }, (_, i) => [i * 10 + 1, i * 10 + 10] as const);
+  it.each(batches)(
+    'reads the Vietnamese tab name whole when the upload comes in chunks of %i–%i bytes',
+    async (from, to) => {
+      for (let chunkBytes = from; chunkBytes <= to; chunkBytes++)
+        expect((await read('Số liệu', chunkBytes)).map((r) => r.value)).toEqual(['72.5', '41.5']);
+    },
+  );
 
   it('finds the worksheet by the name of its tab, and reads a percentage cell as shown', async () => {
     expect(await read('Số liệu')).toEqual([
