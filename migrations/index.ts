@@ -27,6 +27,7 @@ import { RankingRecheckDecisions1795640000001 } from './1795640000001-ranking-re
 import { NotificationsWebhooks1795640000002 } from './1795640000002-notifications-webhooks';
 import { AcceptanceReadingDuplicates1795630000000 } from './1795630000000-acceptance-reading-duplicates';
 import { IdentityStaleThrottleIndex1795690000000 } from './1795690000000-identity-stale-throttle-index';
+import { RankingOutcomeFacts1795700000000 } from './1795700000000-ranking-outcome-facts';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   NotificationsWebhooks1795640000002,
   AcceptanceReadingDuplicates1795630000000,
   IdentityStaleThrottleIndex1795690000000,
+  RankingOutcomeFacts1795700000000,
 ];

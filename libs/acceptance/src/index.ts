@@ -11,6 +11,5 @@ export * from './dispute.entity';
 export * from './measurement-batch.entity';
 export * from './measurement.entity';
 export * from './settlement.entity';
-export * from './outcome-reads';
 export * from './dashboard-reads';
 export * from './public-reads';

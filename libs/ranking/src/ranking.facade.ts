@@ -5,12 +5,10 @@ import {
   allOutcomeRows,
   cityFigures,
   dashboardRows,
-  outcomeStatistics,
   vendorOutcomeRows,
   type DashboardRowSet,
   type MoneyDimension,
   type OutcomeRow,
-  type OutcomeStatistics,
 } from '@app/acceptance';
 import { AuditFacade, SYSTEM_ACTOR, type AuditEntry } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
@@ -20,6 +18,7 @@ import { AppConfig, copyRows, keysetPage, Transactions } from '@app/platform';
 import { PrecheckFacade } from '@app/precheck';
 import { RankingErrors } from './contracts/ranking';
 import { cityDashboard, type CityDashboard } from './dashboard';
+import { keepVendorFacts, outcomeStatistics, replaceAllFacts } from './outcome-facts';
 import { NEW_SUPPLIER_VI, TRUST_LABELS_VI } from './trust-score';
 import {
   AgencyVendorLink,
@@ -41,7 +40,6 @@ import {
   newVendorScore,
   NO_LINKS,
   scopeScores,
-  statisticsOf,
   storedJson,
   storedOutcomes,
   type ScopeScore,
@@ -154,7 +152,8 @@ export class RankingFacade {
       const all = await allOutcomeRows(tx);
       const links = await this.linksOf(tx);
       const now = this.clock.now();
-      const stats = statisticsOf(all);
+      await replaceAllFacts(tx, all);
+      const stats = await outcomeStatistics(tx, [...new Set(all.map((o) => o.categoryCode))]);
       const byVendor = new Map<string, OutcomeRow[]>();
       for (const o of all) {
         const list = byVendor.get(o.vendorOrganisationId);
@@ -196,7 +195,7 @@ export class RankingFacade {
           snapshotId: current.id,
         };
       const now = this.clock.now();
-      const stats = await this.statistics(tx, [categoryCode]);
+      const stats = await outcomeStatistics(tx, [categoryCode]);
       const score = newVendorScore(
         stats.find((s) => s.scope === categoryCode),
         now,
@@ -477,9 +476,10 @@ export class RankingFacade {
       `trust-${vendorOrganisationId}`,
     ]);
     const outcomes = await vendorOutcomeRows(tx, vendorOrganisationId);
+    await keepVendorFacts(tx, vendorOrganisationId, outcomes);
     const links = await this.linksOf(tx, vendorOrganisationId);
     const now = this.clock.now();
-    const stats = await this.statistics(tx, [...new Set(outcomes.map((o) => o.categoryCode))]);
+    const stats = await outcomeStatistics(tx, [...new Set(outcomes.map((o) => o.categoryCode))]);
     const batch = batchOf(vendorOrganisationId, outcomes, links(vendorOrganisationId));
     const scores = scopeScores(vendorOrganisationId, batch.stored, stats, now);
     await this.storeInputs(tx, [batch], now);
@@ -502,17 +502,6 @@ export class RankingFacade {
     for (const l of agencies) add(l.vendorOrganisationId, 'agencies', l.agencyOrganisationId);
     for (const c of people) add(c.vendorOrganisationId, 'officers', c.assessorUserId);
     return (vendor) => byVendor.get(vendor) ?? NO_LINKS;
-  }
-
-  /**
-   * μ0 and the median of the category as they are at this recomputation (PRODUCT.md: never a stale cache); the
-   * snapshot records the ones used. A scope without orders gets zeros (μ0 is then the default prior).
-   */
-  private async statistics(tx: EntityManager, categories: string[]): Promise<OutcomeStatistics[]> {
-    const computed = await outcomeStatistics(tx, categories);
-    return [OVERALL, ...categories].map(
-      (scope) => computed.find((c) => c.scope === scope) ?? { scope, orders: 0, meanX: 0, medianValue: 0 },
-    );
   }
 
   /** Stores the outcome sets not stored yet; a batch whose set is already stored takes that row's id. */

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
+import { median } from '../../../test/support/outcome-statistics';
 import {
   NEW_SUPPLIER_VI,
   type OrderOutcome,
   TRUST_LABELS_VI,
   type TrustLabel,
   type TrustParams,
-  median,
   priorMean,
   trustScore,
 } from './trust-score';

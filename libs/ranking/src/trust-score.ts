@@ -67,14 +67,6 @@ export function priorMean(categoryOrders: number, meanX: number): number {
   return categoryOrders < MIN_CATEGORY_OUTCOMES ? DEFAULT_PRIOR_MEAN : clamp01(meanX);
 }
 
-/** 0 for an empty list, which trustScore reads as "no median": value weighting is then skipped. */
-export function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 export function trustScore(outcomes: OrderOutcome[], p: TrustParams): TrustScore {
   const { now, categoryMedianValue, priorMean: mu0, m = 4, z = 1.28, halfLifeMonths = 18 } = p;
   if (!(m > 0 && mu0 >= 0 && mu0 <= 1 && z >= 0 && halfLifeMonths > 0)) {

@@ -1,4 +1,5 @@
 import type { MoneyTotals, OutcomeRow } from '@app/acceptance';
+import { statisticsOf } from '../../../test/support/outcome-statistics';
 import { cityDashboard } from './dashboard';
 import {
   auditedInputs,
@@ -9,7 +10,6 @@ import {
   outcomeX,
   priorOf,
   scopeScores,
-  statisticsOf,
   storedJson,
   storedOutcomes,
   vendorScores,

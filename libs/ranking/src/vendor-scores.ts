@@ -1,6 +1,6 @@
-import type { OutcomeRow, OutcomeStatistics } from '@app/acceptance';
+import type { OutcomeRow } from '@app/acceptance';
+import type { OutcomeStatistics } from './outcome-facts';
 import {
-  median,
   MIN_CATEGORY_OUTCOMES,
   NEW_SUPPLIER_VI,
   priorMean,
@@ -81,28 +81,6 @@ export const outcomeX = (o: Pick<OutcomeRow, 'paid' | 'maxAmount' | 'deliverySha
 
 /** x of a stored outcome; sets stored before the delivery share was recorded had none. */
 const storedX = (o: StoredOutcome): number => shareEarned(o[3], o[4], o[7] ?? 0, o[8] ?? false);
-
-/** The same statistics `outcomeStatistics` computes in SQL, for a full recomputation over every outcome. */
-export function statisticsOf(outcomes: OutcomeRow[]): OutcomeStatistics[] {
-  const groups = new Map<string, { sumX: number; values: number[] }>([[OVERALL, { sumX: 0, values: [] }]]);
-  const overall = groups.get(OVERALL)!;
-  for (const o of outcomes) {
-    let group = groups.get(o.categoryCode);
-    if (!group) groups.set(o.categoryCode, (group = { sumX: 0, values: [] }));
-    const x = outcomeX(o);
-    const value = Number(o.maxAmount);
-    overall.sumX += x;
-    overall.values.push(value);
-    group.sumX += x;
-    group.values.push(value);
-  }
-  return [...groups].map(([scope, g]) => ({
-    scope,
-    orders: g.values.length,
-    meanX: g.values.length ? g.sumX / g.values.length : 0,
-    medianValue: median(g.values),
-  }));
-}
 
 export function priorOf(stats: OutcomeStatistics | undefined): number {
   return priorMean(stats?.orders ?? 0, stats?.meanX ?? 0);
