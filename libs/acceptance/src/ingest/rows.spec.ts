@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { OrderKpiTerms } from '@app/ordering';
-import { numberText, formatMicros, normaliseDecimal, parseTimestamp, RowValidator, TimestampSet } from './rows';
+import { ReadingSet, TimestampSet } from './reading-sets';
+import { numberText, formatMicros, normaliseDecimal, parseTimestamp, RowValidator } from './rows';
 
 const kpi = (over: Partial<OrderKpiTerms> = {}): OrderKpiTerms => ({
   key: 'K1',
@@ -73,6 +74,18 @@ describe('TimestampSet', () => {
         const set = new TimestampSet();
         const reference = new Set<number>();
         for (const v of values) expect(set.add(v)).toBe(!reference.has(v) && Boolean(reference.add(v)));
+      }),
+    );
+  });
+});
+
+describe('ReadingSet', () => {
+  it('behaves like a Set of strings, past many doublings of its table', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 3000 }), (keys) => {
+        const set = new ReadingSet();
+        const reference = new Set<string>();
+        for (const k of keys) expect(set.add(k)).toBe(!reference.has(k) && Boolean(reference.add(k)));
       }),
     );
   });

@@ -1,4 +1,5 @@
 import type { OrderKpiTerms, RoundTerms } from '@app/ordering';
+import { ReadingSet, TimestampSet } from './reading-sets';
 
 /** A problem with one cell or line of an uploaded file; `line` is the CSV line, XLSX row or JSON element (1-based). */
 export interface RowProblem {
@@ -134,42 +135,6 @@ const normaliseUnit = (unit: string) => unit.normalize('NFC').trim().toLowerCase
 /** Excel keeps wall-clock date cells as if they were UTC; they mean Vietnam time like offset-less text. */
 const excelDateToMicros = (date: Date) => (date.getTime() - VIETNAM_OFFSET_MIN * 60_000) * 1000;
 
-/**
- * Open-addressing hash set of epoch microseconds (doubles) in a Float64Array: about 16 bytes per timestamp where a
- * `Set<number>` of heap numbers would take several times that, so a million-row file stays far under 100 MB.
- */
-export class TimestampSet {
-  private slots = new Float64Array(1024);
-  private count = 0;
-
-  /** Adds `us` (> 0); false when it was already present. */
-  add(us: number): boolean {
-    if (this.count * 2 >= this.slots.length) this.grow();
-    return this.insert(this.slots, us);
-  }
-
-  private insert(slots: Float64Array, us: number): boolean {
-    const mask = slots.length - 1;
-    let i = (Math.imul((us / 4294967296) ^ us, 0x9e3779b1) >>> 0) & mask;
-    for (;;) {
-      const slot = slots[i];
-      if (slot === 0) {
-        slots[i] = us;
-        if (slots === this.slots) this.count++;
-        return true;
-      }
-      if (slot === us) return false;
-      i = (i + 1) & mask;
-    }
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Float64Array(old.length * 2);
-    for (const us of old) if (us !== 0) this.insert(this.slots, us);
-  }
-}
-
 export interface RowRules {
   kpis: OrderKpiTerms[];
   round: RoundTerms;
@@ -194,8 +159,8 @@ export const VIETNAMESE_LOCALE_OPTION = 'locale=vi';
 export class RowValidator {
   private readonly kpis: Map<string, OrderKpiTerms>;
   private readonly seen = new Map<string, TimestampSet>();
-  /** Readings of sum / count KPIs: `kpi \t instant \t value \t ref`. */
-  private readonly events = new Set<string>();
+  /** Readings of sum / count KPIs. */
+  private readonly events = new ReadingSet();
   private readonly startUs: number;
   private readonly endUs: number;
   private readonly nowUs: number;
@@ -269,12 +234,10 @@ export class RowValidator {
         return problems;
       }
     } else {
-      const key = eventKey(kpi.key, observedAtUs, value, ref);
-      if (this.events.has(key)) {
+      if (!this.events.add(eventKey(kpi.key, observedAtUs, value, ref))) {
         problem(ref ? 'ref' : 'observedAt', 'DUPLICATE_READING', ref || raw.observedAt);
         return problems;
       }
-      this.events.add(key);
     }
     return { line: raw.line, kpi, observedAtUs, value, ref };
   }
