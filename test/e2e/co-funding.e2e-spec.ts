@@ -14,6 +14,7 @@ import {
   type Funder,
   type PublicPaymentShape,
   type TestSystem,
+  ledgerBalance,
 } from '@app/test-support';
 import { ocdsErrors } from '../fixtures/ocds/validate';
 
@@ -47,13 +48,7 @@ describe('co-funding', () => {
   });
   afterAll(() => system?.stop());
 
-  const balance = async (code: string) => {
-    const { rows } = await system.db.pool.query<{ balance: string }>(
-      'SELECT balance FROM ledger.accounts WHERE code = $1',
-      [code],
-    );
-    return BigInt(rows[0]?.balance ?? 0);
-  };
+  const balance = (code: string) => ledgerBalance(system.db.pool, code);
   const pool = (f: Funder) => balance(`funder:${f.orgId}`);
   const budget = () => balance(`budget:${a.agencyOrgId}`);
   const order = (id: string) => a.buyer.get<FundedOrder>(`/orders/${id}`);

@@ -12,6 +12,7 @@ import {
   uploadRound,
   type Actors,
   type TestSystem,
+  ledgerBalance,
 } from '@app/test-support';
 
 jest.setTimeout(120_000);
@@ -27,13 +28,7 @@ describe('journey: listing → order → measured outcome → settlement → ran
   });
   afterAll(() => system?.stop());
 
-  const balance = async (code: string) => {
-    const { rows } = await system.db.pool.query<{ balance: string }>(
-      'SELECT balance FROM ledger.accounts WHERE code = $1',
-      [code],
-    );
-    return BigInt(rows[0]?.balance ?? 0);
-  };
+  const balance = (code: string) => ledgerBalance(system.db.pool, code);
 
   it('pays exactly the measured outcome and ranks the vendor', async () => {
     const solutionId = await listSolution(a);

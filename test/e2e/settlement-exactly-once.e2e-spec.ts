@@ -11,6 +11,7 @@ import {
   uploadRound,
   type Actors,
   type TestSystem,
+  ledgerBalance,
 } from '@app/test-support';
 
 jest.setTimeout(180_000);
@@ -72,11 +73,7 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
       ).toBe(1);
       const settled = await a.vendor.get<Array<{ amount: string }>>(`/orders/${orderId}/settlements`);
       expect(settled.map((s) => s.amount)).toEqual(['480000000']);
-      const { rows } = await system.db.pool.query<{ code: string; balance: string }>(
-        `SELECT code, balance::text FROM ledger.accounts WHERE code = ANY($1)`,
-        [[`escrow:${orderId}`]],
-      );
-      expect(rows).toEqual([{ code: `escrow:${orderId}`, balance: '0' }]);
+      expect(await ledgerBalance(system.db.pool, `escrow:${orderId}`)).toBe(0n);
       expect(await a.admin.get('/ledger/reconciliation')).toMatchObject({ ok: true, totalBalance: '0' });
     },
   );
@@ -133,10 +130,6 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
   });
 
   it('paid the vendor exactly once per order across all crashes and redeliveries', async () => {
-    const { rows } = await system.db.pool.query<{ balance: string }>(
-      'SELECT balance::text FROM ledger.accounts WHERE code = $1',
-      [`payable:${a.vendorOrgId}`],
-    );
-    expect(rows[0].balance).toBe(String(5 * 480_000_000));
+    expect(await ledgerBalance(system.db.pool, `payable:${a.vendorOrgId}`)).toBe(5n * 480_000_000n);
   });
 });

@@ -9,6 +9,7 @@ import {
   uploadRound,
   type Actors,
   type TestSystem,
+  ledgerBalance,
 } from '@app/test-support';
 
 jest.setTimeout(120_000);
@@ -25,13 +26,7 @@ describe('settlement: expiry at the order end date', () => {
   });
   afterAll(() => system?.stop());
 
-  const balance = async (code: string) => {
-    const { rows } = await system.db.pool.query<{ balance: string }>(
-      'SELECT balance FROM ledger.accounts WHERE code = $1',
-      [code],
-    );
-    return BigInt(rows[0]?.balance ?? 0);
-  };
+  const balance = (code: string) => ledgerBalance(system.db.pool, code);
   const status = async (orderId: string) => (await a.buyer.get<{ status: string }>(`/orders/${orderId}`)).status;
   /** The end date passes: moved into the past on the database, as the sweeper reads it from the stored terms. */
   const endNow = (orderId: string) =>

@@ -9,3 +9,4 @@ export * from './system';
 export * from './tier2';
 export * from './notices';
 export * from './pages';
+export * from './ledger';

@@ -4,7 +4,6 @@ import { type AuditActor, type AuditEntry, AuditFacade, SYSTEM_ACTOR } from '@ap
 import { actorOf, type Principal } from '@app/identity';
 import { newId } from '@app/kernel';
 import {
-  acceptanceOrganisationsOf,
   assertResultsVisible,
   assertVisible,
   OrderingFacade,
@@ -29,19 +28,11 @@ import {
 } from './contracts/acceptance';
 import { Dispute } from './dispute.entity';
 import { MeasurementBatch } from './measurement-batch.entity';
+import { assertOfficerOf } from './officer-of-order';
 import { RoundRecords } from './round-records';
 import { SettleRounds } from './settle-rounds';
 import { AcceptanceNotices, acceptanceNotice, remainderNotices } from './contracts/notices';
 import { Settlement } from './settlement.entity';
-
-export interface VendorOutcome {
-  orderId: string;
-  vendorOrganisationId: string;
-  agencyOrganisationId: string;
-  maxAmount: bigint;
-  paid: bigint;
-  closedAt: Date;
-}
 
 @Injectable()
 export class AcceptanceFacade {
@@ -90,6 +81,7 @@ export class AcceptanceFacade {
   async sign(principal: Principal, orderId: string, roundNo: number, recordHash: string): Promise<AcceptanceRecord> {
     return this.tx.run(async (tx) => {
       const order = await this.ordering.lock(tx, orderId);
+      assertVisible(principal, order);
       assertOfficerOf(principal, order);
       const record = await this.rounds.current(tx, orderId, roundNo);
       if (record.status !== 'EVALUATED')
@@ -132,6 +124,7 @@ export class AcceptanceFacade {
   async confirmDelivery(principal: Principal, orderId: string, note: string): Promise<AcceptanceRecord> {
     return this.tx.run(async (tx) => {
       const order = await this.ordering.lock(tx, orderId);
+      assertVisible(principal, order);
       assertOfficerOf(principal, order);
       if (order.status !== 'ACTIVE') throw AcceptanceErrors.ORDER_NOT_ACTIVE(undefined, { status: order.status });
       if (paymentTermsOf(order.terms).deliveryShareBp === 0) throw AcceptanceErrors.NO_DELIVERY_SHARE();
@@ -435,30 +428,6 @@ export class AcceptanceFacade {
     );
   }
 
-  /** Outcomes of closed orders (x = share of the order's money earned), for the trust ranking. */
-  async closedOutcomes(vendorOrganisationId?: string): Promise<VendorOutcome[]> {
-    return this.tx.run(async (tx) => {
-      const rows = await tx.query<
-        Array<{ order_id: string; vendor: string; agency: string; max_amount: string; paid: string; closed_at: Date }>
-      >(
-        `SELECT o.id AS order_id, o.vendor_organisation_id AS vendor, o.agency_organisation_id AS agency,
-                o.max_amount::text, coalesce(sum(s.amount), 0)::text AS paid, o.closed_at
-         FROM ordering.orders o LEFT JOIN acceptance.settlements s ON s.order_id = o.id
-         WHERE o.status = 'CLOSED' AND ($1::uuid IS NULL OR o.vendor_organisation_id = $1)
-         GROUP BY o.id`,
-        [vendorOrganisationId ?? null],
-      );
-      return rows.map((r) => ({
-        orderId: r.order_id,
-        vendorOrganisationId: r.vendor,
-        agencyOrganisationId: r.agency,
-        maxAmount: BigInt(r.max_amount),
-        paid: BigInt(r.paid),
-        closedAt: r.closed_at,
-      }));
-    });
-  }
-
   /** Work that a lost Redis job would otherwise strand: evaluations and settlements not done yet. */
   async pendingJobs(olderThanSeconds: number): Promise<JobRequest[]> {
     return this.tx.run(async (tx) => {
@@ -496,17 +465,6 @@ export class AcceptanceFacade {
       released.map((r) => roundJob(AcceptanceJobs.settleRound, r.order_id, r.round_no, r.version)),
     );
   }
-}
-
-/** Only the acceptance officers of the ordering agency or of the validator the order names sign and confirm delivery. */
-function assertOfficerOf(principal: Principal, order: Order): void {
-  assertVisible(principal, order);
-  if (
-    !principal.userId ||
-    !principal.roles.includes('ACCEPTANCE_OFFICER') ||
-    !acceptanceOrganisationsOf(order.terms).includes(principal.organisationId)
-  )
-    throw AcceptanceErrors.NOT_OFFICER_OF_ORDER();
 }
 
 /** The officers of the order's agency are told a record awaits their signature. */

@@ -23,7 +23,7 @@ import {
   type KpiDirection,
   type MeasurementFrequency,
 } from '@app/kernel';
-import { PageQueryDto, PageView } from '@app/platform';
+import { IsDongAmount, PageQueryDto, PageView } from '@app/platform';
 import {
   AGGREGATIONS,
   DEPLOYMENT_MODELS,
@@ -37,8 +37,6 @@ import {
   type TrustLabel,
 } from './contracts/catalog';
 import { DOCUMENT_REVIEW_STATUSES, type DocumentReviewStatus } from './document.entity';
-
-const MONEY = /^(0|[1-9]\d{0,14})$/;
 
 /** Only the metric is required to save a draft; the pre-check names every other declaration that is missing. */
 export class SolutionKpiDto {
@@ -91,8 +89,8 @@ export class CreateSolutionDto {
   @Min(0)
   @Max(100)
   localisationShare?: number;
-  @ApiPropertyOptional({ example: '200000000', description: 'đồng' }) @IsOptional() @Matches(MONEY) priceMin?: string;
-  @ApiPropertyOptional({ example: '900000000', description: 'đồng' }) @IsOptional() @Matches(MONEY) priceMax?: string;
+  @ApiPropertyOptional({ example: '200000000', description: 'đồng' }) @IsOptional() @IsDongAmount() priceMin?: string;
+  @ApiPropertyOptional({ example: '900000000', description: 'đồng' }) @IsOptional() @IsDongAmount() priceMax?: string;
   @ApiProperty({ type: SolutionKpiDto, isArray: true })
   @ValidateNested({ each: true })
   @Type(() => SolutionKpiDto)
@@ -200,11 +198,11 @@ export class SearchQueryDto {
   deploymentModel?: DeploymentModel;
   @ApiPropertyOptional({ description: 'solutions whose range reaches at least this price (đồng)' })
   @IsOptional()
-  @Matches(MONEY)
+  @IsDongAmount()
   priceMin?: string;
   @ApiPropertyOptional({ description: 'solutions whose range starts at most at this price (đồng)' })
   @IsOptional()
-  @Matches(MONEY)
+  @IsDongAmount()
   priceMax?: string;
   @ApiPropertyOptional({
     enum: TRUST_LABELS,

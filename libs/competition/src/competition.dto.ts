@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '@app/platform';
-import { DECIMAL, IsDongAmount } from '@app/problems';
+import { DECIMAL, IsDongAmount } from '@app/platform';
 import {
   AWARD_MODES,
   CALL_STATUSES,

@@ -10,7 +10,6 @@ import {
   cumulativeEarnedAfterEach,
   explainKpi,
   payFraction,
-  payableNow,
   roundEarnedExact,
   simulatePayout,
   validatePaymentTerms,
@@ -209,23 +208,13 @@ describe('cumulativeEarned', () => {
 
     const cumulative = [1, 2, 3, 4].map((n) => cumulativeEarned(t, { delivered: false, rounds: rounds.slice(0, n) }));
     expect(cumulative).toEqual([1_666_666n, 3_333_333n, 5_000_000n, 6_666_666n]);
-    const payments = cumulative.map((c, r) => payableNow(c, r === 0 ? 0n : cumulative[r - 1]));
+    const payments = cumulative.map((c, r) => c - (r === 0 ? 0n : cumulative[r - 1]));
     expect(payments).toEqual([1_666_666n, 1_666_667n, 1_666_667n, 1_666_666n]);
   });
 
   it('refuses invalid terms and more rounds than the order has', () => {
     expect(() => cumulativeEarned({ ...terms, floorBp: -1 }, { delivered: true, rounds: [] })).toThrow('payment floor');
     expect(() => cumulativeEarned(terms, { delivered: true, rounds: [{}, {}, {}] })).toThrow(RangeError);
-  });
-});
-
-describe('payableNow', () => {
-  it.each([
-    [76_000_000n, 20_000_000n, 56_000_000n],
-    [20_000_000n, 20_000_000n, 0n],
-    [10_000_000n, 20_000_000n, 0n],
-  ])('cumulative %p, already paid %p → %p', (cumulative, paid, expected) => {
-    expect(payableNow(cumulative, paid)).toBe(expected);
   });
 });
 

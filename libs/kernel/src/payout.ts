@@ -185,10 +185,6 @@ export function cumulativeEarnedAfterEach(
   });
 }
 
-export function payableNow(cumulative: bigint, alreadyPaid: bigint): bigint {
-  return cumulative > alreadyPaid ? cumulative - alreadyPaid : 0n;
-}
-
 export function explainKpi(kpi: KpiPaymentTerms, measured: string, floorBp: number): KpiExplanation {
   const a = attainment(kpi, measured);
   const f = payFraction(a, floorBp);

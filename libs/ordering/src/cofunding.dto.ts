@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDongAmount } from '@app/problems';
+import { IsDongAmount } from '@app/platform';
 
 export class PledgeDto {
   @ApiProperty({ example: '200000000', description: 'đồng, more than zero' })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { AwardDto } from '@app/competition';
 import { PageQueryDto } from '@app/platform';
-import { IsDongAmount } from '@app/problems';
+import { IsDongAmount } from '@app/platform';
 import { ORDER_STATUSES, type OrderStatus, type OrderTerms } from './contracts/ordering';
 import type { Order } from './order.entity';
 import { DEFAULT_DISPUTE_WINDOW_SECONDS, fundingOf, MAX_DISPUTE_WINDOW_SECONDS } from './order-terms';

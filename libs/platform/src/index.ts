@@ -18,4 +18,5 @@ export * from './queue/logged-worker-host';
 export * from './queue/periodic-task';
 export * from './http/page-query.dto';
 export * from './http/page-view';
+export * from './http/amounts';
 export * from './database/keyset-page';

@@ -14,10 +14,9 @@ import {
   Matches,
   Max,
   Min,
-  ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { loadInputLimits, PageQueryDto } from '@app/platform';
+import { DECIMAL, IsDongAmount, PageQueryDto } from '@app/platform';
 import {
   KPI_DIRECTIONS,
   MEANINGFUL_UNIT,
@@ -39,29 +38,6 @@ import {
   type ProposalField,
   type ProposalStatus,
 } from './contracts/problems';
-
-export const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
-export const DONG = /^\d{1,18}$/;
-
-/**
- * A whole number of đồng written as a string, at most the configured MAX_AMOUNT_DONG; `positive` refuses 0 where
- * nothing can be worth zero (a budget, a deposit).
- */
-export function IsDongAmount(options: { positive?: boolean } = {}): PropertyDecorator {
-  return ValidateBy({
-    name: 'isDongAmount',
-    validator: {
-      validate: (value: unknown) =>
-        typeof value === 'string' &&
-        DONG.test(value) &&
-        BigInt(value) <= BigInt(loadInputLimits().MAX_AMOUNT_DONG) &&
-        (!options.positive || BigInt(value) > 0n),
-      defaultMessage: (args) =>
-        `${args?.property ?? 'amount'} must be a whole number of đồng written as a string, ` +
-        `from ${options.positive ? 1 : 0} to ${loadInputLimits().MAX_AMOUNT_DONG}`,
-    },
-  });
-}
 
 export class ProblemKpiDto {
   @ApiProperty({ example: 'K1' }) @IsString() @Matches(/^[A-Za-z0-9._-]{1,40}$/) code: string;

@@ -6,7 +6,6 @@ export * from './ranking.processor';
 export * from './trust-score';
 export * from './trust-snapshot.entity';
 export * from './vendor-scores';
-export type { OutcomeStatistics } from './outcome-facts';
 export * from './trust-source.module';
 export * from './dashboard';
 export * from './ranking.dto';

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { OutcomeRow } from '@app/acceptance';
 import { copyRows } from '@app/platform';
 import { OVERALL } from './trust-snapshot.entity';
-import { outcomeX } from './vendor-scores';
+import { outcomeX, type OutcomeStatistics } from './vendor-scores';
 
 /**
  * Ranking's read model of every post-checked order: its category, value M and outcome x. A vendor's rows are
@@ -11,14 +11,6 @@ import { outcomeX } from './vendor-scores';
  */
 const TABLE = 'ranking.outcome_facts';
 const COLUMNS = ['order_id', 'vendor_organisation_id', 'category_code', 'value', 'x'] as const;
-
-/** Per category and over all categories (OVERALL): post-checked orders, mean outcome x and median order value (0 without orders). */
-export interface OutcomeStatistics {
-  scope: string;
-  orders: number;
-  meanX: number;
-  medianValue: number;
-}
 
 const factOf = (o: OutcomeRow) =>
   [o.orderId, o.vendorOrganisationId, o.categoryCode, o.maxAmount, outcomeX(o)] as const;

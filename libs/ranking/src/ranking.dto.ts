@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { TRUST_LABELS } from '@app/catalog';
 import { PageView } from '@app/platform';
 import { RECHECK_DECISIONS, type RecheckDecision } from './trust-snapshot.entity';
 import { DASHBOARD_ROW_SETS, MONEY_DIMENSIONS, type DashboardRowSet, type MoneyDimension } from '@app/acceptance';
@@ -12,9 +13,9 @@ export class RankingQueryDto {
   @Length(1, 100)
   category?: string;
 
-  @ApiPropertyOptional({ enum: ['XUAT_SAC', 'TOT', 'DAT', 'CAN_CAI_THIEN', 'YEU', 'NHA_CUNG_CAP_MOI'] })
+  @ApiPropertyOptional({ enum: TRUST_LABELS })
   @IsOptional()
-  @IsIn(['XUAT_SAC', 'TOT', 'DAT', 'CAN_CAI_THIEN', 'YEU', 'NHA_CUNG_CAP_MOI'])
+  @IsIn(TRUST_LABELS)
   label?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 10000 })

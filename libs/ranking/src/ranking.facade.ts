@@ -11,7 +11,7 @@ import {
   type OutcomeRow,
 } from '@app/acceptance';
 import { AuditFacade, SYSTEM_ACTOR, type AuditEntry } from '@app/audit';
-import { CatalogFacade } from '@app/catalog';
+import { CatalogFacade, NEW_VENDOR_LABEL } from '@app/catalog';
 import { actorOf, IdentityFacade, type Principal } from '@app/identity';
 import { Clock, newId, type Page } from '@app/kernel';
 import { AppConfig, copyRows, keysetPage, Transactions } from '@app/platform';
@@ -46,8 +46,6 @@ import {
   type VendorLinks,
 } from './vendor-scores';
 
-/** Shown instead of a label while effective evidence Σw < 2. */
-export const NEW_SUPPLIER = 'NHA_CUNG_CAP_MOI';
 const DEFAULT_RANKING_LIMIT = 100;
 /** Held exclusively by the full recomputation and shared by each vendor's, so neither overwrites the other. */
 const RECOMPUTE_ALL_LOCK = 'ranking-recompute-all';
@@ -223,7 +221,7 @@ export class RankingFacade {
              ORDER BY rank LIMIT $2`,
         label === null
           ? [filter.scope ?? OVERALL, filter.limit ?? DEFAULT_RANKING_LIMIT]
-          : [filter.scope ?? OVERALL, filter.limit ?? DEFAULT_RANKING_LIMIT, label, NEW_SUPPLIER],
+          : [filter.scope ?? OVERALL, filter.limit ?? DEFAULT_RANKING_LIMIT, label, NEW_VENDOR_LABEL],
       );
       const entries = await this.entries(
         tx,
@@ -627,7 +625,7 @@ export class RankingFacade {
         .filter((s) => s.scope === OVERALL)
         .map((s) => ({
           vendorOrganisationId: s.vendorOrganisationId,
-          label: s.score.isNew ? NEW_SUPPLIER : s.score.label,
+          label: s.score.isNew ? NEW_VENDOR_LABEL : s.score.label,
         })),
     );
 
@@ -682,7 +680,7 @@ export class RankingFacade {
         expected: s.expected,
         lowerBound: s.lowerBound,
         effectiveEvidence: s.effectiveEvidence,
-        label: s.isNew ? NEW_SUPPLIER : s.label,
+        label: s.isNew ? NEW_VENDOR_LABEL : s.label,
         labelVi: s.isNew ? NEW_SUPPLIER_VI : TRUST_LABELS_VI[s.label],
         isNew: s.isNew,
         orders: s.orders,

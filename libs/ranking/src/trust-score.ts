@@ -1,3 +1,5 @@
+import type { NEW_VENDOR_LABEL, TrustLabel as ListingTrustLabel } from '@app/catalog';
+
 export interface OrderOutcome {
   orderId: string;
   agencyId: string;
@@ -21,7 +23,8 @@ export interface TrustParams {
   halfLifeMonths?: number;
 }
 
-export type TrustLabel = 'XUAT_SAC' | 'TOT' | 'DAT' | 'CAN_CAI_THIEN' | 'YEU';
+/** A label the score earns; a vendor without enough evidence shows the catalogue's new-vendor label instead. */
+export type TrustLabel = Exclude<ListingTrustLabel, typeof NEW_VENDOR_LABEL>;
 
 export interface TrustScore {
   alpha: number;

@@ -12,9 +12,14 @@ import {
   scopeScores,
   storedJson,
   storedOutcomes,
-  vendorScores,
   type ScopeScore,
+  type VendorLinks,
 } from './vendor-scores';
+
+type Statistics = ReturnType<typeof statisticsOf>;
+/** Scores of one vendor's outcomes as read (in any order), as a recomputation stores and scores them. */
+const vendorScores = (vendor: string, outcomes: OutcomeRow[], links: VendorLinks, stats: Statistics, now: Date) =>
+  scopeScores(vendor, storedOutcomes([...outcomes].sort(byCloseDate), links), stats, now);
 
 const explained = (s: ScopeScore) =>
   explain({ ...s.score, capped: s.capped }, s.params.priorMean, s.orders, s.excluded, s.params.categoryOrders);

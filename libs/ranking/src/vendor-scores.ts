@@ -1,5 +1,4 @@
 import type { OutcomeRow } from '@app/acceptance';
-import type { OutcomeStatistics } from './outcome-facts';
 import {
   MIN_CATEGORY_OUTCOMES,
   NEW_SUPPLIER_VI,
@@ -9,6 +8,14 @@ import {
   type TrustScore,
 } from './trust-score';
 import { OVERALL, type ExclusionReason, type LastOutcome, type StoredOutcome } from './trust-snapshot.entity';
+
+/** Per category and over all categories (OVERALL): post-checked orders, mean outcome x and median order value (0 without orders). */
+export interface OutcomeStatistics {
+  scope: string;
+  orders: number;
+  meanX: number;
+  medianValue: number;
+}
 
 export const PRIOR_PSEUDO_ORDERS = 4;
 export const LOWER_BOUND_Z = 1.28;
@@ -203,17 +210,6 @@ export function scopeScores(
       params,
     };
   });
-}
-
-/** Scores of one vendor's outcomes as read (in any order), with the links that exclude some of them. */
-export function vendorScores(
-  vendorOrganisationId: string,
-  outcomes: OutcomeRow[],
-  links: VendorLinks,
-  statistics: OutcomeStatistics[],
-  now: Date,
-): ScopeScore[] {
-  return scopeScores(vendorOrganisationId, storedOutcomes([...outcomes].sort(byCloseDate), links), statistics, now);
 }
 
 /** The five most recent counted outcomes of a scope, newest first (a stored set is in close-date order). */

@@ -133,7 +133,7 @@ export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
   NOT_ACCEPTANCE_OFFICER_OF_ORDER: {
     kind: 'FORBIDDEN',
     message:
-      'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng hoặc của tổ chức nghiệm thu độc lập được chỉ định cho đơn được tải số liệu; nhà cung cấp không được. / Only the acceptance officers of the ordering agency or of the order’s named validator may upload measurements; never the vendor.',
+      'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng hoặc của tổ chức nghiệm thu độc lập được chỉ định cho đơn được tải số liệu, ký biên bản và xác nhận bàn giao; nhà cung cấp không được. / Only the acceptance officers of the ordering agency or of the order’s named validator may upload measurements, sign records and confirm delivery; never the vendor.',
   },
   ROUND_NOT_FOUND: {
     kind: 'NOT_FOUND',
@@ -161,11 +161,6 @@ export const AcceptanceErrors = errorCodes('ACCEPTANCE', {
   DELIVERY_ALREADY_CONFIRMED: {
     kind: 'CONFLICT',
     message: 'Việc bàn giao đã được xác nhận. / Delivery is already confirmed.',
-  },
-  NOT_OFFICER_OF_ORDER: {
-    kind: 'FORBIDDEN',
-    message:
-      'Chỉ cán bộ nghiệm thu của cơ quan đặt hàng hoặc của tổ chức nghiệm thu độc lập được chỉ định cho đơn được ký biên bản. / Only the acceptance officers of the ordering agency or of the order’s named validator may sign the record.',
   },
   RECORD_CHANGED: {
     kind: 'CONFLICT',

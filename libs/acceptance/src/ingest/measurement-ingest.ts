@@ -8,11 +8,12 @@ import { type EntityManager, Not } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { Clock, newId } from '@app/kernel';
-import { acceptanceOrganisationsOf, OrderingFacade, type Order } from '@app/ordering';
+import { OrderingFacade, type Order } from '@app/ordering';
 import { AppConfig, copyOut, jobId, Outbox, Transactions } from '@app/platform';
 import { AcceptanceRecord } from '../acceptance-record.entity';
 import { AcceptanceErrors, AcceptanceJobs, roundJob } from '../contracts/acceptance';
 import { MeasurementBatch } from '../measurement-batch.entity';
+import { assertOfficerOf } from '../officer-of-order';
 import { MeasurementCopy } from './copy-writer';
 import { RawFileTap } from './raw-file';
 import { csvRows, jsonRows, xlsxRows, type ReaderOptions, type RowSink } from './readers';
@@ -124,8 +125,7 @@ export class MeasurementIngest {
   }
 
   private authorise(principal: Principal, order: Order, roundNo: number) {
-    if (!acceptanceOrganisationsOf(order.terms).includes(principal.organisationId))
-      throw AcceptanceErrors.NOT_ACCEPTANCE_OFFICER_OF_ORDER();
+    assertOfficerOf(principal, order);
     if (order.status !== 'ACTIVE') throw AcceptanceErrors.ORDER_NOT_ACTIVE(undefined, { status: order.status });
     const round = order.terms.rounds.find((r) => r.no === roundNo);
     if (!round) throw AcceptanceErrors.ROUND_NOT_FOUND(undefined, { roundNo });

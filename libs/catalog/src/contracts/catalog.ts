@@ -66,7 +66,7 @@ export const REVISABLE_LISTINGS: readonly SolutionStatus[] = ['LISTED', 'SUSPEND
 /** The ranking's trust labels (libs/ranking); a vendor without enough evidence is a new vendor. */
 export const TRUST_LABELS = ['XUAT_SAC', 'TOT', 'DAT', 'CAN_CAI_THIEN', 'YEU', 'NHA_CUNG_CAP_MOI'] as const;
 export type TrustLabel = (typeof TRUST_LABELS)[number];
-export const NEW_VENDOR_LABEL: TrustLabel = 'NHA_CUNG_CAP_MOI';
+export const NEW_VENDOR_LABEL = 'NHA_CUNG_CAP_MOI' satisfies TrustLabel;
 
 /** Events of the listing lifecycle that reach the vendor's inbox (libs/notifications). */
 export const CATALOG_EVENTS_QUEUE = 'catalog-events';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { validateSync } from 'class-validator';
-import { IsDongAmount } from './problems.dto';
+import { IsDongAmount } from './amounts';
 
 class Priced {
   @IsDongAmount() price: string;
