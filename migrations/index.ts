@@ -28,6 +28,7 @@ import { NotificationsWebhooks1795640000002 } from './1795640000002-notification
 import { AcceptanceReadingDuplicates1795630000000 } from './1795630000000-acceptance-reading-duplicates';
 import { IdentityStaleThrottleIndex1795690000000 } from './1795690000000-identity-stale-throttle-index';
 import { RankingOutcomeFacts1795700000000 } from './1795700000000-ranking-outcome-facts';
+import { PublishedReadViews1795700000001 } from './1795700000001-published-read-views';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   AcceptanceReadingDuplicates1795630000000,
   IdentityStaleThrottleIndex1795690000000,
   RankingOutcomeFacts1795700000000,
+  PublishedReadViews1795700000001,
 ];

@@ -140,11 +140,17 @@ function appScript(app: 'api' | 'worker'): string {
   return distPath('apps', app, 'src', 'main.js');
 }
 
+/** With CPU_PROFILE_DIR set, each app writes a V8 CPU profile there when it stops (for the benchmarks). */
+function nodeArgs(): string[] {
+  const dir = process.env.CPU_PROFILE_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 export async function startApi(env: Env): Promise<AppProcess> {
   const port = env.API_PORT ?? process.env.API_PORT;
   if (!port) throw new Error('startApi: API_PORT is required');
   const url = `http://127.0.0.1:${port}`;
-  const proc = spawnProcess('api', process.execPath, [appScript('api')], {
+  const proc = spawnProcess('api', process.execPath, [...nodeArgs(), appScript('api')], {
     env,
   });
   await waitUntilReady(proc, 'api', async () => {
@@ -162,7 +168,7 @@ export async function startApi(env: Env): Promise<AppProcess> {
 
 export async function startWorker(env: Env): Promise<AppProcess> {
   let ready = false;
-  const proc = spawnProcess('worker', process.execPath, [appScript('worker')], {
+  const proc = spawnProcess('worker', process.execPath, [...nodeArgs(), appScript('worker')], {
     env,
     onLine(line) {
       if (!line.startsWith('{')) return;

@@ -1,5 +1,4 @@
-import type { OutcomeRow } from '@app/acceptance';
-import { OVERALL, outcomeX, type OutcomeStatistics } from '@app/ranking';
+import { OVERALL, outcomeX, type OutcomeRow, type OutcomeStatistics } from '@app/ranking';
 
 /** 0 for an empty list, as the trust score reads "no median". */
 export function median(values: number[]): number {

@@ -3,13 +3,7 @@ import { EntityManager, In, Not } from 'typeorm';
 import { type AuditActor, type AuditEntry, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { newId } from '@app/kernel';
-import {
-  assertResultsVisible,
-  assertVisible,
-  OrderingFacade,
-  paymentTermsOf,
-  type Order,
-} from '@app/ordering';
+import { assertResultsVisible, assertVisible, OrderingFacade, paymentTermsOf, type Order } from '@app/ordering';
 import { JobRequest, Outbox, Transactions, updateIfStatus } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import {
@@ -380,7 +374,7 @@ export class AcceptanceFacade {
   async expireDue(limit: number): Promise<number> {
     const due = await this.tx.run((tx) =>
       tx.query<Array<{ id: string }>>(
-        `SELECT o.id FROM ordering.orders o
+        `SELECT o.id FROM ordering.orders_view o
          WHERE o.status = 'ACTIVE' AND (o.terms->>'endsAt')::timestamptz <= now()
            AND NOT EXISTS (SELECT 1 FROM acceptance.records r
                            WHERE r.order_id = o.id AND r.status NOT IN ('SETTLED', 'SUPERSEDED'))
@@ -438,7 +432,7 @@ export class AcceptanceFacade {
       );
       const unevaluated = await tx.query<Array<{ order_id: string; round_no: number }>>(
         `SELECT DISTINCT b.order_id, b.round_no FROM acceptance.measurement_batches b
-         JOIN ordering.orders o ON o.id = b.order_id AND o.status = 'ACTIVE'
+         JOIN ordering.orders_view o ON o.id = b.order_id AND o.status = 'ACTIVE'
          WHERE b.created_at < now() - make_interval(secs => $1)
            AND NOT EXISTS (SELECT 1 FROM acceptance.records r WHERE r.order_id = b.order_id AND r.round_no = b.round_no)
          LIMIT 1000`,

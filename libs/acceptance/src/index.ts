@@ -11,5 +11,3 @@ export * from './dispute.entity';
 export * from './measurement-batch.entity';
 export * from './measurement.entity';
 export * from './settlement.entity';
-export * from './dashboard-reads';
-export * from './public-reads';

@@ -1,4 +1,4 @@
-import type { CityFigures, CountSeries, DashboardRowSet, DurationStats, MoneyTotals } from '@app/acceptance';
+import type { CityFigures, CountSeries, DashboardRowSet, DurationStats, MoneyTotals } from './dashboard-reads';
 import { formatDong } from '@app/kernel';
 
 /** The plan's targets for the marketplace (Kế hoạch 20-KH/BCĐ57, project 3.19). */

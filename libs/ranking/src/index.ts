@@ -9,3 +9,4 @@ export * from './vendor-scores';
 export * from './trust-source.module';
 export * from './dashboard';
 export * from './ranking.dto';
+export type { OutcomeRow } from './dashboard-reads';

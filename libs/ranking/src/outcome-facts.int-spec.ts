@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import type { OutcomeRow } from '@app/acceptance';
+import type { OutcomeRow } from './dashboard-reads';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
 import { schemaDataSource } from '../../../scripts/db/schema';
 import { keepVendorFacts, outcomeStatistics, replaceAllFacts } from './outcome-facts';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { OutcomeRow } from '@app/acceptance';
+import type { OutcomeRow } from './dashboard-reads';
 import { copyRows } from '@app/platform';
 import { OVERALL } from './trust-snapshot.entity';
 import { outcomeX, type OutcomeStatistics } from './vendor-scores';

@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min 
 import { TRUST_LABELS } from '@app/catalog';
 import { PageView } from '@app/platform';
 import { RECHECK_DECISIONS, type RecheckDecision } from './trust-snapshot.entity';
-import { DASHBOARD_ROW_SETS, MONEY_DIMENSIONS, type DashboardRowSet, type MoneyDimension } from '@app/acceptance';
+import { DASHBOARD_ROW_SETS, MONEY_DIMENSIONS, type DashboardRowSet, type MoneyDimension } from './dashboard-reads';
 
 export class RankingQueryDto {
   @ApiPropertyOptional({ description: "Category code; omitted = over all categories ('*')" })

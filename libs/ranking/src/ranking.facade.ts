@@ -9,7 +9,7 @@ import {
   type DashboardRowSet,
   type MoneyDimension,
   type OutcomeRow,
-} from '@app/acceptance';
+} from './dashboard-reads';
 import { AuditFacade, SYSTEM_ACTOR, type AuditEntry } from '@app/audit';
 import { CatalogFacade, NEW_VENDOR_LABEL } from '@app/catalog';
 import { actorOf, IdentityFacade, type Principal } from '@app/identity';

@@ -1,4 +1,4 @@
-import type { MoneyTotals, OutcomeRow } from '@app/acceptance';
+import type { MoneyTotals, OutcomeRow } from './dashboard-reads';
 import { statisticsOf } from '../../../test/support/outcome-statistics';
 import { cityDashboard } from './dashboard';
 import {

@@ -1,4 +1,4 @@
-import type { OutcomeRow } from '@app/acceptance';
+import type { OutcomeRow } from './dashboard-reads';
 import {
   MIN_CATEGORY_OUTCOMES,
   NEW_SUPPLIER_VI,

@@ -1,4 +1,4 @@
-import type { ContractingProcess, PublicAcceptance, PublicPayment } from '@app/acceptance';
+import type { ContractingProcess, PublicAcceptance, PublicPayment } from './public-reads';
 
 /**
  * OCDS 1.1.5 release package of one contracting process (a call on a catalogue problem). Codes come from the

@@ -10,7 +10,7 @@ import {
   publicPayments,
   publicProblems,
   type PublicPageQuery,
-} from '@app/acceptance';
+} from './public-reads';
 import { Clock, decodeCursor, encodeCursor, isUuid, type Page } from '@app/kernel';
 import { AppConfig, Transactions } from '@app/platform';
 import { RankingFacade, type RankingEntry } from '@app/ranking';

@@ -2,25 +2,25 @@ import { EntityManager } from 'typeorm';
 import { COFUNDED_ORDERS, fundingFigures, type FundingFigures } from '@app/ordering';
 import { copyOut } from '@app/platform';
 import { DomainError, isUuid } from '@app/kernel';
-import { DELIVERY_ROUND } from './contracts/acceptance';
+import { DELIVERY_ROUND } from '@app/acceptance';
 
 /** Net paid per order (a clawback is a negative settlement), as the trust ranking reads it. */
-const NET_PAID = `SELECT order_id, sum(amount) AS paid FROM acceptance.settlements GROUP BY order_id`;
+const NET_PAID = `SELECT order_id, sum(amount) AS paid FROM acceptance.settlements_view GROUP BY order_id`;
 /** Net paid and clawed back per order, for the dashboard's money. */
 const PAID = `SELECT order_id, sum(amount) AS paid, coalesce(sum(-amount) FILTER (WHERE amount < 0), 0) AS clawed_back
-  FROM acceptance.settlements GROUP BY order_id`;
+  FROM acceptance.settlements_view GROUP BY order_id`;
 const SIGNERS = `SELECT order_id, string_agg(DISTINCT signed_by_user_id::text, ',') AS signers
-                 FROM acceptance.records WHERE signed_by_user_id IS NOT NULL GROUP BY order_id`;
+                 FROM acceptance.records_view WHERE signed_by_user_id IS NOT NULL GROUP BY order_id`;
 /** Millisecond ISO 8601, as JavaScript dates carry it, so every reader stores the same text. */
 const CLOSED_AT = `to_char(o.closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 /** The fixed delivery share of the order (basis points) and whether it was paid (its delivery record settled). */
 export const DELIVERY_SHARE_BP = `coalesce((o.terms ->> 'deliveryShareBp')::int, 0)`;
-export const DELIVERY_PAID = `EXISTS (SELECT 1 FROM acceptance.settlements d WHERE d.order_id = o.id AND d.round_no = ${DELIVERY_ROUND})`;
+export const DELIVERY_PAID = `EXISTS (SELECT 1 FROM acceptance.settlements_view d WHERE d.order_id = o.id AND d.round_no = ${DELIVERY_ROUND})`;
 const OUTCOME_COLUMNS = `o.id AS c0, o.vendor_organisation_id AS c1, o.agency_organisation_id AS c2,
   p.category_code AS c3, o.max_amount::text AS c4, coalesce(s.paid, 0)::text AS c5,
   ${CLOSED_AT} AS c6, coalesce(r.signers, '') AS c7, ${DELIVERY_SHARE_BP}::text AS c8,
   CASE WHEN ${DELIVERY_PAID} THEN 't' ELSE 'f' END AS c9`;
-const OUTCOME_FROM = `FROM ordering.orders o JOIN problems.problems p ON p.id = (o.terms ->> 'problemId')::uuid`;
+const OUTCOME_FROM = `FROM ordering.orders_view o JOIN problems.problems_view p ON p.id = (o.terms ->> 'problemId')::uuid`;
 
 /** A closed order's outcome as text, straight from the database: amounts in đồng, closedAt in ISO 8601 UTC. */
 export interface OutcomeRow {
@@ -71,8 +71,8 @@ export async function allOutcomeRows(tx: EntityManager): Promise<OutcomeRow[]> {
 export async function vendorOutcomeRows(tx: EntityManager, vendorOrganisationId: string): Promise<OutcomeRow[]> {
   const rows = await tx.query<Array<Record<`c${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`, string>>>(
     `SELECT ${OUTCOME_COLUMNS} ${OUTCOME_FROM}
-     LEFT JOIN LATERAL (SELECT sum(amount) AS paid FROM acceptance.settlements WHERE order_id = o.id) s ON true
-     LEFT JOIN LATERAL (SELECT string_agg(DISTINCT signed_by_user_id::text, ',') AS signers FROM acceptance.records
+     LEFT JOIN LATERAL (SELECT sum(amount) AS paid FROM acceptance.settlements_view WHERE order_id = o.id) s ON true
+     LEFT JOIN LATERAL (SELECT string_agg(DISTINCT signed_by_user_id::text, ',') AS signers FROM acceptance.records_view
                         WHERE order_id = o.id AND signed_by_user_id IS NOT NULL) r ON true
      WHERE o.status = 'CLOSED' AND o.vendor_organisation_id = $1`,
     [vendorOrganisationId],
@@ -142,12 +142,12 @@ export type DashboardRowSet = (typeof DASHBOARD_ROW_SETS)[number];
 export const MONEY_DIMENSIONS = ['total', 'agency', 'category', 'problem'] as const;
 export type MoneyDimension = (typeof MONEY_DIMENSIONS)[number];
 
-const LISTED_VENDORS = `SELECT vendor_organisation_id AS id, min(listed_at) AS at FROM catalog.solutions
+const LISTED_VENDORS = `SELECT vendor_organisation_id AS id, min(listed_at) AS at FROM catalog.solutions_view
   WHERE status = 'LISTED' GROUP BY vendor_organisation_id`;
-const SIGNED_ORDERS = `SELECT id, activated_at AS at FROM ordering.orders WHERE activated_at IS NOT NULL`;
+const SIGNED_ORDERS = `SELECT id, activated_at AS at FROM ordering.orders_view WHERE activated_at IS NOT NULL`;
 /** A solution is purchased once one of its orders closed having kept some outcome money. */
 const PURCHASED = `SELECT o.terms ->> 'solutionId' AS id, min(o.closed_at) AS at
-  FROM ordering.orders o JOIN (${PAID}) s ON s.order_id = o.id
+  FROM ordering.orders_view o JOIN (${PAID}) s ON s.order_id = o.id
   WHERE o.status = 'CLOSED' AND s.paid > 0 GROUP BY 1`;
 const ORDER_MONEY = `SELECT o.id, o.agency_organisation_id::text AS agency, p.category_code AS category,
     o.terms ->> 'problemId' AS problem, o.max_amount AS committed,
@@ -155,18 +155,18 @@ const ORDER_MONEY = `SELECT o.id, o.agency_organisation_id::text AS agency, p.ca
       - CASE WHEN ${DELIVERY_PAID} THEN o.max_amount * ${DELIVERY_SHARE_BP} / 10000 ELSE 0 END) AS by_results,
     coalesce(s.paid + s.clawed_back, 0) AS paid, coalesce(s.clawed_back, 0) AS clawed_back,
     CASE WHEN o.status = 'CLOSED' THEN o.max_amount - coalesce(s.paid, 0) ELSE 0 END AS released
-  FROM ordering.orders o JOIN problems.problems p ON p.id = (o.terms ->> 'problemId')::uuid
+  FROM ordering.orders_view o JOIN problems.problems_view p ON p.id = (o.terms ->> 'problemId')::uuid
   LEFT JOIN (${PAID}) s ON s.order_id = o.id
   WHERE o.activated_at IS NOT NULL`;
 /** Per round, from its first data upload to its first settlement (a later correction is not the payment). */
 const UPLOAD_TO_PAYMENT = `SELECT s.order_id || '/' || s.round_no AS id,
     extract(epoch FROM min(s.settled_at) - min(b.first_upload))::float8 AS seconds
-  FROM acceptance.settlements s
-  JOIN (SELECT order_id, round_no, min(created_at) AS first_upload FROM acceptance.measurement_batches
+  FROM acceptance.settlements_view s
+  JOIN (SELECT order_id, round_no, min(created_at) AS first_upload FROM acceptance.measurement_batches_view
         GROUP BY order_id, round_no) b ON b.order_id = s.order_id AND b.round_no = s.round_no
   GROUP BY s.order_id, s.round_no`;
 const CALL_TO_ORDER = `SELECT o.id, extract(epoch FROM o.activated_at - c.opened_at)::float8 AS seconds
-  FROM ordering.orders o JOIN competition.calls c ON c.id = o.call_id WHERE o.activated_at IS NOT NULL`;
+  FROM ordering.orders_view o JOIN competition.calls_view c ON c.id = o.call_id WHERE o.activated_at IS NOT NULL`;
 
 async function countSeries(tx: EntityManager, source: string): Promise<CountSeries> {
   const rows = await tx.query<Array<{ month: string; n: number }>>(
@@ -226,7 +226,7 @@ export async function cityFigures(tx: EntityManager): Promise<CityFigures> {
       byResults: BigInt(m.by_results),
     });
   const disputes = await tx.query<Array<{ status: string; n: number }>>(
-    `SELECT status, count(*)::int AS n FROM acceptance.disputes GROUP BY status ORDER BY status`,
+    `SELECT status, count(*)::int AS n FROM acceptance.disputes_view GROUP BY status ORDER BY status`,
   );
   return {
     vendors: await countSeries(tx, LISTED_VENDORS),
@@ -246,7 +246,7 @@ export async function cityFigures(tx: EntityManager): Promise<CityFigures> {
 const MONEY_ROWS: Record<MoneyDimension, string> = {
   total: `$3::text = '*'`,
   agency: `o.agency_organisation_id::text = $3`,
-  category: `EXISTS (SELECT 1 FROM problems.problems p WHERE p.id = (o.terms ->> 'problemId')::uuid AND p.category_code = $3)`,
+  category: `EXISTS (SELECT 1 FROM problems.problems_view p WHERE p.id = (o.terms ->> 'problemId')::uuid AND p.category_code = $3)`,
   problem: `o.terms ->> 'problemId' = $3`,
 };
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -271,12 +271,12 @@ export async function dashboardRows(
   limit: number,
 ): Promise<string[]> {
   const orders = (condition: string) =>
-    `SELECT o.id FROM ordering.orders o WHERE o.activated_at IS NOT NULL AND ${condition}
+    `SELECT o.id FROM ordering.orders_view o WHERE o.activated_at IS NOT NULL AND ${condition}
      AND o.id > $1::uuid ORDER BY o.id LIMIT $2`;
   const byText = (sql: string) => `SELECT id FROM (${sql}) t WHERE id > $1 ORDER BY id LIMIT $2`;
   const queries: Record<DashboardRowSet, [string, unknown[]]> = {
     vendors: [
-      `SELECT DISTINCT vendor_organisation_id AS id FROM catalog.solutions
+      `SELECT DISTINCT vendor_organisation_id AS id FROM catalog.solutions_view
        WHERE status = 'LISTED' AND vendor_organisation_id > $1::uuid ORDER BY 1 LIMIT $2`,
       [],
     ],
@@ -284,10 +284,10 @@ export async function dashboardRows(
     solutionsPurchased: [byText(PURCHASED), []],
     money: [orders(MONEY_ROWS[filter.dimension ?? 'total']), [filter.key ?? '*']],
     uploadToPayment: [byText(UPLOAD_TO_PAYMENT), []],
-    callToOrder: [orders('EXISTS (SELECT 1 FROM competition.calls c WHERE c.id = o.call_id)'), []],
+    callToOrder: [orders('EXISTS (SELECT 1 FROM competition.calls_view c WHERE c.id = o.call_id)'), []],
     cofunded: [orders(COFUNDED_ORDERS), []],
     disputes: [
-      `SELECT id FROM acceptance.disputes WHERE ($3::text IS NULL OR status = $3) AND id > $1::uuid
+      `SELECT id FROM acceptance.disputes_view WHERE ($3::text IS NULL OR status = $3) AND id > $1::uuid
        ORDER BY id LIMIT $2`,
       [filter.status ?? null],
     ],

@@ -28,42 +28,42 @@ const SQL = {
               coalesce((SELECT json_agg(json_build_object('code', k.code, 'nameVi', k.name_vi, 'nameEn', k.name_en,
                           'unit', k.unit, 'direction', k.direction, 'baseline', k.baseline::text, 'target', k.target::text,
                           'weightBp', k.weight_bp)
-                        ORDER BY k.code) FROM problems.problem_kpis k WHERE k.problem_id = p.id), '[]') AS kpis
-       FROM problems.problems p JOIN identity.organisations a ON a.id = p.agency_organisation_id
+                        ORDER BY k.code) FROM problems.problem_kpis_view k WHERE k.problem_id = p.id), '[]') AS kpis
+       FROM problems.problems_view p JOIN identity.organisations_view a ON a.id = p.agency_organisation_id
        WHERE p.published_at IS NOT NULL`,
   calls: `SELECT c.id, c.problem_id, c.agency_organisation_id, a.name AS agency_name, c.status, c.opened_at, c.deadline,
               cardinality(c.eligible_solution_ids) AS eligible_solutions,
               CASE WHEN c.deadline <= now()
-                   THEN (SELECT count(*)::int FROM competition.offers o WHERE o.call_id = c.id AND o.status <> 'WITHDRAWN')
+                   THEN (SELECT count(*)::int FROM competition.offers_view o WHERE o.call_id = c.id AND o.status <> 'WITHDRAWN')
               END AS offers
-       FROM competition.calls c JOIN identity.organisations a ON a.id = c.agency_organisation_id`,
+       FROM competition.calls_view c JOIN identity.organisations_view a ON a.id = c.agency_organisation_id`,
   awards: `SELECT c.id, c.id AS call_id, c.problem_id, o.id AS offer_id, o.vendor_organisation_id, v.name AS vendor_name,
               o.solution_id, o.price::text, c.award_justification AS justification,
-              (SELECT min(ord.created_at) FROM ordering.orders ord WHERE ord.call_id = c.id AND NOT ord.trial) AS awarded_at,
-              (SELECT ord.cancelled_at FROM ordering.orders ord WHERE ord.call_id = c.id AND NOT ord.trial) AS cancelled_at,
+              (SELECT min(ord.created_at) FROM ordering.orders_view ord WHERE ord.call_id = c.id AND NOT ord.trial) AS awarded_at,
+              (SELECT ord.cancelled_at FROM ordering.orders_view ord WHERE ord.call_id = c.id AND NOT ord.trial) AS cancelled_at,
               (SELECT json_agg(json_build_object('offerId', x.id, 'vendorOrganisationId', x.vendor_organisation_id,
                        'price', x.price::text, 'status', x.status, 'kpiCommitments', x.kpi_commitments,
                        'rank', sc.rank, 'total', sc.total, 'priceScore', sc.price_score,
                        'effectScore', sc.effect_score, 'trustScore', sc.trust_score) ORDER BY sc.rank, x.id)
-               FROM competition.offers x
-               LEFT JOIN competition.offer_scores sc ON sc.offer_id = x.id AND sc.call_id = x.call_id
+               FROM competition.offers_view x
+               LEFT JOIN competition.offer_scores_view sc ON sc.offer_id = x.id AND sc.call_id = x.call_id
                WHERE x.call_id = c.id AND x.status <> 'WITHDRAWN') AS offers
-       FROM competition.calls c
-       JOIN competition.offers o ON o.id = c.awarded_offer_id
-       JOIN identity.organisations v ON v.id = o.vendor_organisation_id
+       FROM competition.calls_view c
+       JOIN competition.offers_view o ON o.id = c.awarded_offer_id
+       JOIN identity.organisations_view v ON v.id = o.vendor_organisation_id
        WHERE c.deadline <= now()`,
   orders: `SELECT o.id, o.call_id, o.trial, o.terms ->> 'problemId' AS problem_id, o.agency_organisation_id, a.name AS agency_name,
               o.vendor_organisation_id, v.name AS vendor_name, o.status, o.max_amount::text, o.terms_hash,
               o.activated_at, o.closed_at,
               coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'amount', pl ->> 'amount') ORDER BY f.id)
                         FROM jsonb_array_elements(coalesce(o.terms -> 'cofunding' -> 'pledges', '[]'::jsonb)) pl
-                        JOIN identity.organisations f ON f.id = (pl ->> 'funderOrganisationId')::uuid), '[]') AS cofunders,
+                        JOIN identity.organisations_view f ON f.id = (pl ->> 'funderOrganisationId')::uuid), '[]') AS cofunders,
               jsonb_build_object('deliveryShareBp', o.terms -> 'deliveryShareBp', 'floorBp', o.terms -> 'floorBp',
                 'disputeWindowSeconds', o.terms -> 'disputeWindowSeconds', 'startsAt', o.terms -> 'startsAt',
                 'endsAt', o.terms -> 'endsAt', 'kpis', o.terms -> 'kpis', 'rounds', o.terms -> 'rounds') AS terms
-       FROM ordering.orders o
-       JOIN identity.organisations a ON a.id = o.agency_organisation_id
-       JOIN identity.organisations v ON v.id = o.vendor_organisation_id
+       FROM ordering.orders_view o
+       JOIN identity.organisations_view a ON a.id = o.agency_organisation_id
+       JOIN identity.organisations_view v ON v.id = o.vendor_organisation_id
        WHERE o.activated_at IS NOT NULL`,
   acceptance: `SELECT r.id, r.order_id, r.round_no, r.status, r.earned_cumulative::text, r.record_hash, r.evaluated_at,
               (SELECT json_agg(json_build_object('key', k ->> 'key', 'nameVi', k ->> 'nameVi', 'unit', k ->> 'unit',
@@ -71,7 +71,7 @@ const SQL = {
                        'weightBp', (k ->> 'weightBp')::int, 'attainment', k ->> 'attainment',
                        'payFraction', k ->> 'payFraction', 'reasonVi', k ->> 'reasonVi', 'reasonEn', k ->> 'reasonEn'))
                FROM jsonb_array_elements(r.results) k) AS results
-       FROM acceptance.records r WHERE r.status <> 'EVALUATED'`,
+       FROM acceptance.records_view r WHERE r.status <> 'EVALUATED'`,
   /**
    * Every money movement as the ledger and the settlements record it: a settlement pays the vendor (a correction's
    * negative settlement is a clawback), the treasury disburses a vendor's payable to its bank, and a closed order's
@@ -80,20 +80,20 @@ const SQL = {
   payments: `SELECT s.id, CASE WHEN s.amount > 0 THEN 'payment' ELSE 'clawback' END AS kind, s.order_id, s.round_no,
               s.amount::text, o.agency_organisation_id AS payer_organisation_id,
               s.vendor_organisation_id AS payee_organisation_id, s.settled_at AS occurred_at
-       FROM acceptance.settlements s JOIN ordering.orders o ON o.id = s.order_id WHERE s.amount <> 0
+       FROM acceptance.settlements_view s JOIN ordering.orders_view o ON o.id = s.order_id WHERE s.amount <> 0
        UNION ALL
        SELECT md5(t.id::text || ':' || a.id::text)::uuid, 'release', o.id, NULL, p.amount::text,
               o.agency_organisation_id, a.owner_id, t.created_at
-       FROM ledger.transfers t
-       JOIN ordering.orders o ON o.id = (t.metadata ->> 'orderId')::uuid
-       JOIN ledger.postings p ON p.transfer_id = t.id AND p.amount > 0
-       JOIN ledger.accounts a ON a.id = p.account_id
+       FROM ledger.transfers_view t
+       JOIN ordering.orders_view o ON o.id = (t.metadata ->> 'orderId')::uuid
+       JOIN ledger.postings_view p ON p.transfer_id = t.id AND p.amount > 0
+       JOIN ledger.accounts_view a ON a.id = p.account_id
        WHERE t.kind = 'release'
        UNION ALL
        SELECT t.id, 'disbursement', NULL, NULL, p.amount::text, NULL, a.owner_id, t.created_at
-       FROM ledger.transfers t
-       JOIN ledger.postings p ON p.transfer_id = t.id AND p.amount > 0
-       JOIN ledger.accounts a ON a.id = p.account_id
+       FROM ledger.transfers_view t
+       JOIN ledger.postings_view p ON p.transfer_id = t.id AND p.amount > 0
+       JOIN ledger.accounts_view a ON a.id = p.account_id
        WHERE t.kind = 'disburse'`,
 };
 
@@ -269,10 +269,10 @@ export async function publicChanges(
 ): Promise<PublicChange[]> {
   return tx.query<PublicChange[]>(
     // ordered by the number, not by the text column of the same name the select list outputs
-    `SELECT e.seq::text AS seq, e.occurred_at, e.entity_type, e.entity_id, e.action, e.hash FROM audit.events e
+    `SELECT e.seq::text AS seq, e.occurred_at, e.entity_type, e.entity_id, e.action, e.hash FROM audit.events_view e
      WHERE ($1::bigint IS NULL OR e.seq > $1) AND NOT (e.entity_type = ANY($3::text[]))
        AND NOT (e.entity_type = 'solution_document' AND EXISTS (
-         SELECT 1 FROM catalog.documents d WHERE d.id::text = e.entity_id AND d.confidential))
+         SELECT 1 FROM catalog.documents_view d WHERE d.id::text = e.entity_id AND d.confidential))
      ORDER BY e.seq LIMIT $2`,
     [afterSeq, limit, PRIVATE_ENTITY_TYPES],
   );
