@@ -43,7 +43,15 @@ const VIEWS: Record<string, string[]> = {
     'awarded_offer_id',
     'award_justification',
   ],
-  'competition.offers': ['id', 'call_id', 'vendor_organisation_id', 'solution_id', 'price', 'status', 'kpi_commitments'],
+  'competition.offers': [
+    'id',
+    'call_id',
+    'vendor_organisation_id',
+    'solution_id',
+    'price',
+    'status',
+    'kpi_commitments',
+  ],
   'competition.offer_scores': ['offer_id', 'call_id', 'rank', 'total', 'price_score', 'effect_score', 'trust_score'],
   'ordering.orders': [
     'id',

@@ -246,7 +246,7 @@ export class CatalogFacade {
     });
   }
 
-  documentsOf(solutionId: string, tx?: EntityManager): Promise<SolutionDocument[]> {
+  documentsOf(solutionId: string, tx: EntityManager): Promise<SolutionDocument[]> {
     return (tx ?? this.solutions.manager).find(SolutionDocument, {
       where: { solutionId },
       order: { createdAt: 'ASC' },
@@ -517,7 +517,7 @@ export class CatalogFacade {
     };
   }
 
-  async getSolution(id: string, tx?: EntityManager): Promise<Solution> {
+  async getSolution(id: string, tx: EntityManager): Promise<Solution> {
     const solution = await (tx ?? this.solutions.manager).findOne(Solution, {
       where: { id },
       relations: { kpis: true },
@@ -681,7 +681,7 @@ export class CatalogFacade {
   }
 
   /** Position (1-based) of each waiting solution of the category by quality score. */
-  async waitingRanks(categoryCode: string, tx?: EntityManager): Promise<Map<string, number>> {
+  async waitingRanks(categoryCode: string, tx: EntityManager): Promise<Map<string, number>> {
     const rows = await (tx ?? this.solutions.manager).find(Solution, {
       select: { id: true },
       where: { categoryCode, status: 'WAITING' },

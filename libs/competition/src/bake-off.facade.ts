@@ -191,7 +191,7 @@ export class BakeOffFacade {
     return rows.map((r) => r.id);
   }
 
-  async trialOrderIds(callId: string, tx?: EntityManager): Promise<string[]> {
+  async trialOrderIds(callId: string, tx: EntityManager): Promise<string[]> {
     const trials = await (tx ?? this.trials.manager).find(PocTrial, { where: { callId } });
     return trials.map((t) => t.orderId);
   }

@@ -386,7 +386,7 @@ export class CompetitionFacade {
       }));
   }
 
-  async getCall(id: string, tx?: EntityManager): Promise<Call> {
+  async getCall(id: string, tx: EntityManager): Promise<Call> {
     const call = await (tx ?? this.calls.manager).findOneBy(Call, { id });
     if (!call) throw CompetitionErrors.CALL_NOT_FOUND(undefined, { id });
     return call;

@@ -136,7 +136,7 @@ export class IdentityFacade {
     });
   }
 
-  async getOrganisation(id: string, tx?: EntityManager): Promise<Organisation> {
+  async getOrganisation(id: string, tx: EntityManager): Promise<Organisation> {
     const organisation = await (tx ?? this.organisations.manager).findOneBy(Organisation, { id });
     if (!organisation) throw IdentityErrors.ORGANISATION_NOT_FOUND(undefined, { id });
     return organisation;

@@ -109,16 +109,16 @@ export class LedgerFacade {
     return new Map(rows.map((r) => [r.code, r.id]));
   }
 
-  async findAccount(code: string, tx?: EntityManager): Promise<Account | null> {
+  async findAccount(code: string, tx: EntityManager): Promise<Account | null> {
     return (tx ?? this.dataSource.manager).findOneBy(Account, { code });
   }
 
-  async balanceOf(code: string, tx?: EntityManager): Promise<bigint> {
+  async balanceOf(code: string, tx: EntityManager): Promise<bigint> {
     const account = await this.findAccount(code, tx);
     return account ? BigInt(account.balance) : 0n;
   }
 
-  async balances(codes: string[], tx?: EntityManager): Promise<Map<string, bigint>> {
+  async balances(codes: string[], tx: EntityManager): Promise<Map<string, bigint>> {
     const rows = await (tx ?? this.dataSource.manager).query<Array<{ code: string; balance: string }>>(
       'SELECT code, balance FROM ledger.accounts WHERE code = ANY($1)',
       [codes],

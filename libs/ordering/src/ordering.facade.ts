@@ -420,7 +420,7 @@ export class OrderingFacade {
     return { order, signatures, escrowBalance: await this.ledger.balanceOf(ledgerCodes.escrow(orderId)) };
   }
 
-  async findById(orderId: string, tx?: EntityManager): Promise<Order> {
+  async findById(orderId: string, tx: EntityManager): Promise<Order> {
     const order = await (tx ?? this.orders.manager).findOneBy(Order, { id: orderId });
     if (!order) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: orderId });
     return order;

@@ -272,7 +272,7 @@ export class ProblemsFacade {
     });
   }
 
-  async get(id: string, tx?: EntityManager): Promise<Problem> {
+  async get(id: string, tx: EntityManager): Promise<Problem> {
     const problem = await (tx ?? this.problems.manager).findOne(Problem, {
       where: { id },
       relations: { kpis: true },
