@@ -31,7 +31,7 @@ describe('ledger (real PostgreSQL)', () => {
     await db?.drop();
   });
 
-  const balance = async (code: string) => ledger.balanceOf(code);
+  const balance = (code: string) => ledger.balanceOf(code, dataSource.manager);
   const sqlError = (promise: Promise<unknown>) =>
     promise.then(
       () => undefined,

@@ -404,22 +404,24 @@ export class AcceptanceFacade {
   }
 
   async disputes(principal: Principal, orderId: string): Promise<Dispute[]> {
-    assertVisible(principal, await this.ordering.findById(orderId));
-    return this.tx.run((tx) => tx.find(Dispute, { where: { orderId }, order: { openedAt: 'ASC' } }));
+    return this.tx.run(async (tx) => {
+      assertVisible(principal, await this.ordering.findById(orderId, tx));
+      return tx.find(Dispute, { where: { orderId }, order: { openedAt: 'ASC' } });
+    });
   }
 
   async records(principal: Principal, orderId: string): Promise<AcceptanceRecord[]> {
-    assertResultsVisible(principal, await this.ordering.findById(orderId));
-    return this.tx.run((tx) =>
-      tx.find(AcceptanceRecord, { where: { orderId }, order: { roundNo: 'ASC', version: 'ASC' } }),
-    );
+    return this.tx.run(async (tx) => {
+      assertResultsVisible(principal, await this.ordering.findById(orderId, tx));
+      return tx.find(AcceptanceRecord, { where: { orderId }, order: { roundNo: 'ASC', version: 'ASC' } });
+    });
   }
 
   async settlements(principal: Principal, orderId: string): Promise<Settlement[]> {
-    assertResultsVisible(principal, await this.ordering.findById(orderId));
-    return this.tx.run((tx) =>
-      tx.find(Settlement, { where: { orderId }, order: { roundNo: 'ASC', recordVersion: 'ASC' } }),
-    );
+    return this.tx.run(async (tx) => {
+      assertResultsVisible(principal, await this.ordering.findById(orderId, tx));
+      return tx.find(Settlement, { where: { orderId }, order: { roundNo: 'ASC', recordVersion: 'ASC' } });
+    });
   }
 
   /** Work that a lost Redis job would otherwise strand: evaluations and settlements not done yet. */

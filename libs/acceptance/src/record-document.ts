@@ -25,12 +25,14 @@ export class RecordDocuments {
     orderId: string,
     recordId: string,
   ): Promise<{ fileName: string; pdf: PDFKit.PDFDocument }> {
-    const order = await this.ordering.findById(orderId);
-    if (!isPartyOf(principal, order)) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: orderId });
-    const record = await this.tx.run((tx) => tx.findOneBy(AcceptanceRecord, { id: recordId, orderId }));
-    if (!record) throw AcceptanceErrors.RECORD_NOT_FOUND(undefined, { orderId, recordId });
-    const [problem, organisations, signers] = await Promise.all([
-      this.problems.get(order.terms.problemId),
+    const { order, record, problem } = await this.tx.run(async (tx) => {
+      const order = await this.ordering.findById(orderId, tx);
+      if (!isPartyOf(principal, order)) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: orderId });
+      const record = await tx.findOneBy(AcceptanceRecord, { id: recordId, orderId });
+      if (!record) throw AcceptanceErrors.RECORD_NOT_FOUND(undefined, { orderId, recordId });
+      return { order, record, problem: await this.problems.get(order.terms.problemId, tx) };
+    });
+    const [organisations, signers] = await Promise.all([
       this.identity.organisationNames([order.agencyOrganisationId, order.vendorOrganisationId]),
       this.identity.userNames(record.signedByUserId ? [record.signedByUserId] : []),
     ]);

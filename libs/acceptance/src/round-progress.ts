@@ -45,9 +45,9 @@ export class RoundProgressReads {
   ) {}
 
   async ofOrder(principal: Principal, orderId: string): Promise<RoundProgress[]> {
-    const order = await this.ordering.findById(orderId);
-    assertVisible(principal, order);
     return this.tx.run(async (tx) => {
+      const order = await this.ordering.findById(orderId, tx);
+      assertVisible(principal, order);
       const records = await tx.find(AcceptanceRecord, { where: { orderId, status: Not('SUPERSEDED') } });
       const progress: RoundProgress[] = [];
       for (const round of order.terms.rounds) {

@@ -138,7 +138,7 @@ export class CatalogController {
     @Param('id', ParseUUIDPipe) id: string,
     @Req() request: FastifyRequest,
   ): Promise<DocumentView> {
-    await this.catalog.getSolution(id);
+    await this.catalog.solution(id);
     const upload = await soleDocument(request);
     const confidential = upload.field('confidential');
     if (confidential !== undefined && confidential !== 'true' && confidential !== 'false')
@@ -317,7 +317,7 @@ export class CatalogController {
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal({ optional: true }) p?: Principal,
   ): Promise<SolutionView> {
-    const solution = await this.catalog.getSolution(id);
+    const solution = await this.catalog.solution(id);
     const insider = p?.organisationId === solution.vendorOrganisationId || p?.organisationType === 'OPERATOR';
     if (!insider && solution.status !== 'LISTED') throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
     const [view] = await this.identity.withVendors([insider ? solution : this.catalog.publicView(solution)]);

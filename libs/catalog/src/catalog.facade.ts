@@ -168,6 +168,11 @@ export class CatalogFacade {
     private readonly outbox: Outbox,
   ) {}
 
+  /** A solution as its own read, outside any transaction. */
+  solution(id: string): Promise<Solution> {
+    return this.getSolution(id, this.solutions.manager);
+  }
+
   /** Streams a document to the store (size-limited, hashed, typed by its bytes), then records it. */
   async uploadDocument(
     actor: VendorActor,
@@ -176,7 +181,7 @@ export class CatalogFacade {
     content: Readable,
     confidentiality: Confidentiality = { confidential: false },
   ): Promise<SolutionDocument> {
-    const solution = await this.getSolution(solutionId);
+    const solution = await this.solution(solutionId);
     if (solution.vendorOrganisationId !== actor.organisationId) throw CatalogErrors.NOT_OWNER();
     const secrecy = checkConfidentiality(confidentiality);
     const stored = await this.documents.put(content);
@@ -247,7 +252,7 @@ export class CatalogFacade {
   }
 
   documentsOf(solutionId: string, tx: EntityManager): Promise<SolutionDocument[]> {
-    return (tx ?? this.solutions.manager).find(SolutionDocument, {
+    return tx.find(SolutionDocument, {
       where: { solutionId },
       order: { createdAt: 'ASC' },
     });
@@ -275,18 +280,20 @@ export class CatalogFacade {
    * only the non-confidential, accepted documents of a listed solution's checked versions (and 404 for the rest).
    */
   async visibleDocuments(viewer: DocumentViewer | undefined, solutionId: string): Promise<SolutionDocument[]> {
-    const solution = await this.getSolution(solutionId);
-    if (await this.isDocumentInsider(viewer, solution)) return this.documentsOf(solutionId);
-    if (solution.status !== 'LISTED' || solution.checkedVersion === null)
-      throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id: solutionId });
-    return this.solutions.manager.find(SolutionDocument, {
-      where: {
-        solutionId,
-        confidential: false,
-        reviewStatus: 'ACCEPTED',
-        solutionVersion: LessThanOrEqual(solution.checkedVersion),
-      },
-      order: { createdAt: 'ASC' },
+    return this.solutions.manager.transaction(async (tx) => {
+      const solution = await this.getSolution(solutionId, tx);
+      if (await this.isDocumentInsider(viewer, solution)) return this.documentsOf(solutionId, tx);
+      if (solution.status !== 'LISTED' || solution.checkedVersion === null)
+        throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id: solutionId });
+      return tx.find(SolutionDocument, {
+        where: {
+          solutionId,
+          confidential: false,
+          reviewStatus: 'ACCEPTED',
+          solutionVersion: LessThanOrEqual(solution.checkedVersion),
+        },
+        order: { createdAt: 'ASC' },
+      });
     });
   }
 
@@ -518,7 +525,7 @@ export class CatalogFacade {
   }
 
   async getSolution(id: string, tx: EntityManager): Promise<Solution> {
-    const solution = await (tx ?? this.solutions.manager).findOne(Solution, {
+    const solution = await tx.findOne(Solution, {
       where: { id },
       relations: { kpis: true },
     });
@@ -682,7 +689,7 @@ export class CatalogFacade {
 
   /** Position (1-based) of each waiting solution of the category by quality score. */
   async waitingRanks(categoryCode: string, tx: EntityManager): Promise<Map<string, number>> {
-    const rows = await (tx ?? this.solutions.manager).find(Solution, {
+    const rows = await tx.find(Solution, {
       select: { id: true },
       where: { categoryCode, status: 'WAITING' },
       order: WAITING_ORDER,

@@ -192,7 +192,7 @@ export class BakeOffFacade {
   }
 
   async trialOrderIds(callId: string, tx: EntityManager): Promise<string[]> {
-    const trials = await (tx ?? this.trials.manager).find(PocTrial, { where: { callId } });
+    const trials = await tx.find(PocTrial, { where: { callId } });
     return trials.map((t) => t.orderId);
   }
 
@@ -350,7 +350,7 @@ export class BakeOffFacade {
    * call is awarded. Before that, it does not exist for anyone else.
    */
   async comparison(callId: string, principal?: Principal): Promise<BakeOffComparison> {
-    const call = await this.competition.getCall(callId);
+    const call = await this.competition.call(callId);
     const buyerSide =
       principal?.organisationType === 'OPERATOR' || principal?.organisationId === call.agencyOrganisationId;
     const trials = await this.trials.find({ where: { callId }, order: { scoreRank: 'ASC' } });

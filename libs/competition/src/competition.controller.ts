@@ -52,7 +52,7 @@ export class CompetitionController {
   @ApiOperation({ summary: 'Chi tiết lời mời / A call (public)' })
   @ApiOkResponse({ type: CallView })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<CallView> {
-    return this.competition.getCall(id);
+    return this.competition.call(id);
   }
 
   @Post('calls/:id/offers')

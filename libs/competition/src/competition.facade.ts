@@ -195,7 +195,7 @@ export class CompetitionFacade {
   /** Sealed bids: before the deadline a vendor sees only its own offers, the buyer none. */
   /** Offers with their vendor's name and tax code: whom the buyer would be ordering from. */
   async listOffers(principal: Principal, callId: string): Promise<Array<Offer & VendorIdentity>> {
-    const call = await this.getCall(callId);
+    const call = await this.getCall(callId, this.calls.manager);
     const isBuyerSide =
       principal.organisationType === 'OPERATOR' || principal.organisationId === call.agencyOrganisationId;
     if (isBuyerSide && call.deadline > this.clock.now()) throw CompetitionErrors.CALL_STILL_OPEN();
@@ -224,7 +224,7 @@ export class CompetitionFacade {
 
   /** Scores with their breakdown and inputs; public once the call is evaluated (the deadline has passed). */
   async scores(callId: string): Promise<OfferScore[]> {
-    const call = await this.getCall(callId);
+    const call = await this.getCall(callId, this.calls.manager);
     if (call.status === 'OPEN') throw CompetitionErrors.CALL_STILL_OPEN();
     return this.calls.manager.find(OfferScore, { where: { callId }, order: { rank: 'ASC' } });
   }
@@ -299,7 +299,7 @@ export class CompetitionFacade {
   async simulate(principal: Principal, offerId: string, levels: number[]): Promise<PayoutLevelView[]> {
     const offer = await this.offers.findOneBy({ id: offerId });
     if (!offer) throw CompetitionErrors.OFFER_NOT_FOUND(undefined, { id: offerId });
-    const call = await this.getCall(offer.callId);
+    const call = await this.getCall(offer.callId, this.calls.manager);
     const buyerMaySee = principal.organisationId === call.agencyOrganisationId && call.deadline <= this.clock.now();
     if (
       principal.organisationId !== offer.vendorOrganisationId &&
@@ -308,7 +308,7 @@ export class CompetitionFacade {
     ) {
       throw CompetitionErrors.OFFER_NOT_FOUND(undefined, { id: offerId });
     }
-    return payoutTable(offerPaymentTerms(offer, await this.problems.get(call.problemId)), levels);
+    return payoutTable(offerPaymentTerms(offer, await this.problems.get(call.problemId, this.calls.manager)), levels);
   }
 
   /**
@@ -316,8 +316,8 @@ export class CompetitionFacade {
    * refused with the same codes as the submission itself.
    */
   async previewPayout(callId: string, dto: PaymentTermsDto, levels: number[]): Promise<PayoutLevelView[]> {
-    const call = await this.getCall(callId);
-    const problem = await this.problems.get(call.problemId);
+    const call = await this.getCall(callId, this.calls.manager);
+    const problem = await this.problems.get(call.problemId, this.calls.manager);
     return payoutTable(offerPaymentTerms(checkedPaymentTerms(problem, call, dto), problem), levels);
   }
 
@@ -371,7 +371,7 @@ export class CompetitionFacade {
 
   /** Answered questions are public (without who asked); a vendor also sees its own pending ones. */
   async clarifications(callId: string, principal?: Principal): Promise<Clarification[]> {
-    await this.getCall(callId);
+    await this.getCall(callId, this.calls.manager);
     const all = await this.calls.manager.find(Clarification, { where: { callId }, order: { askedAt: 'ASC' } });
     return all
       .filter(
@@ -386,8 +386,13 @@ export class CompetitionFacade {
       }));
   }
 
+  /** A call as its own read, outside any transaction. */
+  call(id: string): Promise<Call> {
+    return this.getCall(id, this.calls.manager);
+  }
+
   async getCall(id: string, tx: EntityManager): Promise<Call> {
-    const call = await (tx ?? this.calls.manager).findOneBy(Call, { id });
+    const call = await tx.findOneBy(Call, { id });
     if (!call) throw CompetitionErrors.CALL_NOT_FOUND(undefined, { id });
     return call;
   }

@@ -54,7 +54,7 @@ export class IdentityFacade {
   }
 
   async createUser(actor: AuditActor, organisationId: string, dto: CreateUserDto): Promise<User> {
-    const organisation = await this.getOrganisation(organisationId);
+    const organisation = await this.getOrganisation(organisationId, this.organisations.manager);
     const misfit = dto.roles.find((role) => !ROLE_ORGANISATION_TYPES[role].includes(organisation.type));
     if (misfit) {
       throw IdentityErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION(undefined, {
@@ -86,7 +86,7 @@ export class IdentityFacade {
     organisationId: string,
     dto: CreateApiKeyDto,
   ): Promise<{ apiKey: ApiKey; key: string }> {
-    const organisation = await this.getOrganisation(organisationId);
+    const organisation = await this.getOrganisation(organisationId, this.organisations.manager);
     if (!ROLE_ORGANISATION_TYPES[dto.role].includes(organisation.type)) {
       throw IdentityErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION(undefined, {
         role: dto.role,
@@ -137,13 +137,13 @@ export class IdentityFacade {
   }
 
   async getOrganisation(id: string, tx: EntityManager): Promise<Organisation> {
-    const organisation = await (tx ?? this.organisations.manager).findOneBy(Organisation, { id });
+    const organisation = await tx.findOneBy(Organisation, { id });
     if (!organisation) throw IdentityErrors.ORGANISATION_NOT_FOUND(undefined, { id });
     return organisation;
   }
 
   async requireOrganisationType(id: string, ...types: OrganisationType[]): Promise<Organisation> {
-    const organisation = await this.getOrganisation(id);
+    const organisation = await this.getOrganisation(id, this.organisations.manager);
     if (!types.includes(organisation.type)) {
       throw IdentityErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION(
         `Tổ chức phải thuộc loại ${types.join('/')}. / Organisation must be ${types.join('/')}.`,

@@ -110,7 +110,7 @@ export class LedgerFacade {
   }
 
   async findAccount(code: string, tx: EntityManager): Promise<Account | null> {
-    return (tx ?? this.dataSource.manager).findOneBy(Account, { code });
+    return tx.findOneBy(Account, { code });
   }
 
   async balanceOf(code: string, tx: EntityManager): Promise<bigint> {
@@ -119,7 +119,7 @@ export class LedgerFacade {
   }
 
   async balances(codes: string[], tx: EntityManager): Promise<Map<string, bigint>> {
-    const rows = await (tx ?? this.dataSource.manager).query<Array<{ code: string; balance: string }>>(
+    const rows = await tx.query<Array<{ code: string; balance: string }>>(
       'SELECT code, balance FROM ledger.accounts WHERE code = ANY($1)',
       [codes],
     );

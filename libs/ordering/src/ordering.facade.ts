@@ -77,7 +77,7 @@ export class OrderingFacade {
       if (error instanceof DomainError && error.code === 'LEDGER.INSUFFICIENT_FUNDS')
         throw OrderingErrors.INSUFFICIENT_PAYABLE(undefined, {
           requested: amount.toString(),
-          payable: (await this.ledger.balanceOf(ledgerCodes.payable(vendorId))).toString(),
+          payable: (await this.ledger.balanceOf(ledgerCodes.payable(vendorId), this.orders.manager)).toString(),
         });
       throw error;
     }
@@ -88,7 +88,7 @@ export class OrderingFacade {
   async vendorBalances(principal: Principal, vendorId: string): Promise<VendorBalances> {
     if (principal.organisationType !== 'CITY') assertSameOrganisationOrOperator(principal, vendorId);
     const codes = [ledgerCodes.payable(vendorId), ledgerCodes.disbursed(vendorId), ledgerCodes.receivable(vendorId)];
-    const balances = await this.ledger.balances(codes);
+    const balances = await this.ledger.balances(codes, this.orders.manager);
     const [payable, disbursed, receivable] = codes.map((code) => balances.get(code) ?? 0n);
     return { payable, disbursed, owed: -receivable };
   }
@@ -129,7 +129,7 @@ export class OrderingFacade {
 
   async budget(principal: Principal, agencyId: string): Promise<bigint> {
     if (principal.organisationType !== 'CITY') assertSameOrganisationOrOperator(principal, agencyId);
-    return this.ledger.balanceOf(ledgerCodes.budget(agencyId));
+    return this.ledger.balanceOf(ledgerCodes.budget(agencyId), this.orders.manager);
   }
 
   /**
@@ -154,7 +154,7 @@ export class OrderingFacade {
 
   async funderPool(principal: Principal, funderId: string): Promise<bigint> {
     assertSameOrganisationOrOperator(principal, funderId);
-    return this.ledger.balanceOf(ledgerCodes.funderPool(funderId));
+    return this.ledger.balanceOf(ledgerCodes.funderPool(funderId), this.orders.manager);
   }
 
   /**
@@ -417,11 +417,15 @@ export class OrderingFacade {
     if (!order) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: orderId });
     assertVisible(principal, order);
     const signatures = await this.signatures.find({ where: { orderId }, order: { signedAt: 'ASC' } });
-    return { order, signatures, escrowBalance: await this.ledger.balanceOf(ledgerCodes.escrow(orderId)) };
+    return {
+      order,
+      signatures,
+      escrowBalance: await this.ledger.balanceOf(ledgerCodes.escrow(orderId), this.orders.manager),
+    };
   }
 
   async findById(orderId: string, tx: EntityManager): Promise<Order> {
-    const order = await (tx ?? this.orders.manager).findOneBy(Order, { id: orderId });
+    const order = await tx.findOneBy(Order, { id: orderId });
     if (!order) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: orderId });
     return order;
   }

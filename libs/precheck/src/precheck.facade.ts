@@ -561,7 +561,9 @@ export class PrecheckFacade {
       };
     });
     const waitingRank =
-      s.status === 'WAITING' ? ((await this.catalog.waitingRanks(s.categoryCode)).get(s.solutionId) ?? null) : null;
+      s.status === 'WAITING'
+        ? ((await this.catalog.waitingRanks(s.categoryCode, this.submissions.manager)).get(s.solutionId) ?? null)
+        : null;
     return {
       id: s.id,
       solutionId: s.solutionId,

@@ -118,7 +118,7 @@ export class ProblemsFacade {
 
   /** A draft is rewritten whole (KPIs included) by its agency or an operator; a published problem is frozen. */
   async editDraft(principal: Principal, id: string, dto: CreateProblemDto): Promise<Problem> {
-    const current = await this.get(id);
+    const current = await this.get(id, this.problems.manager);
     this.assertCanManage(principal, current);
     const agencyOrganisationId = await this.checkDefinition(principal, {
       ...dto,
@@ -273,7 +273,7 @@ export class ProblemsFacade {
   }
 
   async get(id: string, tx: EntityManager): Promise<Problem> {
-    const problem = await (tx ?? this.problems.manager).findOne(Problem, {
+    const problem = await tx.findOne(Problem, {
       where: { id },
       relations: { kpis: true },
       order: { kpis: { code: 'ASC' } },
@@ -284,7 +284,7 @@ export class ProblemsFacade {
 
   /** Published problems are public; a draft only for operators, its agency and the agencies whose proposals it merged. */
   async getVisible(id: string, principal?: Principal): Promise<Problem> {
-    const problem = await this.get(id);
+    const problem = await this.get(id, this.problems.manager);
     const visible =
       problem.status !== 'DRAFT' ||
       principal?.organisationType === 'OPERATOR' ||

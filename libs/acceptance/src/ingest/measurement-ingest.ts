@@ -109,11 +109,11 @@ export class MeasurementIngest {
     const source = request.body;
     try {
       const now = this.clock.now();
-      const { round } = this.authorise(principal, await this.ordering.findById(orderId), roundNo);
       // Partition DDL locks the parent table; in its own short transaction that lock is not held for the upload.
-      await this.tx.run((tx) =>
-        tx.query('SELECT acceptance.ensure_measurement_partitions($1, $2)', [round.startsAt, round.endsAt]),
-      );
+      await this.tx.run(async (tx) => {
+        const { round } = this.authorise(principal, await this.ordering.findById(orderId, tx), roundNo);
+        await tx.query('SELECT acceptance.ensure_measurement_partitions($1, $2)', [round.startsAt, round.endsAt]);
+      });
       return await this.tx.run((tx) => this.ingest(tx, principal, orderId, roundNo, request, now));
     } finally {
       // Whatever happened, the rest of the request body is read and dropped so the response can be delivered.
