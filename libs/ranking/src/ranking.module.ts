@@ -6,6 +6,12 @@ import { IdentityModule } from '@app/identity';
 import { PrecheckModule } from '@app/precheck';
 import { RankingController } from './ranking.controller';
 import { RankingFacade } from './ranking.facade';
+import { RankingReads } from './ranking-reads';
+import { TrustRecomputation } from './trust-recomputation';
+import { DecideRecheck } from './use-cases/decide-recheck';
+import { DeclareLink } from './use-cases/declare-link';
+import { RecomputeAllTrust, RecomputeVendorTrust } from './use-cases/recompute-trust';
+import { RefreshDashboard } from './use-cases/refresh-dashboard';
 import {
   AgencyVendorLink,
   CurrentTrustScore,
@@ -31,7 +37,16 @@ import {
     ]),
   ],
   controllers: [RankingController],
-  providers: [RankingFacade],
+  providers: [
+    RankingFacade,
+    RankingReads,
+    TrustRecomputation,
+    RecomputeVendorTrust,
+    RecomputeAllTrust,
+    DeclareLink,
+    DecideRecheck,
+    RefreshDashboard,
+  ],
   exports: [RankingFacade],
 })
 export class RankingModule {}
