@@ -76,7 +76,7 @@ export class AcceptanceFacade {
     return this.tx.run(async (tx) => {
       const order = await this.ordering.lock(tx, orderId);
       assertVisible(principal, order);
-      assertOfficerOf(principal, order);
+      assertOfficerOf(principal, order, { signer: true });
       const record = await this.rounds.current(tx, orderId, roundNo);
       if (record.status !== 'EVALUATED')
         throw AcceptanceErrors.RECORD_NOT_SIGNABLE(undefined, { status: record.status });
@@ -119,7 +119,7 @@ export class AcceptanceFacade {
     return this.tx.run(async (tx) => {
       const order = await this.ordering.lock(tx, orderId);
       assertVisible(principal, order);
-      assertOfficerOf(principal, order);
+      assertOfficerOf(principal, order, { signer: true });
       if (order.status !== 'ACTIVE') throw AcceptanceErrors.ORDER_NOT_ACTIVE(undefined, { status: order.status });
       if (paymentTermsOf(order.terms).deliveryShareBp === 0) throw AcceptanceErrors.NO_DELIVERY_SHARE();
       if (await tx.existsBy(AcceptanceRecord, { orderId, roundNo: DELIVERY_ROUND }))
