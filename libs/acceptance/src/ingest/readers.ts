@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { PassThrough, Readable, Transform, type TransformCallback } from 'node:stream';
+import { PassThrough, Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import ExcelJS from 'exceljs';
@@ -256,6 +256,17 @@ function nameSheetsAsTabs(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
 const END_OF_CENTRAL_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 
 /**
+ * unzipper's parser announces its end as soon as its input is finished — on the end-of-central-directory record —
+ * while the last entries may still wait in its buffer for exceljs, which then stops without them (the small
+ * `xl/workbook.xml` of a file that stores it last: "no tab"). Its readable side ends in order instead, after the
+ * entries it holds.
+ */
+export function endAfterEntries(zip: Writable & Readable): void {
+  zip.removeAllListeners('finish');
+  zip.on('finish', () => zip.push(null));
+}
+
+/**
  * The archive's bytes for exceljs, whose unzipper ends its entry stream as soon as its input ends — while entries it
  * has not handed out yet (a worksheet waiting for its reader, then `xl/workbook.xml`) are silently dropped. An archive
  * whose last bytes hold its end-of-central-directory record is left open: the unzipper ends itself on that record,
@@ -263,6 +274,12 @@ const END_OF_CENTRAL_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
  */
 function zipFeed(bytes: Readable): Readable {
   const feed = new PassThrough();
+  const pipe = feed.pipe.bind(feed);
+  // exceljs pipes the feed into the unzipper it creates: the one place to reach it
+  feed.pipe = <T extends NodeJS.WritableStream>(zip: T, options?: { end?: boolean }): T => {
+    endAfterEntries(zip as unknown as Writable & Readable);
+    return pipe(zip, options);
+  };
   let [previous, last]: Buffer[] = [Buffer.alloc(0), Buffer.alloc(0)];
   bytes.on('data', (chunk: Buffer) => ([previous, last] = [last, chunk]));
   bytes.pipe(feed, { end: false });

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { Readable, type Writable } from 'node:stream';
 import type { DomainError } from '@app/kernel';
 import { xlsxPartsLate } from '../../../../test/fixtures/ingest/files';
-import { xlsxRows } from './readers';
+import { endAfterEntries, xlsxRows } from './readers';
 import type { RawRow } from './rows';
 
 /** Saved by LibreOffice Calc: the worksheets come before the tab names and the number formats in the archive. */
@@ -59,5 +61,27 @@ describe('xlsxRows, whatever the order of the parts', () => {
       code: 'ACCEPTANCE.SHEET_NOT_FOUND',
       details: { available: ['Ghi chú', 'Số liệu'] },
     } satisfies Partial<DomainError>);
+  });
+
+  it('hands out every entry the unzipper holds when it reaches the end of the archive while exceljs is busy', async () => {
+    // the unzipper and the entry loop exceljs itself uses
+    const fromExceljs = createRequire(require.resolve('exceljs'));
+    const unzipper = fromExceljs('unzipper') as { Parse(options: object): Writable & Readable };
+    const iterateStream = fromExceljs('./lib/utils/iterate-stream') as (
+      stream: Readable,
+    ) => AsyncIterable<{ path: string; autodrain(): void }>;
+    const zip = unzipper.Parse({ forceStream: true });
+    endAfterEntries(zip);
+    const finished = once(zip, 'finish');
+    zip.write(calc);
+    const paths: string[] = [];
+    for await (const entry of iterateStream(zip)) {
+      paths.push(entry.path);
+      // still on the first entry when the parser reads the end-of-central-directory record
+      if (paths.length === 1) await finished;
+      entry.autodrain();
+    }
+    expect(paths).toEqual(expect.arrayContaining(['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/workbook.xml']));
+    expect(paths).toHaveLength(8);
   });
 });
