@@ -253,41 +253,31 @@ function nameSheetsAsTabs(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
   };
 }
 
-const END_OF_CENTRAL_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-
 /**
- * unzipper's parser announces its end as soon as its input is finished — on the end-of-central-directory record —
- * while the last entries may still wait in its buffer for exceljs, which then stops without them (the small
- * `xl/workbook.xml` of a file that stores it last: "no tab"). Its readable side ends in order instead, after the
- * entries it holds.
+ * unzipper's parser emits 'end' itself as soon as its input is finished, while the last entries may still wait in
+ * its buffer for exceljs, which then stops without them (the small `xl/workbook.xml` of a file that stores it last:
+ * "no tab"). That early 'end' is dropped and the readable side ends in order instead, after the entries it holds; a
+ * file cut short still fails where the parser runs out of bytes.
  */
 export function endAfterEntries(zip: Writable & Readable): void {
-  zip.removeAllListeners('finish');
-  zip.on('finish', () => zip.push(null));
+  const emit = zip.emit.bind(zip);
+  const state = (zip as unknown as { _readableState: { endEmitted: boolean } })._readableState;
+  zip.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+    if (event !== 'end' || state.endEmitted) return emit(event, ...args);
+    zip.push(null);
+    return false;
+  };
 }
 
-/**
- * The archive's bytes for exceljs, whose unzipper ends its entry stream as soon as its input ends — while entries it
- * has not handed out yet (a worksheet waiting for its reader, then `xl/workbook.xml`) are silently dropped. An archive
- * whose last bytes hold its end-of-central-directory record is left open: the unzipper ends itself on that record,
- * after every entry. Anything else (a truncated or non-ZIP file) ends as it arrives, to be refused.
- */
+/** The upload's bytes for exceljs, which pipes them into the unzipper it creates: the one place to reach it. */
 function zipFeed(bytes: Readable): Readable {
   const feed = new PassThrough();
   const pipe = feed.pipe.bind(feed);
-  // exceljs pipes the feed into the unzipper it creates: the one place to reach it
   feed.pipe = <T extends NodeJS.WritableStream>(zip: T, options?: { end?: boolean }): T => {
     endAfterEntries(zip as unknown as Writable & Readable);
     return pipe(zip, options);
   };
-  let [previous, last]: Buffer[] = [Buffer.alloc(0), Buffer.alloc(0)];
-  bytes.on('data', (chunk: Buffer) => ([previous, last] = [last, chunk]));
-  bytes.pipe(feed, { end: false });
-  bytes.once('end', () => {
-    const tail = Buffer.concat([previous, last]);
-    if (!tail.subarray(-(END_OF_CENTRAL_DIRECTORY.length + 18)).includes(END_OF_CENTRAL_DIRECTORY)) feed.end();
-  });
-  return feed;
+  return bytes.pipe(feed);
 }
 
 /**

@@ -84,4 +84,24 @@ describe('xlsxRows, whatever the order of the parts', () => {
     expect(paths).toEqual(expect.arrayContaining(['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/workbook.xml']));
     expect(paths).toHaveLength(8);
   });
+
+  it.each([0.05, 0.25, 0.5, 0.75, 0.95])(
+    'refuses a file cut short at %p of its bytes, never waiting for more',
+    async (share) => {
+      const cut = calc.subarray(0, Math.floor(calc.length * share));
+      await expect(
+        xlsxRows(Readable.from([cut]), { sheet: 'Số liệu' }, { row: () => undefined, ready: () => Promise.resolve() }),
+      ).rejects.toMatchObject({ code: 'ACCEPTANCE.MALFORMED_FILE' });
+    },
+  );
+
+  it('refuses a file whose last bytes (inside its end-of-central-directory record) are missing', async () => {
+    await expect(
+      xlsxRows(
+        Readable.from([calc.subarray(0, calc.length - 5)]),
+        {},
+        { row: () => undefined, ready: () => Promise.resolve() },
+      ),
+    ).rejects.toMatchObject({ code: 'ACCEPTANCE.MALFORMED_FILE' });
+  });
 });
