@@ -14,6 +14,7 @@ const layers = [
   ['competition'],
   ['ordering'],
   ['acceptance'],
+  ['settlement'],
   ['ranking', 'notifications'], // notifications turn other modules' events into each organisation's inbox
   ['transparency'], // public read models: may read any module, none may import it
 ];

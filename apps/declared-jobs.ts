@@ -5,6 +5,8 @@ import {
   ACCEPTANCE_QUEUE,
   OUTCOME_EVENTS_QUEUE,
   OutcomeEvents,
+  RECORD_EVENTS_QUEUE,
+  RecordEvents,
 } from '@app/acceptance';
 import { CATALOG_EVENTS_QUEUE, CatalogEvents } from '@app/catalog';
 import { COMPETITION_EVENTS_QUEUE, COMPETITION_QUEUE, CompetitionEvents, CompetitionJobs } from '@app/competition';
@@ -19,6 +21,7 @@ import { RANKING_QUEUE, RankingJobs } from '@app/ranking';
  */
 export const DECLARED_JOBS: JobHandlers[] = [
   { queue: ACCEPTANCE_QUEUE, names: Object.values(AcceptanceJobs) },
+  { queue: RECORD_EVENTS_QUEUE, names: Object.values(RecordEvents) },
   { queue: OUTCOME_EVENTS_QUEUE, names: Object.values(OutcomeEvents) },
   { queue: RANKING_QUEUE, names: Object.values(RankingJobs) },
   { queue: COMPETITION_QUEUE, names: Object.values(CompetitionJobs) },

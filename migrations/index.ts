@@ -29,6 +29,7 @@ import { AcceptanceReadingDuplicates1795630000000 } from './1795630000000-accept
 import { IdentityStaleThrottleIndex1795690000000 } from './1795690000000-identity-stale-throttle-index';
 import { RankingOutcomeFacts1795700000000 } from './1795700000000-ranking-outcome-facts';
 import { PublishedReadViews1795700000001 } from './1795700000001-published-read-views';
+import { SettlementSchema1795710000000 } from './1795710000000-settlement-schema';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   IdentityStaleThrottleIndex1795690000000,
   RankingOutcomeFacts1795700000000,
   PublishedReadViews1795700000001,
+  SettlementSchema1795710000000,
 ];

@@ -291,7 +291,7 @@ async function verify(pool: Pool): Promise<Verification> {
     `SELECT count(*) FILTER (WHERE n <> 1)::text AS bad,
             count(*) FILTER (WHERE n = 1 AND paid <> $1::bigint)::text AS wrong
      FROM (SELECT o.id, count(s.id) AS n, coalesce(sum(s.amount), 0) AS paid
-           FROM ordering.orders o LEFT JOIN acceptance.settlements s ON s.order_id = o.id
+           FROM ordering.orders o LEFT JOIN settlement.settlements s ON s.order_id = o.id
            GROUP BY o.id) per_order`,
     [EXPECTED_PAYMENT.toString()],
   );

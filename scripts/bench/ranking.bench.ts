@@ -87,7 +87,7 @@ async function generate(pool: Pool, ctx: BenchContext): Promise<void> {
   ctx.log('settlements');
   // Each vendor has its own reliability; each round earns its quarter of the price times an attainment-like draw.
   await pool.query(
-    `INSERT INTO acceptance.settlements (id, order_id, round_no, vendor_organisation_id, amount, paid_cumulative,
+    `INSERT INTO settlement.settlements (id, order_id, round_no, vendor_organisation_id, amount, paid_cumulative,
                                         transfer_id, settled_at)
      SELECT gen_random_uuid(), o.id, r, o.vendor_organisation_id, s.amount, s.amount, NULL,
             o.closed_at - (4 - r) * interval '20 days'

@@ -94,14 +94,14 @@ async function measure(ctx: BenchContext): Promise<BenchResult> {
 
     const drainDeadline = Date.now() + DRAIN_TIMEOUT_MS;
     for (;;) {
-      const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM acceptance.settlements');
+      const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM settlement.settlements');
       if (Number(rows[0].n) >= records) break;
       if (Date.now() > drainDeadline) throw new Error(`settle-latency: only ${rows[0].n}/${records} settled`);
       await sleep(200);
     }
     const { rows: latencies } = await pool.query<{ ms: number }>(
       `SELECT extract(epoch FROM s.settled_at - r.signed_at) * 1000 AS ms
-       FROM acceptance.settlements s JOIN acceptance.records r USING (order_id, round_no)`,
+       FROM settlement.settlements s JOIN acceptance.records r USING (order_id, round_no)`,
     );
     const sorted = latencies.map((l) => Number(l.ms)).sort((x, y) => x - y);
     return {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { Pool } from 'pg';
-import { AcceptanceJobs, roundJob } from '@app/acceptance';
+import { recordEvent, RecordEvents } from '@app/acceptance';
 import { type AppProcess, distPath, run, sleep, startWorker } from '../infra';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 
@@ -122,7 +122,7 @@ export async function seedOrders(pool: Pool, { orders, evaluatedOnly = false, ag
   // The jobs the release of these rounds queues: built by the engine's own job builder (ids, coalescing lanes).
   const { rows } = await pool.query<{ id: string }>('SELECT id FROM ordering.orders ORDER BY id');
   const jobs = rows.flatMap(({ id }) =>
-    Array.from({ length: ROUNDS_PER_ORDER }, (_, r) => roundJob(AcceptanceJobs.settleRound, id, r + 1)),
+    Array.from({ length: ROUNDS_PER_ORDER }, (_, r) => recordEvent(RecordEvents.payable, id, r + 1)),
   );
   await pool.query(
     `INSERT INTO platform.outbox (queue, job_name, job_id, payload, coalesce_key)
@@ -188,7 +188,7 @@ async function settleBacklog(ctx: BenchContext): Promise<BenchResult> {
     ctx.log(`seeding ${rounds} payable rounds of ${orders} orders`);
     await seedOrders(pool, { orders });
     const settled = async () =>
-      Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM acceptance.settlements')).rows[0].n);
+      Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM settlement.settlements')).rows[0].n);
     ctx.log('starting the worker');
     const started = performance.now();
     worker = await startWorker({
@@ -217,10 +217,10 @@ async function settleBacklog(ctx: BenchContext): Promise<BenchResult> {
 
     // A double payment: a settlement beyond one per round, or an order paid more than its rounds earned.
     const check = await pool.query<{ extra: string; overpaid: string; paid: string; escrow: string }>(
-      `SELECT (SELECT count(*) FROM acceptance.settlements) - $2 AS extra,
-              (SELECT count(*) FROM (SELECT order_id FROM acceptance.settlements GROUP BY order_id
+      `SELECT (SELECT count(*) FROM settlement.settlements) - $2 AS extra,
+              (SELECT count(*) FROM (SELECT order_id FROM settlement.settlements GROUP BY order_id
                                      HAVING sum(amount) > $1 * ${ROUNDS_PER_ORDER}) o) AS overpaid,
-              (SELECT coalesce(sum(amount), 0) FROM acceptance.settlements) AS paid,
+              (SELECT coalesce(sum(amount), 0) FROM settlement.settlements) AS paid,
               (SELECT coalesce(sum(balance), 0) FROM ledger.accounts WHERE kind = 'ORDER_ESCROW') AS escrow`,
       [ROUND_PAYS.toString(), rounds],
     );

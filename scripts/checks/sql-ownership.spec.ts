@@ -25,7 +25,7 @@ function sourceFiles(dir: string): string[] {
 /** `schema.name` inside the string literals of a file (SQL lives in template and quoted strings). */
 function tablesNamed(text: string): string[] {
   const strings = text.match(/`(?:\\.|[^`\\])*`|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"/g) ?? [];
-  const pattern = new RegExp(`(?<![\\w.])"?(${SCHEMAS.join('|')})"?\\."?([a-z_]+)"?(?![\\w(])`, 'g');
+  const pattern = new RegExp(`(?<![\\w.])"?(${SCHEMAS.join('|')})"?\\."?([a-z_]+)"?(?![\\w(-])`, 'g');
   return strings.flatMap((s) => [...s.matchAll(pattern)].map((m) => `${m[1]}.${m[2]}`));
 }
 

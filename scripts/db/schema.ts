@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AcceptanceRecord, Dispute, Measurement, MeasurementBatch, Settlement } from '@app/acceptance';
+import { AcceptanceRecord, Dispute, Measurement, MeasurementBatch } from '@app/acceptance';
 import { AuditEvent } from '@app/audit';
 import {
   Category,
@@ -26,6 +26,7 @@ import {
   TrustInputs,
   TrustSnapshot,
 } from '@app/ranking';
+import { Settlement } from '@app/settlement';
 import { migrations } from '../../migrations';
 
 /** Every entity of every module: what the migrations must produce exactly. */

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { ACCEPTANCE_QUEUE, AcceptanceJobs, SETTLEMENT_LANES } from '@app/acceptance';
+import { RECORD_EVENTS_QUEUE, RecordEvents, SETTLEMENT_LANES } from '@app/acceptance';
 import type { AppProcess } from '../../scripts/infra';
 import {
   ApiError,
@@ -50,7 +50,10 @@ describe('reliability: 20 concurrent workers on one order and one agency budget'
     system = await startSystem({ apiEnv: { DB_POOL_SIZE: String(WORKERS + 4) } });
     a = await createActors(system.admin, 'concurrent');
     solutionId = await listSolution(a);
-    queue = new Queue(ACCEPTANCE_QUEUE, { connection: { url: system.env.REDIS_URL }, prefix: system.env.QUEUE_PREFIX });
+    queue = new Queue(RECORD_EVENTS_QUEUE, {
+      connection: { url: system.env.REDIS_URL },
+      prefix: system.env.QUEUE_PREFIX,
+    });
   });
   afterAll(async () => {
     await Promise.allSettled(fleet.map((w) => w.stop()));
@@ -80,7 +83,7 @@ describe('reliability: 20 concurrent workers on one order and one agency budget'
     await eventually(async () => ((await unpublished()) === 0 ? true : undefined), 'outbox published');
     await queue.addBulk(
       extraJobs.map(({ orderId, copy }) => ({
-        name: AcceptanceJobs.settleRound,
+        name: RecordEvents.payable,
         data: { orderId, roundNo: 1 },
         opts: { jobId: `concurrent-${copy}-${orderId}` },
       })),

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { ACCEPTANCE_QUEUE, AcceptanceJobs } from '@app/acceptance';
+import { RECORD_EVENTS_QUEUE, RecordEvents } from '@app/acceptance';
 import {
   fundedActors,
   draftOrder,
@@ -29,7 +29,10 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
   beforeAll(async () => {
     system = await startSystem();
     ({ a, solutionId } = await fundedActors(system.admin, 'reliable'));
-    queue = new Queue(ACCEPTANCE_QUEUE, { connection: { url: system.env.REDIS_URL }, prefix: system.env.QUEUE_PREFIX });
+    queue = new Queue(RECORD_EVENTS_QUEUE, {
+      connection: { url: system.env.REDIS_URL },
+      prefix: system.env.QUEUE_PREFIX,
+    });
   });
   afterAll(async () => {
     await queue?.close();
@@ -50,12 +53,12 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
       await signRecord(a, orderId, 1);
       expect(await worker.exited).toBe(137);
       const committed = faultPoint === 'settlement.after-commit' ? 1 : 0;
-      expect(await count('SELECT count(*) AS n FROM acceptance.settlements WHERE order_id = $1', orderId)).toBe(
+      expect(await count('SELECT count(*) AS n FROM settlement.settlements WHERE order_id = $1', orderId)).toBe(
         committed,
       );
 
       for (const copy of [1, 2, 3]) {
-        await queue.add(AcceptanceJobs.settleRound, { orderId, roundNo: 1 }, { jobId: `duplicate-${copy}-${orderId}` });
+        await queue.add(RecordEvents.payable, { orderId, roundNo: 1 }, { jobId: `duplicate-${copy}-${orderId}` });
       }
       await system.restartWorker();
       await orderClosed(a.buyer, orderId);
@@ -64,7 +67,7 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
         return counts.wait + counts.active + counts.delayed === 0 ? true : undefined;
       }, 'queue drained');
 
-      expect(await count('SELECT count(*) AS n FROM acceptance.settlements WHERE order_id = $1', orderId)).toBe(1);
+      expect(await count('SELECT count(*) AS n FROM settlement.settlements WHERE order_id = $1', orderId)).toBe(1);
       expect(
         await count(
           `SELECT count(*) AS n FROM ledger.transfers WHERE kind = 'settle' AND metadata->>'orderId' = $1`,
@@ -91,14 +94,14 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
     expect(await worker.exited).toBe(137);
     expect(
       await count(
-        `SELECT count(*) AS n FROM platform.outbox WHERE job_name = 'settle-round' AND published_at IS NULL
+        `SELECT count(*) AS n FROM platform.outbox WHERE job_name = 'record-payable' AND published_at IS NULL
            AND payload->>'orderId' = $1`,
         orderId,
       ),
     ).toBe(1);
     await system.restartWorker();
     await orderClosed(a.buyer, orderId);
-    expect(await count('SELECT count(*) AS n FROM acceptance.settlements WHERE order_id = $1', orderId)).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM settlement.settlements WHERE order_id = $1', orderId)).toBe(1);
   });
 
   it('pays once when the same settlement job is delivered 100 times, also after Redis lost it', async () => {
@@ -110,7 +113,7 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
     await queue.obliterate({ force: true });
     await queue.addBulk(
       Array.from({ length: 100 }, (_, copy) => ({
-        name: AcceptanceJobs.settleRound,
+        name: RecordEvents.payable,
         data: { orderId, roundNo: 1 },
         opts: { jobId: `again-${copy}-${orderId}` },
       })),
@@ -119,7 +122,7 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
       const counts = await queue.getJobCounts('wait', 'active', 'delayed', 'completed');
       return counts.wait + counts.active + counts.delayed === 0 && counts.completed >= 100 ? true : undefined;
     }, '100 deliveries processed');
-    expect(await count('SELECT count(*) AS n FROM acceptance.settlements WHERE order_id = $1', orderId)).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM settlement.settlements WHERE order_id = $1', orderId)).toBe(1);
     expect(
       await count(
         `SELECT count(*) AS n FROM ledger.transfers WHERE kind = 'settle' AND metadata->>'orderId' = $1`,

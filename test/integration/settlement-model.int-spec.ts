@@ -2,12 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { AcceptanceFacade, AcceptanceModule } from '@app/acceptance';
+import { AcceptanceFacade } from '@app/acceptance';
 import { type Principal } from '@app/identity';
 import { DomainError, Fraction } from '@app/kernel';
 import { LedgerFacade } from '@app/ledger';
 import { PlatformModule } from '@app/platform';
 import { TrustSourceModule } from '@app/ranking';
+import { SettlementFacade, SettlementModule } from '@app/settlement';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
 import { migrations } from '../../migrations';
 
@@ -117,6 +118,7 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
   let db: TestDatabase;
   let app: TestingModule;
   let acceptance: AcceptanceFacade;
+  let settlement: SettlementFacade;
   let ledger: LedgerFacade;
   let ds: DataSource;
 
@@ -129,10 +131,11 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
       QUEUE_PREFIX: `m${randomBytes(4).toString('hex')}`,
     });
     app = await Test.createTestingModule({
-      imports: [PlatformModule.forRoot({ migrations }), AcceptanceModule, TrustSourceModule],
+      imports: [PlatformModule.forRoot({ migrations }), SettlementModule, TrustSourceModule],
     }).compile();
     await app.init();
-    acceptance = app.get(AcceptanceFacade);
+    acceptance = app.get(AcceptanceFacade, { strict: false });
+    settlement = app.get(SettlementFacade);
     ledger = app.get(LedgerFacade, { strict: false });
     ds = app.get(DataSource);
   });
@@ -314,6 +317,8 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
           note: 'Giữ nguyên biên bản.',
           outcome: 'UPHELD',
         });
+        // the worker's part: the restored round's event lets settlement close a complete order
+        if (disputed.audit) await settlement.restored({ orderId: o.id, roundNo: o.rounds.indexOf(disputed) + 1 });
         disputed.dispute = null;
         disputed.status = disputed.audit ? 'SETTLED' : disputed.due ? 'PAYABLE' : 'SIGNED';
         disputed.audit = false;
@@ -353,7 +358,7 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
         return;
       }
       case 'settle': {
-        await acceptance.settle({ orderId: o.id, roundNo });
+        await settlement.settle({ orderId: o.id, roundNo });
         // Any settlement job drains the backlog: every payable round and delivery of every order.
         for (const order of orders) {
           const paying = order.rounds.filter((x) => x.status === 'PAYABLE');
@@ -376,7 +381,7 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
           [o.id],
         );
         o.ended = true;
-        while ((await acceptance.expireDue(1000)) === 1000);
+        while ((await settlement.expireDue(1000)) === 1000);
         for (const order of orders)
           if (
             order.ended &&
@@ -403,7 +408,7 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
     expect(reconciliation).toMatchObject({ ok: true, totalBalance: '0' });
     for (const o of orders) {
       const [row] = await ds.query<Array<{ status: string; paid: string; escrow: string }>>(
-        `SELECT o.status, coalesce((SELECT sum(amount) FROM acceptance.settlements s WHERE s.order_id = o.id), 0)::text AS paid,
+        `SELECT o.status, coalesce((SELECT sum(amount) FROM settlement.settlements s WHERE s.order_id = o.id), 0)::text AS paid,
                 coalesce((SELECT balance FROM ledger.accounts a WHERE a.code = 'escrow:' || o.id), 0)::text AS escrow
          FROM ordering.orders o WHERE o.id = $1`,
         [o.id],

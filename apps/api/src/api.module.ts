@@ -13,6 +13,7 @@ import { PlatformModule } from '@app/platform';
 import { PrecheckModule } from '@app/precheck';
 import { ProblemsModule } from '@app/problems';
 import { RankingModule, TrustSourceModule } from '@app/ranking';
+import { SettlementModule } from '@app/settlement';
 import { TransparencyModule } from '@app/transparency';
 import { migrations } from '../../../migrations';
 import { AdminController } from './admin.controller';
@@ -35,6 +36,7 @@ import { WebAppController } from './web-app';
     CompetitionModule,
     OrderingModule,
     AcceptanceModule,
+    SettlementModule,
     RankingModule,
     TransparencyModule,
     TrustSourceModule,

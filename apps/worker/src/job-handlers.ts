@@ -9,11 +9,13 @@ import type { JobHandlers } from '@app/platform';
 import { AcceptanceProcessor } from '@app/acceptance';
 import { CompetitionProcessor } from '@app/competition';
 import { ConflictRankingProcessor, NightlyRankingProcessor, RankingProcessor } from '@app/ranking';
+import { SettlementProcessor } from '@app/settlement';
 
 export { DECLARED_JOBS } from '../../declared-jobs';
 
 export const PROCESSORS = [
   AcceptanceProcessor,
+  SettlementProcessor,
   RankingProcessor,
   ConflictRankingProcessor,
   NightlyRankingProcessor,

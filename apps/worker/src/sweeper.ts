@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AcceptanceFacade } from '@app/acceptance';
+import { SettlementFacade } from '@app/settlement';
 import { AppConfig, JobQueues, PeriodicTask } from '@app/platform';
 
 const RELEASE_BATCH = 1000;
@@ -12,6 +13,7 @@ const RELEASE_BATCH = 1000;
 export class Sweeper extends PeriodicTask {
   constructor(
     private readonly acceptance: AcceptanceFacade,
+    private readonly settlement: SettlementFacade,
     private readonly queues: JobQueues,
     private readonly config: AppConfig,
   ) {
@@ -26,7 +28,7 @@ export class Sweeper extends PeriodicTask {
       released += batch;
     } while (batch === RELEASE_BATCH);
     if (released > 0) this.logger.log({ released }, 'dispute windows passed; settlements queued');
-    const expired = await this.acceptance.expireDue(RELEASE_BATCH);
+    const expired = await this.settlement.expireDue(RELEASE_BATCH);
     if (expired > 0) this.logger.log({ expired }, 'orders past their end date closed; escrow released');
     const jobs = await this.acceptance.pendingJobs(Math.ceil(this.config.SWEEP_INTERVAL_MS / 1000));
     if (jobs.length > 0) {

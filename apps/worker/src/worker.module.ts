@@ -1,12 +1,13 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { AcceptanceModule, AcceptanceWorkerModule, BakeOffWorkerModule } from '@app/acceptance';
+import { AcceptanceWorkerModule } from '@app/acceptance';
 import { CompetitionWorkerModule } from '@app/competition';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { CatalogWorkerModule } from '@app/catalog';
 import { PrecheckWorkerModule } from '@app/precheck';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { RankingWorkerModule, TrustSourceModule } from '@app/ranking';
+import { BakeOffWorkerModule, SettlementModule, SettlementWorkerModule } from '@app/settlement';
 import { migrations } from '../../../migrations';
 import { OutboxRelay } from './outbox-relay';
 import { Sweeper } from './sweeper';
@@ -21,8 +22,9 @@ import { Sweeper } from './sweeper';
         connection: { url: config.REDIS_URL, maxRetriesPerRequest: null, enableReadyCheck: true },
       }),
     }),
-    AcceptanceModule,
+    SettlementModule,
     AcceptanceWorkerModule,
+    SettlementWorkerModule,
     BakeOffWorkerModule,
     RankingWorkerModule,
     CatalogWorkerModule,

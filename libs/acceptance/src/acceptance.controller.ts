@@ -11,7 +11,7 @@ import {
   ResolveDisputeDto,
   SignRecordDto,
 } from './acceptance-record.dto';
-import { RecordView, RoundProgressView, SettlementView } from './acceptance.dto';
+import { RecordView, RoundProgressView } from './acceptance.dto';
 import { AcceptanceFacade } from './acceptance.facade';
 import { RecordDocuments } from './record-document';
 import { RoundProgressReads } from './round-progress';
@@ -158,16 +158,5 @@ export class AcceptanceController {
     @Body() dto: ResolveDisputeDto,
   ): Promise<DisputeView> {
     return this.acceptance.resolve(p, orderId, disputeId, { note: dto.note, outcome: outcomeOf(dto.outcome) });
-  }
-
-  @Get('settlements')
-  @Roles('BUYER', 'VENDOR', 'ACCEPTANCE_OFFICER', 'OPERATOR_ADMIN', 'CITY_VIEWER', 'FUNDER')
-  @ApiOperation({ summary: 'Thanh toán theo kết quả / Outcome payments of an order' })
-  @ApiOkResponse({ type: SettlementView, isArray: true })
-  settlements(
-    @CurrentPrincipal() p: Principal,
-    @Param('orderId', ParseUUIDPipe) orderId: string,
-  ): Promise<SettlementView[]> {
-    return this.acceptance.settlements(p, orderId);
   }
 }

@@ -191,12 +191,3 @@ export class RoundProgressView {
   @ApiProperty({ example: 'Not enough data yet (have/need: K1 1/2)' }) statusEn: string;
   @ApiProperty({ type: KpiProgressView, isArray: true }) kpis: KpiProgressView[];
 }
-
-export class SettlementView {
-  @ApiProperty() orderId: string;
-  @ApiProperty() roundNo: number;
-  @ApiProperty({ description: 'The record version settled' }) recordVersion: number;
-  @ApiProperty({ description: 'đồng; negative for a clawback after a correction' }) amount: string;
-  @ApiProperty() paidCumulative: string;
-  @ApiProperty({ format: 'date-time' }) settledAt: Date;
-}

@@ -1,32 +1,30 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager, In, Not } from 'typeorm';
-import { type AuditActor, type AuditEntry, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
+import { EntityManager, In } from 'typeorm';
+import { AuditFacade, SYSTEM_ACTOR } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { newId } from '@app/kernel';
 import { assertResultsVisible, assertVisible, OrderingFacade, paymentTermsOf, type Order } from '@app/ordering';
-import { JobRequest, Outbox, Transactions, updateIfStatus } from '@app/platform';
+import { jobId, JobRequest, Outbox, Transactions, updateAllIfStatus, updateIfStatus } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import {
   AcceptanceErrors,
   DELIVERY_ROUND,
-  AcceptanceJobs,
   type DisputeKind,
   type DisputeOutcome,
+  evaluationJob,
   type EvidenceFile,
   outcomeEvent,
   OutcomeEvents,
-  type OutcomeSettled,
+  recordEvent,
+  RecordEvents,
   recordLifecycle,
-  roundJob,
   type RoundJob,
 } from './contracts/acceptance';
+import { AcceptanceNotices, acceptanceNotice } from './contracts/notices';
 import { Dispute } from './dispute.entity';
 import { MeasurementBatch } from './measurement-batch.entity';
 import { assertOfficerOf } from './officer-of-order';
 import { RoundRecords } from './round-records';
-import { SettleRounds } from './settle-rounds';
-import { AcceptanceNotices, acceptanceNotice, remainderNotices } from './contracts/notices';
-import { Settlement } from './settlement.entity';
 
 @Injectable()
 export class AcceptanceFacade {
@@ -38,7 +36,6 @@ export class AcceptanceFacade {
     private readonly ordering: OrderingFacade,
     private readonly outbox: Outbox,
     private readonly rounds: RoundRecords,
-    private readonly settleRounds: SettleRounds,
   ) {}
 
   /** Worker: writes the acceptance record once the round has sufficient data; the officer signs it next. */
@@ -61,11 +58,6 @@ export class AcceptanceFacade {
         after: built.content,
       });
     });
-  }
-
-  /** Worker: pays the round, and any backlog of payable rounds with it (see SettleRounds). */
-  settle(job: RoundJob): Promise<void> {
-    return this.settleRounds.execute(job);
   }
 
   /**
@@ -298,8 +290,11 @@ export class AcceptanceFacade {
         await this.outbox.enqueue(tx, recordReady(order, correction));
       } else if (status === 'SIGNED' && record.disputeDeadline && record.disputeDeadline <= resolved.resolved_at)
         await this.release(tx, [record.id]);
-      else if (status === 'SETTLED' && (await this.allSettled(tx, order)))
-        await this.close(tx, actorOf(principal), order);
+      else if (status === 'SETTLED')
+        await this.outbox.enqueue(tx, {
+          ...recordEvent(RecordEvents.restored, orderId, record.roundNo, record.version),
+          id: jobId(RecordEvents.restored, disputeId),
+        });
       await this.outbox.enqueue(
         tx,
         acceptanceNotice(AcceptanceNotices.disputeResolved, order, disputeId, {
@@ -332,25 +327,6 @@ export class AcceptanceFacade {
     });
   }
 
-  /** Closes the order (its remainder back to the budget and co-funders), and tells them what came back. */
-  private async close(tx: EntityManager, actor: AuditActor, order: Order): Promise<void> {
-    const closures: AuditEntry[] = [];
-    await this.ordering.close(tx, actor, order, closures);
-    await this.audit.record(tx, ...closures);
-    await this.outbox.enqueueMany(tx, remainderNotices([order], closures));
-  }
-
-  /** Every measurement round settled, and no record (a delivery record included) still on its way to payment. */
-  private async allSettled(tx: EntityManager, order: Order): Promise<boolean> {
-    const open = await tx.countBy(AcceptanceRecord, { orderId: order.id, status: Not(In(['SETTLED', 'SUPERSEDED'])) });
-    const settled = await tx.countBy(AcceptanceRecord, {
-      orderId: order.id,
-      status: 'SETTLED',
-      roundNo: Not(DELIVERY_ROUND),
-    });
-    return open === 0 && settled === order.terms.rounds.length;
-  }
-
   /** The next version of a disputed record, from the data uploaded for it: refused without such data. */
   private async correction(tx: EntityManager, order: Order, record: AcceptanceRecord): Promise<AcceptanceRecord> {
     const version = record.version + 1;
@@ -367,42 +343,6 @@ export class AcceptanceFacade {
     return built.record;
   }
 
-  /**
-   * Scheduler: active orders past their end date (database clock) with no record still awaiting signature,
-   * dispute or payment are closed; rounds without sufficient data earn nothing and escrow returns to the budget.
-   */
-  async expireDue(limit: number): Promise<number> {
-    const due = await this.tx.run((tx) =>
-      tx.query<Array<{ id: string }>>(
-        `SELECT o.id FROM ordering.orders_view o
-         WHERE o.status = 'ACTIVE' AND (o.terms->>'endsAt')::timestamptz <= now()
-           AND NOT EXISTS (SELECT 1 FROM acceptance.records r
-                           WHERE r.order_id = o.id AND r.status NOT IN ('SETTLED', 'SUPERSEDED'))
-         ORDER BY o.id LIMIT $1`,
-        [limit],
-      ),
-    );
-    let expired = 0;
-    for (const { id } of due) if (await this.expire(id)) expired++;
-    return expired;
-  }
-
-  private async expire(orderId: string): Promise<boolean> {
-    return this.tx.run(async (tx) => {
-      const order = await this.ordering.lock(tx, orderId);
-      const [{ due }] = await tx.query<Array<{ due: boolean }>>(
-        `SELECT $2::timestamptz <= now() AND NOT EXISTS (
-           SELECT 1 FROM acceptance.records WHERE order_id = $1 AND status NOT IN ('SETTLED', 'SUPERSEDED')) AS due`,
-        [orderId, order.terms.endsAt],
-      );
-      if (order.status !== 'ACTIVE' || !due) return false;
-      const event: OutcomeSettled = { orderId, vendorOrganisationId: order.vendorOrganisationId };
-      await this.outbox.enqueue(tx, outcomeEvent(OutcomeEvents.settled, event, orderId, 'expired'));
-      await this.close(tx, SYSTEM_ACTOR, order);
-      return true;
-    });
-  }
-
   async disputes(principal: Principal, orderId: string): Promise<Dispute[]> {
     return this.tx.run(async (tx) => {
       assertVisible(principal, await this.ordering.findById(orderId, tx));
@@ -414,13 +354,6 @@ export class AcceptanceFacade {
     return this.tx.run(async (tx) => {
       assertResultsVisible(principal, await this.ordering.findById(orderId, tx));
       return tx.find(AcceptanceRecord, { where: { orderId }, order: { roundNo: 'ASC', version: 'ASC' } });
-    });
-  }
-
-  async settlements(principal: Principal, orderId: string): Promise<Settlement[]> {
-    return this.tx.run(async (tx) => {
-      assertResultsVisible(principal, await this.ordering.findById(orderId, tx));
-      return tx.find(Settlement, { where: { orderId }, order: { roundNo: 'ASC', recordVersion: 'ASC' } });
     });
   }
 
@@ -441,13 +374,13 @@ export class AcceptanceFacade {
         [olderThanSeconds],
       );
       return [
-        ...unsettled.map((r) => roundJob(AcceptanceJobs.settleRound, r.order_id, r.round_no, r.version)),
-        ...unevaluated.map((r) => roundJob(AcceptanceJobs.evaluateRound, r.order_id, r.round_no)),
+        ...unsettled.map((r) => recordEvent(RecordEvents.payable, r.order_id, r.round_no, r.version)),
+        ...unevaluated.map((r) => evaluationJob(r.order_id, r.round_no)),
       ];
     });
   }
 
-  /** SIGNED → PAYABLE and the settlement job in one transaction: the outbox row exists iff the round is payable. */
+  /** SIGNED → PAYABLE and its event in one transaction: the outbox row exists iff the round is payable. */
   private async release(tx: EntityManager, recordIds: string[]): Promise<void> {
     const released = await tx.query<Array<{ order_id: string; round_no: number; version: number }>>(
       `WITH released AS (
@@ -458,10 +391,40 @@ export class AcceptanceFacade {
     );
     await this.outbox.enqueueMany(
       tx,
-      released.map((r) => roundJob(AcceptanceJobs.settleRound, r.order_id, r.round_no, r.version)),
+      released.map((r) => recordEvent(RecordEvents.payable, r.order_id, r.round_no, r.version)),
     );
   }
+
+  /** Settlement: the records of these orders it pays from (every status, round order). */
+  settlementRecords(tx: EntityManager, orderIds: string[]): Promise<SettlementRecord[]> {
+    return tx.find(AcceptanceRecord, {
+      select: { id: true, orderId: true, roundNo: true, version: true, status: true, results: true },
+      where: { orderId: In(orderIds) },
+      order: { roundNo: 'ASC' },
+    });
+  }
+
+  /** Settlement: the orders of the oldest payable records other than `orderId`, at most `window` records' worth. */
+  async oldestPayableOrders(tx: EntityManager, orderId: string, window: number): Promise<string[]> {
+    const rows = await tx.query<Array<{ order_id: string }>>(
+      `SELECT DISTINCT order_id FROM (
+         SELECT order_id FROM acceptance.records WHERE status = 'PAYABLE' AND order_id <> $1
+         ORDER BY payable_at LIMIT $2) backlog`,
+      [orderId, window],
+    );
+    return rows.map((r) => r.order_id);
+  }
+
+  /** Settlement: these payable records are paid (PAYABLE → SETTLED). */
+  async markSettled(tx: EntityManager, recordIds: string[]): Promise<void> {
+    await updateAllIfStatus(tx, AcceptanceRecord, recordIds, 'PAYABLE', {
+      status: recordLifecycle.apply('PAYABLE', 'settle'),
+    });
+  }
 }
+
+/** What settlement reads of a record. */
+export type SettlementRecord = Pick<AcceptanceRecord, 'id' | 'orderId' | 'roundNo' | 'version' | 'status' | 'results'>;
 
 /** The officers of the order's agency are told a record awaits their signature. */
 const recordReady = (order: Order, record: Pick<AcceptanceRecord, 'id' | 'roundNo'>) =>

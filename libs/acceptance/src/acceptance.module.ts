@@ -15,8 +15,6 @@ import { Measurement } from './measurement.entity';
 import { RecordDocuments } from './record-document';
 import { RoundProgressReads } from './round-progress';
 import { RoundRecords } from './round-records';
-import { SettleRounds } from './settle-rounds';
-import { Settlement } from './settlement.entity';
 
 @Module({
   imports: [
@@ -24,10 +22,10 @@ import { Settlement } from './settlement.entity';
     OrderingModule,
     IdentityModule,
     ProblemsModule,
-    TypeOrmModule.forFeature([MeasurementBatch, Measurement, AcceptanceRecord, Settlement, Dispute]),
+    TypeOrmModule.forFeature([MeasurementBatch, Measurement, AcceptanceRecord, Dispute]),
   ],
   controllers: [AcceptanceController, MeasurementsController],
-  providers: [AcceptanceFacade, MeasurementIngest, RecordDocuments, RoundRecords, RoundProgressReads, SettleRounds],
+  providers: [AcceptanceFacade, MeasurementIngest, RecordDocuments, RoundRecords, RoundProgressReads],
   exports: [AcceptanceFacade],
 })
 export class AcceptanceModule {}

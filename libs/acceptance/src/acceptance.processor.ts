@@ -16,8 +16,6 @@ export class AcceptanceProcessor extends LoggedWorkerHost {
     switch (job.name) {
       case AcceptanceJobs.evaluateRound:
         return this.acceptance.evaluate(job.data);
-      case AcceptanceJobs.settleRound:
-        return this.acceptance.settle(job.data);
       default:
         throw new UnrecoverableError(`No handler for job ${job.name} on queue ${ACCEPTANCE_QUEUE}`);
     }

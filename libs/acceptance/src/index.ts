@@ -1,6 +1,5 @@
 export * from './acceptance-record.entity';
 export * from './acceptance-worker.module';
-export * from './bake-off-worker.module';
 export * from './acceptance.facade';
 export * from './acceptance.module';
 export * from './acceptance.processor';
@@ -10,4 +9,3 @@ export { MEASUREMENT_FILE_TYPES, STREAMED_JSON_BODY } from './ingest/measurement
 export * from './dispute.entity';
 export * from './measurement-batch.entity';
 export * from './measurement.entity';
-export * from './settlement.entity';

@@ -7,3 +7,4 @@ export * from './signature.entity';
 export * from './trial-orders';
 export * from './trial-orders.dto';
 export * from './funding-reads';
+export * from './money-accounts';

@@ -5,7 +5,7 @@ import { AuditActor, type AuditEntry, AuditFacade } from '@app/audit';
 import { AwardDto, BakeOffFacade, CompetitionFacade } from '@app/competition';
 import { actorOf, assertSameOrganisationOrOperator, IdentityFacade, type Principal } from '@app/identity';
 import { Clock, deterministicId, DomainError, newId, type Page, validatePaymentTerms } from '@app/kernel';
-import { type AccountSpec, LedgerErrors, LedgerFacade } from '@app/ledger';
+import { type AccountSpec, LedgerFacade } from '@app/ledger';
 import { keysetPage, Transactions, updateAllIfStatus, updateIfStatus } from '@app/platform';
 import {
   type CofunderPledge,
@@ -27,7 +27,7 @@ import {
   withPledges,
   withValidator,
 } from './order-terms';
-import { splitProRata } from './pro-rata';
+import { accountOf, budgetOf, escrowOf, poolOf, vendorAccount } from './money-accounts';
 import { Signature } from './signature.entity';
 
 @Injectable()
@@ -396,19 +396,6 @@ export class OrderingFacade {
     });
   }
 
-  /**
-   * Locks the vendor payable, agency budget and co-funder pool accounts of these orders in account-id order, before
-   * any posting: transactions settling many orders then take hot accounts in one global order and cannot deadlock.
-   */
-  async lockMoneyAccounts(tx: EntityManager, orders: Order[]): Promise<void> {
-    const codes = orders.flatMap((o) => [
-      ledgerCodes.payable(o.vendorOrganisationId),
-      ledgerCodes.budget(o.agencyOrganisationId),
-      ...fundingOf(o.terms).cofunders.map((c) => ledgerCodes.funderPool(c.funderOrganisationId)),
-    ]);
-    await this.ledger.lockAccounts(tx, [...new Set(codes)]);
-  }
-
   async get(
     principal: Principal,
     orderId: string,
@@ -464,159 +451,21 @@ export class OrderingFacade {
     });
   }
 
-  /** Pays vendors from escrow in one posting; a transfer id makes a repeated payment of the same fact a no-op. */
-  async payVendors(tx: EntityManager, payments: VendorPayment[]): Promise<void> {
-    const accounts = await this.ledger.openAccounts(
-      tx,
-      payments.flatMap(({ order }) => [escrowOf(order), vendorAccount(order.vendorOrganisationId, 'VENDOR_PAYABLE')]),
-    );
-    await this.ledger.postMany(
-      tx,
-      payments.map(({ order, transferId, amount, memo }) => {
-        if (amount <= 0n) throw LedgerErrors.INVALID_AMOUNT(undefined, { amount: amount.toString() });
-        return {
-          id: transferId,
-          kind: 'settle',
-          memo,
-          metadata: { orderId: order.id },
-          legs: [
-            { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount: -amount },
-            { accountId: accountOf(accounts, ledgerCodes.payable(order.vendorOrganisationId)), amount },
-          ],
-        };
-      }),
-    );
-  }
-
   /**
-   * Takes back what corrected records over-paid, into the order's escrow: from the vendor's payable balance, and
-   * what has already left it becomes a receivable the vendor owes (the receivable account goes negative). The
-   * caller holds the payable accounts' locks (lockMoneyAccounts), so the balances read here stay true.
+   * ACTIVE → CLOSED: settlement calls this once it has released what the orders' escrows still held (a closed
+   * order's escrow is zero). Returns the new status and when.
    */
-  async clawBack(tx: EntityManager, claims: VendorPayment[]): Promise<void> {
-    if (claims.length === 0) return;
-    const accounts = await this.ledger.openAccounts(
-      tx,
-      claims.flatMap(({ order }) => [
-        escrowOf(order),
-        vendorAccount(order.vendorOrganisationId, 'VENDOR_PAYABLE'),
-        vendorAccount(order.vendorOrganisationId, 'CLAWBACK_RECEIVABLE'),
-      ]),
-    );
-    const available = await this.ledger.balances(
-      claims.map(({ order }) => ledgerCodes.payable(order.vendorOrganisationId)),
-      tx,
-    );
-    await this.ledger.postMany(
-      tx,
-      claims.map(({ order, transferId, amount, memo }) => {
-        const payableCode = ledgerCodes.payable(order.vendorOrganisationId);
-        const fromPayable = (available.get(payableCode) ?? 0n) < amount ? (available.get(payableCode) ?? 0n) : amount;
-        available.set(payableCode, (available.get(payableCode) ?? 0n) - fromPayable);
-        return {
-          id: transferId,
-          kind: 'clawback',
-          memo,
-          metadata: { orderId: order.id },
-          legs: [
-            { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount },
-            { accountId: accountOf(accounts, payableCode), amount: -fromPayable },
-            {
-              accountId: accountOf(accounts, ledgerCodes.receivable(order.vendorOrganisationId)),
-              amount: fromPayable - amount,
-            },
-          ],
-        };
-      }),
-    );
-  }
-
-  /**
-   * Returns what escrow still holds to the agency budget and the co-funders (see `closeMany`) and closes the order:
-   * a closed order's escrow is zero.
-   * A caller batching many use cases in one transaction passes `deferredAudit` and records it last itself.
-   */
-  async close(tx: EntityManager, actor: AuditActor, order: Order, deferredAudit?: AuditEntry[]): Promise<bigint> {
-    const [remainder] = await this.closeMany(tx, actor, [order], deferredAudit);
-    return remainder;
-  }
-
-  /**
-   * `close` for many orders with a constant number of statements; returns each order's released remainder. The
-   * remainder goes back to the agency budget and the co-funders pro rata to what each put into the escrow.
-   */
-  async closeMany(tx: EntityManager, actor: AuditActor, orders: Order[], deferredAudit?: AuditEntry[]) {
-    if (orders.length === 0) return [];
+  async markClosed(tx: EntityManager, orders: Order[]): Promise<Pick<Order, 'status' | 'closedAt'>> {
     const [status] = orders.map((order) => orderLifecycle.apply(order.status, 'close'));
-    const escrows = await this.ledger.balances(
-      orders.map((o) => ledgerCodes.escrow(o.id)),
-      tx,
-    );
-    const remainderOf = (order: Order) => escrows.get(ledgerCodes.escrow(order.id)) ?? 0n;
-    const releases = new Map(
-      orders
-        .filter((order) => remainderOf(order) > 0n)
-        .map((order) => {
-          const funding = fundingOf(order.terms);
-          const [city, ...parts] = splitProRata(remainderOf(order), [
-            funding.city,
-            ...funding.cofunders.map((c) => c.amount),
-          ]);
-          const cofunders = funding.cofunders.map((c, i) => ({ funderId: c.funderOrganisationId, amount: parts[i] }));
-          return [order.id, { order, city, cofunders }] as const;
-        }),
-    );
-    const accounts = await this.ledger.openAccounts(
-      tx,
-      [...releases.values()].flatMap(({ order, cofunders }) => [
-        escrowOf(order),
-        budgetOf(order.agencyOrganisationId),
-        ...cofunders.map(({ funderId }) => poolOf(funderId)),
-      ]),
-    );
-    await this.ledger.postMany(
-      tx,
-      [...releases.values()].map(({ order, city, cofunders }) => ({
-        id: deterministicId('release', order.id),
-        kind: 'release',
-        metadata: { orderId: order.id },
-        legs: [
-          { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount: -remainderOf(order) },
-          { accountId: accountOf(accounts, ledgerCodes.budget(order.agencyOrganisationId)), amount: city },
-          ...cofunders.map(({ funderId, amount }) => ({
-            accountId: accountOf(accounts, ledgerCodes.funderPool(funderId)),
-            amount,
-          })),
-        ],
-      })),
-    );
+    const closedAt = this.clock.now();
     await updateAllIfStatus(
       tx,
       Order,
       orders.map((o) => o.id),
       'ACTIVE',
-      { status, closedAt: this.clock.now() },
+      { status, closedAt },
     );
-    const entries: AuditEntry[] = orders.map((order) => {
-      const cofunders = releases.get(order.id)?.cofunders ?? [];
-      return {
-        actor,
-        entityType: 'order',
-        entityId: order.id,
-        action: 'closed',
-        before: { status: order.status },
-        after: {
-          status,
-          released: remainderOf(order).toString(),
-          ...(cofunders.length > 0
-            ? { releasedToCofunders: Object.fromEntries(cofunders.map((c) => [c.funderId, c.amount.toString()])) }
-            : {}),
-        },
-      };
-    });
-    if (deferredAudit) deferredAudit.push(...entries);
-    else await this.audit.record(tx, ...entries);
-    return orders.map(remainderOf);
+    return { status, closedAt };
   }
 
   /**
@@ -683,49 +532,6 @@ export interface VendorBalances {
   disbursed: bigint;
   /** what clawbacks took back beyond the payable balance: the vendor owes it to the city */
   owed: bigint;
-}
-
-export interface VendorPayment {
-  order: Order;
-  transferId: string;
-  amount: bigint;
-  memo: string;
-}
-
-const escrowOf = (order: Order): AccountSpec => ({
-  code: ledgerCodes.escrow(order.id),
-  kind: 'ORDER_ESCROW',
-  ownerId: order.id,
-});
-
-const budgetOf = (agencyId: string): AccountSpec => ({
-  code: ledgerCodes.budget(agencyId),
-  kind: 'AGENCY_BUDGET',
-  ownerId: agencyId,
-});
-
-const poolOf = (funderId: string): AccountSpec => ({
-  code: ledgerCodes.funderPool(funderId),
-  kind: 'FUNDER_POOL',
-  ownerId: funderId,
-});
-
-const VENDOR_ACCOUNT_CODES = {
-  VENDOR_PAYABLE: ledgerCodes.payable,
-  VENDOR_DISBURSED: ledgerCodes.disbursed,
-  CLAWBACK_RECEIVABLE: ledgerCodes.receivable,
-} as const;
-
-const vendorAccount = (vendorId: string, kind: keyof typeof VENDOR_ACCOUNT_CODES): AccountSpec => ({
-  code: VENDOR_ACCOUNT_CODES[kind](vendorId),
-  kind,
-  ownerId: vendorId,
-});
-
-function accountOf(accounts: Map<string, string>, code: string): string {
-  const id = accounts.get(code);
-  if (!id) throw LedgerErrors.ACCOUNT_NOT_FOUND(undefined, { code });
-  return id;
 }
 
 function partyOf(principal: Principal, order: Order): SigningParty {

@@ -5,17 +5,17 @@ import { DomainError, isUuid } from '@app/kernel';
 import { DELIVERY_ROUND } from '@app/acceptance';
 
 /** Net paid per order (a clawback is a negative settlement), as the trust ranking reads it. */
-const NET_PAID = `SELECT order_id, sum(amount) AS paid FROM acceptance.settlements_view GROUP BY order_id`;
+const NET_PAID = `SELECT order_id, sum(amount) AS paid FROM settlement.settlements_view GROUP BY order_id`;
 /** Net paid and clawed back per order, for the dashboard's money. */
 const PAID = `SELECT order_id, sum(amount) AS paid, coalesce(sum(-amount) FILTER (WHERE amount < 0), 0) AS clawed_back
-  FROM acceptance.settlements_view GROUP BY order_id`;
+  FROM settlement.settlements_view GROUP BY order_id`;
 const SIGNERS = `SELECT order_id, string_agg(DISTINCT signed_by_user_id::text, ',') AS signers
                  FROM acceptance.records_view WHERE signed_by_user_id IS NOT NULL GROUP BY order_id`;
 /** Millisecond ISO 8601, as JavaScript dates carry it, so every reader stores the same text. */
 const CLOSED_AT = `to_char(o.closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 /** The fixed delivery share of the order (basis points) and whether it was paid (its delivery record settled). */
 export const DELIVERY_SHARE_BP = `coalesce((o.terms ->> 'deliveryShareBp')::int, 0)`;
-export const DELIVERY_PAID = `EXISTS (SELECT 1 FROM acceptance.settlements_view d WHERE d.order_id = o.id AND d.round_no = ${DELIVERY_ROUND})`;
+export const DELIVERY_PAID = `EXISTS (SELECT 1 FROM settlement.settlements_view d WHERE d.order_id = o.id AND d.round_no = ${DELIVERY_ROUND})`;
 const OUTCOME_COLUMNS = `o.id AS c0, o.vendor_organisation_id AS c1, o.agency_organisation_id AS c2,
   p.category_code AS c3, o.max_amount::text AS c4, coalesce(s.paid, 0)::text AS c5,
   ${CLOSED_AT} AS c6, coalesce(r.signers, '') AS c7, ${DELIVERY_SHARE_BP}::text AS c8,
@@ -71,7 +71,7 @@ export async function allOutcomeRows(tx: EntityManager): Promise<OutcomeRow[]> {
 export async function vendorOutcomeRows(tx: EntityManager, vendorOrganisationId: string): Promise<OutcomeRow[]> {
   const rows = await tx.query<Array<Record<`c${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`, string>>>(
     `SELECT ${OUTCOME_COLUMNS} ${OUTCOME_FROM}
-     LEFT JOIN LATERAL (SELECT sum(amount) AS paid FROM acceptance.settlements_view WHERE order_id = o.id) s ON true
+     LEFT JOIN LATERAL (SELECT sum(amount) AS paid FROM settlement.settlements_view WHERE order_id = o.id) s ON true
      LEFT JOIN LATERAL (SELECT string_agg(DISTINCT signed_by_user_id::text, ',') AS signers FROM acceptance.records_view
                         WHERE order_id = o.id AND signed_by_user_id IS NOT NULL) r ON true
      WHERE o.status = 'CLOSED' AND o.vendor_organisation_id = $1`,
@@ -161,7 +161,7 @@ const ORDER_MONEY = `SELECT o.id, o.agency_organisation_id::text AS agency, p.ca
 /** Per round, from its first data upload to its first settlement (a later correction is not the payment). */
 const UPLOAD_TO_PAYMENT = `SELECT s.order_id || '/' || s.round_no AS id,
     extract(epoch FROM min(s.settled_at) - min(b.first_upload))::float8 AS seconds
-  FROM acceptance.settlements_view s
+  FROM settlement.settlements_view s
   JOIN (SELECT order_id, round_no, min(created_at) AS first_upload FROM acceptance.measurement_batches_view
         GROUP BY order_id, round_no) b ON b.order_id = s.order_id AND b.round_no = s.round_no
   GROUP BY s.order_id, s.round_no`;

@@ -80,7 +80,7 @@ const SQL = {
   payments: `SELECT s.id, CASE WHEN s.amount > 0 THEN 'payment' ELSE 'clawback' END AS kind, s.order_id, s.round_no,
               s.amount::text, o.agency_organisation_id AS payer_organisation_id,
               s.vendor_organisation_id AS payee_organisation_id, s.settled_at AS occurred_at
-       FROM acceptance.settlements_view s JOIN ordering.orders_view o ON o.id = s.order_id WHERE s.amount <> 0
+       FROM settlement.settlements_view s JOIN ordering.orders_view o ON o.id = s.order_id WHERE s.amount <> 0
        UNION ALL
        SELECT md5(t.id::text || ':' || a.id::text)::uuid, 'release', o.id, NULL, p.amount::text,
               o.agency_organisation_id, a.owner_id, t.created_at

@@ -1341,23 +1341,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/orders/{orderId}/settlements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Thanh toán theo kết quả / Outcome payments of an order */
-        get: operations["AcceptanceController_settlements"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/orders/{orderId}/rounds/{roundNo}/measurements": {
         parameters: {
             query?: never;
@@ -1392,6 +1375,23 @@ export interface paths {
          * @description The same body, options, size limit, readers and row rules as POST …/measurements, checked against the data already stored for the round; nothing is kept. 200 with the valid rows counted, the first 20 shown, the refused rows explained (first 100 problems) and whether the upload would be accepted; a file the upload refuses whole (unreadable, no header, no data rows, the same file as an earlier batch) is refused the same way.
          */
         post: operations["MeasurementsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thanh toán theo kết quả / Outcome payments of an order */
+        get: operations["SettlementController_settlements"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3031,17 +3031,6 @@ export interface components {
             /** @example Số liệu camera đã được đối chiếu; giữ nguyên biên bản. */
             note: string;
         };
-        SettlementView: {
-            orderId: string;
-            roundNo: number;
-            /** @description The record version settled */
-            recordVersion: number;
-            /** @description đồng; negative for a clawback after a correction */
-            amount: string;
-            paidCumulative: string;
-            /** Format: date-time */
-            settledAt: string;
-        };
         MeasurementPointDto: {
             /** @example K1 */
             kpi: string;
@@ -3133,6 +3122,17 @@ export interface components {
             accepted: boolean;
             /** @description The first 20 valid rows, as they would be stored */
             sample: components["schemas"]["PreviewRowView"][];
+        };
+        SettlementView: {
+            orderId: string;
+            roundNo: number;
+            /** @description The record version settled */
+            recordVersion: number;
+            /** @description đồng; negative for a clawback after a correction */
+            amount: string;
+            paidCumulative: string;
+            /** Format: date-time */
+            settledAt: string;
         };
         LastOutcomeView: {
             orderId: string;
@@ -7407,45 +7407,6 @@ export interface operations {
             };
         };
     };
-    AcceptanceController_settlements: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orderId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SettlementView"][];
-                };
-            };
-            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
     MeasurementsController_upload: {
         parameters: {
             query?: {
@@ -7550,6 +7511,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreviewResultView"];
+                };
+            };
+            /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (503, PLATFORM.DEPENDENCY_UNAVAILABLE) or an internal error (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SettlementController_settlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementView"][];
                 };
             };
             /** @description Refused: validation (400), authentication (401), role or organisation (403), not found (404), state conflict (409), business rule (422), rate limit (429) */

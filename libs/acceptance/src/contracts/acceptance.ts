@@ -3,13 +3,21 @@ import { errorCodes, StateMachine } from '@app/kernel';
 import { jobId, type JobRequest } from '@app/platform';
 
 export const ACCEPTANCE_QUEUE = 'acceptance';
-export const AcceptanceJobs = { evaluateRound: 'evaluate-round', settleRound: 'settle-round' } as const;
+export const AcceptanceJobs = { evaluateRound: 'evaluate-round' } as const;
 export interface RoundJob {
   orderId: string;
   roundNo: number;
 }
 
-/** Settlement jobs drain the whole backlog (see SettleRounds), in this many lanes at once. */
+/**
+ * Published for settlement: a record became payable (its dispute window passed), or a re-checked round was restored
+ * to settled as it was (the order may now be complete).
+ */
+export const RECORD_EVENTS_QUEUE = 'record-events';
+export const RecordEvents = { payable: 'record-payable', restored: 'record-restored' } as const;
+export type RecordEventName = (typeof RecordEvents)[keyof typeof RecordEvents];
+
+/** Payable-record events are settled with the whole backlog (see libs/settlement), in this many lanes at once. */
 export const SETTLEMENT_LANES = 4;
 
 /**
@@ -20,17 +28,30 @@ export function settlementLane(orderId: string): number {
   return createHash('sha256').update(orderId).digest().readUInt32BE(0) % SETTLEMENT_LANES;
 }
 
-/**
- * One job per order, round, record version and step: its id makes repeated enqueues of the same work collapse, and a
- * corrected record's settlement is a new job. Settlement jobs coalesce within their lane: whichever runs settles
- * every payable round, so a backlog of thousands of rounds runs a few jobs instead of thousands that find nothing.
- */
-export const roundJob = (name: string, orderId: string, roundNo: number, version = 1): JobRequest<RoundJob> => ({
+/** One evaluation job per order and round: its id makes repeated enqueues of the same work collapse. */
+export const evaluationJob = (orderId: string, roundNo: number): JobRequest<RoundJob> => ({
   queue: ACCEPTANCE_QUEUE,
+  name: AcceptanceJobs.evaluateRound,
+  id: jobId(AcceptanceJobs.evaluateRound, orderId, roundNo),
+  payload: { orderId, roundNo },
+});
+
+/**
+ * One event per order, round, record version and fact: its id makes repeated enqueues collapse, and a corrected
+ * record's is a new event. Payable-record events coalesce within their lane: whichever runs settles every payable
+ * round, so a backlog of thousands of rounds runs a few jobs instead of thousands that find nothing.
+ */
+export const recordEvent = (
+  name: RecordEventName,
+  orderId: string,
+  roundNo: number,
+  version = 1,
+): JobRequest<RoundJob> => ({
+  queue: RECORD_EVENTS_QUEUE,
   name,
   id: version === 1 ? jobId(name, orderId, roundNo) : jobId(name, orderId, roundNo, `v${version}`),
   payload: { orderId, roundNo },
-  ...(name === AcceptanceJobs.settleRound ? { coalesceKey: jobId(name, 'lane', settlementLane(orderId)) } : {}),
+  ...(name === RecordEvents.payable ? { coalesceKey: jobId(name, 'lane', settlementLane(orderId)) } : {}),
 });
 
 /**

@@ -1,4 +1,3 @@
-import type { AuditEntry } from '@app/audit';
 import { deterministicId } from '@app/kernel';
 import { fundingOf, type Order } from '@app/ordering';
 import { jobId, type JobRequest } from '@app/platform';
@@ -59,24 +58,4 @@ export function acceptanceNotice(
       ...details,
     },
   };
-}
-
-/** Remainder notices of the orders whose closing audit entries (OrderingFacade.closeMany) released money. */
-export function remainderNotices(orders: Order[], closures: AuditEntry[]): Array<JobRequest<AcceptanceNotice>> {
-  return closures.flatMap((c) => {
-    const order = orders.find((o) => o.id === c.entityId);
-    const after = c.after as { released?: string; releasedToCofunders?: Record<string, string> } | undefined;
-    if (!order || !after?.released || BigInt(after.released) <= 0n) return [];
-    const cofunders = Object.entries(after.releasedToCofunders ?? {});
-    const toCity = BigInt(after.released) - cofunders.reduce((sum, [, amount]) => sum + BigInt(amount), 0n);
-    return [
-      acceptanceNotice(AcceptanceNotices.remainderReleased, order, order.id, {
-        amount: after.released,
-        releases: [
-          { organisationId: order.agencyOrganisationId, amount: toCity.toString() },
-          ...cofunders.map(([organisationId, amount]) => ({ organisationId, amount })),
-        ],
-      }),
-    ];
-  });
 }

@@ -11,7 +11,7 @@ import { Clock, newId } from '@app/kernel';
 import { OrderingFacade, type Order } from '@app/ordering';
 import { AppConfig, copyOut, jobId, Outbox, Transactions } from '@app/platform';
 import { AcceptanceRecord } from '../acceptance-record.entity';
-import { AcceptanceErrors, AcceptanceJobs, roundJob } from '../contracts/acceptance';
+import { AcceptanceErrors, AcceptanceJobs, evaluationJob } from '../contracts/acceptance';
 import { MeasurementBatch } from '../measurement-batch.entity';
 import { assertOfficerOf } from '../officer-of-order';
 import { MeasurementCopy } from './copy-writer';
@@ -212,7 +212,7 @@ export class MeasurementIngest {
       batch.storageKey = await tap.keep(dir);
       await tx.insert(MeasurementBatch, batch);
       await this.outbox.enqueue(tx, {
-        ...roundJob(AcceptanceJobs.evaluateRound, orderId, roundNo),
+        ...evaluationJob(orderId, roundNo),
         id: jobId(AcceptanceJobs.evaluateRound, batch.id),
       });
       await this.audit.record(tx, {

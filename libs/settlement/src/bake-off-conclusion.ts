@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { AcceptanceFacade } from '@app/acceptance';
 import { BakeOffFacade, type TrialOutcome } from '@app/competition';
 import { Order, TrialOrders } from '@app/ordering';
 import { AppConfig, PeriodicTask, Transactions } from '@app/platform';
-import { AcceptanceRecord } from './acceptance-record.entity';
 import { Settlement } from './settlement.entity';
 
 /**
@@ -15,6 +15,7 @@ import { Settlement } from './settlement.entity';
 export class BakeOffConclusion {
   constructor(
     private readonly tx: Transactions,
+    private readonly acceptance: AcceptanceFacade,
     private readonly bakeOffs: BakeOffFacade,
     private readonly trialOrders: TrialOrders,
   ) {}
@@ -41,7 +42,7 @@ export class BakeOffConclusion {
   }
 
   private async outcomeOf(tx: EntityManager, order: Order): Promise<TrialOutcome> {
-    const records = await tx.find(AcceptanceRecord, { where: { orderId: order.id }, order: { roundNo: 'ASC' } });
+    const records = await this.acceptance.settlementRecords(tx, [order.id]);
     const settlements = await tx.find(Settlement, { where: { orderId: order.id } });
     return {
       orderId: order.id,

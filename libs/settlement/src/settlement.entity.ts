@@ -4,7 +4,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 't
  * Exactly one settlement per order, round and record version, enforced by the unique key; append-only. A corrected
  * record pays the difference: a negative amount is a clawback.
  */
-@Entity({ schema: 'acceptance', name: 'settlements' })
+@Entity({ schema: 'settlement', name: 'settlements' })
 @Index('settlements_order_round_version_key', ['orderId', 'roundNo', 'recordVersion'], { unique: true })
 @Check('settlements_paid_non_negative', 'paid_cumulative >= 0')
 export class Settlement {

@@ -1,22 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { type AuditEntry, AuditFacade, SYSTEM_ACTOR } from '@app/audit';
-import { cumulativeEarnedAfterEach, deterministicId, type RoundMeasurements } from '@app/kernel';
-import { OrderingFacade, paymentTermsOf, type Order, type VendorPayment } from '@app/ordering';
-import { Faults, Outbox, Transactions, updateAllIfStatus, type JobRequest } from '@app/platform';
-import { AcceptanceRecord } from './acceptance-record.entity';
+import { AuditFacade, SYSTEM_ACTOR } from '@app/audit';
 import {
-  AcceptanceJobs,
+  AcceptanceFacade,
+  AcceptanceNotices,
+  acceptanceNotice,
   DELIVERY_ROUND,
   outcomeEvent,
   OutcomeEvents,
   type OutcomeSettled,
-  recordLifecycle,
-  roundJob,
+  recordEvent,
+  RecordEvents,
   type RoundJob,
-} from './contracts/acceptance';
-import { AcceptanceNotices, acceptanceNotice, remainderNotices } from './contracts/notices';
-import type { Settlement } from './settlement.entity';
+  type SettlementRecord,
+} from '@app/acceptance';
+import { cumulativeEarnedAfterEach, deterministicId, type RoundMeasurements } from '@app/kernel';
+import { OrderingFacade, paymentTermsOf, type Order } from '@app/ordering';
+import { Faults, Outbox, Transactions, type JobRequest } from '@app/platform';
+import { isComplete } from '../order-completion';
+import { OrderClosing } from '../order-closing';
+import { Postings, type VendorPayment } from '../postings';
+import type { Settlement } from '../settlement.entity';
 
 /** Orders one settlement transaction takes when a backlog exists (each with all its payable rounds). */
 const SETTLE_BATCH = 500;
@@ -27,12 +31,9 @@ interface SettledRound {
   settlement: Omit<Settlement, 'settledAt'>;
   /** đồng moved by the settlement: positive pays the vendor, negative claws back */
   amount: bigint;
-  record: RoundRecord;
+  record: SettlementRecord;
   order: Order;
 }
-
-/** What settlement reads of a record. */
-type RoundRecord = Pick<AcceptanceRecord, 'id' | 'orderId' | 'roundNo' | 'version' | 'status' | 'results'>;
 
 /** Where a settlement pass starts: the job's order, or one a previous pass found held (then waited for). */
 interface Claim {
@@ -47,14 +48,17 @@ type SettledVersions = Array<{ order_id: string; round_no: number; record_versio
  * settlement of an order; the unique (order, round, record version) settlement and the deterministic transfer ids
  * make repeats no-ops. One transaction settles the payable rounds of up to SETTLE_BATCH orders no other transaction
  * holds (SKIP LOCKED) with a constant number of statements, one transfer per order; settlement jobs coalesce per lane
- * (see `roundJob`), and the job that runs drains whatever its coalesced siblings stood for.
+ * (see `recordEvent`), and the job that runs drains whatever its coalesced siblings stood for.
  */
 @Injectable()
 export class SettleRounds {
   constructor(
     private readonly tx: Transactions,
     private readonly audit: AuditFacade,
+    private readonly acceptance: AcceptanceFacade,
     private readonly ordering: OrderingFacade,
+    private readonly postings: Postings,
+    private readonly closing: OrderClosing,
     private readonly outbox: Outbox,
     private readonly faults: Faults,
   ) {}
@@ -81,13 +85,9 @@ export class SettleRounds {
       const done = { settled: 0, leftOut };
       if (orders.length === 0) return done;
       const ids = orders.map((o) => o.id);
-      const records = await tx.query<RoundRecord[]>(
-        `SELECT id, order_id AS "orderId", round_no AS "roundNo", version, status, results FROM acceptance.records
-         WHERE order_id = ANY($1) ORDER BY round_no`,
-        [ids],
-      );
+      const records = await this.acceptance.settlementRecords(tx, ids);
       const earlier = await tx.query<SettledVersions>(
-        `SELECT order_id, round_no, record_version, amount::text FROM acceptance.settlements WHERE order_id = ANY($1)`,
+        `SELECT order_id, round_no, record_version, amount::text FROM settlement.settlements WHERE order_id = ANY($1)`,
         [ids],
       );
       const recordsOf = groupBy(records, (r) => r.orderId);
@@ -95,46 +95,38 @@ export class SettleRounds {
       const settled = orders.flatMap((o) => this.settleOrder(o, recordsOf.get(o.id) ?? [], earlierOf.get(o.id) ?? []));
       if (settled.length === 0) return done;
       await tx.query(
-        `INSERT INTO acceptance.settlements
+        `INSERT INTO settlement.settlements
            (id, order_id, round_no, record_version, vendor_organisation_id, amount, paid_cumulative, transfer_id)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::uuid[], $6::bigint[], $7::bigint[],
                               $8::uuid[])`,
         columnsOf(settled.map((s) => s.settlement)),
       );
-      await updateAllIfStatus(
+      await this.acceptance.markSettled(
         tx,
-        AcceptanceRecord,
         settled.map((s) => s.record.id),
-        'PAYABLE',
-        { status: recordLifecycle.apply('PAYABLE', 'settle') },
       );
       await this.outbox.enqueueMany(tx, outcomeEvents(settled));
       await this.outbox.markDone(
         tx,
         settled.map(
-          ({ record }) => roundJob(AcceptanceJobs.settleRound, record.orderId, record.roundNo, record.version).id,
+          ({ record }) => recordEvent(RecordEvents.payable, record.orderId, record.roundNo, record.version).id,
         ),
       );
       // The hot accounts (vendor payables, agency budgets) are locked last, so concurrent batches overlap all their
       // other work and queue only for the postings.
-      await this.ordering.lockMoneyAccounts(tx, orders);
-      await this.ordering.payVendors(tx, transfersOf(settled.filter((s) => s.amount > 0n)));
-      await this.ordering.clawBack(tx, transfersOf(settled.filter((s) => s.amount < 0n)));
+      await this.postings.lockMoneyAccounts(tx, orders);
+      await this.postings.payVendors(tx, transfersOf(settled.filter((s) => s.amount > 0n)));
+      await this.postings.clawBack(tx, transfersOf(settled.filter((s) => s.amount < 0n)));
       this.faults.crashAt('settlement.after-transfer');
-      // An order closes once every measurement round is settled and no record (a delivery record included) is
-      // still on its way to payment.
+      await this.outbox.enqueueMany(tx, moneyNotices(settled));
       const justSettled = new Set(settled.map((x) => x.record.id));
-      const finished = (r: RoundRecord) => r.status === 'SETTLED' || r.status === 'SUPERSEDED' || justSettled.has(r.id);
-      const complete = orders.filter((o) => {
-        const own = recordsOf.get(o.id) ?? [];
-        const settledRounds = own.filter(
-          (r) => r.roundNo !== DELIVERY_ROUND && r.status !== 'SUPERSEDED' && finished(r),
-        );
-        return o.status === 'ACTIVE' && settledRounds.length === o.terms.rounds.length && own.every(finished);
-      });
-      const closures: AuditEntry[] = [];
-      await this.ordering.closeMany(tx, SYSTEM_ACTOR, complete, closures);
-      await this.outbox.enqueueMany(tx, [...moneyNotices(settled), ...remainderNotices(complete, closures)]);
+      const complete = orders.filter((o) =>
+        isComplete(
+          o,
+          (recordsOf.get(o.id) ?? []).map((r) => (justSettled.has(r.id) ? { ...r, status: 'SETTLED' as const } : r)),
+        ),
+      );
+      const closures = await this.closing.close(tx, SYSTEM_ACTOR, complete);
       // One audit event per settlement transaction, naming every settlement and closure: a backlog batch of
       // thousands of rounds would otherwise spend most of its time appending to the hash chain one row at a time.
       await this.audit.record(tx, {
@@ -159,13 +151,7 @@ export class SettleRounds {
    */
   private async claimBacklog(tx: EntityManager, orderId: string): Promise<{ orders: Order[]; leftOut: string[] }> {
     const own = await this.ordering.lockAvailable(tx, [orderId]);
-    const window = await tx.query<Array<{ order_id: string }>>(
-      `SELECT DISTINCT order_id FROM (
-         SELECT order_id FROM acceptance.records WHERE status = 'PAYABLE' AND order_id <> $1
-         ORDER BY payable_at LIMIT $2) backlog`,
-      [orderId, CLAIM_WINDOW],
-    );
-    const candidates = window.map((r) => r.order_id);
+    const candidates = await this.acceptance.oldestPayableOrders(tx, orderId, CLAIM_WINDOW);
     const orders = [...own, ...(await this.ordering.lockAvailable(tx, candidates, SETTLE_BATCH - own.length))];
     const claimed = new Set(orders.map((o) => o.id));
     return { orders, leftOut: [orderId, ...candidates].filter((id) => !claimed.has(id)) };
@@ -178,8 +164,8 @@ export class SettleRounds {
    * order rounds are settled in, the total paid never exceeds what the settled rounds earned. A corrected record
    * that earns less than was paid yields a negative amount: a clawback.
    */
-  private settleOrder(order: Order, records: RoundRecord[], earlier: SettledVersions): SettledRound[] {
-    const counted = new Map<number, RoundRecord>();
+  private settleOrder(order: Order, records: SettlementRecord[], earlier: SettledVersions): SettledRound[] {
+    const counted = new Map<number, SettlementRecord>();
     for (const s of earlier) {
       const record = records.find((r) => r.roundNo === s.round_no && r.version === s.record_version);
       const shown = counted.get(s.round_no);
@@ -225,7 +211,7 @@ export class SettleRounds {
   }
 }
 
-const measurementsOf = (record: RoundRecord | undefined): RoundMeasurements =>
+const measurementsOf = (record: SettlementRecord | undefined): RoundMeasurements =>
   Object.fromEntries((record?.results ?? []).map((k) => [k.key, k.measured]));
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

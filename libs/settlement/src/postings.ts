@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { LedgerErrors, LedgerFacade } from '@app/ledger';
+import { accountOf, escrowOf, fundingOf, ledgerCodes, type Order, vendorAccount } from '@app/ordering';
+
+/** A movement between an order's escrow and its vendor: a payment, or a clawback of what a correction over-paid. */
+export interface VendorPayment {
+  order: Order;
+  transferId: string;
+  amount: bigint;
+  memo: string;
+}
+
+/** The escrow → payable and clawback postings of settlement. */
+@Injectable()
+export class Postings {
+  constructor(private readonly ledger: LedgerFacade) {}
+
+  /**
+   * Locks the vendor payable, agency budget and co-funder pool accounts of these orders in account-id order, before
+   * any posting: transactions settling many orders then take hot accounts in one global order and cannot deadlock.
+   */
+  async lockMoneyAccounts(tx: EntityManager, orders: Order[]): Promise<void> {
+    const codes = orders.flatMap((o) => [
+      ledgerCodes.payable(o.vendorOrganisationId),
+      ledgerCodes.budget(o.agencyOrganisationId),
+      ...fundingOf(o.terms).cofunders.map((c) => ledgerCodes.funderPool(c.funderOrganisationId)),
+    ]);
+    await this.ledger.lockAccounts(tx, [...new Set(codes)]);
+  }
+
+  /** Pays vendors from escrow in one posting; a transfer id makes a repeated payment of the same fact a no-op. */
+  async payVendors(tx: EntityManager, payments: VendorPayment[]): Promise<void> {
+    const accounts = await this.ledger.openAccounts(
+      tx,
+      payments.flatMap(({ order }) => [escrowOf(order), vendorAccount(order.vendorOrganisationId, 'VENDOR_PAYABLE')]),
+    );
+    await this.ledger.postMany(
+      tx,
+      payments.map(({ order, transferId, amount, memo }) => {
+        if (amount <= 0n) throw LedgerErrors.INVALID_AMOUNT(undefined, { amount: amount.toString() });
+        return {
+          id: transferId,
+          kind: 'settle',
+          memo,
+          metadata: { orderId: order.id },
+          legs: [
+            { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount: -amount },
+            { accountId: accountOf(accounts, ledgerCodes.payable(order.vendorOrganisationId)), amount },
+          ],
+        };
+      }),
+    );
+  }
+
+  /**
+   * Takes back what corrected records over-paid, into the order's escrow: from the vendor's payable balance, and
+   * what has already left it becomes a receivable the vendor owes (the receivable account goes negative). The
+   * caller holds the payable accounts' locks (lockMoneyAccounts), so the balances read here stay true.
+   */
+  async clawBack(tx: EntityManager, claims: VendorPayment[]): Promise<void> {
+    if (claims.length === 0) return;
+    const accounts = await this.ledger.openAccounts(
+      tx,
+      claims.flatMap(({ order }) => [
+        escrowOf(order),
+        vendorAccount(order.vendorOrganisationId, 'VENDOR_PAYABLE'),
+        vendorAccount(order.vendorOrganisationId, 'CLAWBACK_RECEIVABLE'),
+      ]),
+    );
+    const available = await this.ledger.balances(
+      claims.map(({ order }) => ledgerCodes.payable(order.vendorOrganisationId)),
+      tx,
+    );
+    await this.ledger.postMany(
+      tx,
+      claims.map(({ order, transferId, amount, memo }) => {
+        const payableCode = ledgerCodes.payable(order.vendorOrganisationId);
+        const fromPayable = (available.get(payableCode) ?? 0n) < amount ? (available.get(payableCode) ?? 0n) : amount;
+        available.set(payableCode, (available.get(payableCode) ?? 0n) - fromPayable);
+        return {
+          id: transferId,
+          kind: 'clawback',
+          memo,
+          metadata: { orderId: order.id },
+          legs: [
+            { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount },
+            { accountId: accountOf(accounts, payableCode), amount: -fromPayable },
+            {
+              accountId: accountOf(accounts, ledgerCodes.receivable(order.vendorOrganisationId)),
+              amount: fromPayable - amount,
+            },
+          ],
+        };
+      }),
+    );
+  }
+}
