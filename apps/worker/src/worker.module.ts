@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { AcceptanceWorkerModule } from '@app/acceptance';
+import { AcceptanceModule, AcceptanceWorkerModule } from '@app/acceptance';
 import { CompetitionWorkerModule } from '@app/competition';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { CatalogWorkerModule } from '@app/catalog';
@@ -22,6 +22,7 @@ import { Sweeper } from './sweeper';
         connection: { url: config.REDIS_URL, maxRetriesPerRequest: null, enableReadyCheck: true },
       }),
     }),
+    AcceptanceModule,
     SettlementModule,
     AcceptanceWorkerModule,
     SettlementWorkerModule,
