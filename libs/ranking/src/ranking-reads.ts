@@ -207,7 +207,7 @@ export class RankingReads {
    */
   async dashboard(): Promise<CityDashboard & { asOf: Date }> {
     const latest = await this.tx.run((tx) => tx.find(DashboardSummary, { order: { computedAt: 'DESC' }, take: 1 }));
-    const summary = latest[0] ?? (await this.refresh.execute('first-read'));
+    const summary = latest[0] ?? (await this.refresh.execute({ reason: 'first-read' }));
     return { asOf: summary.computedAt, ...(summary.figures as CityDashboard) };
   }
 

@@ -55,7 +55,7 @@ export class RankingFacade {
   }
 
   refreshDashboard(reason: string): Promise<DashboardSummary> {
-    return this.refreshDashboardCase.execute(reason);
+    return this.refreshDashboardCase.execute({ reason });
   }
 
   trustLowerBound(vendorOrganisationId: string, categoryCode: string): Promise<TrustLowerBound> {

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import type { DomainError } from '@app/kernel';
-import { jsonRows, MAX_RECORD_CHARS } from './readers';
+import { jsonRows } from './json-reader';
+import { MAX_RECORD_CHARS } from './readers';
 import type { RawRow } from './rows';
 
 async function read(chunks: Buffer[]): Promise<RawRow[]> {

@@ -16,7 +16,10 @@ import { MeasurementBatch } from '../measurement-batch.entity';
 import { assertOfficerOf } from '../officer-of-order';
 import { MeasurementCopy } from './copy-writer';
 import { RawFileTap } from './raw-file';
-import { csvRows, jsonRows, xlsxRows, type ReaderOptions, type RowSink } from './readers';
+import { csvRows } from './csv-reader';
+import { jsonRows } from './json-reader';
+import { type ReaderOptions, type RowSink } from './readers';
+import { xlsxRows } from './xlsx-reader';
 import { formatMicros, RowValidator, type RowProblem } from './rows';
 import { RowTally } from './row-tally';
 

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { Readable, type Writable } from 'node:stream';
 import type { DomainError } from '@app/kernel';
 import { xlsxPartsLate } from '../../../../test/fixtures/ingest/files';
-import { endAfterEntries, xlsxRows } from './readers';
+import { endAfterEntries, xlsxRows } from './xlsx-reader';
 import type { RawRow } from './rows';
 
 /** Saved by LibreOffice Calc: the worksheets come before the tab names and the number formats in the archive. */

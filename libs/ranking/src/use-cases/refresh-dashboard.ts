@@ -20,7 +20,7 @@ export class RefreshDashboard {
    * Recomputes the dashboard figures with set-based queries and appends them. Refreshes are serialised; one that
    * waited for another refresh which started after it was requested has nothing left to do.
    */
-  async execute(reason: string): Promise<DashboardSummary> {
+  async execute({ reason }: { reason: string }): Promise<DashboardSummary> {
     const requestedAt = this.clock.now();
     return this.tx.run(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [DASHBOARD_LOCK]);

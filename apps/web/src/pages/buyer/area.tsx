@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import type { WorkArea } from '../../work/area';
-import { buyerEn, buyerVi } from './text';
+import { buyerVi } from './text';
+import { buyerEn } from './text-en';
 
 const BuyerPages = lazy(() => import('./BuyerPages'));
 const Problems = lazy(() => import('./Problems'));
