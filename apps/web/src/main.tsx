@@ -6,6 +6,7 @@ import { ApiError } from './api/client';
 import './i18n';
 import { router } from './routes';
 import './styles.css';
+import './area-styles.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
