@@ -6,6 +6,7 @@ import { Clock, cumulativeEarned, deterministicId, type RoundMeasurements } from
 import { paymentTermsOf, type Order } from '@app/ordering';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import { AcceptanceErrors, DELIVERY_ROUND } from './contracts/acceptance';
+import { AcceptanceNotices, acceptanceNotice } from './contracts/notices';
 import { evaluateRound, type InsufficientKpi, type KpiSeries } from './evaluation';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -138,3 +139,7 @@ export class RoundRecords {
     return cumulativeEarned(paymentTermsOf(order.terms), { delivered, rounds });
   }
 }
+
+/** The officers of the order's agency are told a record awaits their signature. */
+export const recordReady = (order: Order, record: Pick<AcceptanceRecord, 'id' | 'roundNo'>) =>
+  acceptanceNotice(AcceptanceNotices.recordReady, order, record.id, { roundNo: record.roundNo });

@@ -1,4 +1,5 @@
 export * from './contracts/ordering';
+export * from './order-access';
 export * from './order-terms';
 export * from './order.entity';
 export * from './ordering.facade';

@@ -8,7 +8,8 @@ import { Clock, validatePaymentTerms } from '@app/kernel';
 import { Transactions } from '@app/platform';
 import { NOT_SIGNED_IN_TIME, OrderingErrors } from './contracts/ordering';
 import { Order } from './order.entity';
-import { buildTerms, DEFAULT_DISPUTE_WINDOW_SECONDS, paymentTermsOf, termsHash } from './order-terms';
+import { newDraftOrder } from './draft-terms';
+import { buildTerms, DEFAULT_DISPUTE_WINDOW_SECONDS, paymentTermsOf } from './order-terms';
 import { OrderingFacade } from './ordering.facade';
 import { DEFAULT_SIGN_WITHIN_DAYS, DEFAULT_TRIAL_DAYS, type StartBakeOffDto } from './trial-orders.dto';
 
@@ -52,21 +53,7 @@ export class TrialOrders {
         );
         const problems = validatePaymentTerms(paymentTermsOf(terms));
         if (problems.length > 0) throw OrderingErrors.INVALID_TERMS(undefined, { offerId: offer.id, problems });
-        return tx.create(Order, {
-          id: trialOrderId,
-          callId,
-          trial: true,
-          agencyOrganisationId: terms.agencyOrganisationId,
-          vendorOrganisationId: terms.vendorOrganisationId,
-          status: 'DRAFT',
-          maxAmount: terms.maxAmount,
-          terms,
-          termsHash: termsHash(terms),
-          activatedAt: null,
-          closedAt: null,
-          cancelledAt: null,
-          cancellationReason: null,
-        });
+        return newDraftOrder(tx, { id: trialOrderId, callId, terms, trial: true });
       });
       await tx.insert(Order, orders);
       const entries: AuditEntry[] = orders.map((order) => ({

@@ -1,0 +1,29 @@
+import { EntityManager, In } from 'typeorm';
+import { OrderingErrors } from './contracts/ordering';
+import { Order } from './order.entity';
+
+/** Row lock on the order: settlement, signing and closing of one order never interleave. */
+export async function lockOrder(tx: EntityManager, orderId: string): Promise<Order> {
+  const order = await tx.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+  if (!order) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: orderId });
+  return order;
+}
+
+/**
+ * Locks those of the orders no other transaction holds (SKIP LOCKED), in id order, at most `limit` of them; the
+ * others are left out.
+ */
+export function lockAvailableOrders(tx: EntityManager, orderIds: string[], limit?: number): Promise<Order[]> {
+  return tx.find(Order, {
+    where: { id: In(orderIds) },
+    order: { id: 'ASC' },
+    take: limit,
+    lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+  });
+}
+
+export async function findOrder(tx: EntityManager, orderId: string): Promise<Order> {
+  const order = await tx.findOneBy(Order, { id: orderId });
+  if (!order) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: orderId });
+  return order;
+}
