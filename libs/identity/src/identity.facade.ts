@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
-import { AuditActor, AuditFacade } from '@app/audit';
-import { newId, type Page } from '@app/kernel';
+import type { AuditActor } from '@app/audit';
+import type { Page } from '@app/kernel';
 import { keysetPage } from '@app/platform';
 import { ApiKey } from './api-key.entity';
-import { generateApiKey, hashApiKey, hashPassword } from './authenticator';
 import { IdentityErrors } from './contracts/errors';
-import { ROLE_ORGANISATION_TYPES, type OrganisationType, type Principal, type Role } from './contracts/roles';
+import { type OrganisationType, type Principal, type Role } from './contracts/roles';
 import { CreateApiKeyDto, CreateOrganisationDto, CreateUserDto } from './identity.dto';
+import { loadOrganisation } from './organisation-lookup';
 import { Organisation } from './organisation.entity';
-import { normaliseTaxCode } from './tax-code';
+import { CreateUser } from './use-cases/create-user';
+import { IssueApiKey } from './use-cases/issue-api-key';
+import { RegisterOrganisation } from './use-cases/register-organisation';
+import { RevokeApiKey } from './use-cases/revoke-api-key';
 import { User } from './user.entity';
 
 export interface VendorIdentity {
@@ -24,126 +27,41 @@ export const actorOf = (p: Principal) => ({ userId: p.userId ?? p.apiKeyId, orga
 @Injectable()
 export class IdentityFacade {
   constructor(
-    private readonly audit: AuditFacade,
+    private readonly registerOrganisationCase: RegisterOrganisation,
+    private readonly createUserCase: CreateUser,
+    private readonly issueApiKeyCase: IssueApiKey,
+    private readonly revokeApiKeyCase: RevokeApiKey,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
   ) {}
 
-  async registerOrganisation(actor: AuditActor, dto: CreateOrganisationDto): Promise<Organisation> {
-    let taxCode: string | null = null;
-    if (dto.type === 'VENDOR' && dto.taxCode == null)
-      throw IdentityErrors.TAX_CODE_REQUIRED(undefined, { field: 'taxCode' });
-    if (dto.taxCode != null) {
-      taxCode = normaliseTaxCode(dto.taxCode);
-      if (!taxCode) throw IdentityErrors.INVALID_TAX_CODE(undefined, { field: 'taxCode', value: dto.taxCode });
-    }
-    return this.organisations.manager.transaction(async (tx) => {
-      if (taxCode && (await tx.existsBy(Organisation, { taxCode }))) throw IdentityErrors.TAX_CODE_TAKEN();
-      const organisation = tx.create(Organisation, { id: newId(), type: dto.type, name: dto.name.trim(), taxCode });
-      await tx.insert(Organisation, organisation);
-      await this.audit.record(tx, {
-        actor,
-        entityType: 'organisation',
-        entityId: organisation.id,
-        action: 'created',
-        after: organisation,
-      });
-      return organisation;
-    });
+  registerOrganisation(actor: AuditActor, dto: CreateOrganisationDto): Promise<Organisation> {
+    return this.registerOrganisationCase.execute({ actor, organisation: dto });
   }
 
-  async createUser(actor: AuditActor, organisationId: string, dto: CreateUserDto): Promise<User> {
-    const organisation = await this.getOrganisation(organisationId, this.organisations.manager);
-    const misfit = dto.roles.find((role) => !ROLE_ORGANISATION_TYPES[role].includes(organisation.type));
-    if (misfit) {
-      throw IdentityErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION(undefined, {
-        role: misfit,
-        organisationType: organisation.type,
-      });
-    }
-    const passwordHash = await hashPassword(dto.password);
-    return this.users.manager.transaction(async (tx) => {
-      const email = dto.email.trim().toLowerCase();
-      if (await tx.existsBy(User, { email })) throw IdentityErrors.EMAIL_TAKEN();
-      const user = tx.create(User, {
-        id: newId(),
-        organisationId,
-        email,
-        fullName: dto.fullName.trim(),
-        passwordHash,
-        roles: [...new Set(dto.roles)],
-      });
-      await tx.insert(User, user);
-      const { passwordHash: _secret, ...visible } = user;
-      await this.audit.record(tx, { actor, entityType: 'user', entityId: user.id, action: 'created', after: visible });
-      return user;
-    });
+  createUser(actor: AuditActor, organisationId: string, dto: CreateUserDto): Promise<User> {
+    return this.createUserCase.execute({ actor, organisationId, user: dto });
   }
 
-  async issueApiKey(
+  issueApiKey(
     actor: AuditActor,
     organisationId: string,
     dto: CreateApiKeyDto,
   ): Promise<{ apiKey: ApiKey; key: string }> {
-    const organisation = await this.getOrganisation(organisationId, this.organisations.manager);
-    if (!ROLE_ORGANISATION_TYPES[dto.role].includes(organisation.type)) {
-      throw IdentityErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION(undefined, {
-        role: dto.role,
-        organisationType: organisation.type,
-      });
-    }
-    const key = generateApiKey();
-    return this.apiKeys.manager.transaction(async (tx) => {
-      const apiKey = tx.create(ApiKey, {
-        id: newId(),
-        organisationId,
-        role: dto.role,
-        name: dto.name,
-        keyHash: hashApiKey(key),
-        prefix: key.slice(0, 12),
-        createdBy: actor.userId,
-        revokedAt: null,
-      });
-      await tx.insert(ApiKey, apiKey);
-      const { keyHash: _secret, ...visible } = apiKey;
-      await this.audit.record(tx, {
-        actor,
-        entityType: 'api_key',
-        entityId: apiKey.id,
-        action: 'issued',
-        after: visible,
-      });
-      return { apiKey, key };
-    });
+    return this.issueApiKeyCase.execute({ actor, organisationId, apiKey: dto });
   }
 
-  async revokeApiKey(actor: AuditActor, id: string): Promise<ApiKey> {
-    return this.apiKeys.manager.transaction(async (tx) => {
-      const apiKey = await tx.findOne(ApiKey, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!apiKey) throw IdentityErrors.API_KEY_NOT_FOUND();
-      if (apiKey.revokedAt) return apiKey;
-      apiKey.revokedAt = new Date();
-      await tx.update(ApiKey, { id }, { revokedAt: apiKey.revokedAt });
-      await this.audit.record(tx, {
-        actor,
-        entityType: 'api_key',
-        entityId: id,
-        action: 'revoked',
-        after: { revokedAt: apiKey.revokedAt },
-      });
-      return apiKey;
-    });
+  revokeApiKey(actor: AuditActor, id: string): Promise<ApiKey> {
+    return this.revokeApiKeyCase.execute({ actor, id });
   }
 
-  async getOrganisation(id: string, tx: EntityManager): Promise<Organisation> {
-    const organisation = await tx.findOneBy(Organisation, { id });
-    if (!organisation) throw IdentityErrors.ORGANISATION_NOT_FOUND(undefined, { id });
-    return organisation;
+  getOrganisation(id: string, tx: EntityManager): Promise<Organisation> {
+    return loadOrganisation(tx, id);
   }
 
   async requireOrganisationType(id: string, ...types: OrganisationType[]): Promise<Organisation> {
-    const organisation = await this.getOrganisation(id, this.organisations.manager);
+    const organisation = await loadOrganisation(this.organisations.manager, id);
     if (!types.includes(organisation.type)) {
       throw IdentityErrors.ROLE_NOT_ALLOWED_FOR_ORGANISATION(
         `Tổ chức phải thuộc loại ${types.join('/')}. / Organisation must be ${types.join('/')}.`,

@@ -13,6 +13,10 @@ import { IdentityFacade } from './identity.facade';
 import { LoginThrottle } from './login-throttle.entity';
 import { LoginThrottling } from './login-throttling';
 import { Organisation } from './organisation.entity';
+import { CreateUser } from './use-cases/create-user';
+import { IssueApiKey } from './use-cases/issue-api-key';
+import { RegisterOrganisation } from './use-cases/register-organisation';
+import { RevokeApiKey } from './use-cases/revoke-api-key';
 import { UserAdministration } from './user-administration';
 import { User } from './user.entity';
 
@@ -31,7 +35,18 @@ import { User } from './user.entity';
     }),
   ],
   controllers: [IdentityController],
-  providers: [IdentityFacade, Authenticator, AuthGuard, LoginThrottling, UserAdministration, AccessTickets],
+  providers: [
+    IdentityFacade,
+    RegisterOrganisation,
+    CreateUser,
+    IssueApiKey,
+    RevokeApiKey,
+    Authenticator,
+    AuthGuard,
+    LoginThrottling,
+    UserAdministration,
+    AccessTickets,
+  ],
   exports: [IdentityFacade, AuthGuard, Authenticator, AccessTickets],
 })
 export class IdentityModule {}

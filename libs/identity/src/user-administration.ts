@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AuditFacade } from '@app/audit';
+import { Transactions } from '@app/platform';
 import { hashPassword } from './authenticator';
 import { IdentityErrors } from './contracts/errors';
 import { ROLE_ORGANISATION_TYPES, type Principal, type Role } from './contracts/roles';
@@ -26,8 +25,8 @@ interface Change {
 @Injectable()
 export class UserAdministration {
   constructor(
+    private readonly tx: Transactions,
     private readonly audit: AuditFacade,
-    @InjectRepository(User) private readonly users: Repository<User>,
   ) {}
 
   disable(operator: Principal, userId: string, reason: string): Promise<User> {
@@ -75,7 +74,7 @@ export class UserAdministration {
   }
 
   private apply(operator: Principal, userId: string, change: Change): Promise<User> {
-    return this.users.manager.transaction(async (tx) => {
+    return this.tx.run(async (tx) => {
       const user = await tx.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw IdentityErrors.USER_NOT_FOUND(undefined, { id: userId });
       const organisation = await tx.findOneByOrFail(Organisation, { id: user.organisationId });

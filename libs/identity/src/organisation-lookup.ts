@@ -1,0 +1,10 @@
+import type { EntityManager } from 'typeorm';
+import { IdentityErrors } from './contracts/errors';
+import { Organisation } from './organisation.entity';
+
+/** The organisation, read through the given manager, or ORGANISATION_NOT_FOUND. */
+export async function loadOrganisation(tx: EntityManager, id: string): Promise<Organisation> {
+  const organisation = await tx.findOneBy(Organisation, { id });
+  if (!organisation) throw IdentityErrors.ORGANISATION_NOT_FOUND(undefined, { id });
+  return organisation;
+}
