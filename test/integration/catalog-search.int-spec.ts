@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { CatalogFacade, CatalogModule, searchListings, type ListingRow, type TrustLabel } from '@app/catalog';
@@ -107,12 +106,7 @@ describe('catalogue search in PostgreSQL', () => {
     let dataSource: DataSource;
     let catalog: CatalogFacade;
     beforeAll(async () => {
-      Object.assign(process.env, {
-        DATABASE_URL: db.url,
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        LOG_LEVEL: 'silent',
-        QUEUE_PREFIX: `c${randomBytes(4).toString('hex')}`,
-      });
+      Object.assign(process.env, { DATABASE_URL: db.url, JWT_SECRET: 'c'.repeat(32), LOG_LEVEL: 'silent' });
       app = await Test.createTestingModule({
         imports: [PlatformModule.forRoot({ migrations }), CatalogModule],
       }).compile();

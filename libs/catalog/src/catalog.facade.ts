@@ -7,7 +7,7 @@ import { Capacity, type CheckVerdict, type ListingMove, type Placement } from '.
 import { CatalogReads } from './catalog-reads';
 import type { CategoryDto, CreateCategoryDto, CreateSolutionDto } from './catalog.dto';
 import type { Category } from './category.entity';
-import type { RevisionEvent, SolutionEvent, SolutionStatus } from './contracts/catalog';
+import type { SolutionStatus } from './contracts/catalog';
 import { DocumentAccess, type DocumentViewer } from './document-access';
 import type { SolutionDocument } from './document.entity';
 import { ListingTransitions } from './listing-transitions';
@@ -117,25 +117,13 @@ export class CatalogFacade {
   // Inside the caller's transaction.
 
   /** Moves a solution along its lifecycle inside the caller's transaction (used by the pre-check). */
-  transition(
-    tx: EntityManager,
-    actor: AuditActor,
-    id: string,
-    event: SolutionEvent,
-    details: { qualityScore?: number; reason?: string; now?: Date; suspendedUntil?: Date } = {},
-  ): Promise<Solution> {
-    return this.transitions.transition(tx, actor, id, event, details);
+  transition(...args: Parameters<ListingTransitions['transition']>): Promise<Solution> {
+    return this.transitions.transition(...args);
   }
 
   /** Moves the re-check of a listed solution's new version; accepting it makes that version the checked one. */
-  reviseTransition(
-    tx: EntityManager,
-    actor: AuditActor,
-    id: string,
-    event: RevisionEvent,
-    details: { qualityScore?: number; reason?: string } = {},
-  ): Promise<Solution> {
-    return this.transitions.reviseTransition(tx, actor, id, event, details);
+  reviseTransition(...args: Parameters<ListingTransitions['reviseTransition']>): Promise<Solution> {
+    return this.transitions.reviseTransition(...args);
   }
 
   /** Lists, queues or rejects a checked solution by the pre-check's verdict and the category's capacity. */
@@ -160,30 +148,16 @@ export class CatalogFacade {
     return this.documentAccess.revoke(tx, solutionId, userIds);
   }
 
-  updateVendorTrustLabels(
-    tx: EntityManager,
-    labels: Array<{ vendorOrganisationId: string; label: string }>,
-  ): Promise<void> {
-    return this.trustMarks.updateVendorTrustLabels(tx, labels);
+  updateVendorTrustLabels(...args: Parameters<TrustMarks['updateVendorTrustLabels']>): Promise<void> {
+    return this.trustMarks.updateVendorTrustLabels(...args);
   }
 
-  syncRecheck(
-    tx: EntityManager,
-    vendorIds: string[],
-    open: Array<{ vendorOrganisationId: string; scope: string }>,
-    now: Date,
-  ): Promise<void> {
-    return this.trustMarks.syncRecheck(tx, vendorIds, open, now);
+  syncRecheck(...args: Parameters<TrustMarks['syncRecheck']>): Promise<void> {
+    return this.trustMarks.syncRecheck(...args);
   }
 
-  applyRecheckDecision(
-    tx: EntityManager,
-    actor: AuditActor,
-    vendorOrganisationId: string,
-    scope: string,
-    decision: { event: 'suspend'; until: Date; reason: string } | { event: 'delist'; reason: string },
-  ): Promise<string[]> {
-    return this.trustMarks.applyRecheckDecision(tx, actor, vendorOrganisationId, scope, decision);
+  applyRecheckDecision(...args: Parameters<TrustMarks['applyRecheckDecision']>): Promise<string[]> {
+    return this.trustMarks.applyRecheckDecision(...args);
   }
 
   // Reads.
