@@ -1,8 +1,9 @@
-import type { DataSource } from 'typeorm';
-import { CatalogFacade, Category, searchListings, Solution, type ListingRow, type TrustLabel } from '@app/catalog';
-import { Outbox } from '@app/platform';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { CatalogFacade, CatalogModule, searchListings, type ListingRow, type TrustLabel } from '@app/catalog';
+import { PlatformModule } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
-import { schemaDataSource } from '../../scripts/db/schema';
+import { migrations } from '../../migrations';
 
 /** The diacritic-insensitive search functions and the plan the catalogue search relies on (real PostgreSQL). */
 describe('catalogue search in PostgreSQL', () => {
@@ -101,18 +102,17 @@ describe('catalogue search in PostgreSQL', () => {
 
   describe('trust label filter', () => {
     const VENDORS = ['a', 'b', 'c'].map((v) => `00000000-0000-4000-8000-00000000000${v}`);
+    let app: TestingModule;
     let dataSource: DataSource;
     let catalog: CatalogFacade;
     beforeAll(async () => {
-      dataSource = await schemaDataSource(db.url).initialize();
-      // Search and the label update need only the database; uploads, audit and the outbox are not involved.
-      catalog = new CatalogFacade(
-        undefined as never,
-        dataSource.getRepository(Solution),
-        dataSource.getRepository(Category),
-        undefined as never,
-        new Outbox(),
-      );
+      Object.assign(process.env, { DATABASE_URL: db.url, JWT_SECRET: 'c'.repeat(32), LOG_LEVEL: 'silent' });
+      app = await Test.createTestingModule({
+        imports: [PlatformModule.forRoot({ migrations }), CatalogModule],
+      }).compile();
+      await app.init();
+      catalog = app.get(CatalogFacade);
+      dataSource = app.get(DataSource);
       await db.pool.query(
         `INSERT INTO catalog.listings (solution_id, vendor_organisation_id, category_code, status, quality_score,
            version, name, summary, make_in_vietnam, search_vector)
@@ -122,7 +122,7 @@ describe('catalogue search in PostgreSQL', () => {
         [VENDORS],
       );
     });
-    afterAll(() => dataSource?.destroy());
+    afterAll(() => app?.close());
 
     const vendorsFound = async (trustLabels?: TrustLabel[]) => {
       const page = await catalog.search({ category: 'nhan-tin-nhiem', limit: 100, trustLabels });

@@ -41,9 +41,9 @@ import {
   SolutionView,
   SuspendDto,
 } from './catalog.dto';
-import { CatalogFacade, type DocumentViewer } from './catalog.facade';
+import { CatalogFacade } from './catalog.facade';
 import { CatalogErrors } from './contracts/catalog';
-import { DocumentReview } from './document-review';
+import type { DocumentViewer } from './document-access';
 import { DOCUMENT_TYPES } from './document-store';
 import { soleDocument } from './document-upload';
 
@@ -69,7 +69,6 @@ function contentDisposition(fileName: string): string {
 export class CatalogController {
   constructor(
     private readonly catalog: CatalogFacade,
-    private readonly documentReview: DocumentReview,
     private readonly identity: IdentityFacade,
   ) {}
 
@@ -172,7 +171,7 @@ export class CatalogController {
   })
   @ApiOkResponse({ type: DocumentPageView })
   pendingDocuments(@Query() q: PageQueryDto): Promise<DocumentPageView> {
-    return this.documentReview.pending(q.cursor, q.limit ?? DEFAULT_PAGE_SIZE);
+    return this.catalog.pendingDocuments(q.cursor, q.limit ?? DEFAULT_PAGE_SIZE);
   }
 
   @Post('solutions/:id/documents/:documentId/review')
@@ -188,7 +187,7 @@ export class CatalogController {
     @Param('documentId', ParseUUIDPipe) documentId: string,
     @Body() dto: DocumentReviewDto,
   ): Promise<DocumentView> {
-    return this.documentReview.decide(actorOf(p), id, documentId, dto.decision, dto.reason?.trim());
+    return this.catalog.reviewDocument(actorOf(p), id, documentId, dto.decision, dto.reason?.trim());
   }
 
   @Get('solutions/:id/documents')

@@ -1,9 +1,14 @@
+export type { CheckVerdict, ListingMove, Placement } from './capacity';
 export * from './catalog.facade';
 export * from './catalog.module';
 export * from './category.entity';
 export * from './contracts/catalog';
+export type { DocumentViewer } from './document-access';
 export * from './document.entity';
 export { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from './document-store';
 export * from './listing-scheduler';
 export * from './listing.entity';
+export * from './listing-search';
+export type { SweepResult } from './listing-sweep';
+export type { Confidentiality } from './solution-content';
 export * from './solution.entity';

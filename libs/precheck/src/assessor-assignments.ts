@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditFacade, SYSTEM_ACTOR, type AuditActor } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { IdentityFacade } from '@app/identity';
@@ -22,7 +21,6 @@ export class AssessorAssignments {
     private readonly catalog: CatalogFacade,
     private readonly identity: IdentityFacade,
     private readonly outbox: Outbox,
-    @InjectRepository(Submission) private readonly submissions: Repository<Submission>,
   ) {}
 
   async pool(): Promise<string[]> {
@@ -132,33 +130,31 @@ export class AssessorAssignments {
   }
 
   /** Scheduled: submissions under review that lost an assessor get one as soon as an unrelated one is free. */
-  async topUp(): Promise<number> {
-    return this.submissions.manager.transaction(async (tx) => {
-      const short = await tx.query<Array<{ id: string }>>(
-        `SELECT s.id FROM precheck.submissions s
-          WHERE s.status = 'UNDER_REVIEW'
-            AND (SELECT count(*) FROM precheck.assignments a WHERE a.submission_id = s.id) < $1
-          ORDER BY s.created_at LIMIT 100 FOR UPDATE OF s SKIP LOCKED`,
-        [ASSESSORS_PER_SUBMISSION],
-      );
-      if (short.length === 0) return 0;
-      const pool = await this.pool();
-      let filled = 0;
-      for (const { id } of short) {
-        const submission = await tx.findOneByOrFail(Submission, { id });
-        const chosen = await this.fill(tx, submission, pool);
-        if (chosen.length === 0) continue;
-        filled++;
-        await this.audit.record(tx, {
-          actor: SYSTEM_ACTOR,
-          entityType: 'precheck_submission',
-          entityId: id,
-          action: 'assessor_assigned',
-          after: { assessors: chosen },
-        });
-      }
-      return filled;
-    });
+  async topUp(tx: EntityManager): Promise<number> {
+    const short = await tx.query<Array<{ id: string }>>(
+      `SELECT s.id FROM precheck.submissions s
+        WHERE s.status = 'UNDER_REVIEW'
+          AND (SELECT count(*) FROM precheck.assignments a WHERE a.submission_id = s.id) < $1
+        ORDER BY s.created_at LIMIT 100 FOR UPDATE OF s SKIP LOCKED`,
+      [ASSESSORS_PER_SUBMISSION],
+    );
+    if (short.length === 0) return 0;
+    const pool = await this.pool();
+    let filled = 0;
+    for (const { id } of short) {
+      const submission = await tx.findOneByOrFail(Submission, { id });
+      const chosen = await this.fill(tx, submission, pool);
+      if (chosen.length === 0) continue;
+      filled++;
+      await this.audit.record(tx, {
+        actor: SYSTEM_ACTOR,
+        entityType: 'precheck_submission',
+        entityId: id,
+        action: 'assessor_assigned',
+        after: { assessors: chosen },
+      });
+    }
+    return filled;
   }
 
   /** Assigns as many assessors as the submission lacks, or none when too few are eligible. */

@@ -1,42 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AuditFacade, type AuditActor } from '@app/audit';
-import { type Page } from '@app/kernel';
-import { keysetPage } from '@app/platform';
-import { CatalogErrors } from './contracts/catalog';
-import { SolutionDocument } from './document.entity';
+import { Transactions } from '@app/platform';
+import { CatalogErrors } from '../contracts/catalog';
+import { SolutionDocument } from '../document.entity';
 
 export type DocumentDecision = 'accept' | 'reject';
 
-/** The operator's check of documents added to a solution after its pre-check, before the public may read them. */
+/** The operator's check of a document added to a solution after its pre-check, before the public may read it. */
 @Injectable()
-export class DocumentReview {
+export class ReviewDocument {
   constructor(
+    private readonly tx: Transactions,
     private readonly audit: AuditFacade,
-    @InjectRepository(SolutionDocument) private readonly documents: Repository<SolutionDocument>,
   ) {}
 
-  /** Documents waiting for the operator, oldest first (they have waited longest), paged by cursor. */
-  async pending(cursor: string | undefined, limit: number): Promise<Page<SolutionDocument>> {
-    return keysetPage(this.documents.createQueryBuilder('d').where(`d.review_status = 'PENDING'`), {
-      timeColumn: 'd.created_at',
-      timeOf: (d) => d.createdAt,
-      direction: 'ASC',
-      cursor,
-      limit,
-      invalidCursor: () => CatalogErrors.INVALID_CURSOR(undefined, { cursor }),
-    });
-  }
-
-  decide(
-    actor: AuditActor,
-    solutionId: string,
-    documentId: string,
-    decision: DocumentDecision,
-    reason: string | undefined,
-  ): Promise<SolutionDocument> {
-    return this.documents.manager.transaction(async (tx) => {
+  execute({
+    actor,
+    solutionId,
+    documentId,
+    decision,
+    reason,
+  }: {
+    actor: AuditActor;
+    solutionId: string;
+    documentId: string;
+    decision: DocumentDecision;
+    reason: string | undefined;
+  }): Promise<SolutionDocument> {
+    return this.tx.run(async (tx) => {
       const document = await tx.findOne(SolutionDocument, {
         where: { id: documentId, solutionId },
         lock: { mode: 'pessimistic_write' },
