@@ -46,6 +46,16 @@ export default defineConfig(
     },
   },
   {
+    // A front door names what the module offers (its module, facade and contracts), not everything it holds.
+    files: ['libs/*/src/index.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportAllDeclaration', message: 'Name what the front door exports instead of `export *`.' },
+      ],
+    },
+  },
+  {
     // supertest bodies and jest matchers are `any`.
     files: testFiles,
     rules: {

@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AppConfig, Faults, JobQueues, type JobRequest } from '@app/platform';
+import { AppConfig, Faults, JobQueues, type JobRequest, Transactions } from '@app/platform';
 
 const BATCH = 500;
 
@@ -15,7 +14,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private loop?: Promise<void>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
     private readonly queues: JobQueues,
     private readonly config: AppConfig,
     private readonly faults: Faults,
@@ -32,7 +31,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** One pass; returns how many rows were published. */
   async relayOnce(): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
+    return this.tx.run(async (tx) => {
       const rows = await tx.query<
         Array<{
           id: string;

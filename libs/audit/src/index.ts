@@ -1,3 +1,4 @@
-export * from './audit-event.entity';
-export * from './audit.facade';
-export * from './audit.module';
+export { AuditEvent } from './audit-event.entity';
+export { AuditFacade, SYSTEM_ACTOR } from './audit.facade';
+export type { AuditActor, AuditEntry, ChainVerification } from './audit.facade';
+export { AuditModule } from './audit.module';

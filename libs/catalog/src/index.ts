@@ -1,14 +1,21 @@
-export type { CheckVerdict, ListingMove, Placement } from './capacity';
-export * from './catalog.facade';
-export * from './catalog.module';
-export * from './category.entity';
-export * from './contracts/catalog';
-export type { DocumentViewer } from './document-access';
-export * from './document.entity';
-export { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from './document-store';
-export * from './listing-scheduler';
-export * from './listing.entity';
-export * from './listing-search';
-export type { SweepResult } from './listing-sweep';
-export type { Confidentiality } from './solution-content';
-export * from './solution.entity';
+export type { ListingMove } from './capacity';
+export { CatalogFacade } from './catalog.facade';
+export { CatalogModule } from './catalog.module';
+export { Category } from './category.entity';
+export {
+  CATALOG_EVENTS_QUEUE,
+  CatalogErrors,
+  CatalogEvents,
+  KPI_REQUIRED_FIELDS,
+  NEW_VENDOR_LABEL,
+  REVISABLE_LISTINGS,
+  TRUST_LABELS,
+} from './contracts/catalog';
+export type { CatalogEventName, ListingNotice, TrustLabel } from './contracts/catalog';
+export { DOCUMENT_TYPES } from './document-store';
+export { DocumentReviewer, SolutionDocument } from './document.entity';
+export { CatalogWorkerModule } from './listing-scheduler';
+export { searchListings } from './listing-search';
+export type { ListingRow, SearchQuery } from './listing-search';
+export { Listing, VendorTrustLabel } from './listing.entity';
+export { Solution, SolutionKpi } from './solution.entity';

@@ -1,16 +1,22 @@
-export * from './bake-off.facade';
-export * from './bake-off-ranking';
-export * from './call.entity';
-export * from './competition.dto';
-export * from './competition.facade';
-export * from './competition.module';
-export * from './contracts/competition';
-export * from './offer.entity';
-export * from './clarification.entity';
-export * from './competition-worker.module';
-export * from './competition.processor';
-export * from './offer-score.entity';
-export * from './offer-terms';
-export * from './payout-table';
-export * from './scoring';
-export * from './poc-trial.entity';
+export { BakeOffFacade } from './bake-off.facade';
+export { Call } from './call.entity';
+export { Clarification } from './clarification.entity';
+export { CompetitionWorkerModule } from './competition-worker.module';
+export { AwardDto, PayoutLevelView, SimulationQueryDto, simulationLevels } from './competition.dto';
+export { CompetitionFacade } from './competition.facade';
+export { CompetitionModule } from './competition.module';
+export { CompetitionProcessor } from './competition.processor';
+export {
+  COMPETITION_EVENTS_QUEUE,
+  COMPETITION_QUEUE,
+  CompetitionEvents,
+  CompetitionJobs,
+  TRUST_SOURCE,
+} from './contracts/competition';
+export type { BakeOffConcluded, BakeOffStarted, CallOpened, TrialOutcome, TrustSource } from './contracts/competition';
+export { OfferScore } from './offer-score.entity';
+export { offerPaymentTerms } from './offer-terms';
+export { Offer } from './offer.entity';
+export { payoutTable } from './payout-table';
+export { PocTrial } from './poc-trial.entity';
+export type { AwardedOffer } from './use-cases/award-call';

@@ -1,10 +1,25 @@
-export * from './clock';
-export * from './domain-error';
-export * from './ids';
-export * from './pagination';
-export * from './state-machine';
-export * from './money';
-export * from './payout';
-export * from './kpi';
-export * from './text';
-export * from './collections';
+export { Clock, SystemClock } from './clock';
+export { firstRepeated } from './collections';
+export { DomainError, errorCodes } from './domain-error';
+export type { ErrorKind } from './domain-error';
+export { deterministicId, isUuid, newId } from './ids';
+export { KPI_DIRECTIONS, MEANINGFUL_UNIT, MEASUREMENT_FREQUENCIES, isWorse } from './kpi';
+export type { KpiDirection, MeasurementFrequency } from './kpi';
+export { floorDong, formatDong, formatExact, parseDecimal, parseExact } from './money';
+export { Fraction } from './money';
+export { decodeCursor, decodeIntegerIdCursor, decodeTimeIdCursor, encodeCursor, pageOf } from './pagination';
+export type { Page } from './pagination';
+export {
+  cumulativeEarned,
+  cumulativeEarnedAfterEach,
+  explainKpi,
+  measuredDisplay,
+  roundEarnedExact,
+  simulateKpiAlone,
+  simulatePayout,
+  validatePaymentTerms,
+} from './payout';
+export type { KpiPaymentTerms, PaymentTerms, RoundMeasurements } from './payout';
+export { StateMachine } from './state-machine';
+export { textProblems } from './text';
+export type { TextRule } from './text';

@@ -1,7 +1,7 @@
-export * from './account.entity';
-export * from './contracts/accounts';
-export * from './contracts/errors';
-export * from './ledger.facade';
-export * from './ledger.module';
-export * from './posting.entity';
-export * from './transfer.entity';
+export { Account } from './account.entity';
+export { LedgerErrors } from './contracts/errors';
+export { LedgerFacade } from './ledger.facade';
+export type { AccountSpec, Reconciliation, StatementLine } from './ledger.facade';
+export { LedgerModule } from './ledger.module';
+export { Posting } from './posting.entity';
+export { Transfer } from './transfer.entity';

@@ -1,7 +1,5 @@
-export * from './contracts/problems';
-export * from './deadline';
-export * from './problem.entity';
-export * from './problems.dto';
-export * from './problems.facade';
-export * from './problems.module';
-export * from './proposal.entity';
+export { deadlineEnd } from './deadline';
+export { Problem, ProblemKpi } from './problem.entity';
+export { ProblemsFacade } from './problems.facade';
+export { ProblemsModule } from './problems.module';
+export { Proposal } from './proposal.entity';

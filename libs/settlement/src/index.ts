@@ -1,7 +1,6 @@
-export * from './bake-off-worker.module';
-export * from './settlement-worker.module';
-export * from './settlement.dto';
-export * from './settlement.entity';
-export * from './settlement.facade';
-export * from './settlement.module';
-export * from './settlement.processor';
+export { BakeOffWorkerModule } from './bake-off-worker.module';
+export { SettlementWorkerModule } from './settlement-worker.module';
+export { Settlement } from './settlement.entity';
+export { SettlementFacade } from './settlement.facade';
+export { SettlementModule } from './settlement.module';
+export { SettlementProcessor } from './settlement.processor';

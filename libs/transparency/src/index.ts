@@ -1,4 +1,1 @@
-export * from './contracts/transparency';
-export * from './ocds';
-export * from './transparency.facade';
-export * from './transparency.module';
+export { TransparencyModule } from './transparency.module';
