@@ -103,8 +103,16 @@ const PASSING_SCORES = [
   { group: 'kpi', score: 90, reason: 'KPI đo được bằng camera, có kỳ cơ sở.' },
 ];
 
-/** A login for an operator assessor (every test user shares PASSWORD); at least two exist for the pre-check. */
-async function operatorAssessors(a: Actors): Promise<Map<string, string>> {
+/** Operator assessors' emails by user id, as an admin client last listed them. */
+const assessorEmails = new WeakMap<MarketplaceClient, Map<string, string>>();
+
+/**
+ * A login for an operator assessor (every test user shares PASSWORD); at least two exist for the pre-check. Listed
+ * once per admin client unless `refresh`: the pre-check may assign one created since.
+ */
+async function operatorAssessors(a: Actors, refresh = false): Promise<Map<string, string>> {
+  const listed = assessorEmails.get(a.admin);
+  if (listed && !refresh) return listed;
   const users = await everyPage<{ id: string; email: string; roles: string[] }>(
     a.admin,
     `/organisations/${a.operatorOrgId}/users?role=ASSESSOR`,
@@ -121,6 +129,7 @@ async function operatorAssessors(a: Actors): Promise<Map<string, string>> {
     });
     assessors.set(created.id, email);
   }
+  assessorEmails.set(a.admin, assessors);
   return assessors;
 }
 
@@ -138,7 +147,7 @@ export async function fundedActors(
 
 /** Tier 1: a solution with one measurable KPI, submitted and passed by the two assessors assigned to it. */
 export async function listSolution(a: Actors, categoryCode = 'giao-thong', kpi: object = TRAFFIC_KPI): Promise<string> {
-  const assessors = await operatorAssessors(a);
+  let assessors = await operatorAssessors(a);
   const solution = await a.vendor.post<Created>('/solutions', {
     name: 'Điều khiển đèn tín hiệu thích ứng bằng AI',
     summary: 'Tối ưu chu kỳ đèn theo lưu lượng thực tế tại các nút giao trọng điểm.',
@@ -152,13 +161,26 @@ export async function listSolution(a: Actors, categoryCode = 'giao-thong', kpi: 
   const detail = await a.admin.get<{ assessments: Array<{ assessorUserId: string }> }>(
     `/precheck/submissions/${submission.id}`,
   );
+  if (detail.assessments.some(({ assessorUserId }) => !assessors.has(assessorUserId)))
+    assessors = await operatorAssessors(a, true);
   for (const { assessorUserId } of detail.assessments) {
     const email = assessors.get(assessorUserId);
     if (!email) throw new Error(`assessor ${assessorUserId} is not in the operator organisation`);
-    const assessor = a.admin.as(await a.admin.login(email, PASSWORD));
+    const assessor = await signedIn(a.admin, email);
     await assessor.post(`/precheck/submissions/${submission.id}/scores`, { scores: PASSING_SCORES });
   }
   return solution.id;
+}
+
+/** Sessions of the users an admin client signed in, kept like a person stays signed in between tasks. */
+const sessions = new WeakMap<MarketplaceClient, Map<string, MarketplaceClient>>();
+
+async function signedIn(admin: MarketplaceClient, email: string): Promise<MarketplaceClient> {
+  const known = sessions.get(admin) ?? new Map<string, MarketplaceClient>();
+  sessions.set(admin, known);
+  const session = known.get(email) ?? admin.as(await admin.login(email, PASSWORD));
+  known.set(email, session);
+  return session;
 }
 
 export interface OrderTermsShape {
@@ -221,9 +243,10 @@ export async function draftOrder(a: Actors, spec: OrderSpec): Promise<SignedOrde
   });
   await a.buyer.post(`/problems/${problem.id}/publish`);
   const callWindowMs = spec.callWindowMs ?? 1500;
+  const deadline = Date.now() + callWindowMs;
   const call = await a.buyer.post<Created>('/calls', {
     problemId: problem.id,
-    deadline: new Date(Date.now() + callWindowMs).toISOString(),
+    deadline: new Date(deadline).toISOString(),
   });
   const offer = await a.vendor.post<Created>(`/calls/${call.id}/offers`, {
     solutionId: spec.solutionId,
@@ -233,7 +256,8 @@ export async function draftOrder(a: Actors, spec: OrderSpec): Promise<SignedOrde
     rounds: spec.rounds ?? 1,
     ...(spec.deliveryShareBp ? { deliveryShareBp: spec.deliveryShareBp } : {}),
   });
-  // Offers stay sealed until the deadline: award as soon as the call says it has passed.
+  // Offers stay sealed until the deadline: award once it has passed, and again while the call says it is still open.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())));
   const order = await eventually(
     () =>
       a.buyer

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
 import { type RoundJob } from '@app/acceptance';
 import { type Principal } from '@app/identity';
 import { assertResultsVisible, OrderingFacade } from '@app/ordering';
@@ -18,6 +20,7 @@ export class SettlementFacade {
     private readonly settleRounds: SettleRounds,
     private readonly closeIfComplete: CloseIfComplete,
     private readonly expireOrder: ExpireOrder,
+    @InjectEntityManager() private readonly db: EntityManager,
   ) {}
 
   /** Worker: pays the payable round, and any backlog of payable rounds with it (see SettleRounds). */
@@ -47,10 +50,9 @@ export class SettlementFacade {
     return expired;
   }
 
+  /** A page read, outside a transaction. */
   async settlements(principal: Principal, orderId: string): Promise<Settlement[]> {
-    return this.tx.run(async (tx) => {
-      assertResultsVisible(principal, await this.ordering.findById(orderId, tx));
-      return tx.find(Settlement, { where: { orderId }, order: { roundNo: 'ASC', recordVersion: 'ASC' } });
-    });
+    assertResultsVisible(principal, await this.ordering.findById(orderId, this.db));
+    return this.db.find(Settlement, { where: { orderId }, order: { roundNo: 'ASC', recordVersion: 'ASC' } });
   }
 }
