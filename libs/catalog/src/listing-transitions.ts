@@ -37,10 +37,8 @@ export class ListingTransitions {
   ) {}
 
   async getSolution(id: string, tx: EntityManager): Promise<Solution> {
-    const solution = await tx.findOne(Solution, {
-      where: { id },
-      relations: { kpis: true },
-    });
+    // find, not findOne: a one-row limit over the KPI join would make TypeORM send a second (DISTINCT) query first.
+    const [solution] = await tx.find(Solution, { where: { id }, relations: { kpis: true } });
     if (!solution) throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
     return solution;
   }

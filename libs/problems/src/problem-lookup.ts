@@ -5,7 +5,8 @@ import { Problem } from './problem.entity';
 
 /** The problem with its KPIs in code order, read through the given manager, or PROBLEM_NOT_FOUND. */
 export async function loadProblem(tx: EntityManager, id: string): Promise<Problem> {
-  const problem = await tx.findOne(Problem, {
+  // find, not findOne: a one-row limit over the KPI join would make TypeORM send a second (DISTINCT) query first.
+  const [problem] = await tx.find(Problem, {
     where: { id },
     relations: { kpis: true },
     order: { kpis: { code: 'ASC' } },
