@@ -34,7 +34,7 @@ export class CallScoring {
     const offers = await tx.find(Offer, { where: { callId, status: 'SUBMITTED' } });
     const trust = new Map<string, { value: number; source: string }>();
     for (const vendor of new Set(offers.map((o) => o.vendorOrganisationId))) {
-      trust.set(vendor, await this.trust.lowerBound(vendor, problem.categoryCode));
+      trust.set(vendor, await this.trust.lowerBound(tx, vendor, problem.categoryCode));
     }
     const inputs = offers.map((offer) => ({
       offerId: offer.id,

@@ -67,30 +67,35 @@ export class RankingReads {
     private readonly refresh: RefreshDashboard,
   ) {}
 
-  /** Tier-2 scoring reads this: the vendor's L in the category, or the category prior's L for a new vendor. */
-  async trustLowerBound(vendorOrganisationId: string, categoryCode: string): Promise<TrustLowerBound> {
-    return this.tx.run(async (tx) => {
-      const [current] = await tx.query<Array<{ lower_bound: number; expected: number; is_new: boolean; id: string }>>(
-        `SELECT s.lower_bound, s.expected, s.is_new, s.id FROM ranking.current_scores c
-         JOIN ranking.trust_snapshots s ON s.id = c.snapshot_id
-         WHERE c.vendor_organisation_id = $1 AND c.scope = $2`,
-        [vendorOrganisationId, categoryCode],
-      );
-      if (current)
-        return {
-          lowerBound: current.lower_bound,
-          expected: current.expected,
-          isNew: current.is_new,
-          snapshotId: current.id,
-        };
-      const now = this.clock.now();
-      const stats = await outcomeStatistics(tx, [categoryCode]);
-      const score = newVendorScore(
-        stats.find((s) => s.scope === categoryCode),
-        now,
-      );
-      return { lowerBound: score.lowerBound, expected: score.expected, isNew: true, snapshotId: null };
-    });
+  /**
+   * Tier-2 scoring reads this: the vendor's L in the category, or the category prior's L for a new vendor. Through
+   * the given manager: scoring reads it inside the award's transaction, on that one connection.
+   */
+  async trustLowerBound(
+    tx: EntityManager,
+    vendorOrganisationId: string,
+    categoryCode: string,
+  ): Promise<TrustLowerBound> {
+    const [current] = await tx.query<Array<{ lower_bound: number; expected: number; is_new: boolean; id: string }>>(
+      `SELECT s.lower_bound, s.expected, s.is_new, s.id FROM ranking.current_scores c
+       JOIN ranking.trust_snapshots s ON s.id = c.snapshot_id
+       WHERE c.vendor_organisation_id = $1 AND c.scope = $2`,
+      [vendorOrganisationId, categoryCode],
+    );
+    if (current)
+      return {
+        lowerBound: current.lower_bound,
+        expected: current.expected,
+        isNew: current.is_new,
+        snapshotId: current.id,
+      };
+    const now = this.clock.now();
+    const stats = await outcomeStatistics(tx, [categoryCode]);
+    const score = newVendorScore(
+      stats.find((s) => s.scope === categoryCode),
+      now,
+    );
+    return { lowerBound: score.lowerBound, expected: score.expected, isNew: true, snapshotId: null };
   }
 
   /** Latest score per vendor in a scope (overall by default), ranked by the lower bound L; one page from the top. */

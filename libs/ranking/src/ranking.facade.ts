@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '@app/identity';
 import type { Page } from '@app/kernel';
+import { Transactions } from '@app/platform';
 import type { CityDashboard } from './dashboard';
 import type { DashboardRowSet, MoneyDimension } from './dashboard-reads';
 import {
@@ -23,6 +25,7 @@ export type { RankingEntry, RankingFilter, TrustLowerBound } from './ranking-rea
 @Injectable()
 export class RankingFacade {
   constructor(
+    private readonly tx: Transactions,
     private readonly reads: RankingReads,
     private readonly recomputeVendor: RecomputeVendorTrust,
     private readonly recomputeEveryone: RecomputeAllTrust,
@@ -59,7 +62,12 @@ export class RankingFacade {
   }
 
   trustLowerBound(vendorOrganisationId: string, categoryCode: string): Promise<TrustLowerBound> {
-    return this.reads.trustLowerBound(vendorOrganisationId, categoryCode);
+    return this.tx.run((tx) => this.reads.trustLowerBound(tx, vendorOrganisationId, categoryCode));
+  }
+
+  /** The same, inside the caller's transaction (a second connection there could wait forever for a full pool). */
+  trustLowerBoundIn(tx: EntityManager, vendorOrganisationId: string, categoryCode: string): Promise<TrustLowerBound> {
+    return this.reads.trustLowerBound(tx, vendorOrganisationId, categoryCode);
   }
 
   rankings(filter: RankingFilter = {}): Promise<RankingEntry[]> {

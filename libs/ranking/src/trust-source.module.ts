@@ -12,8 +12,8 @@ import { RankingModule } from './ranking.module';
       provide: TRUST_SOURCE,
       inject: [RankingFacade],
       useFactory: (ranking: RankingFacade): TrustSource => ({
-        async lowerBound(vendorOrganisationId, categoryCode) {
-          const trust = await ranking.trustLowerBound(vendorOrganisationId, categoryCode);
+        async lowerBound(tx, vendorOrganisationId, categoryCode) {
+          const trust = await ranking.trustLowerBoundIn(tx, vendorOrganisationId, categoryCode);
           return { value: trust.lowerBound, source: trust.snapshotId ? 'history' : 'prior' };
         },
       }),

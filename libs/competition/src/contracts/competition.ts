@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { errorCodes, StateMachine } from '@app/kernel';
 
 export const CALL_STATUSES = ['OPEN', 'EVALUATED', 'POC_TRIAL', 'POC_PROPOSED', 'AWARDED', 'CANCELLED'] as const;
@@ -91,8 +92,9 @@ export interface CallJob {
  */
 export const TRUST_SOURCE = Symbol('TRUST_SOURCE');
 export interface TrustSource {
-  /** L for the vendor, or the category prior when the vendor has no post-checked orders there. */
+  /** L for the vendor, or the category prior when the vendor has no post-checked orders there; read through `tx`. */
   lowerBound(
+    tx: EntityManager,
     vendorOrganisationId: string,
     categoryCode: string,
   ): Promise<{ value: number; source: 'history' | 'prior' }>;
