@@ -288,7 +288,8 @@ async function verify(pool: Pool): Promise<Verification> {
     `SELECT count(*)::text AS orders, count(*) FILTER (WHERE status = 'CLOSED')::text AS closed FROM ordering.orders`,
   );
   const settlements = await pool.query<{ bad: string; wrong: string }>(
-    `SELECT count(*) FILTER (WHERE n <> 1)::text AS bad,
+    // More than one settlement for a one-round order is a double payment; none is an order not yet settled.
+    `SELECT count(*) FILTER (WHERE n > 1)::text AS bad,
             count(*) FILTER (WHERE n = 1 AND paid <> $1::bigint)::text AS wrong
      FROM (SELECT o.id, count(s.id) AS n, coalesce(sum(s.amount), 0) AS paid
            FROM ordering.orders o LEFT JOIN settlement.settlements s ON s.order_id = o.id
