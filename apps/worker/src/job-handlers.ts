@@ -8,7 +8,7 @@ import {
 import type { JobHandlers } from '@app/platform';
 import { AcceptanceProcessor } from '@app/acceptance';
 import { CompetitionProcessor } from '@app/competition';
-import { ConflictRankingProcessor, NightlyRankingProcessor, RankingProcessor } from '@app/ranking';
+import { ConflictRankingProcessor, RankingQueueProcessor, RankingProcessor } from '@app/ranking';
 import { SettlementProcessor } from '@app/settlement';
 
 export { DECLARED_JOBS } from '../../declared-jobs';
@@ -18,7 +18,7 @@ export const PROCESSORS = [
   SettlementProcessor,
   RankingProcessor,
   ConflictRankingProcessor,
-  NightlyRankingProcessor,
+  RankingQueueProcessor,
   CompetitionProcessor,
   NotificationsProcessor,
   ListingNoticesProcessor,

@@ -1,4 +1,5 @@
 export { Account } from './account.entity';
+export type { TransferRequest } from './contracts/accounts';
 export { LedgerErrors } from './contracts/errors';
 export { LedgerFacade } from './ledger.facade';
 export type { AccountSpec, Reconciliation, StatementLine } from './ledger.facade';

@@ -5,7 +5,7 @@ export { RankingWorkerModule } from './ranking-worker.module';
 export { RankingEntryView } from './ranking.dto';
 export { RankingFacade } from './ranking.facade';
 export { RankingModule } from './ranking.module';
-export { ConflictRankingProcessor, NightlyRankingProcessor, RankingProcessor } from './ranking.processor';
+export { ConflictRankingProcessor, RankingQueueProcessor, RankingProcessor } from './ranking.processor';
 export {
   AgencyVendorLink,
   CurrentTrustScore,

@@ -207,7 +207,7 @@ export class RankingReads {
   }
 
   /**
-   * The city dashboard as of its last refresh (after every outcome event and nightly); the first read of a new
+   * The city dashboard as of its last refresh (shortly after outcome events, and nightly); the first read of a new
    * installation builds it. Every figure names the drill-down that lists its rows.
    */
   async dashboard(): Promise<CityDashboard & { asOf: Date }> {

@@ -6,7 +6,7 @@ import { RANKING_QUEUE } from './contracts/ranking';
 import { RankingModule } from './ranking.module';
 import {
   ConflictRankingProcessor,
-  NightlyRankingProcessor,
+  RankingQueueProcessor,
   NightlyRankingSchedule,
   RankingProcessor,
 } from './ranking.processor';
@@ -18,6 +18,6 @@ import {
     BullModule.registerQueue({ name: RANKING_QUEUE }),
     BullModule.registerQueue({ name: PRECHECK_EVENTS_QUEUE }),
   ],
-  providers: [RankingProcessor, ConflictRankingProcessor, NightlyRankingProcessor, NightlyRankingSchedule],
+  providers: [RankingProcessor, ConflictRankingProcessor, RankingQueueProcessor, NightlyRankingSchedule],
 })
 export class RankingWorkerModule {}

@@ -3,19 +3,36 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { OUTCOME_EVENTS_QUEUE, OutcomeEvents } from '@app/acceptance';
 import { PRECHECK_EVENTS_QUEUE, PrecheckEvents } from '@app/precheck';
-import { LoggedWorkerHost, workerOptions, type JobHandlers } from '@app/platform';
+import { newId } from '@app/kernel';
+import { jobId, JobQueues, LoggedWorkerHost, workerOptions, type JobHandlers, type JobRequest } from '@app/platform';
 import { NIGHTLY_PATTERN, NIGHTLY_TZ, RANKING_QUEUE, RankingJobs } from './contracts/ranking';
 import { RankingFacade } from './ranking.facade';
 
 /**
+ * A dashboard refresh: refreshes requested while one waits are one, so a burst of outcome events costs one or two
+ * refreshes instead of one each (the figures are recomputed from the whole city's data every time).
+ */
+export const dashboardRefreshJob = (reason: string): JobRequest<{ reason: string }> => ({
+  queue: RANKING_QUEUE,
+  name: RankingJobs.refreshDashboard,
+  id: jobId(RankingJobs.refreshDashboard, newId()),
+  payload: { reason },
+  coalesceKey: RankingJobs.refreshDashboard,
+});
+
+/**
  * A vendor's trust changes on the events it handles (`handles`), each naming the vendor; recomputing writes a fresh
- * snapshot from the current outcomes and links and refreshes the city dashboard, so redelivery is harmless.
+ * snapshot from the current outcomes and links and asks for a refresh of the city dashboard, so redelivery is
+ * harmless.
  */
 @Injectable()
 abstract class VendorEventsProcessor extends LoggedWorkerHost {
   abstract readonly events: JobHandlers;
 
-  constructor(private readonly ranking: RankingFacade) {
+  constructor(
+    private readonly ranking: RankingFacade,
+    private readonly queues: JobQueues,
+  ) {
     super();
   }
 
@@ -24,7 +41,7 @@ abstract class VendorEventsProcessor extends LoggedWorkerHost {
     if (!this.events.names.includes(job.name) || !vendor)
       throw new UnrecoverableError(`No handler for job ${job.name} on queue ${this.events.queue}`);
     await this.ranking.recompute(vendor, job.name);
-    await this.ranking.refreshDashboard(job.name);
+    await this.queues.add(dashboardRefreshJob(job.name));
   }
 }
 
@@ -43,19 +60,27 @@ export class ConflictRankingProcessor extends VendorEventsProcessor {
 }
 
 @Processor(RANKING_QUEUE, workerOptions())
-export class NightlyRankingProcessor extends LoggedWorkerHost {
+export class RankingQueueProcessor extends LoggedWorkerHost {
   static readonly handles: JobHandlers = { queue: RANKING_QUEUE, names: Object.values(RankingJobs) };
 
   constructor(private readonly ranking: RankingFacade) {
     super();
   }
 
-  async process(job: Job): Promise<void> {
-    if (job.name !== RankingJobs.nightly)
-      throw new UnrecoverableError(`No handler for job ${job.name} on queue ${RANKING_QUEUE}`);
-    const vendors = await this.ranking.recomputeAll('nightly');
-    await this.ranking.refreshDashboard('nightly');
-    this.logger.log({ vendors }, 'nightly trust recomputation and dashboard refresh done');
+  async process(job: Job<{ reason?: string }>): Promise<void> {
+    switch (job.name) {
+      case RankingJobs.nightly: {
+        const vendors = await this.ranking.recomputeAll('nightly');
+        await this.ranking.refreshDashboard('nightly');
+        this.logger.log({ vendors }, 'nightly trust recomputation and dashboard refresh done');
+        return;
+      }
+      case RankingJobs.refreshDashboard:
+        await this.ranking.refreshDashboard(job.data.reason ?? job.name);
+        return;
+      default:
+        throw new UnrecoverableError(`No handler for job ${job.name} on queue ${RANKING_QUEUE}`);
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { AuditActor, AuditEntry } from '@app/audit';
 import { AcceptanceNotices, acceptanceNotice } from '@app/acceptance';
 import { deterministicId } from '@app/kernel';
-import { LedgerFacade } from '@app/ledger';
+import { LedgerFacade, type TransferRequest } from '@app/ledger';
 import {
   accountOf,
   budgetOf,
@@ -16,6 +16,12 @@ import {
 } from '@app/ordering';
 import { Outbox } from '@app/platform';
 import { splitProRata } from './pro-rata';
+
+/** Closed orders: the transfers returning their escrows, still to be posted, and their audit entries. */
+export interface Closing {
+  releases: TransferRequest[];
+  entries: AuditEntry[];
+}
 
 interface Release {
   order: Order;
@@ -36,17 +42,34 @@ export class OrderClosing {
     private readonly outbox: Outbox,
   ) {}
 
-  /**
-   * Closes the locked ACTIVE orders with a constant number of statements. Returns their audit entries for the caller
-   * to record: a transaction settling a backlog records one audit event for everything it did.
-   */
+  /** Closes the locked ACTIVE orders, releasing what their escrows hold now; returns their audit entries. */
   async close(tx: EntityManager, actor: AuditActor, orders: Order[]): Promise<AuditEntry[]> {
     if (orders.length === 0) return [];
+    const closing = await this.prepare(tx, actor, orders, () => 0n);
+    await this.ledger.postMany(tx, closing.releases);
+    return closing.entries;
+  }
+
+  /**
+   * Closes the locked ACTIVE orders with a constant number of statements: marks them closed, tells the receivers, opens
+   * the receiving accounts. `outstanding` is what the caller will still move out of each escrow (negative: into it)
+   * before the releases, which it posts before it commits (a closed order's escrow must be zero then); it records the
+   * audit entries too: a transaction settling a backlog records one audit event for everything it did.
+   */
+  async prepare(
+    tx: EntityManager,
+    actor: AuditActor,
+    orders: Order[],
+    outstanding: (order: Order) => bigint,
+  ): Promise<Closing> {
+    if (orders.length === 0) return { releases: [], entries: [] };
     const escrows = await this.ledger.balances(
       orders.map((o) => ledgerCodes.escrow(o.id)),
       tx,
     );
-    const releases = orders.map((order) => releaseOf(order, escrows.get(ledgerCodes.escrow(order.id)) ?? 0n));
+    const releases = orders.map((order) =>
+      releaseOf(order, (escrows.get(ledgerCodes.escrow(order.id)) ?? 0n) - outstanding(order)),
+    );
     const paid = releases.filter((r) => r.remainder > 0n);
     const accounts = await this.ledger.openAccounts(
       tx,
@@ -56,9 +79,10 @@ export class OrderClosing {
         ...cofunders.map(({ funderId }) => poolOf(funderId)),
       ]),
     );
-    await this.ledger.postMany(
-      tx,
-      paid.map(({ order, remainder, city, cofunders }) => ({
+    const { status } = await this.ordering.markClosed(tx, orders);
+    await this.outbox.enqueueMany(tx, paid.map(remainderNotice));
+    return {
+      releases: paid.map(({ order, remainder, city, cofunders }) => ({
         id: deterministicId('release', order.id),
         kind: 'release',
         metadata: { orderId: order.id },
@@ -71,23 +95,21 @@ export class OrderClosing {
           })),
         ],
       })),
-    );
-    const { status } = await this.ordering.markClosed(tx, orders);
-    await this.outbox.enqueueMany(tx, paid.map(remainderNotice));
-    return releases.map(({ order, remainder, cofunders }) => ({
-      actor,
-      entityType: 'order',
-      entityId: order.id,
-      action: 'closed',
-      before: { status: order.status },
-      after: {
-        status,
-        released: remainder.toString(),
-        ...(cofunders.length > 0
-          ? { releasedToCofunders: Object.fromEntries(cofunders.map((c) => [c.funderId, c.amount.toString()])) }
-          : {}),
-      },
-    }));
+      entries: releases.map(({ order, remainder, cofunders }) => ({
+        actor,
+        entityType: 'order',
+        entityId: order.id,
+        action: 'closed',
+        before: { status: order.status },
+        after: {
+          status,
+          released: remainder.toString(),
+          ...(cofunders.length > 0
+            ? { releasedToCofunders: Object.fromEntries(cofunders.map((c) => [c.funderId, c.amount.toString()])) }
+            : {}),
+        },
+      })),
+    };
   }
 }
 

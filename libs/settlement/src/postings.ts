@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { LedgerErrors, LedgerFacade } from '@app/ledger';
+import { LedgerErrors, LedgerFacade, type TransferRequest } from '@app/ledger';
 import { accountOf, escrowOf, fundingOf, ledgerCodes, type Order, vendorAccount } from '@app/ordering';
 
 /** A movement between an order's escrow and its vendor: a payment, or a clawback of what a correction over-paid. */
@@ -29,28 +29,28 @@ export class Postings {
     await this.ledger.lockAccounts(tx, [...new Set(codes)]);
   }
 
-  /** Pays vendors from escrow in one posting; a transfer id makes a repeated payment of the same fact a no-op. */
-  async payVendors(tx: EntityManager, payments: VendorPayment[]): Promise<void> {
+  /**
+   * The transfers paying vendors from escrow, their accounts opened; a transfer id makes a repeated payment of the same
+   * fact a no-op. The caller posts them once it holds the money accounts' locks.
+   */
+  async vendorPayments(tx: EntityManager, payments: VendorPayment[]): Promise<TransferRequest[]> {
     const accounts = await this.ledger.openAccounts(
       tx,
       payments.flatMap(({ order }) => [escrowOf(order), vendorAccount(order.vendorOrganisationId, 'VENDOR_PAYABLE')]),
     );
-    await this.ledger.postMany(
-      tx,
-      payments.map(({ order, transferId, amount, memo }) => {
-        if (amount <= 0n) throw LedgerErrors.INVALID_AMOUNT(undefined, { amount: amount.toString() });
-        return {
-          id: transferId,
-          kind: 'settle',
-          memo,
-          metadata: { orderId: order.id },
-          legs: [
-            { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount: -amount },
-            { accountId: accountOf(accounts, ledgerCodes.payable(order.vendorOrganisationId)), amount },
-          ],
-        };
-      }),
-    );
+    return payments.map(({ order, transferId, amount, memo }) => {
+      if (amount <= 0n) throw LedgerErrors.INVALID_AMOUNT(undefined, { amount: amount.toString() });
+      return {
+        id: transferId,
+        kind: 'settle',
+        memo,
+        metadata: { orderId: order.id },
+        legs: [
+          { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount: -amount },
+          { accountId: accountOf(accounts, ledgerCodes.payable(order.vendorOrganisationId)), amount },
+        ],
+      };
+    });
   }
 
   /**

@@ -1,8 +1,11 @@
 import { errorCodes } from '@app/kernel';
 
-/** Nightly recomputation of every vendor (decay moves scores even without new outcomes). */
+/**
+ * Nightly recomputation of every vendor (decay moves scores even without new outcomes), and the city dashboard's
+ * refresh after a vendor's trust changed.
+ */
 export const RANKING_QUEUE = 'ranking';
-export const RankingJobs = { nightly: 'nightly-recompute' } as const;
+export const RankingJobs = { nightly: 'nightly-recompute', refreshDashboard: 'refresh-dashboard' } as const;
 export const NIGHTLY_PATTERN = '0 2 * * *';
 export const NIGHTLY_TZ = 'Asia/Ho_Chi_Minh';
 

@@ -15,6 +15,7 @@ import {
   type SettlementRecord,
 } from '@app/acceptance';
 import { cumulativeEarnedAfterEach, deterministicId, type RoundMeasurements } from '@app/kernel';
+import { LedgerFacade } from '@app/ledger';
 import { OrderingFacade, paymentTermsOf, type Order } from '@app/ordering';
 import { Faults, Outbox, Transactions, type JobRequest } from '@app/platform';
 import { isComplete } from '../order-completion';
@@ -57,6 +58,7 @@ export class SettleRounds {
     private readonly audit: AuditFacade,
     private readonly acceptance: AcceptanceFacade,
     private readonly ordering: OrderingFacade,
+    private readonly ledger: LedgerFacade,
     private readonly postings: Postings,
     private readonly closing: OrderClosing,
     private readonly outbox: Outbox,
@@ -112,12 +114,6 @@ export class SettleRounds {
           ({ record }) => recordEvent(RecordEvents.payable, record.orderId, record.roundNo, record.version).id,
         ),
       );
-      // The hot accounts (vendor payables, agency budgets) are locked last, so concurrent batches overlap all their
-      // other work and queue only for the postings.
-      await this.postings.lockMoneyAccounts(tx, orders);
-      await this.postings.payVendors(tx, transfersOf(settled.filter((s) => s.amount > 0n)));
-      await this.postings.clawBack(tx, transfersOf(settled.filter((s) => s.amount < 0n)));
-      this.faults.crashAt('settlement.after-transfer');
       await this.outbox.enqueueMany(tx, moneyNotices(settled));
       const justSettled = new Set(settled.map((x) => x.record.id));
       const complete = orders.filter((o) =>
@@ -126,7 +122,17 @@ export class SettleRounds {
           (recordsOf.get(o.id) ?? []).map((r) => (justSettled.has(r.id) ? { ...r, status: 'SETTLED' as const } : r)),
         ),
       );
-      const closures = await this.closing.close(tx, SYSTEM_ACTOR, complete);
+      const movedOut = netAmounts(settled);
+      const closing = await this.closing.prepare(tx, SYSTEM_ACTOR, complete, (o) => movedOut.get(o.id) ?? 0n);
+      const payments = await this.postings.vendorPayments(tx, transfersOf(settled.filter((s) => s.amount > 0n)));
+      // The hot accounts (vendor payables, agency budgets) are locked last and only the postings and the audit event
+      // (whose hash chain serialises every transaction from there to its commit) follow: concurrent batches overlap all
+      // their other work and queue only for these few statements.
+      await this.postings.lockMoneyAccounts(tx, orders);
+      await this.ledger.postMany(tx, payments);
+      await this.postings.clawBack(tx, transfersOf(settled.filter((s) => s.amount < 0n)));
+      await this.ledger.postMany(tx, closing.releases);
+      this.faults.crashAt('settlement.after-transfer');
       // One audit event per settlement transaction, naming every settlement and closure: a backlog batch of
       // thousands of rounds would otherwise spend most of its time appending to the hash chain one row at a time.
       await this.audit.record(tx, {
@@ -136,7 +142,7 @@ export class SettleRounds {
         action: 'settled',
         after: {
           settlements: settled.map(({ settlement }) => settlement),
-          closedOrders: closures.map((c) => ({ orderId: c.entityId, ...c.after })),
+          closedOrders: closing.entries.map((c) => ({ orderId: c.entityId, ...c.after })),
         },
       });
       this.faults.crashAt('settlement.before-commit');
@@ -250,6 +256,13 @@ function transfersOf(settled: SettledRound[]): VendorPayment[] {
       memo: `${amount > 0n ? 'Thanh toán theo kết quả' : 'Thu hồi theo biên bản hiệu chỉnh'}: ${rounds.join(', ')}`,
     };
   });
+}
+
+/** What the settlements move out of each order's escrow (clawbacks move money back in). */
+function netAmounts(settled: SettledRound[]): Map<string, bigint> {
+  const net = new Map<string, bigint>();
+  for (const { order, amount } of settled) net.set(order.id, (net.get(order.id) ?? 0n) + amount);
+  return net;
 }
 
 /** The vendor, the agency and the co-funders hear of each payment and clawback. */
