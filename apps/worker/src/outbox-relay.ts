@@ -5,13 +5,17 @@ const BATCH = 500;
 
 /**
  * Moves committed outbox rows to BullMQ. Rows are claimed with SKIP LOCKED so several workers can relay;
- * a crash between publish and mark re-publishes, which the deterministic job id makes harmless.
+ * a crash between publish and mark re-publishes, which the deterministic job id makes harmless. A relay polls every
+ * OUTBOX_POLL_MS and at once when a commit is announced (see OutboxWake).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private stopped = false;
   private loop?: Promise<void>;
+  /** A commit announced since the current pass began: the pass may have missed its rows. */
+  private announced = false;
+  private wake?: () => void;
 
   constructor(
     private readonly tx: Transactions,
@@ -20,12 +24,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly faults: Faults,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queues
+      .onOutboxAnnounced(() => {
+        this.announced = true;
+        this.wake?.();
+      })
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox announcements unavailable; polling only'));
     this.loop = this.run();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.wake?.();
     await this.loop;
   }
 
@@ -63,13 +74,28 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async run(): Promise<void> {
     while (!this.stopped) {
+      this.announced = false;
       let published = 0;
+      let failed = false;
       try {
         published = await this.relayOnce();
       } catch (error) {
+        failed = true;
         this.logger.warn({ err: error }, 'outbox relay pass failed; will retry');
       }
-      if (published < BATCH) await new Promise((resolve) => setTimeout(resolve, this.config.OUTBOX_POLL_MS));
+      if (failed || (published < BATCH && !this.announced)) await this.pause();
     }
+  }
+
+  /** Until the next poll is due, or a commit is announced. */
+  private pause(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake?.(), this.config.OUTBOX_POLL_MS);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { JobRequest } from './job';
+import { markOutboxWritten } from './outbox-wake';
 
 /** Writes async work into the caller's transaction; the worker's relay publishes it after commit. */
 @Injectable()
@@ -22,6 +23,7 @@ export class Outbox {
         jobs.map((j) => j.coalesceKey ?? null),
       ],
     );
+    markOutboxWritten(tx);
   }
 
   /**

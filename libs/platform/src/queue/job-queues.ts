@@ -20,15 +20,34 @@ function optionsOf(job: JobRequest): JobsOptions {
   };
 }
 
-/** Producer side of BullMQ: adding a job whose id exists is a no-op, so re-publishing is safe. */
+/**
+ * Producer side of BullMQ: adding a job whose id exists is a no-op, so re-publishing is safe. Also the channel on
+ * which committed outbox rows are announced to the relays.
+ */
 @Injectable()
 export class JobQueues implements OnApplicationShutdown {
   private readonly connection: Redis;
   private readonly queues = new Map<string, Queue>();
+  private readonly outboxChannel: string;
+  private subscriber?: Redis;
 
   constructor(private readonly config: AppConfig) {
     this.connection = new Redis(config.REDIS_URL, producerRedisOptions);
     this.connection.on('error', () => undefined);
+    this.outboxChannel = `${config.QUEUE_PREFIX}:outbox-committed`;
+  }
+
+  /** Best effort: a relay that misses it finds the rows on its next poll. */
+  announceOutbox(): void {
+    this.connection.publish(this.outboxChannel, '').catch(() => undefined);
+  }
+
+  /** Calls `listener` whenever a transaction that queued work has committed (reconnecting as Redis comes and goes). */
+  async onOutboxAnnounced(listener: () => void): Promise<void> {
+    this.subscriber ??= new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
+    this.subscriber.on('error', () => undefined);
+    this.subscriber.on('message', listener);
+    await this.subscriber.subscribe(this.outboxChannel);
   }
 
   queue(name: string): Queue {
@@ -60,6 +79,7 @@ export class JobQueues implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.subscriber?.disconnect();
     this.connection.disconnect();
   }
 }
