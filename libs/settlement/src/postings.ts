@@ -38,18 +38,13 @@ export class Postings {
       tx,
       payments.flatMap(({ order }) => [escrowOf(order), vendorAccount(order.vendorOrganisationId, 'VENDOR_PAYABLE')]),
     );
-    return payments.map(({ order, transferId, amount, memo }) => {
+    return payments.map((payment) => {
+      const { order, amount } = payment;
       if (amount <= 0n) throw LedgerErrors.INVALID_AMOUNT(undefined, { amount: amount.toString() });
-      return {
-        id: transferId,
-        kind: 'settle',
-        memo,
-        metadata: { orderId: order.id },
-        legs: [
-          { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount: -amount },
-          { accountId: accountOf(accounts, ledgerCodes.payable(order.vendorOrganisationId)), amount },
-        ],
-      };
+      return transferOf(payment, 'settle', [
+        { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount: -amount },
+        { accountId: accountOf(accounts, ledgerCodes.payable(order.vendorOrganisationId)), amount },
+      ]);
     });
   }
 
@@ -74,25 +69,26 @@ export class Postings {
     );
     await this.ledger.postMany(
       tx,
-      claims.map(({ order, transferId, amount, memo }) => {
+      claims.map((claim) => {
+        const { order, amount } = claim;
         const payableCode = ledgerCodes.payable(order.vendorOrganisationId);
         const fromPayable = (available.get(payableCode) ?? 0n) < amount ? (available.get(payableCode) ?? 0n) : amount;
         available.set(payableCode, (available.get(payableCode) ?? 0n) - fromPayable);
-        return {
-          id: transferId,
-          kind: 'clawback',
-          memo,
-          metadata: { orderId: order.id },
-          legs: [
-            { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount },
-            { accountId: accountOf(accounts, payableCode), amount: -fromPayable },
-            {
-              accountId: accountOf(accounts, ledgerCodes.receivable(order.vendorOrganisationId)),
-              amount: fromPayable - amount,
-            },
-          ],
-        };
+        return transferOf(claim, 'clawback', [
+          { accountId: accountOf(accounts, ledgerCodes.escrow(order.id)), amount },
+          { accountId: accountOf(accounts, payableCode), amount: -fromPayable },
+          {
+            accountId: accountOf(accounts, ledgerCodes.receivable(order.vendorOrganisationId)),
+            amount: fromPayable - amount,
+          },
+        ]);
       }),
     );
   }
 }
+
+const transferOf = (
+  { order, transferId, memo }: VendorPayment,
+  kind: string,
+  legs: TransferRequest['legs'],
+): TransferRequest => ({ id: transferId, kind, memo, metadata: { orderId: order.id }, legs });
