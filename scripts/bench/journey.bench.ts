@@ -76,7 +76,8 @@ const MAX_CALL_ATTEMPTS = 6;
 /**
  * The call's deadline is fixed by the client just before the call is created, so under load the call itself
  * (400 DEADLINE_IN_PAST) or the offer (409 CALL_CLOSED) can arrive after it: that is the client's pacing, not a system
- * failure, so the journey opens a new call and the retry stays inside its latency; `misses` counts them.
+ * failure, so the journey opens a new call with twice the window (as a client adapts to the latency it sees) and
+ * the retry stays inside its latency; `misses` counts them.
  */
 async function awardedOrder(a: Actors, solutionId: string): Promise<{ orderId: string; misses: number }> {
   for (let attempt = 1; ; attempt++) {
@@ -86,7 +87,7 @@ async function awardedOrder(a: Actors, solutionId: string): Promise<{ orderId: s
         price: PRICE.toString(),
         baseline: '30',
         target: '45',
-        callWindowMs: CALL_WINDOW_MS,
+        callWindowMs: CALL_WINDOW_MS * 2 ** (attempt - 1),
       });
       return { orderId, misses: attempt - 1 };
     } catch (error) {
