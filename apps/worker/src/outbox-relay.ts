@@ -6,7 +6,7 @@ const BATCH = 500;
 /**
  * Moves committed outbox rows to BullMQ. Rows are claimed with SKIP LOCKED so several workers can relay;
  * a crash between publish and mark re-publishes, which the deterministic job id makes harmless. A relay polls every
- * OUTBOX_POLL_MS and at once when a commit is announced (see OutboxWake).
+ * OUTBOX_POLL_MS and at once when a commit that queued work is announced (see Transactions.run).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
