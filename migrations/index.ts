@@ -30,6 +30,7 @@ import { IdentityStaleThrottleIndex1795690000000 } from './1795690000000-identit
 import { RankingOutcomeFacts1795700000000 } from './1795700000000-ranking-outcome-facts';
 import { PublishedReadViews1795700000001 } from './1795700000001-published-read-views';
 import { SettlementSchema1795710000000 } from './1795710000000-settlement-schema';
+import { OrganisationsViewTaxCode1795720000000 } from './1795720000000-organisations-view-tax-code';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   RankingOutcomeFacts1795700000000,
   PublishedReadViews1795700000001,
   SettlementSchema1795710000000,
+  OrganisationsViewTaxCode1795720000000,
 ];

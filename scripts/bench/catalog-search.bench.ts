@@ -1,7 +1,8 @@
 /**
- * Benchmark `catalog-search`: public catalogue search over 100,000 listed solutions through the real API, at 50
+ * Benchmark `catalog-search`: public catalogue search over 100,000 listed solutions of 1,000 vendors through the real API, at 50
  * concurrent clients, without and with a text query (typed with and without diacritics, common and rare words),
  * beside the same SQL (the catalogue's own `searchListings`) run directly against PostgreSQL by 50 connections.
+ * BENCH_SEARCH_APIS=N runs N API processes.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -9,19 +10,18 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { searchListings, type ListingRow, type SearchQuery } from '@app/catalog';
-import { type AppProcess, distPath, freePort, run, startApi } from '../infra';
+import { type AppProcess, distPath, run, startApis } from '../infra';
 import type { BenchContext, BenchResult, Benchmark } from './run';
-
-const intEnv = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
+import { intEnv } from './figures';
 
 const SOLUTIONS = intEnv('BENCH_SEARCH_SOLUTIONS', 100_000);
 const CONCURRENCY = intEnv('BENCH_SEARCH_CONCURRENCY', 50);
 const DURATION_MS = intEnv('BENCH_SEARCH_DURATION_S', 10) * 1000;
 const WARMUP_MS = 2000;
 const PAGE = 20;
+const VENDORS = 1000;
+// Scale-out on one machine: several API processes (the API is stateless).
+const API_PROCESSES = intEnv('BENCH_SEARCH_APIS', 1);
 
 const CATEGORIES = ['giao-thong', 'y-te', 'giao-duc', 'moi-truong', 'du-lieu-hanh-chinh', 'an-toan-thong-tin'];
 // Words of real catalogue entries; a solution's text draws a few, so every query below matches a few percent.
@@ -81,11 +81,17 @@ function queries(kind: 'plain' | 'text' | 'diacritics'): Query[] {
 }
 
 async function seed(pool: Pool): Promise<void> {
-  const vendor = '00000000-0000-4000-8000-000000000001';
+  await pool.query(
+    `INSERT INTO identity.organisations (id, type, name, tax_code)
+     SELECT md5('vendor ' || v)::uuid, 'VENDOR', 'Công ty Giải pháp số ' || v, lpad(v::text, 10, '0')
+     FROM generate_series(1, $1::int) v`,
+    [VENDORS],
+  );
   // One statement builds both the solutions and their public projection, exactly as the catalogue writes them.
   await pool.query(
     `WITH words AS (SELECT $3::text[] AS w), rows AS (
        SELECT g, md5(g::text)::uuid AS id, ($2::text[])[1 + g % array_length($2::text[], 1)] AS category,
+         md5('vendor ' || (1 + g % $5::int))::uuid AS vendor,
          (30 + (g * 7919) % 71)::smallint AS quality,
          concat_ws(' ', 'Giải pháp', w[1 + g % 20], w[1 + (g / 20) % 20], w[1 + (g / 400) % 20], g::text) AS name,
          concat_ws(' ', 'Ứng dụng', w[1 + (g / 7) % 20], 'cho các sở, ngành và phường, xã') AS summary
@@ -94,21 +100,22 @@ async function seed(pool: Pool): Promise<void> {
        INSERT INTO catalog.solutions (id, vendor_organisation_id, name, summary, category_code, status, version,
          quality_score, listed_at, listing_expires_at, make_in_vietnam, deployment_model, price_min, price_max,
          checked_version, checked)
-       SELECT id, '${vendor}', name, summary, category, 'LISTED', 1, quality, now(), now() + interval '12 months',
+       SELECT id, vendor, name, summary, category, 'LISTED', 1, quality, now(), now() + interval '12 months',
          g % 3 = 0, (ARRAY['cloud','on_premise','hybrid','saas'])[1 + g % 4], (g % 50) * 10000000,
          (g % 50 + 10) * 10000000, 1, jsonb_build_object('name', name, 'summary', summary, 'categoryCode', category)
        FROM rows RETURNING id)
      INSERT INTO catalog.listings (solution_id, vendor_organisation_id, category_code, status, quality_score, version,
        name, summary, make_in_vietnam, deployment_model, price_min, price_max, search_vector, listed_at, trust_label)
-     SELECT id, '${vendor}', category, 'LISTED', quality, 1, name, summary, g % 3 = 0,
+     SELECT id, vendor, category, 'LISTED', quality, 1, name, summary, g % 3 = 0,
        (ARRAY['cloud','on_premise','hybrid','saas'])[1 + g % 4], (g % 50) * 10000000, (g % 50 + 10) * 10000000,
        catalog.search_vector(concat_ws(' ', name, summary)), now(), ($4::text[])[1 + (g / 3) % 6]
      FROM rows`,
-    [SOLUTIONS, CATEGORIES, WORDS, TRUST_LABELS],
+    [SOLUTIONS, CATEGORIES, WORDS, TRUST_LABELS, VENDORS],
   );
   // Steady state, as in production: hint bits set and statistics current, not a freshly bulk-loaded heap.
   await pool.query('VACUUM (ANALYZE) catalog.listings');
   await pool.query('VACUUM (ANALYZE) catalog.solutions');
+  await pool.query('VACUUM (ANALYZE) identity.organisations');
 }
 
 interface Load {
@@ -146,7 +153,6 @@ async function closedLoop(call: (i: number) => Promise<void>): Promise<Load> {
 }
 
 async function runSearch(ctx: BenchContext): Promise<BenchResult> {
-  const port = await freePort();
   const env = {
     NODE_ENV: 'production',
     DATABASE_URL: ctx.databaseUrl,
@@ -154,30 +160,30 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
     DB_POOL_SIZE: '10',
     REDIS_URL: ctx.redis.url,
     QUEUE_PREFIX: 'bench',
-    API_PORT: String(port),
     JWT_SECRET: randomBytes(48).toString('base64url'),
     FAULT_POINTS: '',
-    APP_LOG_DIR: path.join(ctx.workDir, 'logs'),
+    LOG_LEVEL: 'warn',
   };
   ctx.log('migrating');
   await run(process.execPath, [distPath('scripts', 'migrate.js')], { DATABASE_URL: ctx.databaseUrl });
   const pool = new Pool({ connectionString: ctx.databaseUrl, max: CONCURRENCY });
-  let api: AppProcess | undefined;
+  let apis: AppProcess[] = [];
   try {
     ctx.log(`loading ${SOLUTIONS} listed solutions`);
     const t0 = performance.now();
     await seed(pool);
     ctx.log(`loaded in ${Math.round(performance.now() - t0)} ms`);
-    api = await startApi({ ...env, LOG_LEVEL: 'warn' });
-    const url = `http://127.0.0.1:${port}`;
+    const scaleOut = await startApis(API_PROCESSES, env, path.join(ctx.workDir, 'logs'));
+    apis = scaleOut.apis;
+    ctx.log(`${API_PROCESSES} api (${scaleOut.urls.join(', ')})`);
 
     // node:http with keep-alive rather than fetch: the load generator shares the 2 cores with the API and PostgreSQL,
     // and undici's fetch costs several times more CPU per request than the server side it measures.
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const get = (route: string) =>
+    const get = (url: string) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
         http
-          .get(url + route, { agent }, (response) => {
+          .get(url, { agent }, (response) => {
             const chunks: Buffer[] = [];
             response.on('data', (chunk: Buffer) => chunks.push(chunk));
             response.on('end', () =>
@@ -189,10 +195,10 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
       });
     const overHttp = (list: Query[]) =>
       closedLoop(async (i) => {
-        const response = await get(list[i % list.length].http);
-        const body = JSON.parse(response.body) as { items?: unknown[] };
-        if (response.status !== 200 || !Array.isArray(body.items) || body.items.length === 0)
-          throw new Error(String(response.status));
+        // Calls are spread round-robin over the API processes.
+        const response = await get(scaleOut.urls[i % scaleOut.urls.length] + list[i % list.length].http);
+        const body = JSON.parse(response.body) as { items?: Array<{ vendorName?: string }> };
+        if (response.status !== 200 || !body.items?.[0]?.vendorName) throw new Error(String(response.status));
       });
     const raw = (list: Query[]) =>
       closedLoop(async (i) => {
@@ -200,7 +206,7 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
           async (sql, params) => (await pool.query<ListingRow>(sql, params)).rows,
           list[i % list.length].search,
         );
-        if (rows.length === 0) throw new Error('empty page');
+        if (rows.length === 0 || !rows[0].vendorName) throw new Error('empty page or a page without vendor names');
       });
 
     ctx.log('HTTP warm-up');
@@ -225,6 +231,7 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
     if (errors > 0) throw new Error(`catalog-search: ${errors} failed searches`);
     return {
       solutions: SOLUTIONS,
+      api_processes: API_PROCESSES,
       rps: plain.rps,
       p50_ms: plain.p50,
       p99_ms: plain.p99,
@@ -238,7 +245,7 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
       ratio_text: Math.round((withText.rps / rawText.rps) * 100) / 100,
     };
   } finally {
-    await api?.stop();
+    await Promise.allSettled(apis.map((api) => api.stop()));
     await pool.end();
   }
 }

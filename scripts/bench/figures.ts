@@ -1,4 +1,4 @@
-/** Small measurements the benchmarks share. */
+/** Small measurements and settings the benchmarks share. */
 import fs from 'node:fs/promises';
 
 /** Nearest-rank percentile of sorted values. */
@@ -11,4 +11,10 @@ export function percentile(sorted: number[], p: number): number {
 export async function rssMb(pid: number): Promise<number> {
   const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
+}
+
+/** A whole-number setting from the environment (BENCH_*), or its default when unset or not a positive integer. */
+export function intEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
 }

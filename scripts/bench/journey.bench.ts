@@ -19,14 +19,9 @@ import {
   uploadRound,
   type Actors,
 } from '@app/test-support';
-import { type AppProcess, distPath, freePort, run, sleep, startApi, startWorker } from '../infra';
-import { percentile } from './figures';
+import { type AppProcess, distPath, run, sleep, startApis, startWorker } from '../infra';
+import { intEnv, percentile } from './figures';
 import type { BenchContext, BenchResult, Benchmark } from './run';
-
-const intEnv = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
 
 // Closed loop: throughput ≈ concurrency / journey latency until the system saturates. On a 2-core machine 16 clients
 // were still latency-bound (~11 journeys/s); 32 is near the plateau (64 added 10–20% throughput for ~1.7× latency).
@@ -348,19 +343,9 @@ async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
       // A worker announces readiness with an info-level line, so it cannot run at warn like the api.
       workers.push(await startWorker({ ...env, LOG_LEVEL: 'info', APP_LOG_DIR: path.join(logDir, `worker-${i}`) }));
     }
-    const urls: string[] = [];
-    for (let i = 0; i < API_PROCESSES; i++) {
-      const port = await freePort();
-      apis.push(
-        await startApi({
-          ...env,
-          API_PORT: String(port),
-          LOG_LEVEL: 'warn',
-          APP_LOG_DIR: path.join(logDir, `api-${i}`),
-        }),
-      );
-      urls.push(`http://127.0.0.1:${port}`);
-    }
+    const scaleOut = await startApis(API_PROCESSES, { ...env, LOG_LEVEL: 'warn' }, logDir);
+    apis.push(...scaleOut.apis);
+    const { urls } = scaleOut;
     ctx.log(`${API_PROCESSES} api (${urls.join(', ')}), ${WORKER_PROCESSES} worker(s)`);
 
     const client = new MarketplaceClient(urls[0]);

@@ -13,11 +13,7 @@ import { Pool } from 'pg';
 import { bootstrapOperator, MarketplaceClient } from '@app/test-support';
 import { type AppProcess, distPath, freePort, run, startApi } from '../infra';
 import type { BenchContext, BenchResult, Benchmark } from './run';
-
-const intEnv = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
+import { intEnv } from './figures';
 
 const VENDORS = intEnv('BENCH_RANKING_VENDORS', 10_000);
 const ROUNDS = intEnv('BENCH_RANKING_ROUNDS', 1_000_000);

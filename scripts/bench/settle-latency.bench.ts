@@ -8,14 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { bootstrapOperator, MarketplaceClient, type Created } from '@app/test-support';
 import { type AppProcess, distPath, freePort, run, sleep, startApi, startWorker } from '../infra';
-import { percentile } from './figures';
+import { intEnv, percentile } from './figures';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 import { seedOrders } from './settlement.bench';
-
-const intEnv = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
 
 const RATE_PER_S = intEnv('BENCH_SETTLE_LATENCY_RATE', 100);
 const DURATION_S = intEnv('BENCH_SETTLE_LATENCY_DURATION_S', 30);

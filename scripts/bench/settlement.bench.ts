@@ -8,11 +8,7 @@ import { Pool } from 'pg';
 import { recordEvent, RecordEvents } from '@app/acceptance';
 import { type AppProcess, distPath, run, sleep, startWorker } from '../infra';
 import type { BenchContext, BenchResult, Benchmark } from './run';
-
-const intEnv = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
+import { intEnv } from './figures';
 
 const ROUNDS = intEnv('BENCH_SETTLEMENT_ROUNDS', 100_000);
 const ROUNDS_PER_ORDER = 4;

@@ -8,6 +8,7 @@ export {
   sleep,
   spawnProcess,
   startApi,
+  startApis,
   startWorker,
   waitUntilReady,
   which,

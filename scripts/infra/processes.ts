@@ -2,6 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { freePort } from './ports';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -164,6 +165,30 @@ export async function startApi(env: Env): Promise<AppProcess> {
     }
   });
   return { ...proc, url };
+}
+
+/**
+ * `count` API processes on free ports, each logging to its own folder under `logDir`, with their base URLs (a
+ * benchmark's scale-out on one machine: the API is stateless). If one fails to start, those started are stopped.
+ */
+export async function startApis(
+  count: number,
+  env: Env,
+  logDir: string,
+): Promise<{ apis: AppProcess[]; urls: string[] }> {
+  const apis: AppProcess[] = [];
+  const urls: string[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const port = await freePort();
+      apis.push(await startApi({ ...env, API_PORT: String(port), APP_LOG_DIR: path.join(logDir, `api-${i}`) }));
+      urls.push(`http://127.0.0.1:${port}`);
+    }
+    return { apis, urls };
+  } catch (error) {
+    await Promise.allSettled(apis.map((api) => api.stop()));
+    throw error;
+  }
 }
 
 export async function startWorker(env: Env): Promise<AppProcess> {

@@ -910,7 +910,17 @@ describe('pre-check (tiền kiểm)', () => {
     expect(await ids('deploymentModel=on_premise')).toEqual([upper]);
     expect(await ids('priceMin=600000000')).toEqual([upper]);
     expect(await ids('priceMax=600000000')).toEqual([acceptance]);
-    expect((await search('')).items[0]).toMatchObject({ qualityScore: 90, status: 'LISTED' });
+    const vendorOrg = await system.db.pool.query<{ name: string; tax_code: string }>(
+      'SELECT name, tax_code FROM identity.organisations WHERE id = $1',
+      [a.vendorOrgId],
+    );
+    expect((await search('')).items[0]).toMatchObject({
+      qualityScore: 90,
+      status: 'LISTED',
+      vendorOrganisationId: a.vendorOrgId,
+      vendorName: vendorOrg.rows[0].name,
+      vendorTaxCode: vendorOrg.rows[0].tax_code,
+    });
     // No trust score yet: every vendor counts as new ("Nhà cung cấp mới").
     expect((await search('')).items.map((i) => (i as { trustLabel?: string }).trustLabel)).toEqual([
       'NHA_CUNG_CAP_MOI',

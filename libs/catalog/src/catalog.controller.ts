@@ -285,19 +285,15 @@ export class CatalogController {
       'Tìm kiếm danh mục (có hoặc không dấu), lọc, sắp theo điểm chất lượng / Catalogue search, filters, quality order, cursor pages',
   })
   @ApiOkResponse({ type: ListingPage })
-  async search(
-    @Query() query: SearchQueryDto,
-    @CurrentPrincipal({ optional: true }) p?: Principal,
-  ): Promise<ListingPage> {
+  search(@Query() query: SearchQueryDto, @CurrentPrincipal({ optional: true }) p?: Principal): Promise<ListingPage> {
     const operator = p?.organisationType === 'OPERATOR';
     const { trustLabel, ...filters } = query;
-    const page = await this.catalog.search({
+    return this.catalog.search({
       ...filters,
       trustLabels: trustLabel,
       status: operator ? query.status : 'LISTED',
       makeInVietnam: query.makeInVietnam === undefined ? undefined : query.makeInVietnam === 'true',
     });
-    return { ...page, items: await this.identity.withVendors(page.items) };
   }
 
   @Get('vendor/solutions')

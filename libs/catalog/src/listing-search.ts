@@ -17,6 +17,9 @@ export interface SearchQuery {
 export interface ListingRow {
   id: string;
   vendorOrganisationId: string;
+  /** the vendor's registered name and tax code (public facts of a business, identity's published view) */
+  vendorName: string;
+  vendorTaxCode: string | null;
   categoryCode: string;
   status: SolutionStatus;
   qualityScore: number;
@@ -33,11 +36,23 @@ export interface ListingRow {
   underRecheck: boolean;
 }
 
-export const LISTING_COLUMNS = `l.solution_id AS "id", l.vendor_organisation_id AS "vendorOrganisationId",
+const LISTING_COLUMNS = `l.solution_id AS "id", l.vendor_organisation_id AS "vendorOrganisationId",
   l.category_code AS "categoryCode", l.status, l.quality_score AS "qualityScore", l.version, l.name, l.summary,
   l.make_in_vietnam AS "makeInVietnam", l.deployment_model AS "deploymentModel", l.price_min AS "priceMin",
   l.price_max AS "priceMax", l.listed_at AS "listedAt", l.trust_label AS "trustLabel",
   l.under_recheck AS "underRecheck"`;
+
+const ORDER = 'ORDER BY l.quality_score DESC, l.solution_id DESC';
+
+/**
+ * A page with its vendors' names, looked up once the page is cut (never for the rows a text search reads past). The
+ * lookup's LIMIT keeps the planner from flattening it into a hash join that reads every organisation per page.
+ */
+const withVendors = (page: string) =>
+  `SELECT p.*, COALESCE(v.name, '') AS "vendorName", v.tax_code AS "vendorTaxCode"
+   FROM (${page}) p LEFT JOIN LATERAL (SELECT name, tax_code FROM identity.organisations_view
+     WHERE id = p."vendorOrganisationId" LIMIT 1) v ON true
+   ORDER BY p."qualityScore" DESC, p.id DESC`;
 
 /** How many of the best listings a text search reads in quality order before it asks the text index instead. */
 export const TEXT_SCAN_ROWS = 1000;
@@ -78,21 +93,22 @@ export async function searchListings(
     where.push(`(l.quality_score, l.solution_id) < ($${params.length - 1}, $${params.length}::uuid)`);
   }
   params.push(limit + 1);
-  const page = `ORDER BY l.quality_score DESC, l.solution_id DESC LIMIT $${params.length}`;
+  const page = `${ORDER} LIMIT $${params.length}`;
   const filters = where.join(' AND ');
-  if (!search.q) return query(`SELECT ${LISTING_COLUMNS} FROM catalog.listings l WHERE ${filters} ${page}`, params);
+  if (!search.q)
+    return query(withVendors(`SELECT ${LISTING_COLUMNS} FROM catalog.listings l WHERE ${filters} ${page}`), params);
   params.push(search.q);
   const text = `l.search_vector @@ catalog.search_query($${params.length})`;
   const best = await query(
-    `SELECT ${LISTING_COLUMNS} FROM (SELECT * FROM catalog.listings l WHERE ${filters}
-       ORDER BY l.quality_score DESC, l.solution_id DESC LIMIT ${TEXT_SCAN_ROWS}) l
-     WHERE ${text} ${page}`,
+    withVendors(`SELECT ${LISTING_COLUMNS} FROM (SELECT * FROM catalog.listings l WHERE ${filters}
+       ${ORDER} LIMIT ${TEXT_SCAN_ROWS}) l
+     WHERE ${text} ${page}`),
     params,
   );
   if (best.length > limit) return best;
   return query(
-    `WITH l AS MATERIALIZED (SELECT * FROM catalog.listings l WHERE ${text} AND ${filters})
-     SELECT ${LISTING_COLUMNS} FROM l ${page}`,
+    withVendors(`WITH l AS MATERIALIZED (SELECT * FROM catalog.listings l WHERE ${text} AND ${filters})
+     SELECT ${LISTING_COLUMNS} FROM l ${page}`),
     params,
   );
 }
