@@ -42,7 +42,7 @@ describe('coalesced jobs (real Redis)', () => {
   });
   afterAll(async () => {
     released.forEach((release) => release());
-    await worker?.close();
+    await worker?.close(true);
     await queues.queue(queue).obliterate({ force: true });
     await queues.onApplicationShutdown();
   });
@@ -79,5 +79,26 @@ describe('coalesced jobs (real Redis)', () => {
       return waiting + active === 0;
     });
     expect(ran).toEqual(['c1', 'c3']);
+  });
+
+  it('runs a delayed job of a key once for every request made during its delay, and delays its follow-up too', async () => {
+    const delayMs = 300;
+    const pending = async () =>
+      (await queues.queue(queue).getJobs(['delayed', 'waiting', 'active'])).map((j) => ({
+        id: (j.data as { id: string }).id,
+        delay: j.opts.delay,
+      }));
+    await queues.add(job('d1', 'lane-d'), { delayMs });
+    await queues.add(job('d2', 'lane-d'), { delayMs });
+    expect(await pending()).toEqual([{ id: 'd1', delay: delayMs }]);
+
+    await waitFor('d1 running', () => ran.includes('d1'));
+    await queues.add(job('d3', 'lane-d'), { delayMs });
+    await finishRunning(1);
+    await waitFor('the follow-up', async () => (await pending()).some((j) => j.id === 'd3'));
+    expect(await pending()).toEqual([{ id: 'd3', delay: delayMs }]);
+    await waitFor('the follow-up running', () => ran.length === 2);
+    await finishRunning(1);
+    expect(ran).toEqual(['d1', 'd3']);
   });
 });

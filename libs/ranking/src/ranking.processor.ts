@@ -9,6 +9,14 @@ import { NIGHTLY_PATTERN, NIGHTLY_TZ, RANKING_QUEUE, RankingJobs } from './contr
 import { RankingFacade } from './ranking.facade';
 
 /**
+ * How long a requested dashboard refresh waits, standing for every outcome event meanwhile: the figures are recomputed
+ * from the whole city's data each time, so under a steady stream of settlements back-to-back refreshes would keep a
+ * database connection busy for good, at a cost that grows with the city's data. The dashboard lags by this at most
+ * (plus one refresh).
+ */
+const DASHBOARD_REFRESH_DELAY_MS = 2_000;
+
+/**
  * A dashboard refresh: refreshes requested while one waits are one, so a burst of outcome events costs one or two
  * refreshes instead of one each (the figures are recomputed from the whole city's data every time).
  */
@@ -41,7 +49,7 @@ abstract class VendorEventsProcessor extends LoggedWorkerHost {
     if (!this.events.names.includes(job.name) || !vendor)
       throw new UnrecoverableError(`No handler for job ${job.name} on queue ${this.events.queue}`);
     await this.ranking.recompute(vendor, job.name);
-    await this.queues.add(dashboardRefreshJob(job.name));
+    await this.queues.add(dashboardRefreshJob(job.name), { delayMs: DASHBOARD_REFRESH_DELAY_MS });
   }
 }
 

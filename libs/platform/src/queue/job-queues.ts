@@ -12,11 +12,12 @@ const jobDefaults = {
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const;
 
-function optionsOf(job: JobRequest): JobsOptions {
+function optionsOf(job: JobRequest, delayMs?: number): JobsOptions {
   return {
     ...jobDefaults,
     jobId: job.id,
     ...(job.coalesceKey ? { deduplication: { id: job.coalesceKey, keepLastIfActive: true } } : {}),
+    ...(delayMs ? { delay: delayMs } : {}),
   };
 }
 
@@ -59,8 +60,12 @@ export class JobQueues implements OnApplicationShutdown {
     return queue;
   }
 
-  async add(job: JobRequest): Promise<void> {
-    await this.queue(job.queue).add(job.name, job.payload, optionsOf(job));
+  /**
+   * `delayMs`: the job runs no sooner than that after it is added (or, added while its coalesced twin runs, after that
+   * one ends), so a coalesced job then stands for every request made meanwhile: at most one run per delay.
+   */
+  async add(job: JobRequest, { delayMs }: { delayMs?: number } = {}): Promise<void> {
+    await this.queue(job.queue).add(job.name, job.payload, optionsOf(job, delayMs));
   }
 
   async addMany(jobs: JobRequest[]): Promise<void> {
