@@ -1,5 +1,6 @@
 /** Small measurements and settings the benchmarks share. */
 import fs from 'node:fs/promises';
+import type { Pool } from 'pg';
 
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: number[], p: number): number {
@@ -17,4 +18,9 @@ export async function rssMb(pid: number): Promise<number> {
 export function intEnv(name: string, fallback: number): number {
   const value = Number(process.env[name]);
   return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** How many times the city dashboard has been recomputed (from the whole city's data each time): one row each. */
+export async function dashboardRefreshes(pool: Pool): Promise<number> {
+  return Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM ranking.dashboard_summaries')).rows[0].n);
 }

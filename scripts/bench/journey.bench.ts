@@ -20,7 +20,7 @@ import {
   type Actors,
 } from '@app/test-support';
 import { type AppProcess, distPath, run, sleep, startApis, startWorker } from '../infra';
-import { intEnv, percentile } from './figures';
+import { dashboardRefreshes, intEnv, percentile } from './figures';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 
 // Closed loop: throughput ≈ concurrency / journey latency until the system saturates. On a 2-core machine 16 clients
@@ -382,6 +382,7 @@ async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
 
     ctx.log(`measuring: ${MAX_JOURNEYS} journeys or ${MAX_DURATION_MS / 1000} s, concurrency ${CONCURRENCY}`);
     const before = await httpCounts(urls);
+    const refreshesBefore = await dashboardRefreshes(pool);
     const latencies: number[] = [];
     const settleLatencies: number[] = [];
     const stopCpuMeter = await startCpuMeter({
@@ -413,6 +414,7 @@ async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
     const wallMs = performance.now() - t0;
     const after = await httpCounts(urls);
     const cpu = await stopCpuMeter();
+    const refreshes = (await dashboardRefreshes(pool)) - refreshesBefore;
 
     const check = await verify(pool);
     const warmupFailed = warmup.filter((r) => r.status === 'rejected').length;
@@ -471,6 +473,7 @@ async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
         ? { api_cpu_ms_per_request: Math.round(((cpu.api_cpu_pct / 100) * wallMs * 100) / requests) / 100 }
         : {}),
       ...cpu,
+      dashboard_refreshes: refreshes,
       http_4xx: after.client - before.client,
       http_5xx: after.server - before.server,
       // 503 PLATFORM.OVERLOADED answers (counted in http_5xx): refused before any work, sent again after Retry-After.

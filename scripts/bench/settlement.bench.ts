@@ -8,7 +8,7 @@ import { Pool } from 'pg';
 import { recordEvent, RecordEvents } from '@app/acceptance';
 import { type AppProcess, distPath, run, sleep, startWorker } from '../infra';
 import type { BenchContext, BenchResult, Benchmark } from './run';
-import { intEnv } from './figures';
+import { dashboardRefreshes, intEnv } from './figures';
 
 const ROUNDS = intEnv('BENCH_SETTLEMENT_ROUNDS', 100_000);
 const ROUNDS_PER_ORDER = 4;
@@ -209,9 +209,7 @@ async function settleBacklog(ctx: BenchContext): Promise<BenchResult> {
     const seconds = (performance.now() - started) / 1000;
     ctx.log(`drained ${rounds} rounds in ${seconds.toFixed(1)} s`);
     // Each settlement batch asks for a dashboard refresh, a recomputation from the whole city's data.
-    const dashboardRefreshes = Number(
-      (await pool.query<{ n: string }>('SELECT count(*) AS n FROM ranking.dashboard_summaries')).rows[0].n,
-    );
+    const refreshes = await dashboardRefreshes(pool);
     await worker.stop();
     worker = undefined;
 
@@ -239,7 +237,7 @@ async function settleBacklog(ctx: BenchContext): Promise<BenchResult> {
       raw_transfers_per_s: Math.round(rawPerSecond),
       ratio: Math.round((roundsPerSecond / rawPerSecond) * 1000) / 1000,
       double_payments: doublePayments,
-      dashboard_refreshes_while_draining: dashboardRefreshes,
+      dashboard_refreshes_while_draining: refreshes,
     };
   } finally {
     await worker?.stop();
