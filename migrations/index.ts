@@ -31,6 +31,7 @@ import { RankingOutcomeFacts1795700000000 } from './1795700000000-ranking-outcom
 import { PublishedReadViews1795700000001 } from './1795700000001-published-read-views';
 import { SettlementSchema1795710000000 } from './1795710000000-settlement-schema';
 import { OrganisationsViewTaxCode1795720000000 } from './1795720000000-organisations-view-tax-code';
+import { AuditChainAtCommit1795730000000 } from './1795730000000-audit-chain-at-commit';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   PublishedReadViews1795700000001,
   SettlementSchema1795710000000,
   OrganisationsViewTaxCode1795720000000,
+  AuditChainAtCommit1795730000000,
 ];

@@ -43,6 +43,25 @@ describe('audit log hash chain (real PostgreSQL)', () => {
     await expect(dataSource.query(`DELETE FROM audit.events`)).rejects.toThrow(/append-only/);
   });
 
+  it('chains events when their transaction commits, so an open transaction holds up no other', async () => {
+    const slow = dataSource.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    await audit.record(slow.manager, { actor, entityType: 'order', entityId: 'slow', action: 'signed' });
+    await dataSource.transaction((tx) =>
+      audit.record(tx, { actor, entityType: 'order', entityId: 'fast', action: 'signed' }),
+    );
+    await slow.commitTransaction();
+    await slow.release();
+
+    const chained = await dataSource.query<Array<{ entity_id: string }>>(
+      `SELECT entity_id FROM audit.events WHERE entity_id IN ('slow', 'fast') ORDER BY seq`,
+    );
+    expect(chained.map((e) => e.entity_id)).toEqual(['fast', 'slow']);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM audit.pending`)).toEqual([{ n: 0 }]);
+    expect(await audit.verifyChain()).toMatchObject({ valid: true, firstBrokenSeq: null });
+  });
+
   it('detects an event altered behind the triggers', async () => {
     const [{ seq }] = await dataSource.query<Array<{ seq: string }>>(
       `SELECT seq::text FROM audit.events ORDER BY seq LIMIT 1 OFFSET 10`,

@@ -31,29 +31,25 @@ export class AuditFacade {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Appends inside the caller's transaction. The chain trigger takes a transaction-scoped lock, so call
-   * this as the last write of a use case to hold that lock as briefly as possible.
+   * Appends inside the caller's transaction: the events join the hash chain when it commits (a deferred trigger moves
+   * them from audit.pending into audit.events, in the order written), so the chain's lock is held only by commits.
    */
   async record(tx: EntityManager, ...entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(AuditEvent)
-      .values(
-        entries.map((e) => ({
-          actorUserId: e.actor.userId,
-          actorOrganisationId: e.actor.organisationId,
-          entityType: e.entityType,
-          entityId: e.entityId,
-          action: e.action,
-          before: e.before ?? null,
-          after: e.after ?? null,
-          prevHash: '',
-          hash: '',
-        })),
-      )
-      .execute();
+    const json = (value: object | null | undefined) => (value == null ? null : JSON.stringify(value));
+    await tx.query(
+      `INSERT INTO audit.pending (actor_user_id, actor_organisation_id, entity_type, entity_id, action, before, after)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])`,
+      [
+        entries.map((e) => e.actor.userId),
+        entries.map((e) => e.actor.organisationId),
+        entries.map((e) => e.entityType),
+        entries.map((e) => e.entityId),
+        entries.map((e) => e.action),
+        entries.map((e) => json(e.before)),
+        entries.map((e) => json(e.after)),
+      ],
+    );
   }
 
   /** Recomputes every link with the same SQL function the trigger used. */

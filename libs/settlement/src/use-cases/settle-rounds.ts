@@ -126,8 +126,7 @@ export class SettleRounds {
       const closing = await this.closing.prepare(tx, SYSTEM_ACTOR, complete, (o) => movedOut.get(o.id) ?? 0n);
       const payments = await this.postings.vendorPayments(tx, transfersOf(settled.filter((s) => s.amount > 0n)));
       // The hot accounts (vendor payables, agency budgets) are locked last and only the postings and the audit event
-      // (whose hash chain serialises every transaction from there to its commit) follow: concurrent batches overlap all
-      // their other work and queue only for these few statements.
+      // follow: concurrent batches overlap all their other work and queue only for these few statements.
       await this.postings.lockMoneyAccounts(tx, orders);
       await this.ledger.postMany(tx, payments);
       await this.postings.clawBack(tx, transfersOf(settled.filter((s) => s.amount < 0n)));
