@@ -48,7 +48,7 @@ const ORDER = 'ORDER BY l.quality_score DESC, l.solution_id DESC';
  * A page with its vendors' names, looked up once the page is cut (never for the rows a text search reads past). The
  * lookup's LIMIT keeps the planner from flattening it into a hash join that reads every organisation per page.
  */
-const withVendors = (page: string) =>
+const withVendorNames = (page: string) =>
   `SELECT p.*, COALESCE(v.name, '') AS "vendorName", v.tax_code AS "vendorTaxCode"
    FROM (${page}) p LEFT JOIN LATERAL (SELECT name, tax_code FROM identity.organisations_view
      WHERE id = p."vendorOrganisationId" LIMIT 1) v ON true
@@ -96,18 +96,18 @@ export async function searchListings(
   const page = `${ORDER} LIMIT $${params.length}`;
   const filters = where.join(' AND ');
   if (!search.q)
-    return query(withVendors(`SELECT ${LISTING_COLUMNS} FROM catalog.listings l WHERE ${filters} ${page}`), params);
+    return query(withVendorNames(`SELECT ${LISTING_COLUMNS} FROM catalog.listings l WHERE ${filters} ${page}`), params);
   params.push(search.q);
   const text = `l.search_vector @@ catalog.search_query($${params.length})`;
   const best = await query(
-    withVendors(`SELECT ${LISTING_COLUMNS} FROM (SELECT * FROM catalog.listings l WHERE ${filters}
+    withVendorNames(`SELECT ${LISTING_COLUMNS} FROM (SELECT * FROM catalog.listings l WHERE ${filters}
        ${ORDER} LIMIT ${TEXT_SCAN_ROWS}) l
      WHERE ${text} ${page}`),
     params,
   );
   if (best.length > limit) return best;
   return query(
-    withVendors(`WITH l AS MATERIALIZED (SELECT * FROM catalog.listings l WHERE ${text} AND ${filters})
+    withVendorNames(`WITH l AS MATERIALIZED (SELECT * FROM catalog.listings l WHERE ${text} AND ${filters})
      SELECT ${LISTING_COLUMNS} FROM l ${page}`),
     params,
   );
