@@ -11,11 +11,13 @@ import {
   eventually,
   orderClosed,
   listSolution,
+  MAX_OVERLOAD_ATTEMPTS,
   PASSWORD,
   signBoth,
   signRecord,
   startSystem,
   uploadRound,
+  waitOutOverload,
   type Actors,
   type TestSystem,
 } from '@app/test-support';
@@ -60,18 +62,23 @@ describe('measurement ingestion', () => {
     contentType: string,
     headers: Record<string, string> = {},
   ): Promise<Reply> => {
-    const response = await fetch(system.url + route, {
-      method: 'POST',
-      headers: {
-        'content-type': contentType,
-        ...(token.bearer ? { authorization: `Bearer ${token.bearer}` } : {}),
-        ...(token.apiKey ? { 'x-api-key': token.apiKey } : {}),
-        ...headers,
-      },
-      body,
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Reply['body']) : {} };
+    // A refusal for overload (on a busy machine) is sent again, as the test clients do.
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetch(system.url + route, {
+        method: 'POST',
+        headers: {
+          'content-type': contentType,
+          ...(token.bearer ? { authorization: `Bearer ${token.bearer}` } : {}),
+          ...(token.apiKey ? { 'x-api-key': token.apiKey } : {}),
+          ...headers,
+        },
+        body,
+      });
+      const text = await response.text();
+      const reply = { status: response.status, body: text ? (JSON.parse(text) as Reply['body']) : {} };
+      if (reply.body.code !== 'PLATFORM.OVERLOADED' || attempt === MAX_OVERLOAD_ATTEMPTS) return reply;
+      await waitOutOverload(reply.body.details);
+    }
   };
   const officer = (query = '', round = 1, order = () => orderId) => ({
     csv: (body: Buffer | string, headers?: Record<string, string>) =>

@@ -19,7 +19,17 @@ export async function refusal(call: Promise<unknown>): Promise<{ status: number;
   return { status: error.status, code: error.body.code };
 }
 
-const MAX_OVERLOAD_ATTEMPTS = 60;
+export const MAX_OVERLOAD_ATTEMPTS = 60;
+
+/**
+ * After a 503 PLATFORM.OVERLOADED (refused before any work): waits the Retry-After the API asked for, with jitter so
+ * that clients refused together do not all come back in the same instant, and counts the retry.
+ */
+export async function waitOutOverload(details: unknown): Promise<void> {
+  MarketplaceClient.overloadRetries++;
+  const seconds = (details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 1;
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000 * (1 + Math.random())));
+}
 
 export class MarketplaceClient {
   /** Requests refused for overload and sent again, by every client of this process (benchmarks report it). */
@@ -50,10 +60,7 @@ export class MarketplaceClient {
       } catch (error) {
         const overloaded = error instanceof ApiError && error.body.code === 'PLATFORM.OVERLOADED';
         if (!overloaded || attempt === MAX_OVERLOAD_ATTEMPTS) throw error;
-        MarketplaceClient.overloadRetries++;
-        const seconds = (error.body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 1;
-        // Jitter, so that clients refused together do not all come back in the same instant.
-        await new Promise((resolve) => setTimeout(resolve, seconds * 1000 * (1 + Math.random())));
+        await waitOutOverload(error.body.details);
       }
     }
   }
