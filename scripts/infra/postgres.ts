@@ -139,7 +139,8 @@ export async function startPostgres(options: {
     }
   };
   await start();
-  const urlFor = (db: string) => `postgres://postgres@127.0.0.1:${port}/${encodeURIComponent(db)}`;
+  const urlFor = (db: string) =>
+    `postgres://postgres@localhost:${port}/${encodeURIComponent(db)}?host=${encodeURIComponent(runDir)}`;
   return {
     port,
     adminUrl: urlFor('postgres'),

@@ -26,6 +26,10 @@ function reply(exception: unknown): ErrorBody {
 describe('ErrorFilter: a dependency that went away is 503 PLATFORM.DEPENDENCY_UNAVAILABLE, never a 500', () => {
   it.each([
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    [
+      'a Unix socket whose server is down',
+      Object.assign(new Error('connect ENOENT /run/pg/.s.PGSQL.5432'), { code: 'ENOENT', syscall: 'connect' }),
+    ],
     ['a server shutting down (57P01)', Object.assign(new Error('terminating connection'), { code: '57P01' })],
     ['a connection lost mid-query (pg, no code)', new Error('Connection terminated unexpectedly')],
     [
@@ -43,8 +47,11 @@ describe('ErrorFilter: a dependency that went away is 503 PLATFORM.DEPENDENCY_UN
     expect(reply(health)).toMatchObject({ statusCode: 503, code: 'PLATFORM.DEPENDENCY_UNAVAILABLE', details: error });
   });
 
-  it('any other error stays a 500 without details', () => {
-    expect(reply(new Error('Connection refused by policy'))).toMatchObject({
+  it.each([
+    ['any other error', new Error('Connection refused by policy')],
+    ['a missing file', Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', syscall: 'open' })],
+  ])('%s stays a 500 without details', (_, exception) => {
+    expect(reply(exception)).toMatchObject({
       statusCode: 500,
       code: 'PLATFORM.INTERNAL',
       details: null,

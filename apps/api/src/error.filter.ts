@@ -54,18 +54,28 @@ export function frameworkRefusal(statusCode: number, detail: string): Omit<Error
 const CONNECTION_LOST =
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/;
 
-/** Connection-level failures of PostgreSQL (class 08, shutdown 57P0x) or a socket that went away. */
+interface Failure {
+  code?: unknown;
+  syscall?: unknown;
+  message?: unknown;
+}
+
+/**
+ * Connection-level failures of PostgreSQL (class 08, shutdown 57P0x) or a socket that went away; a Unix socket
+ * whose server is down is a file that is gone (ENOENT at connect).
+ */
 function isDependencyDown(error: unknown): boolean {
-  const failure = error as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } };
-  const code = failure.driverError?.code ?? failure.code;
+  const failure = error as Failure & { driverError?: Failure };
+  const cause = failure.driverError ?? failure;
+  const code = cause.code;
   if (typeof code === 'string')
     return (
       code.startsWith('08') ||
       code.startsWith('57P') ||
-      ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)
+      ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) ||
+      (code === 'ENOENT' && cause.syscall === 'connect')
     );
-  const message = failure.driverError?.message ?? failure.message;
-  return typeof message === 'string' && CONNECTION_LOST.test(message);
+  return typeof cause.message === 'string' && CONNECTION_LOST.test(cause.message);
 }
 
 /**
