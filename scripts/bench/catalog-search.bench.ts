@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { searchListings, type ListingRow, type SearchQuery } from '@app/catalog';
+import { PreparingClient } from '@app/platform';
 import { type AppProcess, distPath, run, startApis } from '../infra';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 import { intEnv } from './figures';
@@ -166,7 +167,8 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
   };
   ctx.log('migrating');
   await run(process.execPath, [distPath('scripts', 'migrate.js')], { DATABASE_URL: ctx.databaseUrl });
-  const pool = new Pool({ connectionString: ctx.databaseUrl, max: CONCURRENCY });
+  // The API's own client (prepared statements), so the ratio measures the API and not the protocol.
+  const pool = new Pool({ connectionString: ctx.databaseUrl, max: CONCURRENCY, Client: PreparingClient });
   let apis: AppProcess[] = [];
   try {
     ctx.log(`loading ${SOLUTIONS} listed solutions`);

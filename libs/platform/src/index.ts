@@ -4,6 +4,7 @@ export { copyOut, copyRows } from './database/copy';
 export { dataSourceOptions } from './database/data-source-options';
 export { updateAllIfStatus, updateIfStatus } from './database/guarded-update';
 export { keysetPage } from './database/keyset-page';
+export { PREPARED_PER_CONNECTION, PreparingClient } from './database/preparing-client';
 export { Transactions } from './database/transaction';
 export { DECIMAL, IsDongAmount } from './http/amounts';
 export { DEFAULT_PAGE_SIZE, PageQueryDto } from './http/page-query.dto';
