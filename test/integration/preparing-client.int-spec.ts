@@ -52,6 +52,16 @@ describe('PreparingClient (real PostgreSQL)', () => {
     expect((await echo({ n: 2 })).rows[0]?.j).toEqual({ n: 2 });
   });
 
+  it('prepares afresh a statement whose table changed under its `*`', async () => {
+    await query('CREATE TABLE widened (id int PRIMARY KEY)');
+    await query('INSERT INTO widened VALUES (1)');
+    const row = async () => (await query<Record<string, unknown>>('SELECT * FROM widened WHERE id = $1', [1])).rows[0];
+    expect(await row()).toEqual({ id: 1 });
+    await query('ALTER TABLE widened ADD COLUMN label text');
+    await expect(row()).rejects.toMatchObject({ code: '0A000' });
+    expect(await row()).toEqual({ id: 1, label: null });
+  });
+
   it('is the client of the application’s connection pool', async () => {
     const dataSource: DataSource = await schemaDataSource(db.url, 1).initialize();
     try {

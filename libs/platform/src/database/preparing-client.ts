@@ -2,6 +2,9 @@ import { Client, DatabaseError, type QueryResult } from 'pg';
 
 type Query = (...args: unknown[]) => unknown;
 
+/** feature_not_supported: "cached plan must not change result type" */
+const CACHED_PLAN_CHANGED = '0A000';
+
 /** Distinct statements one connection keeps prepared; any further ones still run, parsed every time. */
 export const PREPARED_PER_CONNECTION = 256;
 
@@ -24,8 +27,9 @@ export class PreparingClient extends Client {
       typeof text === 'string' && Array.isArray(values) && values.length > 0 && !callback && this.nameFor(text);
     if (!name) return query(...given);
     return (query({ name, text, values }) as Promise<QueryResult>).catch((error: unknown) => {
-      // Only a value pg could not bind fails outside the server, and pg then closes the statement there.
-      if (!(error instanceof DatabaseError)) this.names.delete(text);
+      // A value pg could not bind (the only failure outside the server) makes pg close the statement there; a
+      // table whose columns changed under a `*` stays unusable by name (0A000): both are prepared afresh next time.
+      if (!(error instanceof DatabaseError) || error.code === CACHED_PLAN_CHANGED) this.names.delete(text);
       throw error;
     });
   }
