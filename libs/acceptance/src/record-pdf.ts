@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { formatDong, formatExact, parseDecimal } from '@app/kernel';
+import { formatDong, formatExact, hanoiDateTime, parseDecimal } from '@app/kernel';
 import type { AcceptanceRecord } from './acceptance-record.entity';
 import { DELIVERY_ROUND, type RecordStatus } from './contracts/acceptance';
 
@@ -26,17 +26,6 @@ export interface RecordPdfContext {
   round: { startsAt: string; endsAt: string } | undefined;
   signer: { fullName: string; email: string } | undefined;
 }
-
-/** en-GB writes day/month/year with a 24-hour clock: "31/12/2026, 14:05". */
-const HANOI = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  dateStyle: 'short',
-  timeStyle: 'short',
-  hourCycle: 'h23',
-});
-
-/** An instant as people in Hà Nội read it: "31/12/2026 14:05". */
-export const hanoiDateTime = (value: Date | string) => HANOI.format(new Date(value)).replace(',', '');
 
 /** An exact decimal with a decimal comma: "-10.6" → "-10,6". */
 const decimalVi = (value: string) => value.replace('.', ',');

@@ -5,6 +5,7 @@ export type { ErrorKind } from './domain-error';
 export { deterministicId, isUuid, newId } from './ids';
 export { KPI_DIRECTIONS, MEANINGFUL_UNIT, MEASUREMENT_FREQUENCIES, isWorse } from './kpi';
 export type { KpiDirection, MeasurementFrequency } from './kpi';
+export { hanoiDateTime } from './hanoi-time';
 export { floorDong, formatDong, formatExact, parseDecimal, parseExact } from './money';
 export { Fraction } from './money';
 export { decodeCursor, decodeIntegerIdCursor, decodeTimeIdCursor, encodeCursor, pageOf } from './pagination';

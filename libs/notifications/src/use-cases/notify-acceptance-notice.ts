@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AcceptanceNotices, type AcceptanceNotice, type AcceptanceNoticeName } from '@app/acceptance';
-import { formatDong } from '@app/kernel';
+import { formatDong, hanoiDateTime } from '@app/kernel';
 import { Transactions } from '@app/platform';
-import { dong, formatDeadline } from '../notice-format';
+import { dong } from '../notice-format';
 import { NotificationInbox } from '../notification-inbox';
 
 @Injectable()
@@ -55,7 +55,7 @@ function acceptanceMessages(name: AcceptanceNoticeName, n: AcceptanceNotice, rec
       ];
     case AcceptanceNotices.recordSigned:
       return [
-        `Biên bản nghiệm thu ${round} của đơn hàng ${order} đã được ký; bạn có thể khiếu nại đến ${formatDeadline(n.disputeDeadline ?? '')}.`,
+        `Biên bản nghiệm thu ${round} của đơn hàng ${order} đã được ký; bạn có thể khiếu nại đến ${hanoiDateTime(n.disputeDeadline ?? '')}.`,
         `The acceptance record of ${roundEn} of order ${order} is signed; you may dispute it until ${n.disputeDeadline}.`,
       ];
     case AcceptanceNotices.disputeOpened:

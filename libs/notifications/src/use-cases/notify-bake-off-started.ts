@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { BakeOffStarted } from '@app/competition';
+import { hanoiDateTime } from '@app/kernel';
 import { Transactions } from '@app/platform';
-import { dong, formatDeadline } from '../notice-format';
+import { dong } from '../notice-format';
 import { NotificationInbox } from '../notification-inbox';
 
 @Injectable()
@@ -20,7 +21,7 @@ export class NotifyBakeOffStarted {
       subjectId: f.trialOrderId,
       messageVi:
         `Hồ sơ chào của bạn vào vòng POC cuối của bài toán "${event.problemTitleVi}": đơn hàng thử nghiệm ` +
-        `${f.trialOrderId}, kinh phí thử nghiệm ${budget}. Hãy ký trước ${formatDeadline(event.signBy)}; ` +
+        `${f.trialOrderId}, kinh phí thử nghiệm ${budget}. Hãy ký trước ${hanoiDateTime(event.signBy)}; ` +
         `quá hạn, đơn hàng bị hủy và bạn rời vòng POC.`,
       messageEn:
         `Your offer is a finalist of the POC bake-off on "${event.problemTitleEn}": trial order ${f.trialOrderId}, ` +

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CallOpened } from '@app/competition';
+import { hanoiDateTime } from '@app/kernel';
 import { Transactions } from '@app/platform';
-import { formatDeadline } from '../notice-format';
 import { NotificationInbox } from '../notification-inbox';
 
 @Injectable()
@@ -17,7 +17,7 @@ export class NotifyCallOpened {
       organisationId,
       kind: 'call-opened',
       subjectId: event.callId,
-      messageVi: `Lời mời chào giá mới cho bài toán "${event.problemTitleVi}": giải pháp của bạn đủ điều kiện; hạn nộp ${formatDeadline(event.deadline)}.`,
+      messageVi: `Lời mời chào giá mới cho bài toán "${event.problemTitleVi}": giải pháp của bạn đủ điều kiện; hạn nộp ${hanoiDateTime(event.deadline)}.`,
       messageEn: `New call for offers on "${event.problemTitleEn}": your solution is eligible; offers close ${event.deadline}.`,
       data: { callId: event.callId, problemId: event.problemId, deadline: event.deadline },
     }));

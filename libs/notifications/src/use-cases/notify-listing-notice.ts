@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogEvents, type CatalogEventName, type ListingNotice } from '@app/catalog';
+import { hanoiDateTime } from '@app/kernel';
 import { Transactions } from '@app/platform';
-import { formatDeadline } from '../notice-format';
 import { NotificationInbox } from '../notification-inbox';
 
 @Injectable()
@@ -34,7 +34,7 @@ function listingMessages(name: CatalogEventName, n: ListingNotice): [string, str
   switch (name) {
     case CatalogEvents.expiryReminder:
       return [
-        `Niêm yết của giải pháp "${n.solutionName}" hết hạn ngày ${formatDeadline(n.expiresAt ?? '')}; hãy nộp lại tiền kiểm để gia hạn.`,
+        `Niêm yết của giải pháp "${n.solutionName}" hết hạn ngày ${hanoiDateTime(n.expiresAt ?? '')}; hãy nộp lại tiền kiểm để gia hạn.`,
         `The listing of "${n.solutionName}" expires on ${n.expiresAt}; resubmit it to the pre-check to renew it.`,
       ];
     case CatalogEvents.displaced:
@@ -54,7 +54,7 @@ function listingMessages(name: CatalogEventName, n: ListingNotice): [string, str
       ];
     case CatalogEvents.suspended:
       return [
-        `Niêm yết của giải pháp "${n.solutionName}" bị đình chỉ đến ${formatDeadline(n.suspendedUntil ?? '')}. Lý do: ${n.reason ?? ''}`,
+        `Niêm yết của giải pháp "${n.solutionName}" bị đình chỉ đến ${hanoiDateTime(n.suspendedUntil ?? '')}. Lý do: ${n.reason ?? ''}`,
         `The listing of "${n.solutionName}" is suspended until ${n.suspendedUntil}. Reason: ${n.reason ?? ''}`,
       ];
     case CatalogEvents.reinstated:
