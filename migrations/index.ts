@@ -32,6 +32,7 @@ import { PublishedReadViews1795700000001 } from './1795700000001-published-read-
 import { SettlementSchema1795710000000 } from './1795710000000-settlement-schema';
 import { OrganisationsViewTaxCode1795720000000 } from './1795720000000-organisations-view-tax-code';
 import { AuditChainAtCommit1795730000000 } from './1795730000000-audit-chain-at-commit';
+import { LedgerStatementBalanceCheck1795740000000 } from './1795740000000-ledger-statement-balance-check';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   SettlementSchema1795710000000,
   OrganisationsViewTaxCode1795720000000,
   AuditChainAtCommit1795730000000,
+  LedgerStatementBalanceCheck1795740000000,
 ];

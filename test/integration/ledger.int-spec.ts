@@ -88,6 +88,49 @@ describe('ledger (real PostgreSQL)', () => {
     expect(message).toMatch(/duplicate key/);
   });
 
+  it('refuses a posting added to a transfer that balanced', async () => {
+    const message = await sqlError(
+      dataSource.query(
+        `INSERT INTO ledger.postings (transfer_id, account_id, amount, balance_after, account_version) VALUES ($1, $2, 1, 0, 0)`,
+        [deterministicId('reserve', 'o1'), escrow],
+      ),
+    );
+    expect(message).toMatch(/does not balance/);
+    expect(await balance('escrow:test')).toBe(300n);
+  });
+
+  it("posts unshared accounts' legs first, and each account's legs in the order of the requests", async () => {
+    const [ownEscrow, payable] = await dataSource.transaction(async (tx) => [
+      await ledger.openAccount(tx, 'escrow:legs', 'ORDER_ESCROW', null),
+      await ledger.openAccount(tx, 'payable:legs', 'VENDOR_PAYABLE', null),
+    ]);
+    // the payment's id sorts before the funding's: applied in id order, the escrow would be overdrawn
+    const fund = { id: '00000000-0000-4000-8000-000000000002', kind: 'reserve', from: budget, to: ownEscrow };
+    const pay = { id: '00000000-0000-4000-8000-000000000001', kind: 'settle', from: ownEscrow, to: payable };
+    const requests = [fund, pay].map(({ from, to, ...transfer }) => ({
+      ...transfer,
+      legs: [
+        { accountId: from, amount: -50n },
+        { accountId: to, amount: 50n },
+      ],
+    }));
+    await expect(dataSource.transaction((tx) => ledger.postMany(tx, requests))).resolves.toEqual(['posted', 'posted']);
+    const postings = await dataSource.query<Array<{ code: string; amount: string }>>(
+      `SELECT a.code, p.amount FROM ledger.postings p JOIN ledger.accounts a ON a.id = p.account_id
+       WHERE p.transfer_id = ANY($1) ORDER BY p.id`,
+      [[fund.id, pay.id]],
+    );
+    const shared = [
+      { code: 'budget:test', id: budget, amount: '-50' },
+      { code: 'payable:legs', id: payable, amount: '50' },
+    ].sort((x, y) => (x.id < y.id ? -1 : 1));
+    expect(postings).toEqual([
+      { code: 'escrow:legs', amount: '50' },
+      { code: 'escrow:legs', amount: '-50' },
+      ...shared.map(({ code, amount }) => ({ code, amount })),
+    ]);
+  });
+
   it('refuses updates and deletes of transfers and postings, and direct balance edits', async () => {
     expect(await sqlError(dataSource.query(`UPDATE ledger.transfers SET kind = 'edited'`))).toMatch(/append-only/);
     expect(await sqlError(dataSource.query(`DELETE FROM ledger.postings`))).toMatch(/append-only/);

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { AcceptanceFacade } from '@app/acceptance';
+import { AcceptanceFacade, AcceptanceNotices } from '@app/acceptance';
 import { type Principal } from '@app/identity';
 import { DomainError, Fraction } from '@app/kernel';
 import { LedgerFacade } from '@app/ledger';
@@ -426,6 +426,23 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
       expect(paid).toBe(settledEarned(o));
       expect(paid).toBeLessThanOrEqual(MAX);
       expect(escrow).toBe(o.status === 'CLOSED' ? 0n : MAX - paid);
+      // one money notice per transfer, naming the rounds it settles and what it moved
+      const byTransfer = await ds.query<Array<{ amount: string; rounds: number[] }>>(
+        `SELECT sum(amount)::text AS amount, array_agg(round_no ORDER BY round_no) AS rounds FROM settlement.settlements
+         WHERE order_id = $1 AND transfer_id IS NOT NULL GROUP BY transfer_id`,
+        [o.id],
+      );
+      const notices = await ds.query<Array<{ payload: { amount: string; roundNos: number[] } }>>(
+        `SELECT payload FROM platform.outbox WHERE job_name = ANY($2) AND payload ->> 'orderId' = $1`,
+        [o.id, [AcceptanceNotices.paid, AcceptanceNotices.clawedBack]],
+      );
+      const told = notices.map(({ payload }) => ({
+        amount: payload.amount,
+        rounds: [...payload.roundNos].sort((x, y) => x - y),
+      }));
+      const inOneOrder = (movements: Array<{ amount: string; rounds: number[] }>) =>
+        movements.map((m) => JSON.stringify(m)).sort();
+      expect(inOneOrder(told)).toEqual(inOneOrder(byTransfer));
     }
   }
 

@@ -15,6 +15,7 @@ export {
   SETTLEMENT_LANES,
   outcomeEvent,
   recordEvent,
+  roundNames,
 } from './contracts/acceptance';
 export type { OutcomeSettled, RecordStatus, RoundJob } from './contracts/acceptance';
 export { ACCEPTANCE_NOTICES_QUEUE, AcceptanceNotices, acceptanceNotice } from './contracts/notices';

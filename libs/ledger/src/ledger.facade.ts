@@ -8,6 +8,7 @@ import {
   MAY_GO_NEGATIVE,
   type TransferOutcome,
   type TransferRequest,
+  UNSHARED_KINDS,
 } from './contracts/accounts';
 import { LedgerErrors } from './contracts/errors';
 
@@ -198,8 +199,10 @@ export class LedgerFacade {
   }
 
   /**
-   * Posts many transfers with two statements, each exactly once (see `post`). All postings go in one statement in
-   * account-id order, so concurrent batches lock balances in one global order and cannot deadlock.
+   * Posts many transfers with two statements, each exactly once (see `post`). All postings go in one statement: the
+   * legs on unshared accounts first, then those on shared accounts in account-id order, so concurrent batches lock
+   * shared balances in one global order (they cannot deadlock) and hold them only for the end of the statement.
+   * The legs of one account are applied in the order of the requests.
    */
   async postMany(tx: EntityManager, requests: TransferRequest[]): Promise<TransferOutcome[]> {
     if (requests.length === 0) return [];
@@ -227,10 +230,16 @@ export class LedgerFacade {
     try {
       await tx.query(
         `INSERT INTO ledger.postings (transfer_id, account_id, amount, balance_after, account_version)
-         SELECT transfer_id, account_id, amount, 0, 0
-         FROM unnest($1::uuid[], $2::uuid[], $3::bigint[]) AS leg(transfer_id, account_id, amount)
-         ORDER BY account_id, transfer_id`,
-        [legs.map((l) => l.transferId), legs.map((l) => l.accountId), legs.map((l) => l.amount.toString())],
+         SELECT leg.transfer_id, leg.account_id, leg.amount, 0, 0
+         FROM unnest($1::uuid[], $2::uuid[], $3::bigint[]) WITH ORDINALITY AS leg(transfer_id, account_id, amount, n)
+         LEFT JOIN ledger.accounts a ON a.id = leg.account_id
+         ORDER BY coalesce(a.kind <> ALL($4::text[]), true), leg.account_id, leg.n`,
+        [
+          legs.map((l) => l.transferId),
+          legs.map((l) => l.accountId),
+          legs.map((l) => l.amount.toString()),
+          UNSHARED_KINDS,
+        ],
       );
     } catch (error) {
       if (

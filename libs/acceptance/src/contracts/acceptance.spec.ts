@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { RECORD_STATUSES, recordLifecycle, SETTLEMENT_LANES, settlementLane } from './acceptance';
+import {
+  DELIVERY_ROUND,
+  RECORD_STATUSES,
+  recordLifecycle,
+  roundNames,
+  SETTLEMENT_LANES,
+  settlementLane,
+} from './acceptance';
 
 describe('acceptance record lifecycle', () => {
   it.each([
@@ -64,5 +71,15 @@ describe('settlement lanes', () => {
   it('keeps an order in one lane', () => {
     const id = '0193a5c2-7e1f-7000-8000-000000000001';
     expect(settlementLane(id)).toBe(settlementLane(id));
+  });
+});
+
+describe('roundNames', () => {
+  it('names delivery and measurement rounds in Vietnamese and English, in the order given', () => {
+    expect(roundNames([DELIVERY_ROUND, 1, 2])).toEqual({
+      vi: 'bàn giao, kỳ 1, kỳ 2',
+      en: 'delivery, round 1, round 2',
+    });
+    expect(roundNames([3])).toEqual({ vi: 'kỳ 3', en: 'round 3' });
   });
 });

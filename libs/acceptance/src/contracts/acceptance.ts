@@ -60,6 +60,14 @@ export const recordEvent = (
  */
 export const DELIVERY_ROUND = 0;
 
+/** How people call rounds in Vietnamese and English ("bàn giao, kỳ 1, kỳ 2" / "delivery, round 1, round 2"). */
+export function roundNames(roundNos: number[]): { vi: string; en: string } {
+  return {
+    vi: roundNos.map((no) => (no === DELIVERY_ROUND ? 'bàn giao' : `kỳ ${no}`)).join(', '),
+    en: roundNos.map((no) => (no === DELIVERY_ROUND ? 'delivery' : `round ${no}`)).join(', '),
+  };
+}
+
 /** Published for whoever ranks suppliers: an order's outcome money changed. */
 export const OUTCOME_EVENTS_QUEUE = 'outcome-events';
 export const OutcomeEvents = {

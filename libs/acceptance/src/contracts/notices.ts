@@ -24,6 +24,8 @@ export interface AcceptanceNotice {
   vendorOrganisationId: string;
   cofunderOrganisationIds: string[];
   roundNo?: number;
+  /** a payment or clawback: the rounds it settles (one notice per transfer) */
+  roundNos?: number[];
   /** a payment (positive) or clawback (negative), in đồng */
   amount?: string;
   /** record signed: the vendor may dispute until then */

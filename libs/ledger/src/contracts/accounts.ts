@@ -17,6 +17,12 @@ export type AccountKind = (typeof ACCOUNT_KINDS)[number];
  */
 export const MAY_GO_NEGATIVE: readonly AccountKind[] = ['APPROPRIATION', 'CLAWBACK_RECEIVABLE'];
 
+/**
+ * Kinds whose account serves one business object, posted to under that object's own lock (an order's escrow, under the
+ * order's row lock). Every other account (budgets, pools, payables) is shared by many concurrent transactions.
+ */
+export const UNSHARED_KINDS: readonly AccountKind[] = ['ORDER_ESCROW'];
+
 export interface Leg {
   accountId: string;
   /** Signed đồng: positive credits the account (raises its balance), negative debits it. */

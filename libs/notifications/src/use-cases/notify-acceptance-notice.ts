@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AcceptanceNotices, type AcceptanceNotice, type AcceptanceNoticeName } from '@app/acceptance';
+import { AcceptanceNotices, roundNames, type AcceptanceNotice, type AcceptanceNoticeName } from '@app/acceptance';
 import { formatDong, hanoiDateTime } from '@app/kernel';
 import { Transactions } from '@app/platform';
 import { dong } from '../notice-format';
@@ -45,8 +45,7 @@ function acceptanceRecipients(name: AcceptanceNoticeName, n: AcceptanceNotice): 
 
 function acceptanceMessages(name: AcceptanceNoticeName, n: AcceptanceNotice, recipient: string): [string, string] {
   const order = n.orderId;
-  const round = n.roundNo === 0 ? 'bàn giao' : `kỳ ${n.roundNo}`;
-  const roundEn = n.roundNo === 0 ? 'delivery' : `round ${n.roundNo}`;
+  const { vi: round, en: roundEn } = roundNames(n.roundNos ?? [n.roundNo ?? 0]);
   switch (name) {
     case AcceptanceNotices.recordReady:
       return [

@@ -11,6 +11,7 @@ import {
   type OutcomeSettled,
   recordEvent,
   RecordEvents,
+  roundNames,
   type RoundJob,
   type SettlementRecord,
 } from '@app/acceptance';
@@ -114,7 +115,8 @@ export class SettleRounds {
           ({ record }) => recordEvent(RecordEvents.payable, record.orderId, record.roundNo, record.version).id,
         ),
       );
-      await this.outbox.enqueueMany(tx, moneyNotices(settled));
+      const movements = movementsOf(settled);
+      await this.outbox.enqueueMany(tx, movements.map(moneyNotice));
       const justSettled = new Set(settled.map((x) => x.record.id));
       const complete = orders.filter((o) =>
         isComplete(
@@ -122,16 +124,13 @@ export class SettleRounds {
           (recordsOf.get(o.id) ?? []).map((r) => (justSettled.has(r.id) ? { ...r, status: 'SETTLED' as const } : r)),
         ),
       );
-      const movedOut = netAmounts(settled);
+      const movedOut = netAmounts(movements);
       const closing = await this.closing.prepare(tx, SYSTEM_ACTOR, complete, (o) => movedOut.get(o.id) ?? 0n);
-      const payments = await this.postings.vendorPayments(tx, transfersOf(settled.filter((s) => s.amount > 0n)));
-      // The hot accounts (vendor payables, agency budgets) are locked last and only the postings and the audit event
-      // follow: concurrent batches overlap all their other work and queue only for these few statements.
-      await this.postings.lockMoneyAccounts(tx, orders);
-      await this.ledger.postMany(tx, payments);
-      await this.postings.clawBack(tx, transfersOf(settled.filter((s) => s.amount < 0n)));
-      await this.ledger.postMany(tx, closing.releases);
-      this.faults.crashAt('settlement.after-transfer');
+      const payments = await this.postings.vendorPayments(
+        tx,
+        movements.filter((m) => m.amount > 0n).map(vendorPayment),
+      );
+      const claims = movements.filter((m) => m.amount < 0n).map(vendorPayment);
       // One audit event per settlement transaction, naming every settlement and closure: a backlog batch of
       // thousands of rounds would otherwise spend most of its time appending to the hash chain one row at a time.
       await this.audit.record(tx, {
@@ -144,6 +143,17 @@ export class SettleRounds {
           closedOrders: closing.entries.map((c) => ({ orderId: c.entityId, ...c.after })),
         },
       });
+      // The shared accounts (vendor payables, agency budgets, pools) are locked last, at the end of the one postings
+      // statement, and only the commit follows: concurrent batches overlap all their other work and queue only there.
+      if (claims.length === 0) await this.ledger.postMany(tx, [...payments, ...closing.releases]);
+      else {
+        // A clawback reads the payable balances it takes back from, and its money must be back in escrow before the
+        // releases: the shared accounts are locked before anything moves.
+        await this.postings.lockMoneyAccounts(tx, orders);
+        await this.ledger.postMany(tx, payments);
+        await this.postings.clawBack(tx, claims);
+        await this.ledger.postMany(tx, closing.releases);
+      }
       this.faults.crashAt('settlement.before-commit');
       return { settled: settled.length, leftOut };
     });
@@ -242,39 +252,46 @@ function columnsOf(settlements: Array<SettledRound['settlement']>): unknown[][] 
   ];
 }
 
-/** The settlements' transfers: those sharing a transfer id (one order, one direction) move their amounts together. */
-function transfersOf(settled: SettledRound[]): VendorPayment[] {
-  const byTransfer = groupBy(settled, (s) => s.settlement.transferId as string);
-  return [...byTransfer.entries()].map(([transferId, group]) => {
-    const rounds = group.map((s) => (s.record.roundNo === DELIVERY_ROUND ? 'bàn giao' : `kỳ ${s.record.roundNo}`));
-    const amount = group.reduce((sum, s) => sum + s.amount, 0n);
-    return {
-      order: group[0].order,
-      transferId,
-      amount: amount > 0n ? amount : -amount,
-      memo: `${amount > 0n ? 'Thanh toán theo kết quả' : 'Thu hồi theo biên bản hiệu chỉnh'}: ${rounds.join(', ')}`,
-    };
-  });
+/** What a transfer moves for an order: positive pays the vendor, negative claws back. */
+interface Movement {
+  order: Order;
+  transferId: string;
+  amount: bigint;
+  roundNos: number[];
 }
 
-/** What the settlements move out of each order's escrow (clawbacks move money back in). */
-function netAmounts(settled: SettledRound[]): Map<string, bigint> {
+/** The settlements' transfers: those sharing a transfer id (one order, one direction) move their amounts together. */
+function movementsOf(settled: SettledRound[]): Movement[] {
+  const byTransfer = groupBy(
+    settled.filter((s) => s.amount !== 0n),
+    (s) => s.settlement.transferId as string,
+  );
+  return [...byTransfer.entries()].map(([transferId, group]) => ({
+    order: group[0].order,
+    transferId,
+    amount: group.reduce((sum, s) => sum + s.amount, 0n),
+    roundNos: group.map((s) => s.record.roundNo),
+  }));
+}
+
+function vendorPayment({ order, transferId, amount, roundNos }: Movement): VendorPayment {
+  const memo = amount > 0n ? 'Thanh toán theo kết quả' : 'Thu hồi theo biên bản hiệu chỉnh';
+  return { order, transferId, amount: amount > 0n ? amount : -amount, memo: `${memo}: ${roundNames(roundNos).vi}` };
+}
+
+/** What the movements take out of each order's escrow (clawbacks put money back). */
+function netAmounts(movements: Movement[]): Map<string, bigint> {
   const net = new Map<string, bigint>();
-  for (const { order, amount } of settled) net.set(order.id, (net.get(order.id) ?? 0n) + amount);
+  for (const { order, amount } of movements) net.set(order.id, (net.get(order.id) ?? 0n) + amount);
   return net;
 }
 
-/** The vendor, the agency and the co-funders hear of each payment and clawback. */
-function moneyNotices(settled: SettledRound[]) {
-  return settled
-    .filter((s) => s.amount !== 0n)
-    .map(({ order, settlement, amount }) =>
-      acceptanceNotice(amount > 0n ? AcceptanceNotices.paid : AcceptanceNotices.clawedBack, order, settlement.id, {
-        roundNo: settlement.roundNo,
-        amount: amount.toString(),
-      }),
-    );
-}
+/** The vendor, the agency and the co-funders hear of each payment and clawback: one notice per transfer. */
+const moneyNotice = ({ order, transferId, amount, roundNos }: Movement) =>
+  acceptanceNotice(amount > 0n ? AcceptanceNotices.paid : AcceptanceNotices.clawedBack, order, transferId, {
+    roundNos,
+    amount: amount.toString(),
+  });
 
 /** One outcome event per order and batch: the ranking reads the order's outcome as a whole. */
 function outcomeEvents(settled: SettledRound[]): Array<JobRequest<OutcomeSettled>> {
