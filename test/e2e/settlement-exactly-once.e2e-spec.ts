@@ -41,6 +41,17 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
 
   const count = async (sql: string, orderId: string) =>
     Number((await system.db.pool.query<{ n: string }>(sql, [orderId])).rows[0].n);
+  /** One settlement and one payment transfer for the order's one round, and a ledger that sums to zero. */
+  const paidOnce = async (orderId: string) => {
+    expect(await count('SELECT count(*) AS n FROM settlement.settlements WHERE order_id = $1', orderId)).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM ledger.transfers WHERE kind = 'settle' AND metadata->>'orderId' = $1`,
+        orderId,
+      ),
+    ).toBe(1);
+    expect(await a.admin.get('/ledger/reconciliation')).toMatchObject({ ok: true, totalBalance: '0' });
+  };
 
   it.each(['settlement.before-commit', 'settlement.after-commit'])('worker killed at %s', async (faultPoint) => {
     const { orderId } = await draftOrder(a, { solutionId, price: '600000000' });
@@ -65,17 +76,10 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
       return counts.wait + counts.active + counts.delayed === 0 ? true : undefined;
     }, 'queue drained');
 
-    expect(await count('SELECT count(*) AS n FROM settlement.settlements WHERE order_id = $1', orderId)).toBe(1);
-    expect(
-      await count(
-        `SELECT count(*) AS n FROM ledger.transfers WHERE kind = 'settle' AND metadata->>'orderId' = $1`,
-        orderId,
-      ),
-    ).toBe(1);
+    await paidOnce(orderId);
     const settled = await a.vendor.get<Array<{ amount: string }>>(`/orders/${orderId}/settlements`);
     expect(settled.map((s) => s.amount)).toEqual(['480000000']);
     expect(await ledgerBalance(system.db.pool, `escrow:${orderId}`)).toBe(0n);
-    expect(await a.admin.get('/ledger/reconciliation')).toMatchObject({ ok: true, totalBalance: '0' });
   });
 
   it('worker killed in the relay after publishing, before marking the outbox row', async () => {
@@ -119,14 +123,7 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
       const counts = await queue.getJobCounts('wait', 'active', 'delayed', 'completed');
       return counts.wait + counts.active + counts.delayed === 0 && counts.completed >= 100 ? true : undefined;
     }, '100 deliveries processed');
-    expect(await count('SELECT count(*) AS n FROM settlement.settlements WHERE order_id = $1', orderId)).toBe(1);
-    expect(
-      await count(
-        `SELECT count(*) AS n FROM ledger.transfers WHERE kind = 'settle' AND metadata->>'orderId' = $1`,
-        orderId,
-      ),
-    ).toBe(1);
-    expect(await a.admin.get('/ledger/reconciliation')).toMatchObject({ ok: true, totalBalance: '0' });
+    await paidOnce(orderId);
   });
 
   it('paid the vendor exactly once per order across all crashes and redeliveries', async () => {
