@@ -57,13 +57,14 @@ export function spawnProcess(
   name: string,
   command: string,
   args: string[],
-  options: { env?: Env; cwd?: string; onLine?: (line: string) => void } = {},
+  options: { env?: Env; cwd?: string; onLine?: (line: string) => void; ownProcessGroup?: boolean } = {},
 ): AppProcess {
   const env = { ...process.env, ...options.env };
   const child = spawn(command, args, {
     cwd: options.cwd ?? repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.ownProcessGroup,
   });
   const lines: string[] = [];
   const remember = (line: string) => {

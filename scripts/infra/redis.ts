@@ -76,7 +76,9 @@ export async function startRedis(options: {
   let proc: AppProcess;
   const start = async () => {
     await fs.mkdir(dir, { recursive: true });
-    proc = spawnProcess('redis', binary, args, { cwd: dir });
+    // Its own process group, as pg_ctl gives PostgreSQL: a terminal's Ctrl-C then reaches the script, which stops Redis
+    // after the apps using it, instead of Redis exiting under a worker that is still finishing its jobs.
+    proc = spawnProcess('redis', binary, args, { cwd: dir, ownProcessGroup: true });
     await waitUntilReady(proc, `redis-server on port ${port}`, () => pong(url));
   };
 
