@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import type { QueryResult, QueryResultRow } from 'pg';
-import { PREPARED_PER_CONNECTION, PreparingClient } from '@app/platform';
+import { Category } from '@app/catalog';
+import { AnyOf, PREPARED_PER_CONNECTION, PreparingClient } from '@app/platform';
 import { schemaDataSource } from '../../scripts/db/schema';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
 
@@ -60,6 +61,29 @@ describe('PreparingClient (real PostgreSQL)', () => {
     await query('ALTER TABLE widened ADD COLUMN label text');
     await expect(row()).rejects.toMatchObject({ code: '0A000' });
     expect(await row()).toEqual({ id: 1, label: null });
+  });
+
+  it('runs one statement for AnyOf lists of any length (In would send one per length)', async () => {
+    const dataSource: DataSource = await schemaDataSource(db.url, 1).initialize();
+    try {
+      const all = (await dataSource.manager.find(Category, { order: { code: 'ASC' } })).map((c) => c.code);
+      const codes = (found: Category[]) => found.map((c) => c.code);
+      const find = (some: string[], alsoNamed?: string[]) =>
+        dataSource.manager.find(Category, {
+          where: { code: AnyOf(some), ...(alsoNamed ? { nameVi: AnyOf(alsoNamed) } : {}) },
+          order: { code: 'ASC' },
+        });
+      expect(codes(await find(all.slice(0, 1)))).toEqual(all.slice(0, 1));
+      expect(codes(await find(all.slice(0, 4)))).toEqual(all.slice(0, 4));
+      expect(await find([])).toEqual([]);
+      const [first] = await find(all.slice(0, 1));
+      // Two lists in one query keep their own values.
+      expect(codes(await find(all.slice(0, 4), [first.nameVi]))).toEqual([first.code]);
+      const rows = await dataSource.query<Array<{ statement: string }>>(PREPARED);
+      expect(rows.filter((r) => r.statement.includes('"code" = ANY($1)')).map((r) => r.statement)).toHaveLength(2);
+    } finally {
+      await dataSource.destroy();
+    }
   });
 
   it('is the client of the application’s connection pool', async () => {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Principal } from '@app/identity';
 import { assertResultsVisible, assertVisible, OrderingFacade } from '@app/ordering';
-import { JobRequest, Transactions } from '@app/platform';
+import { AnyOf, JobRequest, Transactions } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import { evaluationJob, recordEvent, RecordEvents } from './contracts/acceptance';
 import { Dispute } from './dispute.entity';
@@ -58,7 +58,7 @@ export class AcceptanceReads {
   settlementRecords(tx: EntityManager, orderIds: string[]): Promise<SettlementRecord[]> {
     return tx.find(AcceptanceRecord, {
       select: { id: true, orderId: true, roundNo: true, version: true, status: true, results: true },
-      where: { orderId: In(orderIds) },
+      where: { orderId: AnyOf(orderIds) },
       order: { roundNo: 'ASC' },
     });
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { encodeCursor, type Page } from '@app/kernel';
-import { keysetPage } from '@app/platform';
+import { AnyOf, keysetPage } from '@app/platform';
 import { Category } from './category.entity';
 import { CatalogErrors, type SolutionStatus } from './contracts/catalog';
 import { SolutionDocument } from './document.entity';
@@ -92,7 +92,7 @@ export class CatalogReads {
       invalidCursor: () => CatalogErrors.INVALID_CURSOR(undefined, { cursor: filter.cursor }),
     });
     const kpis = await this.solutions.manager.find(SolutionKpi, {
-      where: { solutionId: In(page.items.map((s) => s.id)) },
+      where: { solutionId: AnyOf(page.items.map((s) => s.id)) },
       order: { id: 'ASC' },
     });
     const items = page.items.map((s) => this.publicView({ ...s, kpis: kpis.filter((k) => k.solutionId === s.id) }));
@@ -118,7 +118,7 @@ export class CatalogReads {
     if (ids.length === 0) return new Map();
     const rows = await tx.find(Solution, {
       select: { id: true, status: true },
-      where: { id: In(ids) },
+      where: { id: AnyOf(ids) },
       order: { id: 'ASC' },
       lock: { mode: 'pessimistic_read' },
     });

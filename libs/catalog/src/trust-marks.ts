@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { AnyOf } from '@app/platform';
 import { AuditFacade, SYSTEM_ACTOR, type AuditActor } from '@app/audit';
 import { CatalogErrors, CatalogEvents, TRUST_LABELS, type SolutionStatus, type TrustLabel } from './contracts/catalog';
 import { ListingTransitions } from './listing-transitions';
@@ -79,7 +80,7 @@ export class TrustMarks {
     );
     const opened = changed.filter((c) => c.flagged).map((c) => c.id);
     if (opened.length > 0) {
-      const solutions = await tx.findBy(Solution, { id: In(opened) });
+      const solutions = await tx.findBy(Solution, { id: AnyOf(opened) });
       for (const solution of solutions) await this.transitions.notify(tx, CatalogEvents.recheckOpened, solution);
     }
     await this.audit.record(

@@ -1,4 +1,5 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { AnyOf } from '@app/platform';
 import { OrderingErrors } from './contracts/ordering';
 import { Order } from './order.entity';
 
@@ -15,7 +16,7 @@ export async function lockOrder(tx: EntityManager, orderId: string): Promise<Ord
  */
 export function lockAvailableOrders(tx: EntityManager, orderIds: string[], limit?: number): Promise<Order[]> {
   return tx.find(Order, {
-    where: { id: In(orderIds) },
+    where: { id: AnyOf(orderIds) },
     order: { id: 'ASC' },
     take: limit,
     lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },

@@ -1,5 +1,6 @@
 export { AppConfig, loadConfig } from './config/app-config';
 export { Faults } from './config/faults';
+export { AnyOf } from './database/any-of';
 export { copyOut, copyRows } from './database/copy';
 export { dataSourceOptions } from './database/data-source-options';
 export { updateAllIfStatus, updateIfStatus } from './database/guarded-update';

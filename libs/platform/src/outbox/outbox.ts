@@ -28,14 +28,16 @@ export class Outbox {
 
   /**
    * The caller's transaction did the work these queued jobs stand for: rows not yet published need never be. Rows a
-   * relay is publishing right now are skipped, not waited for; their jobs find the work done.
+   * relay is publishing right now are skipped, not waited for; their jobs find the work done. The rows are updated
+   * by an array of their ids: joined to the subquery instead, the planner scanned the whole outbox (which keeps every
+   * published row) on each call.
    */
   async markDone(tx: EntityManager, jobIds: string[]): Promise<void> {
     if (jobIds.length === 0) return;
     await tx.query(
-      `UPDATE platform.outbox SET published_at = now()
-       WHERE id IN (SELECT id FROM platform.outbox WHERE job_id = ANY($1) AND published_at IS NULL
-                    FOR UPDATE SKIP LOCKED)`,
+      `WITH unpublished AS (
+         SELECT id FROM platform.outbox WHERE job_id = ANY($1) AND published_at IS NULL FOR UPDATE SKIP LOCKED)
+       UPDATE platform.outbox SET published_at = now() WHERE id = ANY(ARRAY(SELECT id FROM unpublished))`,
       [jobIds],
     );
   }

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditFacade, SYSTEM_ACTOR } from '@app/audit';
@@ -165,9 +166,16 @@ export class SettleRounds {
    * candidates left out too.
    */
   private async claimBacklog(tx: EntityManager, orderId: string): Promise<{ orders: Order[]; leftOut: string[] }> {
-    const own = await this.ordering.lockAvailable(tx, [orderId]);
+    const orders = await this.ordering.lockAvailable(tx, [orderId]);
     const candidates = await this.acceptance.oldestPayableOrders(tx, orderId, CLAIM_WINDOW);
-    const orders = [...own, ...(await this.ordering.lockAvailable(tx, candidates, SETTLE_BATCH - own.length))];
+    // Each pass locks in id order from a random point of the window, wrapping around: passes running at once start
+    // apart instead of all walking from the lowest id through the orders the others hold (an index probe each).
+    const start = candidates.length > 0 ? candidates[randomInt(candidates.length)] : '';
+    for (const part of [candidates.filter((id) => id >= start), candidates.filter((id) => id < start)]) {
+      if (orders.length < SETTLE_BATCH && part.length > 0) {
+        orders.push(...(await this.ordering.lockAvailable(tx, part, SETTLE_BATCH - orders.length)));
+      }
+    }
     const claimed = new Set(orders.map((o) => o.id));
     return { orders, leftOut: [orderId, ...candidates].filter((id) => !claimed.has(id)) };
   }
