@@ -138,7 +138,7 @@ function TargetCharts({ targets }: { targets: Target[] }) {
         type: 'category',
         inverse: true,
         data: targets.map((x) => (en ? x.labelEn : x.labelVi)),
-        axisLabel: { width: 150, overflow: 'break' },
+        axisLabel: { width: 150, overflow: 'break', lineHeight: 16 },
       },
       xAxis: { type: 'value' },
       series: [
