@@ -443,6 +443,20 @@ describe('settlement against a reference model (fast-check, real PostgreSQL)', (
       const inOneOrder = (movements: Array<{ amount: string; rounds: number[] }>) =>
         movements.map((m) => JSON.stringify(m)).sort();
       expect(inOneOrder(told)).toEqual(inOneOrder(byTransfer));
+      // every settlement is in the audit chain: what identifies it and what it moved
+      const audited = await ds.query<unknown[]>(
+        `SELECT s ->> 'id' AS id, (s ->> 'roundNo')::int AS "roundNo", (s ->> 'recordVersion')::int AS "recordVersion",
+                s ->> 'amount' AS amount
+         FROM audit.events e, jsonb_array_elements(e.after -> 'settlements') s
+         WHERE e.entity_type = 'settlement' AND e.action = 'settled' AND s ->> 'orderId' = $1 ORDER BY 1`,
+        [o.id],
+      );
+      const settlements = await ds.query<unknown[]>(
+        `SELECT id::text, round_no AS "roundNo", record_version AS "recordVersion", amount::text
+         FROM settlement.settlements WHERE order_id = $1 ORDER BY 1`,
+        [o.id],
+      );
+      expect(audited).toEqual(settlements);
     }
   }
 
