@@ -33,6 +33,7 @@ import { SettlementSchema1795710000000 } from './1795710000000-settlement-schema
 import { OrganisationsViewTaxCode1795720000000 } from './1795720000000-organisations-view-tax-code';
 import { AuditChainAtCommit1795730000000 } from './1795730000000-audit-chain-at-commit';
 import { LedgerStatementBalanceCheck1795740000000 } from './1795740000000-ledger-statement-balance-check';
+import { OrderingOrdersFillfactor1795750000000 } from './1795750000000-ordering-orders-fillfactor';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   OrganisationsViewTaxCode1795720000000,
   AuditChainAtCommit1795730000000,
   LedgerStatementBalanceCheck1795740000000,
+  OrderingOrdersFillfactor1795750000000,
 ];
