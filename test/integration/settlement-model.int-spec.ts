@@ -70,14 +70,9 @@ const settledEarned = (o: ModelOrder) =>
   );
 /** Closed by settlement or expiry only with every round settled (or never measured, on expiry) and no delivery pending. */
 const deliveryDone = (o: ModelOrder) => o.delivery === 'NONE' || o.delivery === 'SETTLED';
+/** The exact mean (the system rounds nothing before the payment formula). */
 const meanOf = (values: number[]) =>
-  new Fraction(
-    values
-      .reduce((s, v) => s.add(new Fraction(v, 10)), new Fraction(0))
-      .div(values.length)
-      .round(6)
-      .toString(),
-  );
+  values.reduce((s, v) => s.add(new Fraction(v, 10)), new Fraction(0)).div(values.length);
 
 type Command =
   | { kind: 'upload'; order: number; round: number; values: number[] }
