@@ -334,10 +334,14 @@ describe('measurement ingestion', () => {
 
   describe('accepts', () => {
     let ordinal = 0;
-    /** A fresh ACTIVE order for tests that store data. */
-    const activeOrder = async () => {
+    /**
+     * A fresh ACTIVE order for tests that store data. Its KPI is measured daily unless said otherwise, so the few points
+     * a test uploads do not make the round evaluable: a later upload to the round is not refused as already evaluated
+     * when the worker happens to be quick.
+     */
+    const activeOrder = async (measurementPeriod = 'daily') => {
       const solutionId = await listSolution(a);
-      const { orderId: id } = await draftOrder(a, { solutionId, price: '100000000' });
+      const { orderId: id } = await draftOrder(a, { solutionId, price: '100000000', measurementPeriod });
       const order = await signBoth(a, id);
       ordinal++;
       return { id, start: Date.parse(order.terms.rounds[0].startsAt) };
@@ -404,7 +408,7 @@ describe('measurement ingestion', () => {
       expect(await stored(id)).toEqual({ points: 2, batches: 1 });
     });
 
-    it('JSON as before, feeding the evaluation', async () => {
+    it('JSON as the test clients send it', async () => {
       const { id } = await activeOrder();
       await uploadRound(a, id, 1, ['40', '44']);
       expect(await stored(id)).toEqual({ points: 2, batches: 1 });
@@ -527,7 +531,7 @@ describe('measurement ingestion', () => {
     });
 
     it('refuses uploads to a closed order', async () => {
-      const { id, start } = await activeOrder();
+      const { id, start } = await activeOrder('quarterly');
       await uploadRound(a, id, 1, ['40', '44']);
       // The worker evaluates, then settles and closes: on a loaded machine that takes its time, so wait for each
       // state with a bound well inside the test's own timeout.
