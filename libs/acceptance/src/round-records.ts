@@ -51,7 +51,9 @@ export class RoundRecords {
   /**
    * The round's data as record `version` uses it: per KPI the series of its newest data revision up to `version`,
    * and the SHA-256 of the batches that data comes from (in the order of their first reading). Computed by
-   * PostgreSQL over the stored rows, so the worker's time and memory do not grow with the number of readings.
+   * PostgreSQL over the stored rows, so the worker's time and memory do not grow with the number of readings. The
+   * readings are read once, grouped by KPI, revision and batch; everything else works on those few groups, and each
+   * KPI's last reading is one step down the series index.
    */
   async series(
     tx: EntityManager,
@@ -59,34 +61,32 @@ export class RoundRecords {
     roundNo: number,
     version: number,
   ): Promise<{ series: Map<string, KpiSeries>; hashes: string[] }> {
-    const used = `WITH newest AS (
-         SELECT kpi_key, max(revision) AS revision FROM acceptance.measurements
-         WHERE order_id = $1 AND round_no = $2 AND revision <= $3 GROUP BY kpi_key)
-       SELECT m.* FROM acceptance.measurements m JOIN newest n ON n.kpi_key = m.kpi_key AND n.revision = m.revision
-       WHERE m.order_id = $1 AND m.round_no = $2`;
-    const params = [orderId, roundNo, version];
-    const sums = await tx.query<Array<{ kpi_key: string; points: number; sum: string }>>(
-      `SELECT kpi_key, count(*)::int AS points, sum(value)::text AS sum FROM (${used}) u GROUP BY kpi_key`,
-      params,
+    const [{ kpis, hashes }] = await tx.query<
+      Array<{ kpis: Array<KpiSeries & { kpi_key: string }>; hashes: string[] }>
+    >(
+      `WITH groups AS (
+         SELECT kpi_key, revision, batch_id, count(*) AS points, sum(value) AS sum, min(observed_at) AS first_at,
+                min(id) AS first_id
+         FROM acceptance.measurements WHERE order_id = $1 AND round_no = $2 AND revision <= $3
+         GROUP BY kpi_key, revision, batch_id),
+       used AS (
+         SELECT * FROM groups g WHERE revision = (SELECT max(revision) FROM groups n WHERE n.kpi_key = g.kpi_key))
+       SELECT
+         (SELECT coalesce(json_agg(k), '[]') FROM (
+            SELECT u.kpi_key, sum(u.points)::int AS points, sum(u.sum)::text AS sum,
+              (SELECT m.value::text FROM acceptance.measurements m
+               WHERE m.order_id = $1 AND m.round_no = $2 AND m.kpi_key = u.kpi_key AND m.revision = u.revision
+               ORDER BY m.observed_at DESC, m.id DESC LIMIT 1) AS last
+            FROM used u GROUP BY u.kpi_key, u.revision) k) AS kpis,
+         (SELECT coalesce(json_agg(b.sha256 ORDER BY b.first_at, b.first_id), '[]') FROM (
+            SELECT mb.sha256, min(u.first_at) AS first_at, min(u.first_id) AS first_id
+            FROM used u JOIN acceptance.measurement_batches mb ON mb.id = u.batch_id GROUP BY mb.sha256) b) AS hashes`,
+      [orderId, roundNo, version],
     );
-    const lasts = await tx.query<Array<{ kpi_key: string; last: string }>>(
-      `SELECT DISTINCT ON (kpi_key) kpi_key, value::text AS last FROM (${used}) u
-       ORDER BY kpi_key, observed_at DESC, id DESC`,
-      params,
-    );
-    const batches = await tx.query<Array<{ sha256: string }>>(
-      `SELECT b.sha256 FROM (${used}) u JOIN acceptance.measurement_batches b ON b.id = u.batch_id
-       GROUP BY b.sha256 ORDER BY min(u.observed_at), min(u.id)`,
-      params,
-    );
-    const last = new Map(lasts.map((row) => [row.kpi_key, row.last]));
     const series = new Map(
-      sums.map((row): [string, KpiSeries] => [
-        row.kpi_key,
-        { points: row.points, sum: row.sum, last: last.get(row.kpi_key)! },
-      ]),
+      kpis.map(({ kpi_key, points, sum, last }): [string, KpiSeries] => [kpi_key, { points, sum, last }]),
     );
-    return { series, hashes: batches.map((row) => row.sha256) };
+    return { series, hashes };
   }
 
   /** The delivery record (biên bản bàn giao): what was delivered, and what the order has earned with it. */
