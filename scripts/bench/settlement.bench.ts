@@ -193,7 +193,7 @@ async function settleBacklog(ctx: BenchContext): Promise<BenchResult> {
     ctx.log(`seeding ${rounds} payable rounds of ${orders} orders`);
     await seedOrders(pool, { orders });
     // Every seeded record is PAYABLE until the transaction that settles it: the partial index answers at once, where
-    // counting the settlements every 250 ms took a few per cent of the machine from the worker it measures.
+    // counting the settlements every 250 ms took about 3 % of a core from the processes measured.
     const payableLeft = async () =>
       (
         await pool.query<{ left: boolean }>(
