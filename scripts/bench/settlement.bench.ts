@@ -141,12 +141,9 @@ const RAW_PAIRS = 1_000;
 async function openRawAccounts(pool: Pool): Promise<void> {
   await pool.query(
     `INSERT INTO ledger.accounts (id, code, kind, owner_id, may_go_negative)
-     SELECT md5('raw-from' || p)::uuid, 'raw-from:' || p, 'APPROPRIATION', NULL, true FROM generate_series(1, $1) p;
+     SELECT md5('raw-from' || p)::uuid, 'raw-from:' || p, 'APPROPRIATION', NULL, true FROM generate_series(1, ${RAW_PAIRS}) p;
      INSERT INTO ledger.accounts (id, code, kind, owner_id)
-     SELECT md5('raw-to' || p)::uuid, 'raw-to:' || p, 'AGENCY_BUDGET', NULL FROM generate_series(1, $1) p`.replace(
-      /\$1/g,
-      String(RAW_PAIRS),
-    ),
+     SELECT md5('raw-to' || p)::uuid, 'raw-to:' || p, 'AGENCY_BUDGET', NULL FROM generate_series(1, ${RAW_PAIRS}) p`,
   );
 }
 
@@ -227,8 +224,10 @@ async function settleBacklog(ctx: BenchContext): Promise<BenchResult> {
     const started = performance.now();
     const bootSeconds = (started - booting) / 1000;
     while (await payableLeft()) {
-      if (performance.now() - started > TIMEOUT_MS)
-        throw new Error(`settlement: rounds still payable after the timeout`);
+      if (performance.now() - started > TIMEOUT_MS) {
+        const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM settlement.settlements');
+        throw new Error(`settlement: only ${rows[0].n}/${rounds} settled`);
+      }
       await sleep(250);
     }
     const seconds = (performance.now() - started) / 1000;
