@@ -98,11 +98,12 @@ export class Authenticator {
       throw IdentityErrors.UNAUTHENTICATED('Phiên đăng nhập không hợp lệ hoặc đã hết hạn. / Invalid or expired token.');
     }
     // One primary-key read per request, like an API key's: a disabled user or a changed role takes effect at once.
-    const current = await this.users.findOne({
-      where: { id: claims.sub },
-      select: { id: true, tokenVersion: true, disabledAt: true, roles: true },
-    });
-    if (!current || current.disabledAt || current.tokenVersion !== claims.ver) throw IdentityErrors.SESSION_REVOKED();
+    // Plain SQL: it runs on every authenticated request, and building it through the ORM cost more than running it.
+    const [current] = await this.users.query<Array<{ roles: Role[] }>>(
+      `SELECT roles FROM identity.users WHERE id = $1 AND token_version = $2 AND disabled_at IS NULL`,
+      [claims.sub, claims.ver],
+    );
+    if (!current) throw IdentityErrors.SESSION_REVOKED();
     return {
       userId: claims.sub,
       apiKeyId: null,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { decodeCursor, newId, pageOf, type Page } from '@app/kernel';
-import { Account } from './account.entity';
 import {
   type AccountKind,
   type Leg,
@@ -110,13 +109,8 @@ export class LedgerFacade {
     return new Map(rows.map((r) => [r.code, r.id]));
   }
 
-  async findAccount(code: string, tx: EntityManager): Promise<Account | null> {
-    return tx.findOneBy(Account, { code });
-  }
-
   async balanceOf(code: string, tx: EntityManager): Promise<bigint> {
-    const account = await this.findAccount(code, tx);
-    return account ? BigInt(account.balance) : 0n;
+    return (await this.balances([code], tx)).get(code) ?? 0n;
   }
 
   async balances(codes: string[], tx: EntityManager): Promise<Map<string, bigint>> {
