@@ -2,25 +2,24 @@
  * Benchmark `journey`: complete marketplace journeys per second (listing → award → signatures → measurements →
  * worker evaluation and settlement → order CLOSED), through the real API and worker processes.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import {
-  ApiError,
-  bootstrapOperator,
-  createActors,
-  draftOrder,
-  listSolution,
-  MarketplaceClient,
-  signBoth,
-  signRecord,
-  uploadRound,
-  type Actors,
-} from '@app/test-support';
-import { type AppProcess, distPath, run, sleep, startApis, startWorker } from '../infra';
+import { ApiError, bootstrapOperator, MarketplaceClient } from '@app/test-support';
+import { type AppProcess, distPath, run, startApis, startWorker } from '../infra';
 import { dashboardRefreshes, intEnv, percentile } from './figures';
+import {
+  EXPECTED_PAYMENT,
+  fundedActors,
+  journey,
+  journeyEnv,
+  METRICS_TOKEN,
+  OUTBOX_POLL_MS,
+  POLL_MS,
+  UUID,
+  WORKER_CONCURRENCY,
+} from './journey-system';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 
 // Closed loop: throughput ≈ concurrency / journey latency until the system saturates. On a 2-core machine 16 clients
@@ -31,28 +30,10 @@ const MAX_DURATION_MS = intEnv('BENCH_JOURNEY_DURATION_S', 60) * 1000;
 // The call and then the offer must be created within the window: two requests, each waiting its turn behind the other
 // clients' (300 ms was too tight at 32 clients on 2 cores).
 const CALL_WINDOW_MS = intEnv('BENCH_JOURNEY_CALL_WINDOW_MS', Math.max(500, 16 * CONCURRENCY));
-const POLL_MS = 50;
 const JOURNEY_TIMEOUT_MS = 60_000;
-const OUTBOX_POLL_MS = 200;
-const WORKER_CONCURRENCY = 8;
 // Scale-out on one machine: clients are spread round-robin over the API processes; workers share the queues.
 const API_PROCESSES = intEnv('BENCH_JOURNEY_APIS', 1);
 const WORKER_PROCESSES = intEnv('BENCH_JOURNEY_WORKERS', 1);
-
-// Same figures as the e2e journey: mean(40, 44) = 42 → attainment 0.8 → 480,000,000 of 600,000,000 đồng.
-const PRICE = 600_000_000n;
-const EXPECTED_PAYMENT = 480_000_000n;
-const MEASUREMENTS = ['40', '44'];
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-
-interface Outcome {
-  orderId: string;
-  ms: number;
-  /** From the measurement upload to the observed CLOSED: evaluate → the officer signs (window 0) → settle. */
-  settleMs: number;
-  callMisses: number;
-}
 
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -64,65 +45,6 @@ async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promi
   } finally {
     clearTimeout(timer);
   }
-}
-
-const MAX_CALL_ATTEMPTS = 6;
-
-/**
- * The call's deadline is fixed by the client just before the call is created, so under load the call itself
- * (400 DEADLINE_IN_PAST) or the offer (409 CALL_CLOSED) can arrive after it: that is the client's pacing, not a system
- * failure, so the journey opens a new call with twice the window (as a client adapts to the latency it sees) and
- * the retry stays inside its latency; `misses` counts them.
- */
-async function awardedOrder(a: Actors, solutionId: string): Promise<{ orderId: string; misses: number }> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const { orderId } = await draftOrder(a, {
-        solutionId,
-        price: PRICE.toString(),
-        baseline: '30',
-        target: '45',
-        callWindowMs: CALL_WINDOW_MS * 2 ** (attempt - 1),
-      });
-      return { orderId, misses: attempt - 1 };
-    } catch (error) {
-      const missed =
-        error instanceof ApiError &&
-        ((error.body.code === 'COMPETITION.CALL_CLOSED' && error.route.endsWith('/offers')) ||
-          (error.body.code === 'COMPETITION.DEADLINE_IN_PAST' && error.route.endsWith('/calls')));
-      if (!missed || attempt === MAX_CALL_ATTEMPTS) throw error;
-    }
-  }
-}
-
-async function journey(a: Actors): Promise<Outcome> {
-  const started = performance.now();
-  const solutionId = await listSolution(a);
-  const { orderId, misses } = await awardedOrder(a, solutionId);
-  await signBoth(a, orderId);
-  const uploading = performance.now();
-  await uploadRound(a, orderId, 1, MEASUREMENTS);
-  await signRecord(a, orderId, 1);
-  for (;;) {
-    const order = await a.buyer.get<{ status: string }>(`/orders/${orderId}`);
-    const now = performance.now();
-    if (order.status === 'CLOSED') return { orderId, ms: now - started, settleMs: now - uploading, callMisses: misses };
-    await sleep(POLL_MS);
-  }
-}
-
-/** The same actors, each talking to the API process at `url`. */
-function onApi(a: Actors, url: string): Actors {
-  const { admin, vendor, buyer, officer, assessor, city } = a;
-  return {
-    ...a,
-    admin: admin.at(url),
-    vendor: vendor.at(url),
-    buyer: buyer.at(url),
-    officer: officer.at(url),
-    assessor: assessor.at(url),
-    city: city.at(url),
-  };
 }
 
 function describeFailure(error: unknown): string {
@@ -224,8 +146,6 @@ async function startCpuMeter(probes: Record<string, CpuProbe>): Promise<() => Pr
   };
 }
 
-const METRICS_TOKEN = randomBytes(32).toString('hex');
-
 /** Request counts by status class from the API processes' Prometheus histograms. */
 async function httpCounts(urls: string[]): Promise<{ total: number; client: number; server: number }> {
   const texts = await Promise.all(
@@ -309,25 +229,7 @@ async function verify(pool: Pool): Promise<Verification> {
 
 async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
   const logDir = path.join(ctx.workDir, 'logs');
-  const env = {
-    NODE_ENV: 'production',
-    DATABASE_URL: ctx.databaseUrl,
-    DB_POOL_SIZE: '10',
-    REDIS_URL: ctx.redis.url,
-    QUEUE_PREFIX: 'bench',
-    JWT_SECRET: randomBytes(48).toString('base64url'),
-    METRICS_TOKEN,
-    JWT_TTL_SECONDS: '3600',
-    // Setup logs in 5 users per actor set from one address; the production limit would throttle it.
-    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-    OUTBOX_POLL_MS: String(OUTBOX_POLL_MS),
-    SWEEP_INTERVAL_MS: '10000',
-    QUEUE_LOCK_MS: '30000',
-    WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
-    // Empty explicitly: a value inherited from the caller's environment is refused in production.
-    FAULT_POINTS: '',
-    APP_LOG_DIR: logDir,
-  };
+  const env = journeyEnv(ctx, logDir);
 
   ctx.log('migrating');
   await run(process.execPath, [distPath('scripts', 'migrate.js')], {
@@ -352,19 +254,8 @@ async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
     const operator = await bootstrapOperator(pool);
     const admin = client.as(await client.login(operator.email, operator.password));
     ctx.log(`creating ${CONCURRENCY} actor sets`);
-    const actorSets = await Promise.all(
-      Array.from({ length: CONCURRENCY }, async (_, i) =>
-        onApi(await createActors(admin, `b${i}-${randomBytes(2).toString('hex')}`), urls[i % urls.length]),
-      ),
-    );
-    // Every client may in the worst case run all journeys (plus its warm-up) and escrow the full price each time.
-    const budget = PRICE * BigInt(MAX_JOURNEYS + 1);
-    for (const a of actorSets) {
-      await admin.post(`/budgets/${a.agencyOrgId}/allocations`, {
-        amount: budget.toString(),
-        reference: `BENCH-${a.agencyOrgId}`,
-      });
-    }
+    // Every client may in the worst case run all journeys (plus its warm-up).
+    const actorSets = await fundedActors(admin, CONCURRENCY, urls, MAX_JOURNEYS + 1);
 
     const failures = new Map<string, number>();
     const fail = (error: unknown) => {
@@ -376,7 +267,7 @@ async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
     // One journey per client first, so JIT compilation and connection pools are warm before measuring.
     ctx.log('warm-up');
     const warmup = await Promise.allSettled(
-      actorSets.map((a) => withTimeout(journey(a), JOURNEY_TIMEOUT_MS, 'journey')),
+      actorSets.map((a) => withTimeout(journey(a, CALL_WINDOW_MS), JOURNEY_TIMEOUT_MS, 'journey')),
     );
     warmup.filter((r) => r.status === 'rejected').forEach((r) => fail(r.reason));
 
@@ -400,7 +291,7 @@ async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
         while (started < MAX_JOURNEYS && performance.now() < stopAt) {
           started++;
           try {
-            const outcome = await withTimeout(journey(a), JOURNEY_TIMEOUT_MS, 'journey');
+            const outcome = await withTimeout(journey(a, CALL_WINDOW_MS), JOURNEY_TIMEOUT_MS, 'journey');
             latencies.push(outcome.ms);
             settleLatencies.push(outcome.settleMs);
             callMisses += outcome.callMisses;

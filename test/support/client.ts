@@ -35,6 +35,10 @@ export class MarketplaceClient {
   /** Requests refused for overload and sent again, by every client of this process (benchmarks report it). */
   static overloadRetries = 0;
 
+  /** When set, every request is sent through it (the `journey-cost` benchmark reads the API's CPU around each). */
+  static meter:
+    (<T>(call: { baseUrl: string; method: string; route: string }, send: () => Promise<T>) => Promise<T>) | undefined;
+
   constructor(
     readonly baseUrl: string,
     private readonly token?: string,
@@ -56,7 +60,9 @@ export class MarketplaceClient {
   async request<T>(method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.send<T>(method, route, body, headers);
+        const send = () => this.send<T>(method, route, body, headers);
+        const { meter } = MarketplaceClient;
+        return await (meter ? meter({ baseUrl: this.baseUrl, method, route }, send) : send());
       } catch (error) {
         const overloaded = error instanceof ApiError && error.body.code === 'PLATFORM.OVERLOADED';
         if (!overloaded || attempt === MAX_OVERLOAD_ATTEMPTS) throw error;

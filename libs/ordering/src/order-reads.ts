@@ -4,10 +4,11 @@ import { Repository } from 'typeorm';
 import { assertSameOrganisationOrOperator, type Principal } from '@app/identity';
 import type { Page } from '@app/kernel';
 import { LedgerFacade } from '@app/ledger';
-import { keysetPage } from '@app/platform';
+import { keysetPage, selectFrom } from '@app/platform';
 import { ledgerCodes, OrderingErrors, type OrderStatus } from './contracts/ordering';
 import { fundingFigures, type FundingFigures } from './funding-reads';
 import { assertVisible } from './order-access';
+import { findOrder } from './order-locks';
 import { Order } from './order.entity';
 import { Signature } from './signature.entity';
 
@@ -33,17 +34,20 @@ export class OrderReads {
   constructor(
     private readonly ledger: LedgerFacade,
     @InjectRepository(Order) private readonly orders: Repository<Order>,
-    @InjectRepository(Signature) private readonly signatures: Repository<Signature>,
   ) {}
 
   async get(
     principal: Principal,
     orderId: string,
   ): Promise<{ order: Order; signatures: Signature[]; escrowBalance: bigint }> {
-    const order = await this.orders.findOneBy({ id: orderId });
-    if (!order) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: orderId });
+    const db = this.orders.manager;
+    const order = await findOrder(db, orderId);
     assertVisible(principal, order);
-    const signatures = await this.signatures.find({ where: { orderId }, order: { signedAt: 'ASC' } });
+    // Every order page and every poll of it reads these: plain SQL (see selectFrom).
+    const signatures = await db.query<Signature[]>(
+      `${selectFrom(db, Signature, 's')} WHERE s.order_id = $1 ORDER BY s.signed_at`,
+      [orderId],
+    );
     return {
       order,
       signatures,
