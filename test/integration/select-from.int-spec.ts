@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Order, Signature } from '@app/ordering';
-import { selectFrom } from '@app/platform';
+import { selectById, selectFrom } from '@app/platform';
 import { schemaDataSource } from '../../scripts/db/schema';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
 
 /** Plain SQL built from an entity's metadata reads rows exactly as TypeORM's own finds do. */
-describe('selectFrom', () => {
+describe('selectFrom and selectById', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
   beforeAll(async () => {
@@ -35,6 +35,14 @@ describe('selectFrom', () => {
     const [order] = await manager.query<Order[]>(`${selectFrom(manager, Order, 'o')} WHERE o.id = $1`, [id]);
     expect(order).toEqual(await manager.findOneByOrFail(Order, { id }));
     expect(order.maxAmount).toBe('9007199254740993');
+    expect(await selectById(manager, Order, id)).toEqual(order);
+    await dataSource.transaction(async (tx) => {
+      expect(await selectById(tx, Order, id, { lock: true })).toEqual(order);
+      await expect(
+        db.pool.query('SELECT 1 FROM ordering.orders WHERE id = $1 FOR UPDATE NOWAIT', [id]),
+      ).rejects.toThrow('could not obtain lock');
+    });
+    expect(await selectById(manager, Order, randomUUID())).toBeUndefined();
     const signatures = await manager.query<Signature[]>(
       `${selectFrom(manager, Signature, 's')} WHERE s.order_id = $1 ORDER BY s.party`,
       [id],

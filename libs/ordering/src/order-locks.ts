@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { AnyOf, selectFrom } from '@app/platform';
+import { AnyOf, selectById } from '@app/platform';
 import { OrderingErrors } from './contracts/ordering';
 import { Order } from './order.entity';
 
 /** Row lock on the order: settlement, signing and closing of one order never interleave. */
 export async function lockOrder(tx: EntityManager, orderId: string): Promise<Order> {
-  const [order] = await tx.query<Order[]>(`${selectFrom(tx, Order, 'o')} WHERE o.id = $1 FOR UPDATE`, [orderId]);
+  const order = await selectById(tx, Order, orderId, { lock: true });
   if (!order) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: orderId });
   return order;
 }
@@ -25,7 +25,7 @@ export function lockAvailableOrders(tx: EntityManager, orderIds: string[], limit
 
 /** The order, read through the given manager, or ORDER_NOT_FOUND (plain SQL: most requests read an order). */
 export async function findOrder(tx: EntityManager, orderId: string): Promise<Order> {
-  const [order] = await tx.query<Order[]>(`${selectFrom(tx, Order, 'o')} WHERE o.id = $1`, [orderId]);
+  const order = await selectById(tx, Order, orderId);
   if (!order) throw OrderingErrors.ORDER_NOT_FOUND(undefined, { id: orderId });
   return order;
 }

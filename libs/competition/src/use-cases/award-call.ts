@@ -4,7 +4,7 @@ import { AuditFacade } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { actorOf, IdentityErrors, type Principal } from '@app/identity';
 import { Clock } from '@app/kernel';
-import { updateIfStatus } from '@app/platform';
+import { selectById, updateIfStatus } from '@app/platform';
 import { ProblemsFacade, type Problem } from '@app/problems';
 import { Call } from '../call.entity';
 import { loadCall } from '../call-lookup';
@@ -42,13 +42,13 @@ export class AwardCall {
     tx: EntityManager,
     { principal, callId, ...dto }: { principal: Principal; callId: string } & AwardDto,
   ): Promise<AwardedOffer> {
-    const locked = await tx.findOne(Call, { where: { id: callId }, lock: { mode: 'pessimistic_write' } });
+    const locked = await selectById(tx, Call, callId, { lock: true });
     if (!locked) throw CompetitionErrors.CALL_NOT_FOUND(undefined, { id: callId });
     if (principal.organisationId !== locked.agencyOrganisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
     if (locked.deadline > this.clock.now()) throw CompetitionErrors.CALL_STILL_OPEN();
     await this.scoring.scoreIfDue(tx, callId);
     const call = await loadCall(tx, callId);
-    const offer = await tx.findOneBy(Offer, { id: dto.offerId });
+    const offer = await selectById(tx, Offer, dto.offerId);
     if (!offer || offer.callId !== callId)
       throw CompetitionErrors.OFFER_NOT_IN_CALL(undefined, { offerId: dto.offerId });
     await assertSolutionListed(this.catalog, tx, offer.solutionId);

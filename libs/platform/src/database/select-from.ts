@@ -24,3 +24,17 @@ export function selectFrom(manager: EntityManager, entity: EntityTarget<ObjectLi
   byAlias.set(alias, statement);
   return statement;
 }
+
+/** The entity whose `id` column is `id` (row-locked FOR UPDATE with `lock`), or undefined: `selectFrom` by key. */
+export async function selectById<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: string,
+  { lock = false } = {},
+): Promise<T | undefined> {
+  const [row] = await manager.query<T[]>(
+    `${selectFrom(manager, entity, 't')} WHERE t.id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return row;
+}

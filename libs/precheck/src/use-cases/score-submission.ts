@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditFacade, type AuditActor } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { actorOf, type Principal } from '@app/identity';
-import { Transactions, updateIfStatus } from '@app/platform';
+import { selectById, selectFrom, Transactions, updateIfStatus } from '@app/platform';
 import {
   ASSESSORS_PER_SUBMISSION,
   DEFAULT_GROUP_MARK,
@@ -42,9 +42,12 @@ export class ScoreSubmission {
   async execute({ principal, id, dto }: { principal: Principal; id: string; dto: ScoreDto }): Promise<SubmissionView> {
     const actor = actorOf(principal);
     return this.tx.run(async (tx) => {
-      const submission = await tx.findOne(Submission, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const submission = await selectById(tx, Submission, id, { lock: true });
       if (!submission) throw PrecheckErrors.SUBMISSION_NOT_FOUND(undefined, { id });
-      const assignments = await tx.find(Assignment, { where: { submissionId: id }, order: { createdAt: 'ASC' } });
+      const assignments = await tx.query<Assignment[]>(
+        `${selectFrom(tx, Assignment, 'a')} WHERE a.submission_id = $1 ORDER BY a.created_at`,
+        [id],
+      );
       const mine = assignments.find((a) => a.assessorUserId === principal.userId);
       if (!mine) throw PrecheckErrors.NOT_ASSIGNED(undefined, { id });
       if (mine.scoredAt) throw PrecheckErrors.ALREADY_SCORED(undefined, { id });
