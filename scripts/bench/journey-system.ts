@@ -52,7 +52,7 @@ export function journeyEnv(ctx: BenchContext, logDir: string): Record<string, st
 }
 
 /** The same actors, each talking to the API process at `url`. */
-export function onApi(a: Actors, url: string): Actors {
+function onApi(a: Actors, url: string): Actors {
   const { admin, vendor, buyer, officer, assessor, city } = a;
   return {
     ...a,

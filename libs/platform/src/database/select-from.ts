@@ -5,7 +5,7 @@ const statements = new WeakMap<object, Map<string, string>>();
 /**
  * `SELECT <every column AS "property"> FROM <table> <alias>`, built once from the entity's TypeORM metadata: plain SQL
  * that returns rows in the entity's shape, for reads run on most requests, where building a `find` cost the API
- * several times more than running it (`journey-cost` bench). `date` columns come back as text, as TypeORM gives them;
+ * more CPU than running its query (`journey-cost` bench). `date` columns come back as text, as TypeORM gives them;
  * relation and embedded columns are not supported.
  */
 export function selectFrom(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): string {
