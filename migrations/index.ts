@@ -34,6 +34,7 @@ import { OrganisationsViewTaxCode1795720000000 } from './1795720000000-organisat
 import { AuditChainAtCommit1795730000000 } from './1795730000000-audit-chain-at-commit';
 import { LedgerStatementBalanceCheck1795740000000 } from './1795740000000-ledger-statement-balance-check';
 import { OrderingOrdersFillfactor1795750000000 } from './1795750000000-ordering-orders-fillfactor';
+import { PlatformOutboxPending1795760000000 } from './1795760000000-platform-outbox-pending';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -73,4 +74,5 @@ export const migrations = [
   AuditChainAtCommit1795730000000,
   LedgerStatementBalanceCheck1795740000000,
   OrderingOrdersFillfactor1795750000000,
+  PlatformOutboxPending1795760000000,
 ];

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { ApiError, bootstrapOperator, MarketplaceClient } from '@app/test-support';
 import { type AppProcess, distPath, run, startApis, startWorker } from '../infra';
+import { cpuPercentFigures, postgresCpu, processCpu, startCpuMeter, totalCpu } from './cpu';
 import { dashboardRefreshes, intEnv, percentile } from './figures';
 import {
   EXPECTED_PAYMENT,
@@ -55,96 +56,6 @@ function describeFailure(error: unknown): string {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-
-const TICKS_PER_SECOND = 100;
-
-interface ProcStat {
-  ppid: number;
-  cpuSeconds: number;
-}
-
-/** A process's parent and CPU seconds (user + system) so far, from /proc; undefined where unavailable. */
-async function procStat(pid: number): Promise<ProcStat | undefined> {
-  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-  if (!stat) return undefined;
-  // Fields after the parenthesised command name, which may itself contain spaces.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
-}
-
-/** Cumulative CPU seconds of something under test, or undefined where it cannot be measured. */
-type CpuProbe = () => Promise<number | undefined>;
-
-const processCpu =
-  (pid: number): CpuProbe =>
-  async () =>
-    (await procStat(pid))?.cpuSeconds;
-
-const totalCpu =
-  (probes: CpuProbe[]): CpuProbe =>
-  async () => {
-    const values = await Promise.all(probes.map((probe) => probe()));
-    return values.some((v) => v === undefined) ? undefined : values.reduce((sum, v) => sum! + v!, 0);
-  };
-
-/** The postmaster and its children; backends live as long as the pools' connections, so deltas hold. */
-const postgresCpu =
-  (dataDir: string): CpuProbe =>
-  async () => {
-    const postmaster = Number(
-      (await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0],
-    );
-    if (!postmaster) return undefined;
-    const pids = (await fs.readdir('/proc').catch(() => [] as string[])).filter((name) => /^\d+$/.test(name));
-    let total = 0;
-    for (const pid of pids) {
-      const stat = await procStat(Number(pid));
-      if (stat && (Number(pid) === postmaster || stat.ppid === postmaster)) total += stat.cpuSeconds;
-    }
-    return total;
-  };
-
-/** Busy and total jiffies of the whole machine, from /proc/stat; undefined where /proc is unavailable. */
-async function machineTicks(): Promise<{ busy: number; total: number } | undefined> {
-  const stat = await fs.readFile('/proc/stat', 'utf8').catch(() => undefined);
-  const cpu = stat?.split('\n')[0].split(/\s+/).slice(1).map(Number);
-  if (!cpu || cpu.length < 5) return undefined;
-  const total = cpu.reduce((sum, n) => sum + n, 0);
-  // idle + iowait
-  return { busy: total - cpu[3] - cpu[4], total };
-}
-
-/**
- * Starts measuring; the returned function gives each probe's CPU use over the interval as % of one core, and
- * `machine_cpu_pct` as % of all cores (100 = every core busy, whoever used it).
- */
-async function startCpuMeter(probes: Record<string, CpuProbe>): Promise<() => Promise<Record<string, number>>> {
-  const started = performance.now();
-  const machineBefore = await machineTicks();
-  const before = new Map<string, number | undefined>();
-  for (const [name, probe] of Object.entries(probes)) before.set(name, await probe());
-  const benchBefore = process.cpuUsage();
-  return async () => {
-    const seconds = (performance.now() - started) / 1000;
-    const figures: Record<string, number> = {};
-    for (const [name, probe] of Object.entries(probes)) {
-      const [from, to] = [before.get(name), await probe()];
-      if (from !== undefined && to !== undefined) {
-        figures[`${name}_cpu_pct`] = Math.round(((to - from) / seconds) * 100);
-      }
-    }
-    const bench = process.cpuUsage(benchBefore);
-    // The load generator shares the machine with the system under test.
-    figures.bench_client_cpu_pct = Math.round(((bench.user + bench.system) / 1e6 / seconds) * 100);
-    const machineAfter = await machineTicks();
-    if (machineBefore && machineAfter) {
-      figures.machine_cpu_pct = Math.round(
-        ((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * 100,
-      );
-    }
-    return figures;
-  };
-}
 
 /** Request counts by status class from the API processes' Prometheus histograms. */
 async function httpCounts(urls: string[]): Promise<{ total: number; client: number; server: number }> {
@@ -304,7 +215,7 @@ async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
     );
     const wallMs = performance.now() - t0;
     const after = await httpCounts(urls);
-    const cpu = await stopCpuMeter();
+    const cpu = cpuPercentFigures(await stopCpuMeter());
     const refreshes = (await dashboardRefreshes(pool)) - refreshesBefore;
 
     const check = await verify(pool);

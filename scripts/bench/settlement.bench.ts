@@ -9,6 +9,7 @@ import { Pool } from 'pg';
 import { recordEvent, RecordEvents } from '@app/acceptance';
 import { type AppProcess, distPath, run, sleep, startWorker } from '../infra';
 import type { BenchContext, BenchResult, Benchmark } from './run';
+import { type CpuUse, postgresCpu, processCpu, startCpuMeter } from './cpu';
 import { dashboardRefreshes, intEnv } from './figures';
 
 const ROUNDS = intEnv('BENCH_SETTLEMENT_ROUNDS', 100_000);
@@ -122,8 +123,10 @@ export async function seedOrders(pool: Pool, { orders, evaluatedOnly = false, ag
     Array.from({ length: ROUNDS_PER_ORDER }, (_, r) => recordEvent(RecordEvents.payable, id, r + 1)),
   );
   await pool.query(
-    `INSERT INTO platform.outbox (queue, job_name, job_id, payload, coalesce_key)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[])`,
+    `WITH queued AS (
+       INSERT INTO platform.outbox (queue, job_name, job_id, payload, coalesce_key)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[]) RETURNING id)
+     INSERT INTO platform.outbox_pending (id) SELECT id FROM queued`,
     [
       jobs.map((j) => j.queue),
       jobs.map((j) => j.name),
@@ -149,11 +152,11 @@ async function openRawAccounts(pool: Pool): Promise<void> {
 
 /**
  * Bare double-entry transfers numbered `first` to `last` between the raw account pairs, 1,000 per transaction,
- * through the same trigger; returns the seconds taken.
+ * through the same trigger; returns the seconds taken and the CPU PostgreSQL and this process used.
  */
-async function rawTransfers(pool: Pool, first: number, last: number): Promise<number> {
+async function rawTransfers(ctx: BenchContext, pool: Pool, first: number, last: number): Promise<CpuUse> {
   const client = await pool.connect();
-  const started = performance.now();
+  const stopCpuMeter = await startCpuMeter({ postgres: postgresCpu(ctx.pg.dataDir) });
   try {
     for (let from = first; from <= last; from += RAW_BATCH) {
       const to = Math.min(from + RAW_BATCH - 1, last);
@@ -173,11 +176,14 @@ async function rawTransfers(pool: Pool, first: number, last: number): Promise<nu
       );
       await client.query('COMMIT');
     }
+    return await stopCpuMeter();
   } finally {
     client.release();
   }
-  return (performance.now() - started) / 1000;
 }
+
+/** CPU ms per 1,000 units of work, to a tenth. */
+const perThousand = (cpuSeconds: number, units: number) => Math.round((cpuSeconds * 1e7) / units) / 10;
 
 async function settleBacklog(ctx: BenchContext): Promise<BenchResult> {
   const orders = Math.ceil(ROUNDS / ROUNDS_PER_ORDER);
@@ -202,7 +208,7 @@ async function settleBacklog(ctx: BenchContext): Promise<BenchResult> {
     ctx.log('raw SQL baseline, first half');
     await openRawAccounts(pool);
     const rawHalf = Math.floor(rounds / 2);
-    const rawBefore = await rawTransfers(pool, 1, rawHalf);
+    const rawBefore = await rawTransfers(ctx, pool, 1, rawHalf);
     ctx.log('starting the worker');
     const booting = performance.now();
     worker = await startWorker({
@@ -223,6 +229,7 @@ async function settleBacklog(ctx: BenchContext): Promise<BenchResult> {
     // boot (loading its modules, connecting) is reported on its own.
     const started = performance.now();
     const bootSeconds = (started - booting) / 1000;
+    const stopCpuMeter = await startCpuMeter({ worker: processCpu(worker.pid), postgres: postgresCpu(ctx.pg.dataDir) });
     while (await payableLeft()) {
       if (performance.now() - started > TIMEOUT_MS) {
         const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM settlement.settlements');
@@ -231,6 +238,7 @@ async function settleBacklog(ctx: BenchContext): Promise<BenchResult> {
       await sleep(250);
     }
     const seconds = (performance.now() - started) / 1000;
+    const drainCpu = await stopCpuMeter();
     ctx.log(`drained ${rounds} rounds in ${seconds.toFixed(1)} s (worker boot ${bootSeconds.toFixed(1)} s before)`);
     // Each settlement batch asks for a dashboard refresh, a recomputation from the whole city's data.
     const refreshes = await dashboardRefreshes(pool);
@@ -253,18 +261,32 @@ async function settleBacklog(ctx: BenchContext): Promise<BenchResult> {
     }
 
     ctx.log('raw SQL baseline, second half');
-    const rawAfter = await rawTransfers(pool, rawHalf + 1, rounds);
-    const rawPerSecond = rounds / (rawBefore + rawAfter);
+    const rawAfter = await rawTransfers(ctx, pool, rawHalf + 1, rounds);
+    const rawSeconds = rawBefore.wallSeconds + rawAfter.wallSeconds;
+    const rawPerSecond = rounds / rawSeconds;
     const roundsPerSecond = rounds / seconds;
+    // What the work costs in CPU, whatever else the machine was doing: the drain's worker and PostgreSQL, against
+    // the baseline's PostgreSQL and client (this process).
+    const drainCpuSeconds = (drainCpu.cpuSeconds.worker ?? NaN) + (drainCpu.cpuSeconds.postgres ?? NaN);
+    const rawCpuSeconds = [rawBefore, rawAfter].reduce(
+      (sum, { cpuSeconds }) => sum + (cpuSeconds.postgres ?? NaN) + cpuSeconds.bench_client,
+      0,
+    );
     return {
       rounds,
       rounds_per_s: Math.round(roundsPerSecond),
       drain_s: Math.round(seconds * 10) / 10,
       worker_boot_s: Math.round(bootSeconds * 10) / 10,
       raw_transfers_per_s: Math.round(rawPerSecond),
-      raw_before_per_s: Math.round(rawHalf / rawBefore),
-      raw_after_per_s: Math.round((rounds - rawHalf) / rawAfter),
+      raw_before_per_s: Math.round(rawHalf / rawBefore.wallSeconds),
+      raw_after_per_s: Math.round((rounds - rawHalf) / rawAfter.wallSeconds),
       ratio: Math.round((roundsPerSecond / rawPerSecond) * 1000) / 1000,
+      drain_cpu_ms_per_1k_rounds: perThousand(drainCpuSeconds, rounds),
+      drain_worker_cpu_ms_per_1k_rounds: perThousand(drainCpu.cpuSeconds.worker ?? NaN, rounds),
+      drain_postgres_cpu_ms_per_1k_rounds: perThousand(drainCpu.cpuSeconds.postgres ?? NaN, rounds),
+      drain_machine_cpu_pct: drainCpu.machinePct ?? NaN,
+      raw_cpu_ms_per_1k_transfers: perThousand(rawCpuSeconds, rounds),
+      cpu_ratio: Math.round((rawCpuSeconds / drainCpuSeconds) * 1000) / 1000,
       double_payments: doublePayments,
       dashboard_refreshes_while_draining: refreshes,
     };

@@ -15,7 +15,7 @@ import { ApiKey, LoginThrottle, Organisation, User } from '@app/identity';
 import { Account, Posting, Transfer } from '@app/ledger';
 import { Order, Signature } from '@app/ordering';
 import { Notification, Webhook, WebhookAttempt, WebhookDelivery } from '@app/notifications';
-import { dataSourceOptions, OutboxMessage } from '@app/platform';
+import { dataSourceOptions, OutboxMessage, OutboxPending } from '@app/platform';
 import { Assignment, AssessorConflict, RequirementSet, Submission } from '@app/precheck';
 import { Problem, ProblemKpi, Proposal } from '@app/problems';
 import {
@@ -32,6 +32,7 @@ import { migrations } from '../../migrations';
 /** Every entity of every module: what the migrations must produce exactly. */
 export const ENTITIES = [
   OutboxMessage,
+  OutboxPending,
   AuditEvent,
   Organisation,
   User,

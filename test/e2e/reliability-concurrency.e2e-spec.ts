@@ -70,13 +70,7 @@ describe('reliability: 20 concurrent workers on one order and one agency budget'
   };
 
   const unpublished = async () =>
-    Number(
-      (
-        await system.db.pool.query<{ n: string }>(
-          'SELECT count(*) AS n FROM platform.outbox WHERE published_at IS NULL',
-        )
-      ).rows[0].n,
-    );
+    Number((await system.db.pool.query<{ n: string }>('SELECT count(*) AS n FROM platform.outbox_pending')).rows[0].n);
 
   /** Settlement jobs wait in the paused queue until all of them are there, then every worker grabs one at once. */
   async function releaseAtOnce(extraJobs: Array<{ orderId: string; copy: number }>): Promise<void> {

@@ -156,7 +156,7 @@ describe('reliability: Redis stopped and restarted empty', () => {
     const signed = await signRecord(a, orderId, 1);
     expect(signed.status).toBe('PAYABLE');
     await system.db.pool.query(
-      `UPDATE platform.outbox SET published_at = now() WHERE published_at IS NULL AND job_name = 'record-payable'`,
+      `DELETE FROM platform.outbox_pending p USING platform.outbox o WHERE o.id = p.id AND o.job_name = 'record-payable'`,
     );
     await redis.restart({ wipe: true });
     expect(await a.vendor.get(`/orders/${orderId}/settlements`)).toEqual([]);

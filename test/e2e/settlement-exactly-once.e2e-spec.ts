@@ -95,8 +95,8 @@ describe('settlement is exactly once under crashes and duplicate deliveries', ()
     expect(await worker.exited).toBe(137);
     expect(
       await count(
-        `SELECT count(*) AS n FROM platform.outbox WHERE job_name = 'record-payable' AND published_at IS NULL
-           AND payload->>'orderId' = $1`,
+        `SELECT count(*) AS n FROM platform.outbox o JOIN platform.outbox_pending p ON p.id = o.id
+         WHERE o.job_name = 'record-payable' AND o.payload->>'orderId' = $1`,
         orderId,
       ),
     ).toBe(1);

@@ -54,14 +54,14 @@ describe('coalesced jobs (real Redis)', () => {
     released.splice(0).forEach((release) => release());
   };
 
-  it('keeps one waiting job per key, and runs keyless jobs and other keys each', async () => {
+  it('keeps one waiting job per key (a batch adds its last), and runs keyless jobs and other keys each', async () => {
     await queues.addMany([job('a1', 'lane-a'), job('a2', 'lane-a'), job('a3', 'lane-a'), job('b1', 'lane-b')]);
-    await queues.addMany([job('free-1'), job('free-2')]);
+    await queues.addMany([job('a4', 'lane-a'), job('free-1'), job('free-2')]);
     expect((await counts()).waiting).toBe(4);
 
     worker.run().catch(() => undefined);
     await finishRunning(4);
-    expect(ran.sort()).toEqual(['a1', 'b1', 'free-1', 'free-2']);
+    expect(ran.sort()).toEqual(['a3', 'b1', 'free-1', 'free-2']);
     await waitFor('all completed', async () => (await counts()).completed === 4);
   });
 

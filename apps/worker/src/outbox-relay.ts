@@ -53,8 +53,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           coalesce_key: string | null;
         }>
       >(
-        `SELECT id, queue, job_name, job_id, payload, coalesce_key FROM platform.outbox
-         WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT o.id, o.queue, o.job_name, o.job_id, o.payload, o.coalesce_key
+         FROM platform.outbox_pending p JOIN platform.outbox o ON o.id = p.id
+         ORDER BY p.id LIMIT $1 FOR UPDATE OF p SKIP LOCKED`,
         [BATCH],
       );
       if (rows.length === 0) return 0;
@@ -67,7 +68,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }));
       await this.queues.addMany(jobs);
       this.faults.crashAt('relay.after-publish');
-      await tx.query('UPDATE platform.outbox SET published_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+      await tx.query('DELETE FROM platform.outbox_pending WHERE id = ANY($1)', [rows.map((r) => r.id)]);
       return rows.length;
     });
   }

@@ -15,7 +15,7 @@ export { requestIdOf } from './logging/logging.module';
 export { jobId } from './outbox/job';
 export type { JobRequest } from './outbox/job';
 export { Outbox } from './outbox/outbox';
-export { OutboxMessage } from './outbox/outbox-message.entity';
+export { OutboxMessage, OutboxPending } from './outbox/outbox-message.entity';
 export { PlatformModule } from './platform.module';
 export { JobQueues } from './queue/job-queues';
 export { LoggedWorkerHost } from './queue/logged-worker-host';

@@ -7,7 +7,7 @@ import { DatabaseModule, type MigrationList } from './database/database.module';
 import { Transactions } from './database/transaction';
 import { LoggingModule } from './logging/logging.module';
 import { Outbox } from './outbox/outbox';
-import { OutboxMessage } from './outbox/outbox-message.entity';
+import { OutboxMessage, OutboxPending } from './outbox/outbox-message.entity';
 import { JobQueues } from './queue/job-queues';
 
 const providers = [Transactions, Outbox, JobQueues, Faults, { provide: Clock, useClass: SystemClock }];
@@ -22,7 +22,7 @@ export class PlatformModule {
         ConfigModule,
         LoggingModule,
         DatabaseModule.forRoot(options.migrations),
-        TypeOrmModule.forFeature([OutboxMessage]),
+        TypeOrmModule.forFeature([OutboxMessage, OutboxPending]),
       ],
       providers,
       exports: [ConfigModule, ...providers],

@@ -1,7 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
+/** Every job ever queued through the outbox; a row never changes once written (see OutboxPending). */
 @Entity({ schema: 'platform', name: 'outbox' })
-@Index('outbox_unpublished_idx', ['id'], { where: 'published_at IS NULL' })
 export class OutboxMessage {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
@@ -12,7 +12,7 @@ export class OutboxMessage {
   @Column({ type: 'text' })
   jobName: string;
 
-  /** Deterministic BullMQ job id: publishing twice is harmless. */
+  /** Deterministic BullMQ job id: publishing twice is harmless, and a job queued once is never queued again. */
   @Index('outbox_job_id_key', { unique: true })
   @Column({ type: 'text' })
   jobId: string;
@@ -26,7 +26,15 @@ export class OutboxMessage {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+}
 
-  @Column({ type: 'timestamptz', nullable: true })
-  publishedAt: Date | null;
+/**
+ * The outbox rows not yet published: a row leaves when the relay has published it or the work it stands for is done.
+ * Deleting a row here writes one small WAL record, where marking the outbox row published wrote a new version of it
+ * and an entry in each of its indexes.
+ */
+@Entity({ schema: 'platform', name: 'outbox_pending' })
+export class OutboxPending {
+  @PrimaryColumn({ type: 'bigint' })
+  id: string;
 }

@@ -13,8 +13,11 @@ export class Outbox {
   async enqueueMany(tx: EntityManager, jobs: JobRequest[]): Promise<void> {
     if (jobs.length === 0) return;
     await tx.query(
-      `INSERT INTO platform.outbox (queue, job_name, job_id, payload, coalesce_key)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[]) ON CONFLICT (job_id) DO NOTHING`,
+      `WITH queued AS (
+         INSERT INTO platform.outbox (queue, job_name, job_id, payload, coalesce_key)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[])
+         ON CONFLICT (job_id) DO NOTHING RETURNING id)
+       INSERT INTO platform.outbox_pending (id) SELECT id FROM queued`,
       [
         jobs.map((j) => j.queue),
         jobs.map((j) => j.name),
@@ -28,16 +31,15 @@ export class Outbox {
 
   /**
    * The caller's transaction did the work these queued jobs stand for: rows not yet published need never be. Rows a
-   * relay is publishing right now are skipped, not waited for; their jobs find the work done. The rows are updated
-   * by an array of their ids: joined to the subquery instead, the planner scanned the whole outbox (which keeps every
-   * published row) on each call.
+   * relay is publishing right now are skipped, not waited for; their jobs find the work done.
    */
   async markDone(tx: EntityManager, jobIds: string[]): Promise<void> {
     if (jobIds.length === 0) return;
     await tx.query(
       `WITH unpublished AS (
-         SELECT id FROM platform.outbox WHERE job_id = ANY($1) AND published_at IS NULL FOR UPDATE SKIP LOCKED)
-       UPDATE platform.outbox SET published_at = now() WHERE id = ANY(ARRAY(SELECT id FROM unpublished))`,
+         SELECT p.id FROM platform.outbox o JOIN platform.outbox_pending p ON p.id = o.id
+         WHERE o.job_id = ANY($1) FOR UPDATE OF p SKIP LOCKED)
+       DELETE FROM platform.outbox_pending WHERE id = ANY(ARRAY(SELECT id FROM unpublished))`,
       [jobIds],
     );
   }

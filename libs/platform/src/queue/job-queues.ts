@@ -68,9 +68,19 @@ export class JobQueues implements OnApplicationShutdown {
     await this.queue(job.queue).add(job.name, job.payload, optionsOf(job, delayMs));
   }
 
+  /**
+   * Of jobs sharing a coalesce key only the last is added: BullMQ's deduplication would keep just one of them (the
+   * first, or the last while their twin runs), and each one it drops still costs a script run in Redis.
+   */
   async addMany(jobs: JobRequest[]): Promise<void> {
+    const lastOfKey = new Map(jobs.flatMap((job) => (job.coalesceKey ? [[job.coalesceKey, job] as const] : [])));
     const byQueue = new Map<string, JobRequest[]>();
-    for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
+    for (const job of jobs) {
+      if (job.coalesceKey && lastOfKey.get(job.coalesceKey) !== job) continue;
+      const group = byQueue.get(job.queue);
+      if (group) group.push(job);
+      else byQueue.set(job.queue, [job]);
+    }
     for (const [queue, group] of byQueue) {
       await this.queue(queue).addBulk(
         group.map((job) => ({ name: job.name, data: job.payload, opts: optionsOf(job) })),
