@@ -126,6 +126,9 @@ export async function startPostgres(options: {
     `-c unix_socket_directories='${runDir}'`,
     '-c max_connections=300',
     '-c shared_buffers=256MB',
+    // The data lives in memory or on SSD: with the default (4, for spinning disks) the planner answered a lookup of
+    // 2,000 outbox job ids with a sequential scan of the whole outbox (264 ms) instead of the index (25 ms).
+    '-c random_page_cost=1.1',
   ].join(' ');
   const start = async () => {
     try {

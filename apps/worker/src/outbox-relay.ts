@@ -53,9 +53,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           coalesce_key: string | null;
         }>
       >(
-        `SELECT o.id, o.queue, o.job_name, o.job_id, o.payload, o.coalesce_key
-         FROM platform.outbox_pending p JOIN platform.outbox o ON o.id = p.id
-         ORDER BY p.id LIMIT $1 FOR UPDATE OF p SKIP LOCKED`,
+        // The claimed ids are looked up by key: joined to the pending list instead, the planner merge-joined it with
+        // the outbox, which keeps every job ever queued, read from its first row on each pass.
+        `WITH claimed AS (SELECT id FROM platform.outbox_pending ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         SELECT id, queue, job_name, job_id, payload, coalesce_key FROM platform.outbox
+         WHERE id = ANY(ARRAY(SELECT id FROM claimed)) ORDER BY id`,
         [BATCH],
       );
       if (rows.length === 0) return 0;

@@ -3,7 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '@app/identity';
 import { assertResultsVisible, assertVisible, OrderingFacade } from '@app/ordering';
-import { AnyOf, JobRequest, Transactions } from '@app/platform';
+import { JobRequest, Transactions } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import { evaluationJob, recordEvent, RecordEvents } from './contracts/acceptance';
 import { Dispute } from './dispute.entity';
@@ -56,11 +56,11 @@ export class AcceptanceReads {
 
   /** Settlement: the records of these orders it pays from (every status, round order). */
   settlementRecords(tx: EntityManager, orderIds: string[]): Promise<SettlementRecord[]> {
-    return tx.find(AcceptanceRecord, {
-      select: { id: true, orderId: true, roundNo: true, version: true, status: true, results: true },
-      where: { orderId: AnyOf(orderIds) },
-      order: { roundNo: 'ASC' },
-    });
+    return tx.query<SettlementRecord[]>(
+      `SELECT id, order_id AS "orderId", round_no AS "roundNo", version, status, results
+       FROM acceptance.records WHERE order_id = ANY($1::uuid[]) ORDER BY round_no`,
+      [orderIds],
+    );
   }
 
   /** Settlement: the orders of the oldest payable records other than `orderId`, at most `window` records' worth. */

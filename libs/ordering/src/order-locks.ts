@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AnyOf, selectById } from '@app/platform';
+import { selectById, selectFrom } from '@app/platform';
 import { OrderingErrors } from './contracts/ordering';
 import { Order } from './order.entity';
 
@@ -15,12 +15,10 @@ export async function lockOrder(tx: EntityManager, orderId: string): Promise<Ord
  * others are left out.
  */
 export function lockAvailableOrders(tx: EntityManager, orderIds: string[], limit?: number): Promise<Order[]> {
-  return tx.find(Order, {
-    where: { id: AnyOf(orderIds) },
-    order: { id: 'ASC' },
-    take: limit,
-    lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
-  });
+  return tx.query<Order[]>(
+    `${selectFrom(tx, Order, 'o')} WHERE o.id = ANY($1::uuid[]) ORDER BY o.id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    [orderIds, limit ?? null],
+  );
 }
 
 /** The order, read through the given manager, or ORDER_NOT_FOUND (plain SQL: most requests read an order). */
