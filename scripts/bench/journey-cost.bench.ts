@@ -7,8 +7,9 @@
  * the `journey` bench's per-request figure.
  *
  * BENCH_COST_BASELINE_DIST=<build folder> starts a second API from another build (for instance the last commit's, built
- * with an uncommitted change set aside: `git stash && DIST_DIR=dist-base npm run build:api && git stash pop`) and alternates journeys between the two, so
- * both are measured in the same minutes and the machine's drift cancels out of `change_pct`.
+ * with an uncommitted change set aside: `git stash && DIST_DIR=dist-base npm run build:api && git stash pop`) and
+ * alternates journeys between the two, so both are measured in the same minutes and the machine's drift cancels out of
+ * `change_pct`.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';

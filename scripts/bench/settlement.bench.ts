@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { Pool } from 'pg';
 import { recordEvent, RecordEvents } from '@app/acceptance';
+import { outboxInsert } from '@app/platform';
 import { type AppProcess, distPath, run, sleep, startWorker } from '../infra';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 import { type CpuUse, postgresCpu, processCpu, startCpuMeter } from './cpu';
@@ -122,19 +123,7 @@ export async function seedOrders(pool: Pool, { orders, evaluatedOnly = false, ag
   const jobs = rows.flatMap(({ id }) =>
     Array.from({ length: ROUNDS_PER_ORDER }, (_, r) => recordEvent(RecordEvents.payable, id, r + 1)),
   );
-  await pool.query(
-    `WITH queued AS (
-       INSERT INTO platform.outbox (queue, job_name, job_id, payload, coalesce_key)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[]) RETURNING id)
-     INSERT INTO platform.outbox_pending (id) SELECT id FROM queued`,
-    [
-      jobs.map((j) => j.queue),
-      jobs.map((j) => j.name),
-      jobs.map((j) => j.id),
-      jobs.map((j) => JSON.stringify(j.payload)),
-      jobs.map((j) => j.coalesceKey ?? null),
-    ],
-  );
+  await pool.query(outboxInsert(jobs));
   await pool.query('ANALYZE');
 }
 

@@ -14,7 +14,7 @@ export { PageView } from './http/page-view';
 export { requestIdOf } from './logging/logging.module';
 export { jobId } from './outbox/job';
 export type { JobRequest } from './outbox/job';
-export { Outbox } from './outbox/outbox';
+export { Outbox, outboxInsert } from './outbox/outbox';
 export { OutboxMessage, OutboxPending } from './outbox/outbox-message.entity';
 export { PlatformModule } from './platform.module';
 export { JobQueues } from './queue/job-queues';

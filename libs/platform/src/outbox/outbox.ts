@@ -3,6 +3,24 @@ import { EntityManager } from 'typeorm';
 import { JobRequest } from './job';
 import { markOutboxWritten } from './outbox-wake';
 
+/** The statement queuing jobs in the outbox and its pending list; a job id queued before is skipped. */
+export function outboxInsert(jobs: JobRequest[]): { text: string; values: unknown[] } {
+  return {
+    text: `WITH queued AS (
+             INSERT INTO platform.outbox (queue, job_name, job_id, payload, coalesce_key)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[])
+             ON CONFLICT (job_id) DO NOTHING RETURNING id)
+           INSERT INTO platform.outbox_pending (id) SELECT id FROM queued`,
+    values: [
+      jobs.map((j) => j.queue),
+      jobs.map((j) => j.name),
+      jobs.map((j) => j.id),
+      jobs.map((j) => JSON.stringify(j.payload)),
+      jobs.map((j) => j.coalesceKey ?? null),
+    ],
+  };
+}
+
 /** Writes async work into the caller's transaction; the worker's relay publishes it after commit. */
 @Injectable()
 export class Outbox {
@@ -12,20 +30,8 @@ export class Outbox {
 
   async enqueueMany(tx: EntityManager, jobs: JobRequest[]): Promise<void> {
     if (jobs.length === 0) return;
-    await tx.query(
-      `WITH queued AS (
-         INSERT INTO platform.outbox (queue, job_name, job_id, payload, coalesce_key)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[])
-         ON CONFLICT (job_id) DO NOTHING RETURNING id)
-       INSERT INTO platform.outbox_pending (id) SELECT id FROM queued`,
-      [
-        jobs.map((j) => j.queue),
-        jobs.map((j) => j.name),
-        jobs.map((j) => j.id),
-        jobs.map((j) => JSON.stringify(j.payload)),
-        jobs.map((j) => j.coalesceKey ?? null),
-      ],
-    );
+    const { text, values } = outboxInsert(jobs);
+    await tx.query(text, values);
     markOutboxWritten(tx);
   }
 
