@@ -70,6 +70,33 @@ describe('catalogue search in PostgreSQL', () => {
     for (const plan of plans) expect(plan).not.toMatch(/Seq Scan/);
   });
 
+  it('parses the query text once per search under the generic plan of a prepared statement, not once per row', async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query('SET plan_cache_mode = force_generic_plan');
+      const plans: string[] = [];
+      await searchListings(
+        async (sql, params) => {
+          const explain = await client.query<{ 'QUERY PLAN': string }>({
+            name: `explain ${plans.length}`,
+            text: `EXPLAIN ${sql}`,
+            values: params,
+          });
+          plans.push(explain.rows.map((r) => r['QUERY PLAN']).join('\n'));
+          return (await client.query<ListingRow>(sql, params)).rows;
+        },
+        { q: 'nghiem thu', limit: 20 },
+      );
+      expect(plans).toHaveLength(2);
+      for (const plan of plans) {
+        expect(plan).toContain('InitPlan');
+        expect(plan).not.toMatch(/(Filter|Cond):.*unaccent/);
+      }
+    } finally {
+      client.release();
+    }
+  });
+
   it('pages a common word from the quality order and a rare or unknown one from the text index, both exactly', async () => {
     const run = async (q: string) => {
       const statements: string[] = [];

@@ -98,7 +98,8 @@ export async function searchListings(
   if (!search.q)
     return query(withVendorNames(`SELECT ${LISTING_COLUMNS} FROM catalog.listings l WHERE ${filters} ${page}`), params);
   params.push(search.q);
-  const text = `l.search_vector @@ catalog.search_query($${params.length})`;
+  // A sub-select, so the query text is parsed once per search under a generic plan too (inlined, it ran per row).
+  const text = `l.search_vector @@ (SELECT catalog.search_query($${params.length}))`;
   const best = await query(
     withVendorNames(`SELECT ${LISTING_COLUMNS} FROM (SELECT * FROM catalog.listings l WHERE ${filters}
        ${ORDER} LIMIT ${TEXT_SCAN_ROWS}) l
