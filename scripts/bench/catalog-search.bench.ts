@@ -11,8 +11,9 @@ import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { searchListings, type ListingRow, type SearchQuery } from '@app/catalog';
 import { PreparingClient } from '@app/platform';
-import { type AppProcess, distPath, run, startApis } from '../infra';
+import { type AppProcess, distPath, run, sleep, startApis } from '../infra';
 import type { BenchContext, BenchResult, Benchmark } from './run';
+import { type CpuProbe, postgresCpu, processCpu, startCpuMeter, totalCpu } from './cpu';
 import { intEnv } from './figures';
 
 const SOLUTIONS = intEnv('BENCH_SEARCH_SOLUTIONS', 100_000);
@@ -124,15 +125,27 @@ interface Load {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU ms per call of each measured process over the measured window */
+  cpuMsPerCall: Record<string, number>;
 }
 
-/** A closed loop of `CONCURRENCY` clients for DURATION_MS after a warm-up; latency of each call in ms. */
-async function closedLoop(call: (i: number) => Promise<void>): Promise<Load> {
+/**
+ * A closed loop of `CONCURRENCY` clients for DURATION_MS after a warm-up; latency of each call in ms, and the CPU the
+ * `probes` and the load generator used per call meanwhile.
+ */
+async function closedLoop(call: (i: number) => Promise<void>, probes: Record<string, CpuProbe>): Promise<Load> {
   const latencies: number[] = [];
   let errors = 0;
+  const completions: number[] = [];
   const start = performance.now();
   const measureFrom = start + WARMUP_MS;
   const end = measureFrom + DURATION_MS;
+  // Timers fire late on a busy loop: the CPU is divided by the calls completed while it was metered.
+  const metered = sleep(WARMUP_MS).then(async () => {
+    const [from, stop] = [performance.now(), startCpuMeter(probes)];
+    await sleep(end - from);
+    return { from, to: performance.now(), use: stop() };
+  });
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async (_, client) => {
       for (let i = client; performance.now() < end; i += CONCURRENCY) {
@@ -144,13 +157,25 @@ async function closedLoop(call: (i: number) => Promise<void>): Promise<Load> {
         }
         const t1 = performance.now();
         if (t0 >= measureFrom && t1 <= end) latencies.push(t1 - t0);
+        completions.push(t1);
       }
     }),
   );
+  const { from, to, use } = await metered;
+  const completed = completions.filter((t) => t >= from && t <= to).length;
   latencies.sort((x, y) => x - y);
   const at = (p: number) =>
     Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 100) / 100;
-  return { rps: Math.round(latencies.length / (DURATION_MS / 1000)), p50: at(0.5), p99: at(0.99), errors };
+  const cpuMsPerCall = Object.fromEntries(
+    Object.entries(use.cpuSeconds).map(([name, seconds]) => [name, Math.round((seconds / completed) * 1e6) / 1e3]),
+  );
+  return {
+    rps: Math.round(latencies.length / (DURATION_MS / 1000)),
+    p50: at(0.5),
+    p99: at(0.99),
+    errors,
+    cpuMsPerCall,
+  };
 }
 
 async function runSearch(ctx: BenchContext): Promise<BenchResult> {
@@ -195,21 +220,36 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
           })
           .on('error', reject);
       });
+    const postgres = postgresCpu(ctx.pg.dataDir);
+    const api = totalCpu(apis.map((a) => processCpu(a.pid)));
     const overHttp = (list: Query[]) =>
-      closedLoop(async (i) => {
-        // Calls are spread round-robin over the API processes.
-        const response = await get(scaleOut.urls[i % scaleOut.urls.length] + list[i % list.length].http);
-        const body = JSON.parse(response.body) as { items?: Array<{ vendorName?: string }> };
-        if (response.status !== 200 || !body.items?.[0]?.vendorName) throw new Error(String(response.status));
-      });
+      closedLoop(
+        async (i) => {
+          // Calls are spread round-robin over the API processes.
+          const response = await get(scaleOut.urls[i % scaleOut.urls.length] + list[i % list.length].http);
+          const body = JSON.parse(response.body) as { items?: Array<{ vendorName?: string }> };
+          if (response.status !== 200 || !body.items?.[0]?.vendorName) throw new Error(String(response.status));
+        },
+        { api, postgres },
+      );
     const raw = (list: Query[]) =>
-      closedLoop(async (i) => {
-        const rows = await searchListings(
-          async (sql, params) => (await pool.query<ListingRow>(sql, params)).rows,
-          list[i % list.length].search,
-        );
-        if (rows.length === 0 || !rows[0].vendorName) throw new Error('empty page or a page without vendor names');
-      });
+      closedLoop(
+        async (i) => {
+          // A checked-out client's promise-style query, as the API's: `pool.query` hands pg a callback, which
+          // PreparingClient leaves unprepared (planned afresh on every call).
+          const client = await pool.connect();
+          try {
+            const rows = await searchListings(
+              async (sql, params) => (await client.query<ListingRow>(sql, params)).rows,
+              list[i % list.length].search,
+            );
+            if (rows.length === 0 || !rows[0].vendorName) throw new Error('empty page or a page without vendor names');
+          } finally {
+            client.release();
+          }
+        },
+        { postgres },
+      );
 
     ctx.log('HTTP warm-up');
     await overHttp([...queries('plain'), ...queries('text')]);
@@ -244,7 +284,17 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
       p99_ms_text_diacritics: diacritics.p99,
       raw_sql_rps: rawPlain.rps,
       raw_sql_rps_text: rawText.rps,
+      ratio: Math.round((plain.rps / rawPlain.rps) * 100) / 100,
       ratio_text: Math.round((withText.rps / rawText.rps) * 100) / 100,
+      // Where a search's CPU goes (ms per request; 2 cores give 2,000 ms per second to share).
+      api_cpu_ms: plain.cpuMsPerCall.api,
+      api_cpu_ms_text: withText.cpuMsPerCall.api,
+      postgres_cpu_ms: plain.cpuMsPerCall.postgres,
+      postgres_cpu_ms_text: withText.cpuMsPerCall.postgres,
+      client_cpu_ms: plain.cpuMsPerCall.bench_client,
+      raw_postgres_cpu_ms: rawPlain.cpuMsPerCall.postgres,
+      raw_postgres_cpu_ms_text: rawText.cpuMsPerCall.postgres,
+      raw_client_cpu_ms: rawPlain.cpuMsPerCall.bench_client,
     };
   } finally {
     await Promise.allSettled(apis.map((api) => api.stop()));

@@ -1,5 +1,9 @@
-/** CPU used by the processes under test (and by the bench itself), read from /proc. */
-import fs from 'node:fs/promises';
+/**
+ * CPU used by the processes under test (and by the bench itself), read from /proc. The reads are synchronous: they
+ * take microseconds, while each asynchronous one waits for a turn of an event loop the load generator keeps busy
+ * (measured: a window's opening readings of a few hundred processes came in only after the 4-s window had ended).
+ */
+import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -8,52 +12,64 @@ const TICKS_PER_SECOND = 100;
 interface ProcStat {
   ppid: number;
   cpuSeconds: number;
+  /** of its children that have exited (and been waited for) */
+  exitedChildrenCpuSeconds: number;
 }
 
 /** A process's parent and CPU seconds (user + system) so far, from /proc; undefined where unavailable. */
-async function procStat(pid: number): Promise<ProcStat | undefined> {
-  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+function procStat(pid: number): ProcStat | undefined {
+  const stat = readOrUndefined(`/proc/${pid}/stat`);
   if (!stat) return undefined;
   // Fields after the parenthesised command name, which may itself contain spaces.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+  const seconds = (i: number) => (Number(fields[i]) + Number(fields[i + 1])) / TICKS_PER_SECOND;
+  return { ppid: Number(fields[1]), cpuSeconds: seconds(11), exitedChildrenCpuSeconds: seconds(13) };
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Cumulative CPU seconds of something under test, or undefined where it cannot be measured. */
-export type CpuProbe = () => Promise<number | undefined>;
+export type CpuProbe = () => number | undefined;
 
 export const processCpu =
   (pid: number): CpuProbe =>
-  async () =>
-    (await procStat(pid))?.cpuSeconds;
+  () =>
+    procStat(pid)?.cpuSeconds;
 
 export const totalCpu =
   (probes: CpuProbe[]): CpuProbe =>
-  async () => {
-    const values = await Promise.all(probes.map((probe) => probe()));
+  () => {
+    const values = probes.map((probe) => probe());
     return values.some((v) => v === undefined) ? undefined : values.reduce((sum, v) => sum! + v!, 0);
   };
 
-/** The postmaster and its children; backends live as long as the pools' connections, so deltas hold. */
+/**
+ * The postmaster and its children, those that have exited included: a pool closing an idle connection ends its
+ * backend, whose CPU then counts in the postmaster's children's.
+ */
 export const postgresCpu =
   (dataDir: string): CpuProbe =>
-  async () => {
-    const postmaster = Number(
-      (await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0],
-    );
+  () => {
+    const postmaster = Number((readOrUndefined(path.join(dataDir, 'postmaster.pid')) ?? '').split('\n')[0]);
     if (!postmaster) return undefined;
-    const pids = (await fs.readdir('/proc').catch(() => [] as string[])).filter((name) => /^\d+$/.test(name));
     let total = 0;
-    for (const pid of pids) {
-      const stat = await procStat(Number(pid));
-      if (stat && (Number(pid) === postmaster || stat.ppid === postmaster)) total += stat.cpuSeconds;
+    for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      const stat = procStat(Number(pid));
+      if (stat && Number(pid) === postmaster) total += stat.cpuSeconds + stat.exitedChildrenCpuSeconds;
+      else if (stat?.ppid === postmaster) total += stat.cpuSeconds;
     }
     return total;
   };
 
 /** Busy and total jiffies of the whole machine, from /proc/stat; undefined where /proc is unavailable. */
-async function machineTicks(): Promise<{ busy: number; total: number } | undefined> {
-  const stat = await fs.readFile('/proc/stat', 'utf8').catch(() => undefined);
+function machineTicks(): { busy: number; total: number } | undefined {
+  const stat = readOrUndefined('/proc/stat');
   const cpu = stat?.split('\n')[0].split(/\s+/).slice(1).map(Number);
   if (!cpu || cpu.length < 5) return undefined;
   const total = cpu.reduce((sum, n) => sum + n, 0);
@@ -73,22 +89,22 @@ export interface CpuUse {
 }
 
 /** Starts measuring; the returned function gives what the interval used. */
-export async function startCpuMeter(probes: Record<string, CpuProbe>): Promise<() => Promise<CpuUse>> {
+export function startCpuMeter(probes: Record<string, CpuProbe>): () => CpuUse {
   const started = performance.now();
-  const machineBefore = await machineTicks();
+  const machineBefore = machineTicks();
   const before = new Map<string, number | undefined>();
-  for (const [name, probe] of Object.entries(probes)) before.set(name, await probe());
+  for (const [name, probe] of Object.entries(probes)) before.set(name, probe());
   const benchBefore = process.cpuUsage();
-  return async () => {
+  return () => {
     const wallSeconds = (performance.now() - started) / 1000;
     const cpuSeconds: Record<string, number> = {};
     for (const [name, probe] of Object.entries(probes)) {
-      const [from, to] = [before.get(name), await probe()];
+      const [from, to] = [before.get(name), probe()];
       if (from !== undefined && to !== undefined) cpuSeconds[name] = to - from;
     }
     const bench = process.cpuUsage(benchBefore);
     cpuSeconds.bench_client = (bench.user + bench.system) / 1e6;
-    const machineAfter = await machineTicks();
+    const machineAfter = machineTicks();
     const machinePct =
       machineBefore && machineAfter
         ? Math.round(((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * 100)

@@ -187,7 +187,7 @@ async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
     const refreshesBefore = await dashboardRefreshes(pool);
     const latencies: number[] = [];
     const settleLatencies: number[] = [];
-    const stopCpuMeter = await startCpuMeter({
+    const stopCpuMeter = startCpuMeter({
       api: totalCpu(apis.map((a) => processCpu(a.pid))),
       worker: totalCpu(workers.map((w) => processCpu(w.pid))),
       postgres: postgresCpu(ctx.pg.dataDir),
@@ -215,7 +215,7 @@ async function runJourneys(ctx: BenchContext): Promise<BenchResult> {
     );
     const wallMs = performance.now() - t0;
     const after = await httpCounts(urls);
-    const cpu = cpuPercentFigures(await stopCpuMeter());
+    const cpu = cpuPercentFigures(stopCpuMeter());
     const refreshes = (await dashboardRefreshes(pool)) - refreshesBefore;
 
     const check = await verify(pool);

@@ -145,7 +145,7 @@ async function openRawAccounts(pool: Pool): Promise<void> {
  */
 async function rawTransfers(ctx: BenchContext, pool: Pool, first: number, last: number): Promise<CpuUse> {
   const client = await pool.connect();
-  const stopCpuMeter = await startCpuMeter({ postgres: postgresCpu(ctx.pg.dataDir) });
+  const stopCpuMeter = startCpuMeter({ postgres: postgresCpu(ctx.pg.dataDir) });
   try {
     for (let from = first; from <= last; from += RAW_BATCH) {
       const to = Math.min(from + RAW_BATCH - 1, last);
@@ -165,7 +165,7 @@ async function rawTransfers(ctx: BenchContext, pool: Pool, first: number, last: 
       );
       await client.query('COMMIT');
     }
-    return await stopCpuMeter();
+    return stopCpuMeter();
   } finally {
     client.release();
   }
@@ -218,7 +218,7 @@ async function settleBacklog(ctx: BenchContext): Promise<BenchResult> {
     // boot (loading its modules, connecting) is reported on its own.
     const started = performance.now();
     const bootSeconds = (started - booting) / 1000;
-    const stopCpuMeter = await startCpuMeter({ worker: processCpu(worker.pid), postgres: postgresCpu(ctx.pg.dataDir) });
+    const stopCpuMeter = startCpuMeter({ worker: processCpu(worker.pid), postgres: postgresCpu(ctx.pg.dataDir) });
     while (await payableLeft()) {
       if (performance.now() - started > TIMEOUT_MS) {
         const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM settlement.settlements');
@@ -227,7 +227,7 @@ async function settleBacklog(ctx: BenchContext): Promise<BenchResult> {
       await sleep(250);
     }
     const seconds = (performance.now() - started) / 1000;
-    const drainCpu = await stopCpuMeter();
+    const drainCpu = stopCpuMeter();
     ctx.log(`drained ${rounds} rounds in ${seconds.toFixed(1)} s (worker boot ${bootSeconds.toFixed(1)} s before)`);
     // Each settlement batch asks for a dashboard refresh, a recomputation from the whole city's data.
     const refreshes = await dashboardRefreshes(pool);
