@@ -57,7 +57,7 @@ export const postgresCpu =
   (dataDir: string): CpuProbe =>
   () => {
     const postmaster = Number((readOrUndefined(path.join(dataDir, 'postmaster.pid')) ?? '').split('\n')[0]);
-    if (!postmaster) return undefined;
+    if (!postmaster || !fs.existsSync('/proc')) return undefined;
     let total = 0;
     for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
       const stat = procStat(Number(pid));
