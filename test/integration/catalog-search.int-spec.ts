@@ -1,7 +1,8 @@
 import { Test, type TestingModule } from '@nestjs/testing';
+import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CatalogFacade, CatalogModule, searchListings, type ListingRow, type TrustLabel } from '@app/catalog';
-import { PlatformModule } from '@app/platform';
+import { PlatformModule, PreparingClient } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
 import { migrations } from '../../migrations';
 
@@ -95,6 +96,28 @@ describe('catalogue search in PostgreSQL', () => {
     } finally {
       // Closed, not returned to the pool: later tests would inherit the forced generic plans and the named statements.
       client.release(true);
+    }
+  });
+
+  it('plans a prepared search once and then reuses its generic plan, as the API’s connections do', async () => {
+    // Typed as pg's client: the subclass overrides query with one untyped signature.
+    const client: Client = new PreparingClient({ connectionString: db.url });
+    await client.connect();
+    try {
+      for (let i = 0; i < 20; i++)
+        for (const q of [undefined, 'giao thong'])
+          await searchListings(async (sql, params) => (await client.query<ListingRow>(sql, params)).rows, {
+            q,
+            limit: 20,
+          });
+      const { rows } = await client.query<{ generic_plans: string; custom_plans: string }>(
+        'SELECT generic_plans, custom_plans FROM pg_prepared_statements',
+      );
+      // On the 20,000 listings above: the plain search and the text search's first statement.
+      expect(rows).toHaveLength(2);
+      for (const row of rows) expect(Number(row.generic_plans)).toBeGreaterThan(Number(row.custom_plans));
+    } finally {
+      await client.end();
     }
   });
 

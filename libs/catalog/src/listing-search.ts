@@ -92,8 +92,10 @@ export async function searchListings(
     params.push(key[0], key[1]);
     where.push(`(l.quality_score, l.solution_id) < ($${params.length - 1}, $${params.length}::uuid)`);
   }
-  params.push(limit + 1);
-  const page = `${ORDER} LIMIT $${params.length}`;
+  // Written into the text, not bound: with an unknown LIMIT the planner costs a generic plan as if it read a tenth of
+  // the table, so a prepared search kept being planned afresh on every call (a third of its time in PostgreSQL).
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`page size ${limit} is not a positive integer`);
+  const page = `${ORDER} LIMIT ${limit + 1}`;
   const filters = where.join(' AND ');
   if (!search.q)
     return query(withVendorNames(`SELECT ${LISTING_COLUMNS} FROM catalog.listings l WHERE ${filters} ${page}`), params);
