@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { Solution } from '@app/catalog';
 import { Order, Signature } from '@app/ordering';
-import { selectById, selectFrom } from '@app/platform';
+import { selectById, selectByIdWithChildren, selectFrom } from '@app/platform';
+import { Problem } from '@app/problems';
 import { schemaDataSource } from '../../scripts/db/schema';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
 
 /** Plain SQL built from an entity's metadata reads rows exactly as TypeORM's own finds do. */
-describe('selectFrom and selectById', () => {
+describe('selectFrom, selectById and selectByIdWithChildren', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
   beforeAll(async () => {
@@ -50,11 +53,63 @@ describe('selectFrom and selectById', () => {
     expect(signatures).toEqual(await manager.find(Signature, { where: { orderId: id }, order: { party: 'ASC' } }));
   });
 
+  it('reads a problem and a solution with their KPIs as TypeORM’s find with relations does', async () => {
+    const manager = dataSource.manager;
+    const problemId = randomUUID();
+    await db.pool.query(
+      `INSERT INTO problems.problems (id, code, agency_organisation_id, title_vi, title_en, category_code, status,
+                                      budget_envelope, outcome_share_bp, deadline)
+       VALUES ($1, 'P-1', $2, 'Bài toán', 'Problem', 'giao-thong', 'DRAFT', 9007199254740993, 3000, '2031-02-03')`,
+      [problemId, randomUUID()],
+    );
+    // Stored out of code order: the read orders them.
+    for (const code of ['K2', 'K3', 'K1'])
+      await db.pool.query(
+        `INSERT INTO problems.problem_kpis (id, problem_id, code, name_vi, name_en, unit, direction, comparator,
+                                            baseline, target, measurement_period, data_source)
+         VALUES ($1, $2, $3, 'Chỉ số', 'Index', '%', 'increase', 'gte', '12.50', '0.000000000000000001', 'tháng', 'x')`,
+        [randomUUID(), problemId, code],
+      );
+    const problem = await selectByIdWithChildren(manager, Problem, problemId, 'kpis', 'code');
+    expect(problem?.kpis.map((k) => k.code)).toEqual(['K1', 'K2', 'K3']);
+    expect(problem).toEqual(
+      (
+        await manager.find(Problem, {
+          where: { id: problemId },
+          relations: { kpis: true },
+          order: { kpis: { code: 'ASC' } },
+        })
+      )[0],
+    );
+    expect(problem?.budgetEnvelope).toBe('9007199254740993');
+    expect(problem?.deadline).toBe('2031-02-03');
+
+    const solutionId = randomUUID();
+    await db.pool.query(
+      `INSERT INTO catalog.solutions (id, vendor_organisation_id, name, summary, category_code, status, checked)
+       VALUES ($1, $2, 'Giải pháp', 'Tóm tắt', 'giao-thong', 'DRAFT', '{"name": "Giải pháp"}')`,
+      [solutionId, randomUUID()],
+    );
+    const bare = await selectByIdWithChildren(manager, Solution, solutionId, 'kpis');
+    expect(bare?.kpis).toEqual([]);
+    expect(bare).toEqual((await manager.find(Solution, { where: { id: solutionId }, relations: { kpis: true } }))[0]);
+    await db.pool.query(
+      `INSERT INTO catalog.solution_kpis (id, solution_id, metric) VALUES ($1, $3, 'Tốc độ'), ($2, $3, 'Độ trễ')`,
+      [randomUUID(), randomUUID(), solutionId],
+    );
+    const solution = await selectByIdWithChildren(manager, Solution, solutionId, 'kpis');
+    expect(solution?.kpis).toHaveLength(2);
+    expect(solution).toEqual(
+      (await manager.find(Solution, { where: { id: solutionId }, relations: { kpis: true } }))[0],
+    );
+    expect(await selectByIdWithChildren(manager, Solution, randomUUID(), 'kpis')).toBeUndefined();
+  });
+
   it('builds a statement PostgreSQL accepts for every entity of plain columns, and refuses the others', async () => {
     const manager = dataSource.manager;
     for (const metadata of dataSource.entityMetadatas) {
-      const plain = metadata.columns.every((c) => !c.relationMetadata && !c.embeddedMetadata);
-      if (plain) await manager.query(`${selectFrom(manager, metadata.target, 'x')} LIMIT 0`);
+      const mapped = (c: ColumnMetadata) => !c.embeddedMetadata && c.propertyName !== c.relationMetadata?.propertyName;
+      if (metadata.columns.every(mapped)) await manager.query(`${selectFrom(manager, metadata.target, 'x')} LIMIT 0`);
       else expect(() => selectFrom(manager, metadata.target, 'x')).toThrow('is not a plain column');
     }
   });

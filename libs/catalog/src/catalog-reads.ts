@@ -116,12 +116,10 @@ export class CatalogReads {
    */
   async statusesOf(tx: EntityManager, ids: string[]): Promise<Map<string, SolutionStatus>> {
     if (ids.length === 0) return new Map();
-    const rows = await tx.find(Solution, {
-      select: { id: true, status: true },
-      where: { id: AnyOf(ids) },
-      order: { id: 'ASC' },
-      lock: { mode: 'pessimistic_read' },
-    });
+    const rows = await tx.query<Array<Pick<Solution, 'id' | 'status'>>>(
+      'SELECT id, status FROM catalog.solutions WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE',
+      [ids],
+    );
     return new Map(rows.map((s) => [s.id, s.status]));
   }
 

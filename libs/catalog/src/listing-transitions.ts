@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LessThanOrEqual } from 'typeorm';
 import { AuditFacade, type AuditActor } from '@app/audit';
 import { newId } from '@app/kernel';
-import { jobId, Outbox, updateIfStatus } from '@app/platform';
+import { jobId, Outbox, selectByIdWithChildren, updateIfStatus } from '@app/platform';
 import {
   CATALOG_EVENTS_QUEUE,
   CatalogErrors,
@@ -37,8 +37,7 @@ export class ListingTransitions {
   ) {}
 
   async getSolution(id: string, tx: EntityManager): Promise<Solution> {
-    // find, not findOne: a one-row limit over the KPI join would make TypeORM send a second (DISTINCT) query first.
-    const [solution] = await tx.find(Solution, { where: { id }, relations: { kpis: true } });
+    const solution = await selectByIdWithChildren(tx, Solution, id, 'kpis');
     if (!solution) throw CatalogErrors.SOLUTION_NOT_FOUND(undefined, { id });
     return solution;
   }

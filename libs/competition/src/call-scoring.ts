@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditFacade } from '@app/audit';
 import { Clock, newId } from '@app/kernel';
-import { updateIfStatus } from '@app/platform';
+import { selectById, selectFrom, updateIfStatus } from '@app/platform';
 import { ProblemsFacade } from '@app/problems';
 import { Call } from './call.entity';
 import { callLifecycle, TRUST_SOURCE, type ScoreWeights, type TrustSource } from './contracts/competition';
@@ -28,10 +28,13 @@ export class CallScoring {
 
   /** Scores the call inside the caller's transaction if its deadline has passed and it is not scored yet. */
   async scoreIfDue(tx: EntityManager, callId: string): Promise<void> {
-    const call = await tx.findOne(Call, { where: { id: callId }, lock: { mode: 'pessimistic_write' } });
+    const call = await selectById(tx, Call, callId, { lock: true });
     if (!call || call.status !== 'OPEN' || call.deadline > this.clock.now()) return;
     const problem = await this.problems.get(call.problemId, tx);
-    const offers = await tx.find(Offer, { where: { callId, status: 'SUBMITTED' } });
+    const offers = await tx.query<Offer[]>(
+      `${selectFrom(tx, Offer, 'o')} WHERE o.call_id = $1 AND o.status = 'SUBMITTED'`,
+      [callId],
+    );
     const trust = new Map<string, { value: number; source: string }>();
     for (const vendor of new Set(offers.map((o) => o.vendorOrganisationId))) {
       trust.set(vendor, await this.trust.lowerBound(tx, vendor, problem.categoryCode));

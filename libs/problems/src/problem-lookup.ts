@@ -1,16 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { IdentityErrors, type Principal } from '@app/identity';
+import { selectByIdWithChildren } from '@app/platform';
 import { ProblemErrors } from './contracts/problems';
 import { Problem } from './problem.entity';
 
 /** The problem with its KPIs in code order, read through the given manager, or PROBLEM_NOT_FOUND. */
 export async function loadProblem(tx: EntityManager, id: string): Promise<Problem> {
-  // find, not findOne: a one-row limit over the KPI join would make TypeORM send a second (DISTINCT) query first.
-  const [problem] = await tx.find(Problem, {
-    where: { id },
-    relations: { kpis: true },
-    order: { kpis: { code: 'ASC' } },
-  });
+  const problem = await selectByIdWithChildren(tx, Problem, id, 'kpis', 'code');
   if (!problem) throw ProblemErrors.PROBLEM_NOT_FOUND(undefined, { id });
   return problem;
 }

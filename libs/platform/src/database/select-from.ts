@@ -1,28 +1,56 @@
-import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
 const statements = new WeakMap<object, Map<string, string>>();
+const withChildren = new WeakMap<object, Map<string, ParentChildStatement>>();
+
+interface ParentChildStatement {
+  text: string;
+  parentProperties: string[];
+  childProperties: string[];
+  /** the label of the child's key, null where the parent has no children */
+  childKey: string;
+  relation: string;
+}
+
+/** The entity's columns, each of a plain property; a relation's join column needs a property of its own. */
+function plainColumns(metadata: EntityMetadata) {
+  for (const column of metadata.columns) {
+    if (column.embeddedMetadata || column.propertyName === column.relationMetadata?.propertyName)
+      throw new Error(`selectFrom: ${metadata.name}.${column.propertyName} is not a plain column`);
+  }
+  return metadata.columns;
+}
+
+/** `<alias>.<column> AS "<label>"` for each plain column; `date` columns as text, as TypeORM gives them. */
+function selectList(metadata: EntityMetadata, alias: string, label: (property: string, index: number) => string) {
+  return plainColumns(metadata).map(
+    (column, index) =>
+      `${alias}.${column.databaseName}${column.type === 'date' ? '::text' : ''} AS "${label(column.propertyName, index)}"`,
+  );
+}
+
+function cachedIn<V>(cache: WeakMap<object, Map<string, V>>, metadata: EntityMetadata, key: string, build: () => V): V {
+  const byKey = cache.get(metadata) ?? new Map<string, V>();
+  cache.set(metadata, byKey);
+  const known = byKey.get(key);
+  if (known) return known;
+  const built = build();
+  byKey.set(key, built);
+  return built;
+}
 
 /**
  * `SELECT <every column AS "property"> FROM <table> <alias>`, built once from the entity's TypeORM metadata: plain SQL
  * that returns rows in the entity's shape, for reads run on most requests, where building a `find` cost the API
- * more CPU than running its query (`journey-cost` bench). `date` columns come back as text, as TypeORM gives them;
- * relation and embedded columns are not supported.
+ * more CPU than running its query (`journey-cost` bench). Relations are not loaded; embedded columns are not
+ * supported.
  */
 export function selectFrom(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): string {
   const metadata = manager.connection.getMetadata(entity);
-  const byAlias = statements.get(metadata) ?? new Map<string, string>();
-  statements.set(metadata, byAlias);
-  const known = byAlias.get(alias);
-  if (known) return known;
-  const columns = metadata.columns.map((column) => {
-    if (column.relationMetadata || column.embeddedMetadata) {
-      throw new Error(`selectFrom: ${metadata.name}.${column.propertyName} is not a plain column`);
-    }
-    return `${alias}.${column.databaseName}${column.type === 'date' ? '::text' : ''} AS "${column.propertyName}"`;
+  return cachedIn(statements, metadata, alias, () => {
+    const columns = selectList(metadata, alias, (property) => property);
+    return `SELECT ${columns.join(', ')} FROM ${metadata.tablePath} ${alias}`;
   });
-  const statement = `SELECT ${columns.join(', ')} FROM ${metadata.tablePath} ${alias}`;
-  byAlias.set(alias, statement);
-  return statement;
 }
 
 /** The entity whose `id` column is `id` (row-locked FOR UPDATE with `lock`), or undefined: `selectFrom` by key. */
@@ -37,4 +65,47 @@ export async function selectById<T extends ObjectLiteral>(
     [id],
   );
   return row;
+}
+
+/**
+ * The entity whose `id` column is `id` with the rows of one of its one-to-many relations (ordered by `orderBy`, a
+ * property of theirs, or as stored), or undefined: what `find` with `relations` reads, in one statement built once.
+ */
+export async function selectByIdWithChildren<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: string,
+  relation: keyof T & string,
+  orderBy?: string,
+): Promise<T | undefined> {
+  const metadata = manager.connection.getMetadata(entity);
+  const statement = cachedIn(withChildren, metadata, `${relation} ${orderBy ?? ''}`, () => {
+    const oneToMany = metadata.findRelationWithPropertyPath(relation);
+    const joinColumn = oneToMany?.isOneToMany ? oneToMany.inverseRelation?.joinColumns[0] : undefined;
+    if (!oneToMany || !joinColumn) throw new Error(`selectFrom: ${metadata.name}.${relation} is not a one-to-many`);
+    const child = oneToMany.inverseEntityMetadata;
+    const order = orderBy && child.findColumnWithPropertyName(orderBy);
+    if (orderBy && !order) throw new Error(`selectFrom: ${child.name} has no column ${orderBy}`);
+    const columns = [
+      ...selectList(metadata, 'p', (_, index) => `p${index}`),
+      ...selectList(child, 'c', (_, index) => `c${index}`),
+    ];
+    return {
+      text: `SELECT ${columns.join(', ')} FROM ${metadata.tablePath} p
+             LEFT JOIN ${child.tablePath} c ON c.${joinColumn.databaseName} = p.id
+             WHERE p.id = $1${order ? ` ORDER BY c.${order.databaseName}` : ''}`,
+      parentProperties: plainColumns(metadata).map((column) => column.propertyName),
+      childProperties: plainColumns(child).map((column) => column.propertyName),
+      childKey: `c${plainColumns(child).indexOf(child.primaryColumns[0])}`,
+      relation,
+    };
+  });
+  const rows = await manager.query<Array<Record<string, unknown>>>(statement.text, [id]);
+  if (rows.length === 0) return undefined;
+  const pick = (row: Record<string, unknown>, properties: string[], prefix: string) =>
+    Object.fromEntries(properties.map((property, index) => [property, row[`${prefix}${index}`]]));
+  const children = rows
+    .filter((row) => row[statement.childKey] !== null)
+    .map((row) => pick(row, statement.childProperties, 'c'));
+  return { ...pick(rows[0], statement.parentProperties, 'p'), [statement.relation]: children } as T;
 }

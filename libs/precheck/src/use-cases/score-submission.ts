@@ -19,7 +19,7 @@ import {
 import type { ScoreDto, SubmissionView } from '../precheck.dto';
 import { PrecheckReads } from '../precheck-reads';
 import { checkScores, decide, groupTotalsOf } from '../rules';
-import { Assignment, AssessorConflict, RequirementSet, Submission } from '../submission.entity';
+import { Assignment, RequirementSet, Submission } from '../submission.entity';
 import { followListingMoves } from '../submission-moves';
 
 /** How the catalogue placed the solution, as the submission's own event. */
@@ -53,10 +53,10 @@ export class ScoreSubmission {
       if (mine.scoredAt) throw PrecheckErrors.ALREADY_SCORED(undefined, { id });
       if (submission.status !== 'UNDER_REVIEW')
         throw PrecheckErrors.NOT_UNDER_REVIEW(undefined, { id, status: submission.status });
-      const linked = await tx.existsBy(AssessorConflict, {
-        assessorUserId: mine.assessorUserId,
-        vendorOrganisationId: submission.vendorOrganisationId,
-      });
+      const [linked] = await tx.query<unknown[]>(
+        'SELECT 1 FROM precheck.assessor_conflicts WHERE assessor_user_id = $1 AND vendor_organisation_id = $2',
+        [mine.assessorUserId, submission.vendorOrganisationId],
+      );
       if (linked) throw PrecheckErrors.CONFLICT_OF_INTEREST(undefined, { id });
       checkScores(dto.scores, submission.changedGroups ?? GROUPS);
       const scores: GroupScore[] = dto.scores.map((s) => ({ group: s.group, score: s.score, reason: s.reason.trim() }));
