@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
-import { EntityManager, Not } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock, cumulativeEarned, deterministicId, type RoundMeasurements } from '@app/kernel';
 import { paymentTermsOf, type Order } from '@app/ordering';
+import { selectFrom } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import { AcceptanceErrors, DELIVERY_ROUND } from './contracts/acceptance';
 import { AcceptanceNotices, acceptanceNotice } from './contracts/notices';
@@ -117,7 +118,7 @@ export class RoundRecords {
 
   /** The round's record in force: the newest version, never a superseded one. */
   async current(tx: EntityManager, orderId: string, roundNo: number): Promise<AcceptanceRecord> {
-    const record = await tx.findOneBy(AcceptanceRecord, { orderId, roundNo, status: Not('SUPERSEDED') });
+    const [record] = await this.inForce(tx, orderId, roundNo);
     if (!record) throw AcceptanceErrors.RECORD_NOT_FOUND(undefined, { orderId, roundNo });
     return record;
   }
@@ -129,7 +130,7 @@ export class RoundRecords {
     roundNo: number,
     measured: RoundMeasurements,
   ): Promise<bigint> {
-    const others = await tx.find(AcceptanceRecord, { where: { orderId: order.id, status: Not('SUPERSEDED') } });
+    const others = await this.inForce(tx, order.id);
     const rounds: RoundMeasurements[] = order.terms.rounds.map((round) => {
       if (round.no === roundNo) return measured;
       const record = others.find((r) => r.roundNo === round.no);
@@ -137,6 +138,15 @@ export class RoundRecords {
     });
     const delivered = roundNo === DELIVERY_ROUND || others.some((r) => r.roundNo === DELIVERY_ROUND);
     return cumulativeEarned(paymentTermsOf(order.terms), { delivered, rounds });
+  }
+
+  /** The order's records in force (of one round, where given): superseded versions left out. */
+  private inForce(tx: EntityManager, orderId: string, roundNo?: number): Promise<AcceptanceRecord[]> {
+    const round = roundNo === undefined ? '' : ' AND r.round_no = $2';
+    return tx.query<AcceptanceRecord[]>(
+      `${selectFrom(tx, AcceptanceRecord, 'r')} WHERE r.order_id = $1 AND r.status <> 'SUPERSEDED'${round}`,
+      roundNo === undefined ? [orderId] : [orderId, roundNo],
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { newId } from '@app/kernel';
-import { jobId, Outbox, type JobRequest } from '@app/platform';
+import { jobId, Outbox, selectFrom, type JobRequest } from '@app/platform';
 import { WEBHOOK_QUEUE, WebhookJobs, type WebhookJob } from './contracts/notifications';
 import type { Notification } from './notification.entity';
 import { Webhook, WebhookDelivery } from './webhook.entity';
@@ -21,9 +21,10 @@ export class WebhookDeliveries {
   /** Queues, in the caller's transaction, one delivery per webhook of each notification's organisation. */
   async enqueueFor(tx: EntityManager, notifications: Notification[]): Promise<void> {
     if (notifications.length === 0) return;
-    const webhooks = await tx.find(Webhook, {
-      where: { organisationId: In([...new Set(notifications.map((n) => n.organisationId))]) },
-    });
+    const webhooks = await tx.query<Webhook[]>(
+      `${selectFrom(tx, Webhook, 'w')} WHERE w.organisation_id = ANY($1::uuid[])`,
+      [[...new Set(notifications.map((n) => n.organisationId))]],
+    );
     const deliveries = notifications.flatMap((n) =>
       webhooks
         .filter((w) => w.organisationId === n.organisationId)
