@@ -3,13 +3,13 @@ import type { DataSource } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { Solution } from '@app/catalog';
 import { Order, Signature } from '@app/ordering';
-import { selectById, selectByIdWithChildren, selectFrom } from '@app/platform';
-import { Problem } from '@app/problems';
+import { insertWithChildren, selectById, selectByIdWithChildren, selectFrom } from '@app/platform';
+import { Problem, ProblemKpi } from '@app/problems';
 import { schemaDataSource } from '../../scripts/db/schema';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
 
 /** Plain SQL built from an entity's metadata reads rows exactly as TypeORM's own finds do. */
-describe('selectFrom, selectById and selectByIdWithChildren', () => {
+describe('reads and inserts built from entity metadata', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
   beforeAll(async () => {
@@ -103,6 +103,49 @@ describe('selectFrom, selectById and selectByIdWithChildren', () => {
       (await manager.find(Solution, { where: { id: solutionId }, relations: { kpis: true } }))[0],
     );
     expect(await selectByIdWithChildren(manager, Solution, randomUUID(), 'kpis')).toBeUndefined();
+  });
+
+  it('inserts a new problem with its KPIs, and fills in what the database generates', async () => {
+    const manager = dataSource.manager;
+    const id = randomUUID();
+    const kpi = (code: string) =>
+      manager.create(ProblemKpi, {
+        id: randomUUID(),
+        problemId: id,
+        code,
+        nameVi: 'Chỉ số',
+        nameEn: 'Index',
+        unit: '%',
+        direction: 'increase',
+        comparator: 'gte',
+        binary: false,
+        baseline: null,
+        target: '99.5',
+        measurementPeriod: 'tháng',
+        aggregation: 'mean',
+        weightBp: null,
+        dataSource: 'x',
+      });
+    const problem = manager.create(Problem, {
+      id,
+      code: `P-${id}`,
+      agencyOrganisationId: randomUUID(),
+      titleVi: 'Bài toán',
+      titleEn: 'Problem',
+      categoryCode: 'giao-thong',
+      status: 'DRAFT',
+      budgetEnvelope: '1000',
+      outcomeShareBp: 0,
+      deadline: null,
+      publishedAt: null,
+      closedAt: null,
+      closeReason: null,
+      kpis: [kpi('K1'), kpi('K2')],
+    });
+    await insertWithChildren(manager, Problem, problem, 'kpis');
+    expect(problem.createdAt).toBeInstanceOf(Date);
+    expect(problem.scale).toBe('SMALL_TRIAL');
+    expect(await selectByIdWithChildren(manager, Problem, id, 'kpis', 'code')).toEqual(problem);
   });
 
   it('builds a statement PostgreSQL accepts for every entity of plain columns, and refuses the others', async () => {

@@ -4,6 +4,7 @@ export { AnyOf } from './database/any-of';
 export { copyOut, copyRows } from './database/copy';
 export { dataSourceOptions } from './database/data-source-options';
 export { updateAllIfStatus, updateIfStatus } from './database/guarded-update';
+export { insertWithChildren } from './database/insert-with-children';
 export { selectById, selectByIdWithChildren, selectFrom } from './database/select-from';
 export { keysetPage } from './database/keyset-page';
 export { PREPARED_PER_CONNECTION, PreparingClient } from './database/preparing-client';

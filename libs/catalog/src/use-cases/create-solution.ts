@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditFacade } from '@app/audit';
 import { newId } from '@app/kernel';
-import { Transactions } from '@app/platform';
+import { insertWithChildren, Transactions } from '@app/platform';
 import { CatalogReads } from '../catalog-reads';
 import type { CreateSolutionDto } from '../catalog.dto';
 import { Solution } from '../solution.entity';
@@ -39,7 +39,7 @@ export class CreateSolution {
         qualityScore: null,
         kpis: kpiRows(tx, id, dto.kpis),
       });
-      await tx.save(solution);
+      await insertWithChildren(tx, Solution, solution, 'kpis');
       await this.audit.record(tx, {
         actor,
         entityType: 'solution',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditFacade } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { newId } from '@app/kernel';
-import { Transactions } from '@app/platform';
+import { insertWithChildren, Transactions } from '@app/platform';
 import { ProblemErrors } from '../contracts/problems';
 import { Problem } from '../problem.entity';
 import { definitionOf, kpiRows, mergeProposals, ProblemDefinitions } from '../problem-definition';
@@ -40,7 +40,7 @@ export class CreateProblem {
         closeReason: null,
         kpis: kpiRows(tx, id, dto),
       });
-      await tx.save(problem);
+      await insertWithChildren(tx, Problem, problem, 'kpis');
       await mergeProposals(tx, principal, id, dto.proposalIds ?? []);
       await this.audit.record(tx, {
         actor: actorOf(principal),
