@@ -3,7 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '@app/identity';
 import { assertResultsVisible, assertVisible, OrderingFacade } from '@app/ordering';
-import { JobRequest, Transactions } from '@app/platform';
+import { JobRequest, selectFrom, Transactions } from '@app/platform';
 import { AcceptanceRecord } from './acceptance-record.entity';
 import { evaluationJob, recordEvent, RecordEvents } from './contracts/acceptance';
 import { Dispute } from './dispute.entity';
@@ -28,7 +28,10 @@ export class AcceptanceReads {
 
   async records(principal: Principal, orderId: string): Promise<AcceptanceRecord[]> {
     assertResultsVisible(principal, await this.ordering.findById(orderId, this.db));
-    return this.db.find(AcceptanceRecord, { where: { orderId }, order: { roundNo: 'ASC', version: 'ASC' } });
+    return this.db.query<AcceptanceRecord[]>(
+      `${selectFrom(this.db, AcceptanceRecord, 'r')} WHERE r.order_id = $1 ORDER BY r.round_no, r.version`,
+      [orderId],
+    );
   }
 
   /** Work that a lost Redis job would otherwise strand: evaluations and settlements not done yet. */

@@ -136,11 +136,12 @@ export class CatalogReads {
   }
 
   async categoryExists(code: string): Promise<boolean> {
-    return this.categories.existsBy({ code });
+    const [found] = await this.categories.query<unknown[]>('SELECT 1 FROM catalog.categories WHERE code = $1', [code]);
+    return found !== undefined;
   }
 
   async requireCategory(code: string): Promise<void> {
-    if (!(await this.categories.existsBy({ code })))
+    if (!(await this.categoryExists(code)))
       throw CatalogErrors.CATEGORY_NOT_FOUND(undefined, { field: 'categoryCode', value: code });
   }
 }

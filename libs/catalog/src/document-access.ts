@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { EntityManager, In, LessThanOrEqual } from 'typeorm';
-import { Transactions } from '@app/platform';
+import { selectFrom, Transactions } from '@app/platform';
 import { CatalogErrors } from './contracts/catalog';
 import { DocumentReviewer, SolutionDocument } from './document.entity';
 import { DocumentStore } from './document-store';
@@ -25,10 +25,10 @@ export class DocumentAccess {
   ) {}
 
   documentsOf(solutionId: string, tx: EntityManager): Promise<SolutionDocument[]> {
-    return tx.find(SolutionDocument, {
-      where: { solutionId },
-      order: { createdAt: 'ASC' },
-    });
+    return tx.query<SolutionDocument[]>(
+      `${selectFrom(tx, SolutionDocument, 'd')} WHERE d.solution_id = $1 ORDER BY d.created_at`,
+      [solutionId],
+    );
   }
 
   /** Records the assessors assigned to review a solution: they may read all its documents from then on. */

@@ -4,7 +4,7 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { CatalogFacade } from '@app/catalog';
 import type { Principal } from '@app/identity';
 import type { Page } from '@app/kernel';
-import { keysetPage } from '@app/platform';
+import { keysetPage, selectById, selectFrom } from '@app/platform';
 import { PrecheckErrors, type SubmissionStatus } from './contracts/precheck';
 import type { SubmissionView } from './precheck.dto';
 import { Assignment, AssessorConflict, RequirementSet, Submission } from './submission.entity';
@@ -28,7 +28,19 @@ export interface RequirementSetListFilter {
 
 /** The category's newest requirement set, the one a new submission answers. */
 export function latestSet(tx: EntityManager, categoryCode: string): Promise<RequirementSet | null> {
-  return tx.findOne(RequirementSet, { where: { categoryCode }, order: { version: 'DESC' } });
+  return tx
+    .query<RequirementSet[]>(
+      `${selectFrom(tx, RequirementSet, 'r')} WHERE r.category_code = $1 ORDER BY r.version DESC LIMIT 1`,
+      [categoryCode],
+    )
+    .then(([set]) => set ?? null);
+}
+
+/** A submission's assessor assignments, first assigned first. */
+export function assignmentsOf(tx: EntityManager, submissionId: string): Promise<Assignment[]> {
+  return tx.query<Assignment[]>(`${selectFrom(tx, Assignment, 'a')} WHERE a.submission_id = $1 ORDER BY a.created_at`, [
+    submissionId,
+  ]);
 }
 
 /** Requirement sets, declared links and submissions, each party seeing what it may. */
@@ -105,12 +117,10 @@ export class PrecheckReads {
   }
 
   async get(principal: Principal, id: string): Promise<SubmissionView> {
-    const submission = await this.submissions.findOneBy({ id });
+    const db = this.submissions.manager;
+    const submission = await selectById(db, Submission, id);
     if (!submission) throw PrecheckErrors.SUBMISSION_NOT_FOUND(undefined, { id });
-    const assignments = await this.submissions.manager.find(Assignment, {
-      where: { submissionId: id },
-      order: { createdAt: 'ASC' },
-    });
+    const assignments = await assignmentsOf(db, id);
     const visible =
       isOperatorAdmin(principal) ||
       submission.vendorOrganisationId === principal.organisationId ||

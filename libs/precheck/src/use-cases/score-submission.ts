@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditFacade, type AuditActor } from '@app/audit';
 import { CatalogFacade } from '@app/catalog';
 import { actorOf, type Principal } from '@app/identity';
-import { selectById, selectFrom, Transactions, updateIfStatus } from '@app/platform';
+import { selectById, Transactions, updateIfStatus } from '@app/platform';
 import {
   ASSESSORS_PER_SUBMISSION,
   DEFAULT_GROUP_MARK,
@@ -17,7 +17,7 @@ import {
   type SubmissionEvent,
 } from '../contracts/precheck';
 import type { ScoreDto, SubmissionView } from '../precheck.dto';
-import { PrecheckReads } from '../precheck-reads';
+import { assignmentsOf, PrecheckReads } from '../precheck-reads';
 import { checkScores, decide, groupTotalsOf } from '../rules';
 import { Assignment, RequirementSet, Submission } from '../submission.entity';
 import { followListingMoves } from '../submission-moves';
@@ -44,10 +44,7 @@ export class ScoreSubmission {
     return this.tx.run(async (tx) => {
       const submission = await selectById(tx, Submission, id, { lock: true });
       if (!submission) throw PrecheckErrors.SUBMISSION_NOT_FOUND(undefined, { id });
-      const assignments = await tx.query<Assignment[]>(
-        `${selectFrom(tx, Assignment, 'a')} WHERE a.submission_id = $1 ORDER BY a.created_at`,
-        [id],
-      );
+      const assignments = await assignmentsOf(tx, id);
       const mine = assignments.find((a) => a.assessorUserId === principal.userId);
       if (!mine) throw PrecheckErrors.NOT_ASSIGNED(undefined, { id });
       if (mine.scoredAt) throw PrecheckErrors.ALREADY_SCORED(undefined, { id });
