@@ -221,6 +221,13 @@ describe('problems: proposals → catalogue problem → published', () => {
     expect(
       (await a.buyer.get<{ kpis: Array<{ code: string }> }>(`/problems/${draft.id}`)).kpis.map((k) => k.code),
     ).toEqual(['K2', 'K3']);
+    const { code } = await a.buyer.get<{ code: string }>(`/problems/${draft.id}`);
+    const taken = { status: 409, body: { code: 'PROBLEMS.CODE_TAKEN' } };
+    await expect(a.buyer.post('/problems', { ...draftBody(inDays(30)), code })).rejects.toMatchObject(taken);
+    const second = await a.buyer.post<Created>('/problems', draftBody(inDays(30)));
+    await expect(
+      a.buyer.request('PUT', `/problems/${second.id}`, { ...draftBody(inDays(30)), code }),
+    ).rejects.toMatchObject(taken);
     await expect(other.buyer.request('PUT', `/problems/${draft.id}`, draftBody(inDays(40)))).rejects.toMatchObject({
       status: 403,
       body: { code: 'IDENTITY.FORBIDDEN_ORGANISATION' },

@@ -11,6 +11,12 @@ export async function loadProblem(tx: EntityManager, id: string): Promise<Proble
   return problem;
 }
 
+/** A problem code is the catalogue's public name for it: refused when another problem has it already. */
+export async function assertCodeFree(tx: EntityManager, code: string): Promise<void> {
+  const [taken] = await tx.query<unknown[]>('SELECT 1 FROM problems.problems WHERE code = $1', [code]);
+  if (taken) throw ProblemErrors.CODE_TAKEN(undefined, { code });
+}
+
 /** An operator manages every problem; an agency its own. */
 export function assertCanManage(principal: Principal, problem: Problem): void {
   if (principal.organisationType !== 'OPERATOR' && principal.organisationId !== problem.agencyOrganisationId) {

@@ -22,7 +22,12 @@ export class EvaluateRound {
   async execute({ orderId, roundNo }: RoundJob): Promise<void> {
     await this.tx.run(async (tx) => {
       const order = await this.ordering.lock(tx, orderId);
-      if (order.status !== 'ACTIVE' || (await tx.existsBy(AcceptanceRecord, { orderId, roundNo }))) return;
+      if (order.status !== 'ACTIVE') return;
+      const [evaluated] = await tx.query<unknown[]>(
+        'SELECT 1 FROM acceptance.records WHERE order_id = $1 AND round_no = $2 LIMIT 1',
+        [orderId, roundNo],
+      );
+      if (evaluated) return;
       const built = await this.rounds.build(tx, order, roundNo, 1);
       if ('insufficient' in built) {
         this.logger.log({ orderId, roundNo, insufficient: built.insufficient }, 'round not yet evaluable');

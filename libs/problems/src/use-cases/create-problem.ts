@@ -3,9 +3,9 @@ import { AuditFacade } from '@app/audit';
 import { actorOf, type Principal } from '@app/identity';
 import { newId } from '@app/kernel';
 import { insertWithChildren, Transactions } from '@app/platform';
-import { ProblemErrors } from '../contracts/problems';
 import { Problem } from '../problem.entity';
 import { definitionOf, kpiRows, mergeProposals, ProblemDefinitions } from '../problem-definition';
+import { assertCodeFree } from '../problem-lookup';
 import { CreateProblemDto } from '../problems.dto';
 
 @Injectable()
@@ -28,7 +28,7 @@ export class CreateProblem {
     return this.tx.run(async (tx) => {
       const id = newId();
       const code = dto.code ?? `BT-${id.slice(-8).toUpperCase()}`;
-      if (await tx.existsBy(Problem, { code })) throw ProblemErrors.CODE_TAKEN(undefined, { code });
+      await assertCodeFree(tx, code);
       const problem = tx.create(Problem, {
         id,
         code,

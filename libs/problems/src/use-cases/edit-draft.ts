@@ -7,7 +7,7 @@ import { Transactions, updateIfStatus } from '@app/platform';
 import { ProblemErrors } from '../contracts/problems';
 import { Problem, ProblemKpi } from '../problem.entity';
 import { definitionOf, kpiRows, mergeProposals, ProblemDefinitions } from '../problem-definition';
-import { assertCanManage, loadProblem } from '../problem-lookup';
+import { assertCanManage, assertCodeFree, loadProblem } from '../problem-lookup';
 import { CreateProblemDto } from '../problems.dto';
 
 @Injectable()
@@ -40,8 +40,7 @@ export class EditDraft {
       if (!problem) throw ProblemErrors.PROBLEM_NOT_FOUND(undefined, { id });
       if (problem.status !== 'DRAFT') throw ProblemErrors.NOT_A_DRAFT(undefined, { id, status: problem.status });
       const code = dto.code ?? problem.code;
-      if (code !== problem.code && (await tx.existsBy(Problem, { code })))
-        throw ProblemErrors.CODE_TAKEN(undefined, { code });
+      if (code !== problem.code) await assertCodeFree(tx, code);
       const definition = { code, agencyOrganisationId, ...definitionOf(dto) };
       await updateIfStatus(tx, Problem, id, 'DRAFT', definition);
       await tx.delete(ProblemKpi, { problemId: id });
