@@ -1,4 +1,5 @@
 import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 const statements = new WeakMap<object, Map<string, string>>();
 const withChildren = new WeakMap<object, Map<string, ParentChildStatement>>();
@@ -7,7 +8,7 @@ interface ParentChildStatement {
   text: string;
   parentProperties: string[];
   childProperties: string[];
-  /** the label of the child's key, null where the parent has no children */
+  /** the label of the child's key column: null in the one row of a parent without children */
   childKey: string;
   relation: string;
 }
@@ -21,13 +22,9 @@ function plainColumns(metadata: EntityMetadata) {
   return metadata.columns;
 }
 
-/** `<alias>.<column> AS "<label>"` for each plain column; `date` columns as text, as TypeORM gives them. */
-function selectList(metadata: EntityMetadata, alias: string, label: (property: string, index: number) => string) {
-  return plainColumns(metadata).map(
-    (column, index) =>
-      `${alias}.${column.databaseName}${column.type === 'date' ? '::text' : ''} AS "${label(column.propertyName, index)}"`,
-  );
-}
+/** `<alias>.<column> AS "<label>"`; a `date` column as text, as TypeORM gives it. */
+const columnAs = (alias: string, column: ColumnMetadata, label: string) =>
+  `${alias}.${column.databaseName}${column.type === 'date' ? '::text' : ''} AS "${label}"`;
 
 function cachedIn<V>(cache: WeakMap<object, Map<string, V>>, metadata: EntityMetadata, key: string, build: () => V): V {
   const byKey = cache.get(metadata) ?? new Map<string, V>();
@@ -48,7 +45,7 @@ function cachedIn<V>(cache: WeakMap<object, Map<string, V>>, metadata: EntityMet
 export function selectFrom(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): string {
   const metadata = manager.connection.getMetadata(entity);
   return cachedIn(statements, metadata, alias, () => {
-    const columns = selectList(metadata, alias, (property) => property);
+    const columns = plainColumns(metadata).map((column) => columnAs(alias, column, column.propertyName));
     return `SELECT ${columns.join(', ')} FROM ${metadata.tablePath} ${alias}`;
   });
 }
@@ -86,17 +83,19 @@ export async function selectByIdWithChildren<T extends ObjectLiteral>(
     const child = oneToMany.inverseEntityMetadata;
     const order = orderBy && child.findColumnWithPropertyName(orderBy);
     if (orderBy && !order) throw new Error(`selectFrom: ${child.name} has no column ${orderBy}`);
+    const parentColumns = plainColumns(metadata);
+    const childColumns = plainColumns(child);
     const columns = [
-      ...selectList(metadata, 'p', (_, index) => `p${index}`),
-      ...selectList(child, 'c', (_, index) => `c${index}`),
+      ...parentColumns.map((column, index) => columnAs('p', column, `p${index}`)),
+      ...childColumns.map((column, index) => columnAs('c', column, `c${index}`)),
     ];
     return {
       text: `SELECT ${columns.join(', ')} FROM ${metadata.tablePath} p
              LEFT JOIN ${child.tablePath} c ON c.${joinColumn.databaseName} = p.id
              WHERE p.id = $1${order ? ` ORDER BY c.${order.databaseName}` : ''}`,
-      parentProperties: plainColumns(metadata).map((column) => column.propertyName),
-      childProperties: plainColumns(child).map((column) => column.propertyName),
-      childKey: `c${plainColumns(child).indexOf(child.primaryColumns[0])}`,
+      parentProperties: parentColumns.map((column) => column.propertyName),
+      childProperties: childColumns.map((column) => column.propertyName),
+      childKey: `c${childColumns.indexOf(child.primaryColumns[0])}`,
       relation,
     };
   });
