@@ -29,11 +29,10 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 /** The page fits a 360 px phone: nothing wider than the viewport, so no horizontal scrolling. */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    document: document.documentElement.scrollWidth,
-    viewport: document.documentElement.clientWidth,
-  }));
-  expect(widths.document).toBeLessThanOrEqual(widths.viewport);
+  // Layout after a viewport change settles asynchronously (resize observers redraw charts): wait for it.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+    .toBeLessThanOrEqual(0);
 }
 
 /**
