@@ -3,6 +3,7 @@ import { DatasetComponent, GridComponent, LegendComponent, TooltipComponent } fr
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { formatNumber } from '../format';
 
 // Only the pieces the pages draw; this module is imported by chart pages only, so the first page never loads it.
 echarts.use([
@@ -28,7 +29,12 @@ export function Chart({ option, label, height = 320 }: { option: ChartOption; la
   useEffect(() => {
     if (!element.current) return;
     const chart = echarts.init(element.current, undefined, { renderer: 'svg' });
-    chart.setOption(option);
+    // The chart clips what overflows it (styles.css, .chart), so its tooltips stay inside it; figures in Vietnamese.
+    chart.setOption(
+      option.tooltip
+        ? { ...option, tooltip: { valueFormatter: (v: number) => formatNumber(v), ...option.tooltip, confine: true } }
+        : option,
+    );
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element.current);
     return () => {

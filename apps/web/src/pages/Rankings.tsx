@@ -37,6 +37,8 @@ export function intervalChart(entries: Entry[], labels: { lower: string; expecte
         data: expected.map((e, i) => Number((e - lower[i]).toFixed(4))),
         itemStyle: { color: palette[0] },
         barMaxWidth: 18,
+        // The bar's length is E − L, not a figure a reader looks for: the tooltip shows L and E.
+        tooltip: { show: false },
       },
       {
         name: labels.lower,

@@ -14,7 +14,7 @@ export function PayoutChart({ levels }: { levels: Level[] }) {
     () => ({
       grid: { left: 8, right: 16, top: 40, bottom: 32, containLabel: true },
       legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatDong(BigInt(v)) },
       xAxis: {
         type: 'category',
         name: t('simulator.attainment'),
