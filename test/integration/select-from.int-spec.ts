@@ -2,8 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { Solution } from '@app/catalog';
+import { Offer } from '@app/competition';
 import { Order, Signature } from '@app/ordering';
-import { insertWithChildren, selectById, selectByIdWithChildren, selectFrom } from '@app/platform';
+import {
+  insertWithChildren,
+  selectById,
+  selectByIdWithChildren,
+  selectFrom,
+  updateAllIfStatus,
+  updateIfStatus,
+} from '@app/platform';
 import { Problem, ProblemKpi } from '@app/problems';
 import { schemaDataSource } from '../../scripts/db/schema';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
@@ -146,6 +154,65 @@ describe('reads and inserts built from entity metadata', () => {
     expect(problem.createdAt).toBeInstanceOf(Date);
     expect(problem.scale).toBe('SMALL_TRIAL');
     expect(await selectByIdWithChildren(manager, Problem, id, 'kpis', 'code')).toEqual(problem);
+  });
+
+  it('updates rows still in the expected status as TypeORM’s update builder does, and refuses a moved row', async () => {
+    const manager = dataSource.manager;
+    const insertSolution = async () => {
+      const id = randomUUID();
+      await db.pool.query(
+        `INSERT INTO catalog.solutions (id, vendor_organisation_id, name, summary, category_code, status, updated_at)
+         VALUES ($1, $2, 'Giải pháp', 'Tóm tắt', 'giao-thong', 'DRAFT', now() - interval '1 day')`,
+        [id, randomUUID()],
+      );
+      return id;
+    };
+    const [mine, twin, moved] = [await insertSolution(), await insertSolution(), await insertSolution()];
+    const before = await manager.findOneByOrFail(Solution, { id: mine });
+    const listedAt = new Date('2031-02-03T04:05:06.789Z');
+    const checked = { name: 'Giải pháp', kpis: [{ metric: 'Tốc độ' }] };
+    const patch = { status: 'LISTED' as const, listedAt, checked, checkedVersion: 3, revisionReason: null };
+    await dataSource.transaction((tx) => updateAllIfStatus(tx, Solution, [mine, twin], 'DRAFT', patch));
+    const after = await manager.findOneByOrFail(Solution, { id: mine });
+    expect(after).toEqual({ ...before, ...patch, updatedAt: after.updatedAt });
+    expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+
+    // A jsonb array is stored as JSON, an integer[] as a PostgreSQL array.
+    const offer = manager.create(Offer, {
+      id: randomUUID(),
+      callId: randomUUID(),
+      solutionId: randomUUID(),
+      vendorOrganisationId: randomUUID(),
+      status: 'SUBMITTED',
+      price: '1000',
+      kpiCommitments: [],
+      durationDays: 30,
+      rounds: 1,
+      roundSharesBp: null,
+      eliminationReason: null,
+    });
+    await manager.insert(Offer, offer);
+    const commitments = { kpiCommitments: [{ kpiCode: 'K1', target: '45' }], roundSharesBp: [4000, 6000] };
+    await dataSource.transaction((tx) => updateIfStatus(tx, Offer, offer.id, 'SUBMITTED', commitments));
+    expect(await manager.findOneByOrFail(Offer, { id: offer.id })).toEqual({ ...offer, ...commitments });
+    const {
+      rows: [stored],
+    } = await db.pool.query<{ json: string; ints: string }>(
+      'SELECT jsonb_typeof(kpi_commitments) AS json, pg_typeof(round_shares_bp)::text AS ints FROM competition.offers WHERE id = $1',
+      [offer.id],
+    );
+    expect(stored).toEqual({ json: 'array', ints: 'integer[]' });
+
+    await db.pool.query(`UPDATE catalog.solutions SET status = 'SUSPENDED' WHERE id = $1`, [moved]);
+    const untouched = await manager.findOneByOrFail(Solution, { id: moved });
+    await expect(
+      dataSource.transaction((tx) => updateAllIfStatus(tx, Solution, [moved, twin], 'LISTED', { status: 'DELISTED' })),
+    ).rejects.toMatchObject({ code: 'PLATFORM.CONCURRENT_UPDATE' });
+    await expect(
+      dataSource.transaction((tx) => updateIfStatus(tx, Solution, moved, 'DRAFT', { status: 'LISTED' })),
+    ).rejects.toMatchObject({ code: 'PLATFORM.CONCURRENT_UPDATE', details: { id: moved, expected: 'DRAFT' } });
+    expect(await manager.findOneByOrFail(Solution, { id: moved })).toEqual(untouched);
+    expect((await manager.findOneByOrFail(Solution, { id: twin })).status).toBe('LISTED');
   });
 
   it('builds a statement PostgreSQL accepts for every entity of plain columns, and refuses the others', async () => {

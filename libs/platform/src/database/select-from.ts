@@ -26,7 +26,13 @@ function plainColumns(metadata: EntityMetadata) {
 const columnAs = (alias: string, column: ColumnMetadata, label: string) =>
   `${alias}.${column.databaseName}${column.type === 'date' ? '::text' : ''} AS "${label}"`;
 
-function cachedIn<V>(cache: WeakMap<object, Map<string, V>>, metadata: EntityMetadata, key: string, build: () => V): V {
+/** What `build` makes for an entity and a key, made once. */
+export function cachedIn<V>(
+  cache: WeakMap<object, Map<string, V>>,
+  metadata: EntityMetadata,
+  key: string,
+  build: () => V,
+): V {
   const byKey = cache.get(metadata) ?? new Map<string, V>();
   cache.set(metadata, byKey);
   const known = byKey.get(key);
