@@ -26,26 +26,22 @@ export class NotificationInbox {
   /** Adds the messages not added before, and queues their webhook deliveries in the same transaction. */
   async addIgnoringRepeats(tx: EntityManager, rows: NewNotification[]): Promise<void> {
     if (rows.length === 0) return;
-    const inserted = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(rows.map((row) => ({ id: newId(), ...row, readAt: null })))
-      .orIgnore()
-      .returning('*')
-      .execute();
-    const added = (inserted.raw as Array<Record<string, unknown>>).map((r) =>
-      tx.create(Notification, {
-        id: r.id as string,
-        organisationId: r.organisation_id as string,
-        kind: r.kind as string,
-        subjectId: r.subject_id as string,
-        messageVi: r.message_vi as string,
-        messageEn: r.message_en as string,
-        data: r.data as object,
-        createdAt: r.created_at as Date,
-        readAt: null,
-      }),
+    // Raised by every acceptance and money event: plain SQL, as TypeORM's insert builder cost more than the insert.
+    const added = await tx.query<Notification[]>(
+      `INSERT INTO notifications.inbox (id, organisation_id, kind, subject_id, message_vi, message_en, data)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[])
+       ON CONFLICT DO NOTHING
+       RETURNING id, organisation_id AS "organisationId", kind, subject_id AS "subjectId", message_vi AS "messageVi",
+                 message_en AS "messageEn", data, created_at AS "createdAt", read_at AS "readAt"`,
+      [
+        rows.map(() => newId()),
+        rows.map((row) => row.organisationId),
+        rows.map((row) => row.kind),
+        rows.map((row) => row.subjectId),
+        rows.map((row) => row.messageVi),
+        rows.map((row) => row.messageEn),
+        rows.map((row) => JSON.stringify(row.data)),
+      ],
     );
     await this.webhooks.enqueueFor(tx, added);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { CatalogFacade } from '@app/catalog';
 import type { Principal } from '@app/identity';
 import type { Page } from '@app/kernel';
@@ -68,9 +68,11 @@ export class PrecheckReads {
 
   /** Declared person–vendor links, of the given vendors or all; the ranking discounts what a linked person signed. */
   conflictsOf(tx: EntityManager, vendorOrganisationIds?: string[]): Promise<AssessorConflict[]> {
-    return tx.find(AssessorConflict, {
-      where: vendorOrganisationIds ? { vendorOrganisationId: In(vendorOrganisationIds) } : {},
-    });
+    // Read on every settled round's trust recomputation: plain SQL (see selectFrom).
+    const all = selectFrom(tx, AssessorConflict, 'c');
+    return vendorOrganisationIds
+      ? tx.query(`${all} WHERE c.vendor_organisation_id = ANY($1)`, [vendorOrganisationIds])
+      : tx.query(all);
   }
 
   /** Operators see every submission; an assessor only their assigned queue; a vendor only its own. */

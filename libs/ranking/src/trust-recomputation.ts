@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditFacade, SYSTEM_ACTOR, type AuditEntry } from '@app/audit';
 import { CatalogFacade, NEW_VENDOR_LABEL } from '@app/catalog';
 import { Clock, newId } from '@app/kernel';
-import { AppConfig, copyRows } from '@app/platform';
+import { AppConfig, copyRows, selectFrom } from '@app/platform';
 import { PrecheckFacade } from '@app/precheck';
 import { allOutcomeRows, vendorOutcomeRows, type OutcomeRow } from './dashboard-reads';
 import { keepVendorFacts, outcomeStatistics, replaceAllFacts } from './outcome-facts';
-import { AgencyVendorLink, CurrentTrustScore, OVERALL, RecheckFlag, type StoredOutcome } from './trust-snapshot.entity';
+import { AgencyVendorLink, OVERALL, type RecheckFlag, type StoredOutcome } from './trust-snapshot.entity';
 import {
   byCloseDate,
   NO_LINKS,
@@ -95,7 +95,7 @@ export class TrustRecomputation {
     const batch = batchOf(vendorOrganisationId, outcomes, links(vendorOrganisationId));
     const scores = scopeScores(vendorOrganisationId, batch.stored, stats, now);
     await this.storeInputs(tx, [batch], now);
-    await tx.delete(CurrentTrustScore, { vendorOrganisationId });
+    await tx.query('DELETE FROM ranking.current_scores WHERE vendor_organisation_id = $1', [vendorOrganisationId]);
     await this.persist(tx, vendorOrganisationId, [batch], scores, reason, now, ...audit);
     return scores;
   }
@@ -138,17 +138,20 @@ export class TrustRecomputation {
   /** Marks the vendors' listings under re-check where an undecided flag of theirs is open, and clears the rest. */
   async syncRecheck(tx: EntityManager, vendors: string[], now: Date): Promise<void> {
     if (vendors.length === 0) return;
-    const open = await tx.find(RecheckFlag, {
-      where: { vendorOrganisationId: In(vendors), resolvedAt: IsNull(), decidedAt: IsNull() },
-      select: { vendorOrganisationId: true, scope: true },
-    });
+    const open = await tx.query<Array<Pick<RecheckFlag, 'vendorOrganisationId' | 'scope'>>>(
+      `SELECT vendor_organisation_id AS "vendorOrganisationId", scope FROM ranking.recheck_flags
+       WHERE vendor_organisation_id = ANY($1) AND resolved_at IS NULL AND decided_at IS NULL`,
+      [vendors],
+    );
     await this.catalog.syncRecheck(tx, vendors, open, now);
   }
 
   /** Agencies declared linked to each vendor here, and persons declared linked to it in the pre-check. */
   private async linksOf(tx: EntityManager, vendorOrganisationId?: string): Promise<(vendor: string) => VendorLinks> {
-    const where = vendorOrganisationId ? { vendorOrganisationId } : {};
-    const agencies = await tx.find(AgencyVendorLink, { where });
+    const all = selectFrom(tx, AgencyVendorLink, 'l');
+    const agencies: AgencyVendorLink[] = vendorOrganisationId
+      ? await tx.query(`${all} WHERE l.vendor_organisation_id = $1`, [vendorOrganisationId])
+      : await tx.query(all);
     const people = await this.precheck.conflictsOf(tx, vendorOrganisationId ? [vendorOrganisationId] : undefined);
     const byVendor = new Map<string, { agencies: Set<string>; officers: Set<string> }>();
     const add = (vendor: string, kind: 'agencies' | 'officers', id: string) => {
