@@ -20,6 +20,30 @@ echarts.use([
 
 export type ChartOption = echarts.EChartsCoreOption;
 
+const vietnamese = (value: number) => formatNumber(value);
+
+type Axis = { type?: string; axisLabel?: { formatter?: unknown } };
+
+/** A value axis's numbers as Vietnamese writes them (ECharts writes "10,000"), unless the page formats them itself. */
+function localisedAxis(given: unknown): unknown {
+  const axis = given as Axis | undefined;
+  if (axis?.type !== 'value' || axis.axisLabel?.formatter) return given;
+  return { ...axis, axisLabel: { ...axis.axisLabel, formatter: vietnamese } };
+}
+
+/**
+ * Figures written the Vietnamese way on value axes and in tooltips; the chart clips what overflows it (styles.css,
+ * .chart), so its tooltips are kept inside it.
+ */
+function localised(option: ChartOption): ChartOption {
+  return {
+    ...option,
+    ...('xAxis' in option ? { xAxis: localisedAxis(option.xAxis) } : {}),
+    ...('yAxis' in option ? { yAxis: localisedAxis(option.yAxis) } : {}),
+    ...(option.tooltip ? { tooltip: { valueFormatter: vietnamese, ...option.tooltip, confine: true } } : {}),
+  };
+}
+
 /**
  * A chart with a text alternative: the figures it draws are also in a table next to it, so the image itself is
  * described by its label.
@@ -29,12 +53,7 @@ export function Chart({ option, label, height = 320 }: { option: ChartOption; la
   useEffect(() => {
     if (!element.current) return;
     const chart = echarts.init(element.current, undefined, { renderer: 'svg' });
-    // The chart clips what overflows it (styles.css, .chart), so its tooltips stay inside it; figures in Vietnamese.
-    chart.setOption(
-      option.tooltip
-        ? { ...option, tooltip: { valueFormatter: (v: number) => formatNumber(v), ...option.tooltip, confine: true } }
-        : option,
-    );
+    chart.setOption(localised(option));
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element.current);
     return () => {
