@@ -20,6 +20,7 @@ echarts.use([
 
 export type ChartOption = echarts.EChartsCoreOption;
 
+// ECharts passes formatters an index after the value: it must not reach formatNumber's digits.
 const vietnamese = (value: number) => formatNumber(value);
 
 type Axis = { type?: string; axisLabel?: { formatter?: unknown } };

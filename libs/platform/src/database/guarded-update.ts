@@ -43,7 +43,8 @@ export async function updateAllIfStatus<T extends ObjectLiteral & { status: stri
     if (metadata.versionColumn) throw new Error(`updateAllIfStatus: ${metadata.name} has a version column`);
     const columns = properties.map((property) => {
       const column = metadata.findColumnWithPropertyName(property);
-      if (!column || column.embeddedMetadata) throw new Error(`updateAllIfStatus: ${metadata.name}.${property}`);
+      if (!column || column.embeddedMetadata)
+        throw new Error(`updateAllIfStatus: ${metadata.name}.${property} is not a plain column`);
       return column;
     });
     const set = columns.map((column, index) => `"${column.databaseName}" = $${index + 1}`);
