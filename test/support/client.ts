@@ -1,3 +1,5 @@
+import { request } from 'undici';
+
 /** A small typed client of the public HTTP API, shared by e2e tests, the demo loader and benchmarks. */
 export class ApiError extends Error {
   constructor(
@@ -71,8 +73,12 @@ export class MarketplaceClient {
     }
   }
 
+  /**
+   * undici's `request` rather than `fetch`: a benchmark's clients share the machine with the system they measure, and
+   * `fetch` spent four times the CPU per call (≈ 200 against 45 µs).
+   */
   private async send<T>(method: string, route: string, body: unknown, headers: Record<string, string>): Promise<T> {
-    const response = await fetch(this.baseUrl + route, {
+    const response = await request(this.baseUrl + route, {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -81,9 +87,10 @@ export class MarketplaceClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const text = await response.text();
+    const text = await response.body.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
-    if (!response.ok) throw new ApiError(response.status, parsed ?? {}, `${method} ${route}`);
+    if (response.statusCode < 200 || response.statusCode > 299)
+      throw new ApiError(response.statusCode, parsed ?? {}, `${method} ${route}`);
     return parsed as T;
   }
 
