@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import type { QueryResult, QueryResultRow } from 'pg';
 import { Category } from '@app/catalog';
-import { AnyOf, PREPARED_PER_CONNECTION, PreparingClient } from '@app/platform';
+import { AnyOf, copyRows, PREPARED_PER_CONNECTION, PreparingClient } from '@app/platform';
 import { schemaDataSource } from '../../scripts/db/schema';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
 
@@ -84,6 +84,81 @@ describe('PreparingClient (real PostgreSQL)', () => {
     } finally {
       await dataSource.destroy();
     }
+  });
+
+  describe('a transaction', () => {
+    beforeEach(async () => {
+      await query('DROP TABLE IF EXISTS kept');
+      await query('CREATE TABLE kept (n int)');
+    });
+    const kept = async () => (await query<{ n: number }>('SELECT n FROM kept ORDER BY n')).rows.map((r) => r.n);
+    /** Round trips the client makes while `work` runs: PostgreSQL ends each with one ReadyForQuery. */
+    const roundTrips = async (work: () => Promise<unknown>) => {
+      let count = 0;
+      const onReady = () => count++;
+      client.connection.on('readyForQuery', onReady);
+      try {
+        await work();
+      } finally {
+        client.connection.off('readyForQuery', onReady);
+      }
+      return count;
+    };
+    const inTransaction = (statements: () => Promise<unknown>, end = 'COMMIT') =>
+      roundTrips(async () => {
+        await query('START TRANSACTION');
+        await statements();
+        await query(end);
+      });
+    const keep = (n: number) => query('INSERT INTO kept VALUES ($1)', [n]);
+
+    it('opens in the round trip of its first statement, once the connection has prepared START TRANSACTION', async () => {
+      expect(await inTransaction(() => keep(1))).toBe(3);
+      expect(await inTransaction(() => keep(2))).toBe(2);
+      // The statement ran inside the transaction: rolled back with it.
+      expect(await inTransaction(() => keep(3), 'ROLLBACK')).toBe(2);
+      expect(await kept()).toEqual([1, 2]);
+    });
+
+    it('is still open, and aborted, after its first statement fails', async () => {
+      await inTransaction(() => keep(1));
+      await query('START TRANSACTION');
+      await expect(query('SELECT 10 / $1::int AS r', [0])).rejects.toMatchObject({ code: '22012' });
+      // in_failed_sql_transaction: had the statement run on its own, this insert would have been kept
+      await expect(keep(2)).rejects.toMatchObject({ code: '25P02' });
+      await query('ROLLBACK');
+      expect(await inTransaction(() => keep(3))).toBe(2);
+      expect(await kept()).toEqual([1, 3]);
+    });
+
+    it('opens on its own ahead of a first statement without values, or of a COPY', async () => {
+      await inTransaction(() => keep(1));
+      const timeout = async () => (await query<{ statement_timeout: string }>('SHOW statement_timeout')).rows[0];
+      const before = await timeout();
+      await inTransaction(async () => {
+        // SET LOCAL outside a transaction changes nothing (and PostgreSQL only warns)
+        await query(`SET LOCAL statement_timeout = '7s'`);
+        expect(await timeout()).toEqual({ statement_timeout: '7s' });
+      }, 'ROLLBACK');
+      expect(await timeout()).toEqual(before);
+
+      const dataSource: DataSource = await schemaDataSource(db.url, 1).initialize();
+      try {
+        const rows = Array.from({ length: 3000 }, (_, i) => [i]);
+        // the pool's one connection prepares START TRANSACTION in its first transaction, and defers it afterwards
+        await dataSource.transaction((tx) => tx.query('SELECT $1::int', [1]));
+        await expect(
+          dataSource.transaction(async (tx) => {
+            await copyRows(tx, 'kept', ['n'], rows);
+            throw new Error('rolled back');
+          }),
+        ).rejects.toThrow('rolled back');
+        await dataSource.transaction((tx) => copyRows(tx, 'kept', ['n'], rows.slice(0, 2500)));
+      } finally {
+        await dataSource.destroy();
+      }
+      expect(await kept()).toHaveLength(1 + 2500);
+    });
   });
 
   it('is the client of the application’s connection pool', async () => {

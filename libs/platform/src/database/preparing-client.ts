@@ -1,6 +1,6 @@
-import { Client, DatabaseError, type QueryResult } from 'pg';
+import { Client, type Connection, DatabaseError, Query, type QueryResult } from 'pg';
 
-type Query = (...args: unknown[]) => unknown;
+type Run = (...args: unknown[]) => unknown;
 
 /** feature_not_supported: "cached plan must not change result type" */
 const CACHED_PLAN_CHANGED = '0A000';
@@ -8,27 +8,77 @@ const CACHED_PLAN_CHANGED = '0A000';
 /** Distinct statements one connection keeps prepared; any further ones still run, parsed every time. */
 export const PREPARED_PER_CONNECTION = 256;
 
+/** What TypeORM sends to open a transaction; each connection prepares it once, under BEGIN. */
+const START_TRANSACTION = 'START TRANSACTION';
+const BEGIN = 'begin';
+const DEFERRED_BEGIN: QueryResult = { command: 'BEGIN', rowCount: null, oid: 0, fields: [], rows: [] };
+
 /**
  * A pg client that prepares each parameterised statement once per connection and afterwards only binds and runs
  * it, so PostgreSQL stops parsing (and, once a generic plan proves as cheap as custom ones, planning) the same
  * text on every call. TypeORM sends every query as text and values, so the pool's client is the one place where
  * statements can be named. Statements without values (BEGIN, COMMIT, DDL) run as before.
+ *
+ * It also opens a transaction in the same round trip as the transaction's first statement: START TRANSACTION
+ * answers at once and goes out, as Bind and Execute of its prepared form, just ahead of that statement, before one
+ * Sync. A round trip costs the API, the worker and PostgreSQL more CPU than most statements, and every transaction
+ * began with one that carried nothing else. If START TRANSACTION fails, PostgreSQL skips the statement too (the
+ * rest of the pipeline up to Sync), so a statement never runs outside the transaction it was written for.
  */
 export class PreparingClient extends Client {
   private readonly names = new Map<string, string>();
   private issued = 0;
+  private beginPrepared = false;
+  /** START TRANSACTION was asked for and answered, and goes out with the next statement. */
+  private beginDeferred = false;
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one signature standing for pg's thirteen overloads
   override query(...args: any[]): any {
-    const query = super.query.bind(this) as Query;
+    const run = super.query.bind(this) as Run;
     const given = args as unknown[];
     const [text, values, callback] = given;
-    const name =
-      typeof text === 'string' && Array.isArray(values) && values.length > 0 && !callback && this.nameFor(text);
-    if (!name) return query(...given);
-    return (query({ name, text, values }) as Promise<QueryResult>).catch((error: unknown) => {
-      // A value pg could not bind (the only failure outside the server) makes pg close the statement there; a
-      // table whose columns changed under a `*` stays unusable by name (0A000): both are prepared afresh next time.
+    if (text === START_TRANSACTION && values === undefined && !callback) return this.startTransaction(run);
+    const parameterised = typeof text === 'string' && Array.isArray(values) && values.length > 0 && !callback;
+    const name = parameterised ? this.nameFor(text) : undefined;
+    if (this.beginDeferred) {
+      this.beginDeferred = false;
+      if (parameterised) return this.forgetFailed(this.afterBegin(run, { name, text, values }), text);
+      // Statements without values are sent as simple queries, which cannot share BEGIN's round trip.
+      run(withBeginning(new Query({ name: BEGIN, text: START_TRANSACTION }), false));
+    }
+    if (!name) return run(...given);
+    return this.forgetFailed(run({ name, text, values }) as Promise<QueryResult>, text as string);
+  }
+
+  private startTransaction(run: Run): Promise<QueryResult> {
+    if (this.beginPrepared) {
+      this.beginDeferred = true;
+      return Promise.resolve(DEFERRED_BEGIN);
+    }
+    return (run({ name: BEGIN, text: START_TRANSACTION }) as Promise<QueryResult>).then((result) => {
+      this.beginPrepared = true;
+      return result;
+    });
+  }
+
+  /** The statement, preceded in its pipeline by the prepared START TRANSACTION; resolves to the statement's result. */
+  private afterBegin(run: Run, config: { name?: string; text: string; values: unknown[] }): Promise<QueryResult> {
+    return new Promise((resolve, reject) => {
+      const query = new Query(config, (error: Error | undefined, results: unknown) => {
+        // pg reports the two commands' results as a list, as for several statements in one simple query
+        if (error) reject(error);
+        else resolve((Array.isArray(results) ? results.at(-1) : results) as QueryResult);
+      });
+      run(withBeginning(query, true));
+    });
+  }
+
+  /**
+   * A value pg could not bind (the only failure outside the server) makes pg close the statement there; a table
+   * whose columns changed under a `*` stays unusable by name (0A000): both are prepared afresh next time.
+   */
+  private forgetFailed(result: Promise<QueryResult>, text: string): Promise<QueryResult> {
+    return result.catch((error: unknown) => {
       if (!(error instanceof DatabaseError) || error.code === CACHED_PLAN_CHANGED) this.names.delete(text);
       throw error;
     });
@@ -41,4 +91,32 @@ export class PreparingClient extends Client {
     this.names.set(text, name);
     return name;
   }
+}
+
+/**
+ * `query`, sent after Bind and Execute of the prepared START TRANSACTION (`pipelined`: in the same write, before
+ * its Sync) or as START TRANSACTION itself (run alone, ahead of a statement sent as a simple query). Should the
+ * transaction not open, or pg refuse to send `query`, the connection is closed: what follows on it was written for
+ * the transaction and must not run outside it.
+ */
+function withBeginning(query: Query, pipelined: boolean): Query {
+  const submit = query.submit.bind(query) as (connection: Connection) => Error | null;
+  let sentOn: Connection | undefined;
+  query.submit = (connection: Connection) => {
+    sentOn = connection;
+    connection.stream.cork();
+    try {
+      if (pipelined) {
+        connection.bind({ statement: BEGIN }, false);
+        connection.execute({}, false);
+      }
+      const refused = submit(connection);
+      if (refused) connection.stream.destroy(refused);
+      return refused;
+    } finally {
+      connection.stream.uncork();
+    }
+  };
+  if (!pipelined) query.on('error', (error) => sentOn?.stream.destroy(error));
+  return query;
 }
