@@ -29,7 +29,13 @@ export class CallScoring {
   /** Scores the call inside the caller's transaction if its deadline has passed and it is not scored yet. */
   async scoreIfDue(tx: EntityManager, callId: string): Promise<void> {
     const call = await selectById(tx, Call, callId, { lock: true });
-    if (!call || call.status !== 'OPEN' || call.deadline > this.clock.now()) return;
+    if (call) await this.scoreLockedIfDue(tx, call);
+  }
+
+  /** The same for a call the caller has already locked (FOR UPDATE); returns the call as it stands afterwards. */
+  async scoreLockedIfDue(tx: EntityManager, call: Call): Promise<Call> {
+    if (call.status !== 'OPEN' || call.deadline > this.clock.now()) return call;
+    const callId = call.id;
     const problem = await this.problems.get(call.problemId, tx);
     const offers = await tx.query<Offer[]>(
       `${selectFrom(tx, Offer, 'o')} WHERE o.call_id = $1 AND o.status = 'SUBMITTED'`,
@@ -80,5 +86,6 @@ export class CallScoring {
         ranking: scores.map((s) => ({ offerId: s.offerId, rank: s.rank, total: s.total })),
       },
     });
+    return { ...call, status, evaluatedAt: computedAt };
   }
 }

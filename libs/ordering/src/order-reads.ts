@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { assertSameOrganisationOrOperator, type Principal } from '@app/identity';
 import type { Page } from '@app/kernel';
 import { LedgerFacade } from '@app/ledger';
@@ -21,6 +21,20 @@ export interface OrderListFilter {
   agencyOrganisationId?: string;
 }
 
+/** An order as its page shows it: with its signatures, oldest first, and what its escrow holds. */
+export interface OrderDetails {
+  order: Order;
+  signatures: Signature[];
+  escrowBalance: bigint;
+}
+
+/** Every order page and every poll of it reads them: plain SQL (see selectFrom). */
+export function signaturesOf(db: EntityManager, orderId: string): Promise<Signature[]> {
+  return db.query<Signature[]>(`${selectFrom(db, Signature, 's')} WHERE s.order_id = $1 ORDER BY s.signed_at`, [
+    orderId,
+  ]);
+}
+
 export interface VendorBalances {
   payable: bigint;
   disbursed: bigint;
@@ -36,22 +50,14 @@ export class OrderReads {
     @InjectRepository(Order) private readonly orders: Repository<Order>,
   ) {}
 
-  async get(
-    principal: Principal,
-    orderId: string,
-  ): Promise<{ order: Order; signatures: Signature[]; escrowBalance: bigint }> {
+  async get(principal: Principal, orderId: string): Promise<OrderDetails> {
     const db = this.orders.manager;
     const order = await findOrder(db, orderId);
     assertVisible(principal, order);
-    // Every order page and every poll of it reads these: plain SQL (see selectFrom).
-    const signatures = await db.query<Signature[]>(
-      `${selectFrom(db, Signature, 's')} WHERE s.order_id = $1 ORDER BY s.signed_at`,
-      [orderId],
-    );
     return {
       order,
-      signatures,
-      escrowBalance: await this.ledger.balanceOf(ledgerCodes.escrow(orderId), this.orders.manager),
+      signatures: await signaturesOf(db, orderId),
+      escrowBalance: await this.ledger.balanceOf(ledgerCodes.escrow(orderId), db),
     };
   }
 

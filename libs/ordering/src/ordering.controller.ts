@@ -95,8 +95,7 @@ export class OrderingController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: SignOrderDto,
   ): Promise<OrderView> {
-    await this.ordering.sign(p, id, dto.termsHash);
-    return orderView(await this.ordering.get(p, id));
+    return orderView(await this.ordering.sign(p, id, dto.termsHash));
   }
 
   @Put('orders/:id/validator')

@@ -4,9 +4,8 @@ import { AwardDto } from '@app/competition';
 import { PageQueryDto } from '@app/platform';
 import { IsDongAmount } from '@app/platform';
 import { ORDER_STATUSES, type OrderStatus, type OrderTerms } from './contracts/ordering';
-import type { Order } from './order.entity';
+import type { OrderDetails } from './order-reads';
 import { DEFAULT_DISPUTE_WINDOW_SECONDS, fundingOf, MAX_DISPUTE_WINDOW_SECONDS } from './order-terms';
-import type { Signature } from './signature.entity';
 
 export class AwardOrderDto extends AwardDto {
   @ApiPropertyOptional({
@@ -136,7 +135,7 @@ export class OrderView extends OrderSummaryView {
   funding: FundingView;
 }
 
-export function orderView(o: { order: Order; signatures: Signature[]; escrowBalance: bigint }): OrderView {
+export function orderView(o: OrderDetails): OrderView {
   const { city, cofunders } = fundingOf(o.order.terms);
   return {
     ...o.order,

@@ -10,8 +10,7 @@ import { DraftCancellation } from './draft-cancellation';
 import type { FundingFigures } from './funding-reads';
 import { Order } from './order.entity';
 import { findOrder, lockAvailableOrders, lockOrder } from './order-locks';
-import { OrderReads, type OrderListFilter, type VendorBalances } from './order-reads';
-import type { Signature } from './signature.entity';
+import { type OrderDetails, OrderReads, type OrderListFilter, type VendorBalances } from './order-reads';
 import { AllocateBudget } from './use-cases/allocate-budget';
 import { AwardOrder } from './use-cases/award-order';
 import { CancelOrder } from './use-cases/cancel-order';
@@ -77,7 +76,8 @@ export class OrderingFacade {
     return this.awardCase.execute({ ...dto, principal, callId });
   }
 
-  sign(principal: Principal, orderId: string, signedHash: string): Promise<Order> {
+  /** The order as it stands once signed (the escrow funded by the last signature). */
+  sign(principal: Principal, orderId: string, signedHash: string): Promise<OrderDetails> {
     return this.signCase.execute({ principal, orderId, signedHash });
   }
 
@@ -124,10 +124,7 @@ export class OrderingFacade {
     return { status, closedAt };
   }
 
-  get(
-    principal: Principal,
-    orderId: string,
-  ): Promise<{ order: Order; signatures: Signature[]; escrowBalance: bigint }> {
+  get(principal: Principal, orderId: string): Promise<OrderDetails> {
     return this.reads.get(principal, orderId);
   }
 

@@ -7,7 +7,6 @@ import { Clock } from '@app/kernel';
 import { selectById, updateIfStatus } from '@app/platform';
 import { ProblemsFacade, type Problem } from '@app/problems';
 import { Call } from '../call.entity';
-import { loadCall } from '../call-lookup';
 import { CallScoring } from '../call-scoring';
 import { AwardDto } from '../competition.dto';
 import { callLifecycle, CompetitionErrors, offerLifecycle } from '../contracts/competition';
@@ -46,8 +45,7 @@ export class AwardCall {
     if (!locked) throw CompetitionErrors.CALL_NOT_FOUND(undefined, { id: callId });
     if (principal.organisationId !== locked.agencyOrganisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
     if (locked.deadline > this.clock.now()) throw CompetitionErrors.CALL_STILL_OPEN();
-    await this.scoring.scoreIfDue(tx, callId);
-    const call = await loadCall(tx, callId);
+    const call = await this.scoring.scoreLockedIfDue(tx, locked);
     const offer = await selectById(tx, Offer, dto.offerId);
     if (!offer || offer.callId !== callId)
       throw CompetitionErrors.OFFER_NOT_IN_CALL(undefined, { offerId: dto.offerId });

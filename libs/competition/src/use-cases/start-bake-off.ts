@@ -7,7 +7,6 @@ import { Clock, newId } from '@app/kernel';
 import { jobId, Outbox, updateIfStatus } from '@app/platform';
 import { ProblemsFacade, type Problem } from '@app/problems';
 import { Call } from '../call.entity';
-import { loadCall } from '../call-lookup';
 import { CallScoring } from '../call-scoring';
 import {
   type BakeOffStarted,
@@ -63,8 +62,7 @@ export class StartBakeOff {
     if (principal.organisationId !== locked.agencyOrganisationId) throw IdentityErrors.FORBIDDEN_ORGANISATION();
     if (locked.awardMode !== 'POC') throw CompetitionErrors.NOT_A_POC_CALL();
     if (locked.deadline > this.clock.now()) throw CompetitionErrors.CALL_STILL_OPEN();
-    await this.scoring.scoreIfDue(tx, callId);
-    const call = await loadCall(tx, callId);
+    const call = await this.scoring.scoreLockedIfDue(tx, locked);
     const status = callLifecycle.apply(call.status, 'startPoc');
     const offers = await tx.find(Offer, { where: { callId, status: 'SUBMITTED' } });
     const scores = await tx.find(OfferScore, { where: { callId }, order: { rank: 'ASC' } });

@@ -10,8 +10,8 @@ import { accountOf, budgetOf, escrowOf, poolOf } from '../money-accounts';
 import { assertVisible, type OrderCommand } from '../order-access';
 import { Order } from '../order.entity';
 import { lockOrder } from '../order-locks';
+import { type OrderDetails, signaturesOf } from '../order-reads';
 import { fundingOf } from '../order-terms';
-import { Signature } from '../signature.entity';
 
 @Injectable()
 export class SignOrder {
@@ -27,7 +27,7 @@ export class SignOrder {
    * (a pledge) signs again. The last signature reserves the full max amount into the order's escrow in the same
    * transaction — the agency budget's share and each co-funder's pledge; if any source lacks the money nothing changes.
    */
-  execute({ principal, orderId, signedHash }: OrderCommand & { signedHash: string }): Promise<Order> {
+  execute({ principal, orderId, signedHash }: OrderCommand & { signedHash: string }): Promise<OrderDetails> {
     return this.tx.run(async (tx) => {
       const order = await lockOrder(tx, orderId);
       assertVisible(principal, order);
@@ -45,7 +45,8 @@ export class SignOrder {
         [orderId, party, principal.organisationId, principal.userId, signedHash],
       );
       if (stored.length === 0) throw OrderingErrors.ALREADY_SIGNED();
-      const signed = await tx.findBy(Signature, { orderId, termsHash: order.termsHash });
+      const signatures = await signaturesOf(tx, orderId);
+      const signed = signatures.filter((s) => s.termsHash === order.termsHash);
       const actor = actorOf(principal);
       let result = order;
       if (signed.length === 2) {
@@ -62,7 +63,11 @@ export class SignOrder {
         action: `signed-by-${party.toLowerCase()}`,
         after: { termsHash: signedHash, status: result.status },
       });
-      return result;
+      return {
+        order: result,
+        signatures,
+        escrowBalance: await this.ledger.balanceOf(ledgerCodes.escrow(orderId), tx),
+      };
     });
   }
 
