@@ -43,8 +43,11 @@ export class PreparingClient extends Client {
     if (this.beginDeferred) {
       this.beginDeferred = false;
       if (parameterised) return this.forgetFailed(this.afterBegin(run, { name, text, values }), text);
-      // Statements without values are sent as simple queries, which cannot share BEGIN's round trip.
-      run(withBeginning(new Query({ name: BEGIN, text: START_TRANSACTION }), false));
+      // Statements without values (and COPY) are sent as simple queries, which cannot share BEGIN's round trip: it
+      // goes out alone ahead of them, and should it fail, what follows must not run outside the transaction.
+      const begin = new Query({ name: BEGIN, text: START_TRANSACTION });
+      begin.on('error', (error) => this.connection.stream.destroy(error));
+      run(begin);
     }
     if (!name) return run(...given);
     return this.forgetFailed(run({ name, text, values }) as Promise<QueryResult>, text as string);
@@ -69,7 +72,21 @@ export class PreparingClient extends Client {
         if (error) reject(error);
         else resolve((Array.isArray(results) ? results.at(-1) : results) as QueryResult);
       });
-      run(withBeginning(query, true));
+      const submit = query.submit.bind(query) as (connection: Connection) => Error | null;
+      query.submit = (connection: Connection) => {
+        connection.stream.cork();
+        try {
+          connection.bind({ statement: BEGIN }, false);
+          connection.execute({}, false);
+          // Refused by pg before sending: BEGIN must not wait in the pipeline for the next statement's Sync.
+          const refused = submit(connection);
+          if (refused) connection.stream.destroy(refused);
+          return refused;
+        } finally {
+          connection.stream.uncork();
+        }
+      };
+      run(query);
     });
   }
 
@@ -91,32 +108,4 @@ export class PreparingClient extends Client {
     this.names.set(text, name);
     return name;
   }
-}
-
-/**
- * `query`, sent after Bind and Execute of the prepared START TRANSACTION (`pipelined`: in the same write, before
- * its Sync) or as START TRANSACTION itself (run alone, ahead of a statement sent as a simple query). Should the
- * transaction not open, or pg refuse to send `query`, the connection is closed: what follows on it was written for
- * the transaction and must not run outside it.
- */
-function withBeginning(query: Query, pipelined: boolean): Query {
-  const submit = query.submit.bind(query) as (connection: Connection) => Error | null;
-  let sentOn: Connection | undefined;
-  query.submit = (connection: Connection) => {
-    sentOn = connection;
-    connection.stream.cork();
-    try {
-      if (pipelined) {
-        connection.bind({ statement: BEGIN }, false);
-        connection.execute({}, false);
-      }
-      const refused = submit(connection);
-      if (refused) connection.stream.destroy(refused);
-      return refused;
-    } finally {
-      connection.stream.uncork();
-    }
-  };
-  if (!pipelined) query.on('error', (error) => sentOn?.stream.destroy(error));
-  return query;
 }
