@@ -3,6 +3,7 @@ import request from 'supertest';
 import { freePort, startApi } from '../../scripts/infra';
 import {
   createActors,
+  eventually,
   type Actors,
   type Created,
   type TestSystem,
@@ -144,6 +145,51 @@ describe('access control and the error format', () => {
       .expect(200);
     const revoked = await request(system.url).get('/me').set('x-api-key', issued.key).expect(401);
     expect(revoked.body.code).toBe('IDENTITY.INVALID_API_KEY');
+  });
+
+  it('logs each request by its id, method, path and status, never with a credential', async () => {
+    const issued = await a.admin.post<{ key: string }>(`/organisations/${a.agencyOrgId}/api-keys`, {
+      role: 'ACCEPTANCE_OFFICER',
+      name: 'Nhật ký',
+    });
+    const probe = `log-probe-${Date.now()}`;
+    await request(system.url).get('/me').set('x-api-key', issued.key).set('x-request-id', `${probe}-key`).expect(200);
+    await request(system.url)
+      .get('/me')
+      .set('authorization', `Bearer ${tokens.BUYER}`)
+      .set('cookie', 'ticket=phien-bi-mat')
+      .set('x-request-id', `${probe}-token`)
+      .expect(200);
+    const login = await request(system.url)
+      .post('/auth/login')
+      .set('x-request-id', `${probe}-login`)
+      .send({ email: 'funder@quydmst.vn', password: PASSWORD })
+      .expect(200);
+    // Log lines are written asynchronously.
+    const lines = await eventually(() => {
+      const found = system.api
+        .output()
+        .split('\n')
+        .filter((line) => line.includes(probe));
+      return Promise.resolve(found.length === 3 ? found : undefined);
+    }, 'the three request lines');
+    expect(lines.map((line) => JSON.parse(line) as { req: unknown; res: unknown })).toEqual([
+      expect.objectContaining({ req: { id: `${probe}-key`, method: 'GET', url: '/me' }, res: { statusCode: 200 } }),
+      expect.objectContaining({ req: { id: `${probe}-token`, method: 'GET', url: '/me' }, res: { statusCode: 200 } }),
+      expect.objectContaining({
+        req: { id: `${probe}-login`, method: 'POST', url: '/auth/login' },
+        res: { statusCode: 200 },
+      }),
+    ]);
+    const output = system.api.output();
+    const secrets = [
+      issued.key,
+      tokens.BUYER!,
+      'phien-bi-mat',
+      PASSWORD,
+      (login.body as { accessToken: string }).accessToken,
+    ];
+    for (const secret of secrets) expect(output).not.toContain(secret);
   });
 
   it('stores passwords with argon2id and rate-limits login', async () => {

@@ -13,12 +13,11 @@ function reply(exception: unknown): ErrorBody {
       return response;
     },
   };
+  const log = { error: () => undefined, warn: () => undefined };
   const host = {
-    switchToHttp: () => ({ getRequest: () => ({ raw: { headers: {} } }), getResponse: () => response }),
+    switchToHttp: () => ({ getRequest: () => ({ raw: { headers: {}, log } }), getResponse: () => response }),
   } as unknown as ArgumentsHost;
-  const filter = new ErrorFilter();
-  (filter as unknown as { logger: object }).logger = { error: () => undefined, warn: () => undefined };
-  filter.catch(exception, host);
+  new ErrorFilter().catch(exception, host);
   if (!sent) throw new Error('nothing was sent');
   return sent;
 }

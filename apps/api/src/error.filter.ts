@@ -1,5 +1,6 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { BaseLogger } from 'pino';
 import { DomainError, type ErrorKind } from '@app/kernel';
 import { MEASUREMENT_FILE_TYPES } from '@app/acceptance';
 import { requestIdOf } from '@app/platform';
@@ -116,10 +117,11 @@ export interface ErrorBody {
   requestId: string;
 }
 
-const logger = new Logger('ErrorFilter');
-
-/** The standard body of any error: coded errors keep their code; the unknown become a logged 500. */
-export function describeError(exception: unknown): Omit<ErrorBody, 'requestId'> {
+/**
+ * The standard body of any error: coded errors keep their code; the unknown become a 500 (logged by the caller).
+ * `log` is the request's logger: a refusal by the database is worth a line.
+ */
+export function describeError(exception: unknown, log: BaseLogger): Omit<ErrorBody, 'requestId'> {
   if (exception instanceof DomainError) {
     return {
       statusCode: STATUS[exception.kind],
@@ -147,7 +149,7 @@ export function describeError(exception: unknown): Omit<ErrorBody, 'requestId'> 
   if (isDependencyDown(exception)) return { ...DEPENDENCY_UNAVAILABLE, details: null };
   const refusal = databaseRefusal(exception);
   if (refusal) {
-    logger.warn({ err: exception }, refusal.code);
+    log.warn({ err: exception }, refusal.code);
     return refusal;
   }
   return {
@@ -165,10 +167,11 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const body = { ...describeError(exception), requestId: requestIdOf(request.raw) };
-    // A shed request is an expected refusal, counted by the metrics; logging each would add load when there is most.
+    const body = { ...describeError(exception, request.raw.log), requestId: requestIdOf(request.raw) };
+    // A shed request is an expected refusal, counted by the metrics; logging each would add load when there is most
+    // (it is refused before its logger is bound).
     if (body.statusCode >= 500 && body.code !== 'PLATFORM.OVERLOADED')
-      logger.error({ err: exception, requestId: body.requestId }, body.message);
+      request.raw.log.error({ err: exception }, body.message);
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);

@@ -7,7 +7,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { MEASUREMENT_FILE_TYPES } from '@app/acceptance';
-import { assertNoEviction, closeOnSignals, loadConfig, requestIdOf } from '@app/platform';
+import { assertNoEviction, closeOnSignals, loadConfig, logRequests, requestIdOf } from '@app/platform';
 import { ApiModule } from './api.module';
 import { parseJsonBodies } from './json-body';
 import { instrument } from './metrics';
@@ -52,6 +52,8 @@ async function bootstrap(): Promise<void> {
   // JSON measurement uploads stream like files; every other JSON body is parsed whole (see json-body.ts).
   await app.init();
   parseJsonBodies(app.getHttpAdapter().getInstance());
+  // After init, which sets up the root logger; before any request, so every handler has the request's logger.
+  logRequests(app.getHttpAdapter().getInstance());
 
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });

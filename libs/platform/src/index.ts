@@ -12,7 +12,7 @@ export { Transactions } from './database/transaction';
 export { DECIMAL, IsDongAmount } from './http/amounts';
 export { DEFAULT_PAGE_SIZE, PageQueryDto } from './http/page-query.dto';
 export { PageView } from './http/page-view';
-export { requestIdOf } from './logging/logging.module';
+export { logRequests, requestIdOf } from './logging/logging.module';
 export { jobId } from './outbox/job';
 export type { JobRequest } from './outbox/job';
 export { Outbox, outboxInsert } from './outbox/outbox';
