@@ -242,6 +242,7 @@ export class ListingView {
   @ApiPropertyOptional({ nullable: true, type: String }) priceMax: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) listedAt: Date | null;
   @ApiProperty({ enum: TRUST_LABELS, description: "the vendor's current trust label" }) trustLabel: TrustLabel;
+  @ApiProperty({ description: 'under a trust re-check (shown as “Đang xem xét lại”)' }) underRecheck: boolean;
 }
 
 export class ListingPage {

@@ -2170,6 +2170,8 @@ export interface components {
              * @enum {string}
              */
             trustLabel: "XUAT_SAC" | "TOT" | "DAT" | "CAN_CAI_THIEN" | "YEU" | "NHA_CUNG_CAP_MOI";
+            /** @description under a trust re-check (shown as “Đang xem xét lại”) */
+            underRecheck: boolean;
         };
         ListingPage: {
             items: components["schemas"]["ListingView"][];
