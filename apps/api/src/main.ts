@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { MEASUREMENT_FILE_TYPES } from '@app/acceptance';
 import { assertNoEviction, closeOnSignals, loadConfig, logRequests, requestIdOf } from '@app/platform';
@@ -31,6 +31,8 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   await shedExcessLoad(app.getHttpAdapter().getInstance(), app.get(DataSource), config);
+  // After load shedding (a refused request is not worth a line when there is most load), before the plugins' scopes.
+  logRequests(app.getHttpAdapter().getInstance(), (await app.resolve(PinoLogger)).logger);
   // Solution documents arrive as multipart streams; each upload sets its own size limit.
   await app.register(multipart, { limits: { files: 1, fields: 5 } });
   await mountQueueBoard(app);
@@ -52,8 +54,6 @@ async function bootstrap(): Promise<void> {
   // JSON measurement uploads stream like files; every other JSON body is parsed whole (see json-body.ts).
   await app.init();
   parseJsonBodies(app.getHttpAdapter().getInstance());
-  // After init, which sets up the root logger; before any request, so every handler has the request's logger.
-  logRequests(app.getHttpAdapter().getInstance());
 
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
-import { LoggerModule, PinoLogger } from 'nestjs-pino';
-import { destination, stdSerializers } from 'pino';
+import { LoggerModule } from 'nestjs-pino';
+import { destination, stdSerializers, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppConfig } from '../config/app-config';
 
@@ -31,13 +31,14 @@ import { AppConfig } from '../config/app-config';
 export class LoggingModule {}
 
 /**
- * Binds a logger to each request (`request.raw.log`) and logs its completion. A request is logged as what it asked
- * for, never with its headers, where credentials travel; binding whole requests (every header, then redacting them)
- * cost every request, logged or not.
+ * Binds a child of `logger` to each request (`request.raw.log`) and logs its completion. A request is logged as what
+ * it asked for, never with its headers, where credentials travel; binding whole requests (every header, then
+ * redacting them) cost every request, logged or not. Like any Fastify hook, it reaches the routes of the scopes
+ * registered after it.
  */
-export function logRequests(fastify: FastifyInstance): void {
+export function logRequests(fastify: FastifyInstance, logger: Logger): void {
   const log = pinoHttp({
-    logger: PinoLogger.root,
+    logger,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
     wrapSerializers: false,
     serializers: {
