@@ -121,7 +121,7 @@ export interface ErrorBody {
  * The standard body of any error: coded errors keep their code; the unknown become a 500 (logged by the caller).
  * `log` is the request's logger: a refusal by the database is worth a line.
  */
-export function describeError(exception: unknown, log: BaseLogger): Omit<ErrorBody, 'requestId'> {
+export function describeError(exception: unknown, log: BaseLogger | undefined): Omit<ErrorBody, 'requestId'> {
   if (exception instanceof DomainError) {
     return {
       statusCode: STATUS[exception.kind],
@@ -149,7 +149,7 @@ export function describeError(exception: unknown, log: BaseLogger): Omit<ErrorBo
   if (isDependencyDown(exception)) return { ...DEPENDENCY_UNAVAILABLE, details: null };
   const refusal = databaseRefusal(exception);
   if (refusal) {
-    log.warn({ err: exception }, refusal.code);
+    log?.warn({ err: exception }, refusal.code);
     return refusal;
   }
   return {
@@ -167,11 +167,11 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const body = { ...describeError(exception, request.raw.log), requestId: requestIdOf(request.raw) };
-    // A shed request is an expected refusal, counted by the metrics; logging each would add load when there is most
-    // (it is refused before its logger is bound).
-    if (body.statusCode >= 500 && body.code !== 'PLATFORM.OVERLOADED')
-      request.raw.log.error({ err: exception }, body.message);
+    // None for a request refused before its logger is bound: only load shedding comes first (see main.ts), and a shed
+    // request is an expected refusal, counted by the metrics, not worth a line when the load is highest.
+    const log = request.raw.log as BaseLogger | undefined;
+    const body = { ...describeError(exception, log), requestId: requestIdOf(request.raw) };
+    if (body.statusCode >= 500 && body.code !== 'PLATFORM.OVERLOADED') log?.error({ err: exception }, body.message);
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);

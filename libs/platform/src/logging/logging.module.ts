@@ -32,9 +32,8 @@ export class LoggingModule {}
 
 /**
  * Binds a child of `logger` to each request (`request.raw.log`) and logs its completion. A request is logged as what
- * it asked for, never with its headers, where credentials travel; binding whole requests (every header, then
- * redacting them) cost every request, logged or not. Like any Fastify hook, it reaches the routes of the scopes
- * registered after it.
+ * it asked for, never with its headers, where credentials travel. Like any Fastify hook, it reaches the routes of
+ * the scopes registered after it.
  */
 export function logRequests(fastify: FastifyInstance, logger: Logger): void {
   const log = pinoHttp({
