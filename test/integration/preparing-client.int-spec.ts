@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import type { QueryResult, QueryResultRow } from 'pg';
 import { Category } from '@app/catalog';
-import { AnyOf, copyRows, PREPARED_PER_CONNECTION, PreparingClient } from '@app/platform';
+import { AnyOf, copyRows, PREPARED_PER_CONNECTION, PreparingClient, readRows } from '@app/platform';
 import { schemaDataSource } from '../../scripts/db/schema';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
 
@@ -167,6 +167,21 @@ describe('PreparingClient (real PostgreSQL)', () => {
       await dataSource.query('SELECT $1::text AS t', ['a']);
       const rows = await dataSource.query<Array<{ statement: string }>>(PREPARED);
       expect(rows.map((r) => r.statement)).toContain('SELECT $1::text AS t');
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('reads rows on a pooled connection through a prepared statement; a refusal is a QueryFailedError', async () => {
+    const dataSource: DataSource = await schemaDataSource(db.url, 1).initialize();
+    try {
+      expect(await readRows(dataSource, 'SELECT $1::int + 1 AS n', [1])).toEqual([{ n: 2 }]);
+      const rows = await dataSource.query<Array<{ statement: string }>>(PREPARED);
+      expect(rows.map((r) => r.statement)).toContain('SELECT $1::int + 1 AS n');
+      const refusal = readRows(dataSource, 'SELECT 1 / $1::int AS n', [0]);
+      await expect(refusal).rejects.toBeInstanceOf(QueryFailedError);
+      await expect(refusal).rejects.toMatchObject({ driverError: { code: '22012' } });
+      expect(await readRows(dataSource, 'SELECT 1 / $1::int AS n', [1])).toEqual([{ n: 1 }]);
     } finally {
       await dataSource.destroy();
     }

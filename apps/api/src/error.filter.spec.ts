@@ -15,7 +15,10 @@ function reply(exception: unknown): ErrorBody {
   };
   const log = { error: () => undefined, warn: () => undefined };
   const host = {
-    switchToHttp: () => ({ getRequest: () => ({ raw: { headers: {}, log } }), getResponse: () => response }),
+    switchToHttp: () => ({
+      getRequest: () => ({ raw: { headers: {} }, requestLog: log }),
+      getResponse: () => response,
+    }),
   } as unknown as ArgumentsHost;
   new ErrorFilter().catch(exception, host);
   if (!sent) throw new Error('nothing was sent');

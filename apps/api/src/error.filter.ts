@@ -1,6 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { BaseLogger } from 'pino';
 import { DomainError, type ErrorKind } from '@app/kernel';
 import { MEASUREMENT_FILE_TYPES } from '@app/acceptance';
 import { requestIdOf } from '@app/platform';
@@ -119,9 +118,9 @@ export interface ErrorBody {
 
 /**
  * The standard body of any error: coded errors keep their code; the unknown become a 500 (logged by the caller).
- * `log` is the request's logger: a refusal by the database is worth a line.
+ * A refusal by the database is worth a line in the request's log.
  */
-export function describeError(exception: unknown, log: BaseLogger | undefined): Omit<ErrorBody, 'requestId'> {
+export function describeError(exception: unknown, request: FastifyRequest): Omit<ErrorBody, 'requestId'> {
   if (exception instanceof DomainError) {
     return {
       statusCode: STATUS[exception.kind],
@@ -149,7 +148,7 @@ export function describeError(exception: unknown, log: BaseLogger | undefined): 
   if (isDependencyDown(exception)) return { ...DEPENDENCY_UNAVAILABLE, details: null };
   const refusal = databaseRefusal(exception);
   if (refusal) {
-    log?.warn({ err: exception }, refusal.code);
+    request.requestLog.warn({ err: exception }, refusal.code);
     return refusal;
   }
   return {
@@ -167,11 +166,10 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    // None for a request refused before its logger is bound: only load shedding comes first (see main.ts), and a shed
-    // request is an expected refusal, counted by the metrics, not worth a line when the load is highest.
-    const log = request.raw.log as BaseLogger | undefined;
-    const body = { ...describeError(exception, log), requestId: requestIdOf(request.raw) };
-    if (body.statusCode >= 500 && body.code !== 'PLATFORM.OVERLOADED') log?.error({ err: exception }, body.message);
+    const body = { ...describeError(exception, request), requestId: requestIdOf(request.raw) };
+    // A shed request is an expected refusal, counted by the metrics and logged as a request.
+    if (body.statusCode >= 500 && body.code !== 'PLATFORM.OVERLOADED')
+      request.requestLog.error({ err: exception }, body.message);
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);

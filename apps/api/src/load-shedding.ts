@@ -1,10 +1,8 @@
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { DomainError } from '@app/kernel';
-import type { AppConfig } from '@app/platform';
+import { poolOf, type AppConfig } from '@app/platform';
 
 const RETRY_AFTER_SECONDS = 1;
 
@@ -30,7 +28,7 @@ export async function shedExcessLoad(
   dataSource: DataSource,
   config: AppConfig,
 ): Promise<void> {
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  const pool = poolOf(dataSource);
   await fastify.register(underPressure, {
     healthCheck: () => Promise.resolve(pool.waitingCount <= config.API_MAX_WAITING_FOR_CONNECTION),
     healthCheckInterval: 100,

@@ -31,7 +31,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   await shedExcessLoad(app.getHttpAdapter().getInstance(), app.get(DataSource), config);
-  // After load shedding (a refused request is not worth a line when there is most load), before the plugins' scopes.
+  // Before the plugins' scopes: a Fastify hook reaches only the scopes registered after it.
   logRequests(app.getHttpAdapter().getInstance(), (await app.resolve(PinoLogger)).logger);
   // Solution documents arrive as multipart streams; each upload sets its own size limit.
   await app.register(multipart, { limits: { files: 1, fields: 5 } });

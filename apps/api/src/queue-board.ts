@@ -89,7 +89,7 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
           const roles = await tickets.rolesOf(ticket, TICKET_AUDIENCE);
           if (!roles.includes('OPERATOR_ADMIN')) throw IdentityErrors.FORBIDDEN_ROLE();
         } catch (error) {
-          const body = { ...describeError(error, request.raw.log), requestId: requestIdOf(request.raw) };
+          const body = { ...describeError(error, request), requestId: requestIdOf(request.raw) };
           return reply.status(body.statusCode).header('cache-control', 'no-store').send(body);
         }
       });

@@ -54,4 +54,20 @@ describe('the global validation pipe', () => {
       ]),
     });
   });
+
+  it('checks a class by its own rules and its ancestors’, however often and in whatever order classes are checked', async () => {
+    const fields = (value: object, metatype: new () => object) =>
+      validationPipe.transform(value, { type: 'body', metatype }).then(
+        () => [],
+        (refusal: { details: Array<{ field: string }> }) => refusal.details.map((d) => d.field).sort(),
+      );
+    expect(await fields({ name: 'x', frequency: 'DAILY', weight: 1 }, Sample)).toEqual(['name']);
+    class Weighed extends Sample {
+      @Max(5) level: number;
+    }
+    for (let i = 0; i < 2; i++) {
+      expect(await fields({ name: 'x', frequency: 'DAILY', weight: 1, level: 6 }, Weighed)).toEqual(['level', 'name']);
+      expect(await fields({ name: 'xx', frequency: 'DAILY', weight: 1, level: 6 }, Sample)).toEqual(['level']);
+    }
+  });
 });

@@ -1,4 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { DomainError } from '@app/kernel';
 
 /** PostgreSQL `integer`, the type of every numbered path segment (round numbers). */
@@ -95,6 +97,35 @@ export function assertPathInteger(value: unknown, field: string): void {
     },
   ]);
 }
+
+/**
+ * class-validator looks up a class's rules on every validation by testing every registered class for being an
+ * ancestor, then groups them by property (typestack/class-validator#2686): with this API's DTOs, a twentieth of the
+ * memory a catalogue search allocated. A class's rules are complete once its declaration has run, before any instance
+ * can be validated, so each lookup is made once per class and options.
+ */
+function cacheRuleLookups(): void {
+  const storage = getMetadataStorage();
+  const lookUp = storage.getTargetValidationMetadatas.bind(storage);
+  const group = storage.groupByPropertyName.bind(storage);
+  const rules = new Map<unknown, Map<string, ValidationMetadata[]>>();
+  const grouped = new WeakMap<ValidationMetadata[], ReturnType<typeof group>>();
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const options = JSON.stringify([schema, always, strictGroups, groups]);
+    const byOptions = rules.get(target) ?? new Map<string, ValidationMetadata[]>();
+    rules.set(target, byOptions);
+    const found = byOptions.get(options) ?? lookUp(target, schema, always, strictGroups, groups);
+    byOptions.set(options, found);
+    return found;
+  };
+  storage.groupByPropertyName = (metadata) => {
+    const found = grouped.get(metadata) ?? group(metadata);
+    grouped.set(metadata, found);
+    return found;
+  };
+}
+
+cacheRuleLookups();
 
 export const validationPipe = new ApiValidationPipe({
   whitelist: true,

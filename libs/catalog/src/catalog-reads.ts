@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { encodeCursor, type Page } from '@app/kernel';
-import { AnyOf, keysetPage } from '@app/platform';
+import { AnyOf, keysetPage, readRows } from '@app/platform';
 import { Category } from './category.entity';
 import { CatalogErrors, type SolutionStatus } from './contracts/catalog';
 import { SolutionDocument } from './document.entity';
@@ -44,7 +44,10 @@ export class CatalogReads {
    */
   async search(query: SearchQuery): Promise<Page<ListingRow>> {
     const limit = query.limit ?? 20;
-    const rows = await searchListings((sql, params) => this.solutions.query<ListingRow[]>(sql, params), query);
+    const rows = await searchListings(
+      (sql, params) => readRows<ListingRow>(this.solutions.manager.connection, sql, params),
+      query,
+    );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
