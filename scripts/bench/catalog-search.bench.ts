@@ -251,23 +251,20 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
         { postgres },
       );
 
+    const measure = async (what: string, load: () => Promise<Load>) => {
+      ctx.log(what);
+      const result = await load();
+      ctx.log(`  ${JSON.stringify(result)}`);
+      return result;
+    };
     ctx.log('HTTP warm-up');
     await overHttp([...queries('plain'), ...queries('text')]);
-    ctx.log('HTTP, no text');
-    const plain = await overHttp(queries('plain'));
-    ctx.log(`  ${JSON.stringify(plain)}`);
-    ctx.log('HTTP, text');
-    const withText = await overHttp(queries('text'));
-    ctx.log(`  ${JSON.stringify(withText)}`);
-    ctx.log('HTTP, text with diacritics');
-    const diacritics = await overHttp(queries('diacritics'));
-    ctx.log(`  ${JSON.stringify(diacritics)}`);
-    ctx.log('raw SQL, no text');
-    const rawPlain = await raw(queries('plain'));
-    ctx.log(`  ${JSON.stringify(rawPlain)}`);
-    ctx.log('raw SQL, text');
-    const rawText = await raw(queries('text'));
-    ctx.log(`  ${JSON.stringify(rawText)}`);
+    // Each ratio's two sides back to back: the machine's speed drifts over minutes.
+    const plain = await measure('HTTP, no text', () => overHttp(queries('plain')));
+    const rawPlain = await measure('raw SQL, no text', () => raw(queries('plain')));
+    const withText = await measure('HTTP, text', () => overHttp(queries('text')));
+    const rawText = await measure('raw SQL, text', () => raw(queries('text')));
+    const diacritics = await measure('HTTP, text with diacritics', () => overHttp(queries('diacritics')));
     agent.destroy();
     const errors = plain.errors + withText.errors + diacritics.errors + rawPlain.errors + rawText.errors;
     if (errors > 0) throw new Error(`catalog-search: ${errors} failed searches`);

@@ -18,29 +18,34 @@ function isPlainContainer(value: unknown): value is Record<string, unknown> | un
   return constructor === undefined || constructor === Object;
 }
 
+/** Adds what is wrong with one string, if anything, under the name `field()` gives it. */
+function check(found: TextProblem[], text: string, rule: TextRule, field: () => string): void {
+  const problems = textProblems(text, rule);
+  if (problems.length > 0) found.push({ field: field(), problems });
+}
+
 /**
- * Every string of a parsed input with its path and rule; object keys need only be storable (a stray key is the
- * validation's business). Streams and other non-plain objects (a streamed upload's body) are not walked. JSON
- * bodies arrive depth-checked (json-body.ts), so the recursion is bounded.
+ * Checks every string and key of a parsed container; keys need only be storable (a stray key is the validation's
+ * business). A field's path is spelt out only for a problem or a nested container: most requests have neither.
+ * Streams and other non-plain objects (a streamed upload's body) are not walked. JSON bodies arrive depth-checked
+ * (json-body.ts), so the recursion is bounded.
  */
-function* strings(value: unknown, path: string, rule: TextRule): Generator<[string, string, TextRule]> {
-  if (typeof value === 'string') yield [path, value, rule];
-  else if (isPlainContainer(value)) {
-    for (const [key, item] of Object.entries(value)) {
-      const itemPath = `${path}.${key}`;
-      yield [itemPath, key, 'storable'];
-      yield* strings(item, itemPath, rule);
-    }
+function walk(found: TextProblem[], container: Record<string, unknown>, path: string, rule: TextRule): void {
+  for (const key of Object.keys(container)) {
+    const item = container[key];
+    const field = () => `${path}.${key}`;
+    check(found, key, 'storable', field);
+    if (typeof item === 'string') check(found, item, rule, field);
+    else if (isPlainContainer(item)) walk(found, item as Record<string, unknown>, field(), rule);
   }
 }
 
 export function findTextProblems(inputs: Partial<Record<Location, unknown>>): TextProblem[] {
   const found: TextProblem[] = [];
-  for (const [location, value] of Object.entries(inputs) as Array<[Location, unknown]>) {
-    for (const [field, text, rule] of strings(value, location, RULES[location])) {
-      const problems = textProblems(text, rule);
-      if (problems.length > 0) found.push({ field, problems });
-    }
+  for (const location of Object.keys(inputs) as Location[]) {
+    const value = inputs[location];
+    if (typeof value === 'string') check(found, value, RULES[location], () => location);
+    else if (isPlainContainer(value)) walk(found, value as Record<string, unknown>, location, RULES[location]);
   }
   return found;
 }

@@ -48,8 +48,9 @@ async function bootstrap(): Promise<void> {
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onSend', async (request, reply) => {
+    .addHook('onSend', (request, reply, payload, done) => {
       reply.header('x-request-id', requestIdOf(request.raw));
+      done(null, payload);
     });
   // JSON measurement uploads stream like files; every other JSON body is parsed whole (see json-body.ts).
   await app.init();

@@ -287,12 +287,17 @@ export class CatalogController {
   @ApiOkResponse({ type: ListingPage })
   search(@Query() query: SearchQueryDto, @CurrentPrincipal({ optional: true }) p?: Principal): Promise<ListingPage> {
     const operator = p?.organisationType === 'OPERATOR';
-    const { trustLabel, ...filters } = query;
     return this.catalog.search({
-      ...filters,
-      trustLabels: trustLabel,
+      q: query.q,
+      category: query.category,
       status: operator ? query.status : 'LISTED',
       makeInVietnam: query.makeInVietnam === undefined ? undefined : query.makeInVietnam === 'true',
+      deploymentModel: query.deploymentModel,
+      priceMin: query.priceMin,
+      priceMax: query.priceMax,
+      trustLabels: query.trustLabel,
+      cursor: query.cursor,
+      limit: query.limit,
     });
   }
 
