@@ -13,7 +13,7 @@ import { parseJsonBodies } from './json-body';
 import { instrument } from './metrics';
 import { frameworkRefusals } from './framework-refusals';
 import { guardInputText } from './input-guard';
-import { buildOpenApi } from './openapi';
+import { buildOpenApi, shareOpenApiSchemas } from './openapi';
 import { mountQueueBoard } from './queue-board';
 import { validationPipe } from './validation';
 import { serveWebAssets } from './web-app';
@@ -52,11 +52,12 @@ async function bootstrap(): Promise<void> {
       reply.header('x-request-id', requestIdOf(request.raw));
       done(null, payload);
     });
+  const document = buildOpenApi(app);
+  shareOpenApiSchemas(app.getHttpAdapter().getInstance(), document);
   // JSON measurement uploads stream like files; every other JSON body is parsed whole (see json-body.ts).
   await app.init();
   parseJsonBodies(app.getHttpAdapter().getInstance());
 
-  const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 
   await app.listen(config.API_PORT, '0.0.0.0');

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 
 const errorSchema = {
@@ -49,4 +50,24 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     }
   }
   return document;
+}
+
+/**
+ * Gives Fastify the document's component schemas, each under its own name, so that a route's `OkResponse` schema
+ * (`{ $ref: 'Name#' }`) is the one the document publishes.
+ */
+export function shareOpenApiSchemas(fastify: FastifyInstance, document: OpenAPIObject): void {
+  const named = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(named);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        key === '$ref' && typeof inner === 'string' ? `${inner.replace('#/components/schemas/', '')}#` : named(inner),
+      ]),
+    );
+  };
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+    fastify.addSchema({ $id: name, ...(named(schema) as object) });
+  }
 }

@@ -23,7 +23,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, CurrentPrincipal, IdentityFacade, Public, Roles, type Principal } from '@app/identity';
-import { DEFAULT_PAGE_SIZE, PageQueryDto } from '@app/platform';
+import { DEFAULT_PAGE_SIZE, OkResponse, PageQueryDto } from '@app/platform';
 import {
   CatalogQueryDto,
   CategoryDto,
@@ -284,7 +284,7 @@ export class CatalogController {
     summary:
       'Tìm kiếm danh mục (có hoặc không dấu), lọc, sắp theo điểm chất lượng / Catalogue search, filters, quality order, cursor pages',
   })
-  @ApiOkResponse({ type: ListingPage })
+  @OkResponse(ListingPage)
   search(@Query() query: SearchQueryDto, @CurrentPrincipal({ optional: true }) p?: Principal): Promise<ListingPage> {
     const operator = p?.organisationType === 'OPERATOR';
     return this.catalog.search({

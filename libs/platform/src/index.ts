@@ -12,6 +12,7 @@ export { PREPARED_PER_CONNECTION, PreparingClient } from './database/preparing-c
 export { Transactions } from './database/transaction';
 export { DECIMAL, IsDongAmount } from './http/amounts';
 export { DEFAULT_PAGE_SIZE, PageQueryDto } from './http/page-query.dto';
+export { OkResponse } from './http/ok-response';
 export { PageView } from './http/page-view';
 export { logRequests, requestIdOf } from './logging/logging.module';
 export { jobId } from './outbox/job';
