@@ -2,7 +2,9 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OkResponse } from '@app/platform';
+import pino from 'pino';
+import { logRequests, OkResponse } from '@app/platform';
+import { ErrorFilter } from './error.filter';
 import { buildOpenApi, shareOpenApiSchemas } from './openapi';
 
 class Line {
@@ -32,9 +34,12 @@ class SheetModule {}
 
 describe('a 200 answer declared with OkResponse', () => {
   let app: NestFastifyApplication;
+  const logLines: string[] = [];
 
   beforeAll(async () => {
     app = await NestFactory.create<NestFastifyApplication>(SheetModule, new FastifyAdapter(), { logger: false });
+    logRequests(app.getHttpAdapter().getInstance(), pino({ level: 'error' }, { write: (line) => logLines.push(line) }));
+    app.useGlobalFilters(new ErrorFilter());
     shareOpenApiSchemas(app.getHttpAdapter().getInstance(), buildOpenApi(app));
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -70,8 +75,13 @@ describe('a 200 answer declared with OkResponse', () => {
     });
   });
 
-  it('is refused, not sent short, when a required field is missing', async () => {
+  it('fails as an internal error, logged, rather than being sent short of a required field', async () => {
     answer = { lines: [{ at }], total: 1 };
-    expect((await get()).statusCode).toBe(500);
+    const response = await get();
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toMatchObject({ code: 'PLATFORM.INTERNAL' });
+    expect(logLines.map((line) => JSON.parse(line) as { err?: { message?: string } })).toEqual([
+      expect.objectContaining({ err: expect.objectContaining({ message: '"name" is required!' }) }),
+    ]);
   });
 });
