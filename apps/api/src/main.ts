@@ -30,33 +30,29 @@ async function bootstrap(): Promise<void> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  await shedExcessLoad(app.getHttpAdapter().getInstance(), app.get(DataSource), config);
+  const fastify = app.getHttpAdapter().getInstance();
+  await shedExcessLoad(fastify, app.get(DataSource), config);
   // Before the plugins' scopes: a Fastify hook reaches only the scopes registered after it.
-  logRequests(app.getHttpAdapter().getInstance(), (await app.resolve(PinoLogger)).logger);
+  logRequests(fastify, (await app.resolve(PinoLogger)).logger);
   // Solution documents arrive as multipart streams; each upload sets its own size limit.
   await app.register(multipart, { limits: { files: 1, fields: 5 } });
   await mountQueueBoard(app);
   await serveWebAssets(app);
   app.useGlobalPipes(validationPipe);
-  guardInputText(app.getHttpAdapter().getInstance());
-  instrument(app.getHttpAdapter().getInstance());
+  guardInputText(fastify);
+  instrument(fastify);
   // Measurement files reach their handler as the raw stream: read once, never buffered whole (limit in the upload).
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addContentTypeParser(MEASUREMENT_FILE_TYPES, (_request, payload, done) => done(null, payload));
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', (request, reply, payload, done) => {
-      reply.header('x-request-id', requestIdOf(request.raw));
-      done(null, payload);
-    });
+  fastify.addContentTypeParser(MEASUREMENT_FILE_TYPES, (_request, payload, done) => done(null, payload));
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    reply.header('x-request-id', requestIdOf(request.raw));
+    done(null, payload);
+  });
+  // Before the routes are registered (init): their answers' serializers are compiled against these schemas.
   const document = buildOpenApi(app);
-  shareOpenApiSchemas(app.getHttpAdapter().getInstance(), document);
+  shareOpenApiSchemas(fastify, document);
   // JSON measurement uploads stream like files; every other JSON body is parsed whole (see json-body.ts).
   await app.init();
-  parseJsonBodies(app.getHttpAdapter().getInstance());
+  parseJsonBodies(fastify);
 
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 
