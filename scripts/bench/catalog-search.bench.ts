@@ -2,7 +2,9 @@
  * Benchmark `catalog-search`: public catalogue search over 100,000 listed solutions of 1,000 vendors through the real API, at 50
  * concurrent clients, without and with a text query (typed with and without diacritics, common and rare words),
  * beside the same SQL (the catalogue's own `searchListings`) run directly against PostgreSQL by 50 connections.
- * BENCH_SEARCH_APIS=N runs N API processes.
+ * Beside both, the floor (search-floor.ts): the same searches over HTTP with no framework around them.
+ * BENCH_SEARCH_APIS=N runs N API processes (and N floors); BENCH_SEARCH_ROUNDS sets how many times each kind is
+ * measured.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -20,6 +22,7 @@ const SOLUTIONS = intEnv('BENCH_SEARCH_SOLUTIONS', 100_000);
 const CONCURRENCY = intEnv('BENCH_SEARCH_CONCURRENCY', 50);
 const DURATION_MS = intEnv('BENCH_SEARCH_DURATION_S', 10) * 1000;
 const WARMUP_MS = 2000;
+const ROUNDS = intEnv('BENCH_SEARCH_ROUNDS', 3);
 const PAGE = 20;
 const VENDORS = 1000;
 // Scale-out on one machine: several API processes (the API is stateless).
@@ -129,6 +132,23 @@ interface Load {
   cpuMsPerCall: Record<string, number>;
 }
 
+/** One round of a kind of search: through the API, through the floor, then the same searches as raw SQL. */
+interface Round {
+  http: Load;
+  floor: Load;
+  raw: Load;
+  /** the API's searches per second to raw SQL's */
+  ratio: number;
+}
+
+const ratio = (a: Load, b: Load) => Math.round((a.rps / b.rps) * 100) / 100;
+
+const roundOf = (http: Load, floor: Load, raw: Load): Round => ({ http, floor, raw, ratio: ratio(http, raw) });
+
+/** The round with the median ratio (the lower middle one of an even count). */
+const median = (rounds: Round[]): Round =>
+  [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor((rounds.length - 1) / 2)];
+
 /**
  * A closed loop of `CONCURRENCY` clients for DURATION_MS after a warm-up; latency of each call in ms, and the CPU the
  * `probes` and the load generator used per call meanwhile.
@@ -194,15 +214,21 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
   await run(process.execPath, [distPath('scripts', 'migrate.js')], { DATABASE_URL: ctx.databaseUrl });
   // The API's own client (prepared statements), so the ratio measures the API and not the protocol.
   const pool = new Pool({ connectionString: ctx.databaseUrl, max: CONCURRENCY, Client: PreparingClient });
-  let apis: AppProcess[] = [];
+  let servers: AppProcess[] = [];
   try {
     ctx.log(`loading ${SOLUTIONS} listed solutions`);
     const t0 = performance.now();
     await seed(pool);
     ctx.log(`loaded in ${Math.round(performance.now() - t0)} ms`);
     const scaleOut = await startApis(API_PROCESSES, env, path.join(ctx.workDir, 'logs'));
-    apis = scaleOut.apis;
-    ctx.log(`${API_PROCESSES} api (${scaleOut.urls.join(', ')})`);
+    servers = scaleOut.apis;
+    const floors = await startApis(API_PROCESSES, env, path.join(ctx.workDir, 'floor-logs'), [
+      '--import',
+      'tsx',
+      path.join(__dirname, 'search-floor.ts'),
+    ]);
+    servers = [...servers, ...floors.apis];
+    ctx.log(`${API_PROCESSES} api (${scaleOut.urls.join(', ')}), as many floors (${floors.urls.join(', ')})`);
 
     // node:http with keep-alive rather than fetch: the load generator shares the 2 cores with the API and PostgreSQL,
     // and undici's fetch costs several times more CPU per request than the server side it measures.
@@ -221,16 +247,15 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
           .on('error', reject);
       });
     const postgres = postgresCpu(ctx.pg.dataDir);
-    const api = totalCpu(apis.map((a) => processCpu(a.pid)));
-    const overHttp = (list: Query[]) =>
+    /** Searches over HTTP, spread round-robin over `to`'s processes (the API's, or the floor's). */
+    const overHttp = (list: Query[], to = scaleOut) =>
       closedLoop(
         async (i) => {
-          // Calls are spread round-robin over the API processes.
-          const response = await get(scaleOut.urls[i % scaleOut.urls.length] + list[i % list.length].http);
+          const response = await get(to.urls[i % to.urls.length] + list[i % list.length].http);
           const body = JSON.parse(response.body) as { items?: Array<{ vendorName?: string }> };
           if (response.status !== 200 || !body.items?.[0]?.vendorName) throw new Error(String(response.status));
         },
-        { api, postgres },
+        { api: totalCpu(to.apis.map((a) => processCpu(a.pid))), postgres },
       );
     const raw = (list: Query[]) =>
       closedLoop(
@@ -259,42 +284,66 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
     };
     ctx.log('HTTP warm-up');
     await overHttp([...queries('plain'), ...queries('text')]);
-    // Each ratio's two sides back to back: the machine's speed drifts over minutes.
-    const plain = await measure('HTTP, no text', () => overHttp(queries('plain')));
-    const rawPlain = await measure('raw SQL, no text', () => raw(queries('plain')));
-    const withText = await measure('HTTP, text', () => overHttp(queries('text')));
-    const rawText = await measure('raw SQL, text', () => raw(queries('text')));
+    // A ratio's sides back to back, in several rounds: the machine's speed drifts over minutes, and a single
+    // round can straddle a fast and a slow stretch. The round with the median ratio stands for the kind.
+    const measureRound = async (round: number, kind: 'plain' | 'text'): Promise<Round> => {
+      const what = `round ${round}, ${kind === 'plain' ? 'no text' : 'text'}`;
+      const list = queries(kind);
+      const api = await measure(`${what}: HTTP`, () => overHttp(list));
+      const floor = await measure(`${what}: HTTP floor`, () => overHttp(list, floors));
+      return roundOf(api, floor, await measure(`${what}: raw SQL`, () => raw(list)));
+    };
+    const plainRounds: Round[] = [];
+    const textRounds: Round[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      plainRounds.push(await measureRound(round, 'plain'));
+      textRounds.push(await measureRound(round, 'text'));
+    }
     const diacritics = await measure('HTTP, text with diacritics', () => overHttp(queries('diacritics')));
     agent.destroy();
-    const errors = plain.errors + withText.errors + diacritics.errors + rawPlain.errors + rawText.errors;
+    const loads = [...plainRounds, ...textRounds].flatMap((r) => [r.http, r.floor, r.raw]);
+    const errors = [...loads, diacritics].reduce((sum, load) => sum + load.errors, 0);
     if (errors > 0) throw new Error(`catalog-search: ${errors} failed searches`);
+    const plain = median(plainRounds);
+    const withText = median(textRounds);
     return {
       solutions: SOLUTIONS,
       api_processes: API_PROCESSES,
-      rps: plain.rps,
-      p50_ms: plain.p50,
-      p99_ms: plain.p99,
-      rps_text: withText.rps,
-      p50_ms_text: withText.p50,
-      p99_ms_text: withText.p99,
+      rounds: ROUNDS,
+      rps: plain.http.rps,
+      p50_ms: plain.http.p50,
+      p99_ms: plain.http.p99,
+      rps_text: withText.http.rps,
+      p50_ms_text: withText.http.p50,
+      p99_ms_text: withText.http.p99,
       rps_text_diacritics: diacritics.rps,
       p99_ms_text_diacritics: diacritics.p99,
-      raw_sql_rps: rawPlain.rps,
-      raw_sql_rps_text: rawText.rps,
-      ratio: Math.round((plain.rps / rawPlain.rps) * 100) / 100,
-      ratio_text: Math.round((withText.rps / rawText.rps) * 100) / 100,
+      raw_sql_rps: plain.raw.rps,
+      raw_sql_rps_text: withText.raw.rps,
+      ratio: plain.ratio,
+      ratio_text: withText.ratio,
+      ratios: plainRounds.map((r) => r.ratio).join(' '),
+      ratios_text: textRounds.map((r) => r.ratio).join(' '),
+      // The same searches from the floor (search-floor.ts): how much of the gap to raw SQL is HTTP itself.
+      floor_rps: plain.floor.rps,
+      floor_rps_text: withText.floor.rps,
+      floor_ratio: ratio(plain.floor, plain.raw),
+      floor_ratio_text: ratio(withText.floor, withText.raw),
+      api_to_floor: ratio(plain.http, plain.floor),
+      api_to_floor_text: ratio(withText.http, withText.floor),
+      floor_cpu_ms: plain.floor.cpuMsPerCall.api,
       // Where a search's CPU goes (ms per request; 2 cores give 2,000 ms per second to share).
-      api_cpu_ms: plain.cpuMsPerCall.api,
-      api_cpu_ms_text: withText.cpuMsPerCall.api,
-      postgres_cpu_ms: plain.cpuMsPerCall.postgres,
-      postgres_cpu_ms_text: withText.cpuMsPerCall.postgres,
-      client_cpu_ms: plain.cpuMsPerCall.bench_client,
-      raw_postgres_cpu_ms: rawPlain.cpuMsPerCall.postgres,
-      raw_postgres_cpu_ms_text: rawText.cpuMsPerCall.postgres,
-      raw_client_cpu_ms: rawPlain.cpuMsPerCall.bench_client,
+      api_cpu_ms: plain.http.cpuMsPerCall.api,
+      api_cpu_ms_text: withText.http.cpuMsPerCall.api,
+      postgres_cpu_ms: plain.http.cpuMsPerCall.postgres,
+      postgres_cpu_ms_text: withText.http.cpuMsPerCall.postgres,
+      client_cpu_ms: plain.http.cpuMsPerCall.bench_client,
+      raw_postgres_cpu_ms: plain.raw.cpuMsPerCall.postgres,
+      raw_postgres_cpu_ms_text: withText.raw.cpuMsPerCall.postgres,
+      raw_client_cpu_ms: plain.raw.cpuMsPerCall.bench_client,
     };
   } finally {
-    await Promise.allSettled(apis.map((api) => api.stop()));
+    await Promise.allSettled(servers.map((server) => server.stop()));
     await pool.end();
   }
 }

@@ -1,0 +1,46 @@
+/**
+ * The floor `catalog-search` measures the API against: the least any Node.js HTTP service could do for a catalogue
+ * search. Fastify, a pool of the API's size and client, the catalogue's own `searchListings`, the page as JSON —
+ * and no framework, validation, authentication, logging, metrics or load shedding. Not a server to run: a yardstick.
+ */
+import Fastify from 'fastify';
+import { Pool } from 'pg';
+import { searchListings, type ListingRow, type TrustLabel } from '@app/catalog';
+import { encodeCursor } from '@app/kernel';
+import { PreparingClient } from '@app/platform';
+
+interface Query {
+  q?: string;
+  category?: string;
+  makeInVietnam?: string;
+  trustLabel?: TrustLabel | TrustLabel[];
+  limit?: string;
+}
+
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DB_POOL_SIZE),
+  Client: PreparingClient,
+});
+const server = Fastify();
+server.get('/health', () => ({ status: 'ok' }));
+server.get<{ Querystring: Query }>('/catalog/search', async ({ query }) => {
+  const limit = Number(query.limit ?? 20);
+  const client = await pool.connect();
+  try {
+    const rows = await searchListings(async (sql, params) => (await client.query<ListingRow>(sql, params)).rows, {
+      q: query.q,
+      category: query.category,
+      makeInVietnam: query.makeInVietnam === undefined ? undefined : query.makeInVietnam === 'true',
+      trustLabels: query.trustLabel === undefined ? undefined : [query.trustLabel].flat(),
+      limit,
+    });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit ? encodeCursor([last.qualityScore, last.id]) : null };
+  } finally {
+    client.release();
+  }
+});
+process.once('SIGTERM', () => void server.close().then(() => pool.end()));
+void server.listen({ port: Number(process.env.API_PORT), host: '127.0.0.1' });
