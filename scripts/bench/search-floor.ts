@@ -1,7 +1,8 @@
 /**
- * The floor `catalog-search` measures the API against: the least any Node.js HTTP service could do for a catalogue
- * search. Fastify, a pool of the API's size and client, the catalogue's own `searchListings`, the page as JSON —
- * and no framework, validation, authentication, logging, metrics or load shedding. Not a server to run: a yardstick.
+ * The floor `catalog-search` measures the API against: a catalogue search served by bare Node.js HTTP. Fastify, a
+ * pool of the API's size and client, the catalogue's own `searchListings`, the page as JSON — and no framework,
+ * validation, authentication, logging, metrics or load shedding. Not a server to run: a yardstick for how much of
+ * the distance to raw SQL is HTTP on the machine and how much is the API's own.
  */
 import Fastify from 'fastify';
 import { Pool } from 'pg';
