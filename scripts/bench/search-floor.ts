@@ -1,13 +1,12 @@
 /**
  * The floor `catalog-search` measures the API against: a catalogue search served by bare Node.js HTTP. Fastify, a
- * pool of the API's size and client, the catalogue's own `searchListings`, the page as JSON — and no framework,
+ * pool of the API's size and client, the catalogue's own `searchPage`, the page as JSON — and no framework,
  * validation, authentication, logging, metrics or load shedding. Not a server to run: a yardstick for how much of
  * the distance to raw SQL is HTTP on the machine and how much is the API's own.
  */
 import Fastify from 'fastify';
 import { Pool } from 'pg';
-import { searchListings, type ListingRow, type TrustLabel } from '@app/catalog';
-import { encodeCursor } from '@app/kernel';
+import { searchPage, type ListingRow, type TrustLabel } from '@app/catalog';
 import { PreparingClient } from '@app/platform';
 
 interface Query {
@@ -26,19 +25,15 @@ const pool = new Pool({
 const server = Fastify();
 server.get('/health', () => ({ status: 'ok' }));
 server.get<{ Querystring: Query }>('/catalog/search', async ({ query }) => {
-  const limit = Number(query.limit ?? 20);
   const client = await pool.connect();
   try {
-    const rows = await searchListings(async (sql, params) => (await client.query<ListingRow>(sql, params)).rows, {
+    return await searchPage(async (sql, params) => (await client.query<ListingRow>(sql, params)).rows, {
       q: query.q,
       category: query.category,
       makeInVietnam: query.makeInVietnam === undefined ? undefined : query.makeInVietnam === 'true',
       trustLabels: query.trustLabel === undefined ? undefined : [query.trustLabel].flat(),
-      limit,
+      limit: query.limit === undefined ? undefined : Number(query.limit),
     });
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit ? encodeCursor([last.qualityScore, last.id]) : null };
   } finally {
     client.release();
   }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { encodeCursor, type Page } from '@app/kernel';
+import type { Page } from '@app/kernel';
 import { AnyOf, keysetPage, readRows } from '@app/platform';
 import { Category } from './category.entity';
 import { CatalogErrors, type SolutionStatus } from './contracts/catalog';
 import { SolutionDocument } from './document.entity';
 import { ListingTransitions } from './listing-transitions';
-import { searchListings, type ListingRow, type SearchQuery } from './listing-search';
+import { searchPage, type ListingRow, type SearchQuery } from './listing-search';
 import { Solution, SolutionKpi } from './solution.entity';
 
 /** The catalogue's pages and lookups: solutions, listings, categories. */
@@ -42,18 +42,8 @@ export class CatalogReads {
    * Public catalogue search over the checked versions: diacritic-insensitive full text, filters, best quality
    * first, keyset pagination on (quality score, id).
    */
-  async search(query: SearchQuery): Promise<Page<ListingRow>> {
-    const limit = query.limit ?? 20;
-    const rows = await searchListings(
-      (sql, params) => readRows<ListingRow>(this.solutions.manager.connection, sql, params),
-      query,
-    );
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor([last.qualityScore, last.id]) : null,
-    };
+  search(query: SearchQuery): Promise<Page<ListingRow>> {
+    return searchPage((sql, params) => readRows<ListingRow>(this.solutions.manager.connection, sql, params), query);
   }
 
   /** What buyers and the public see: the checked version, never an unchecked edit. */

@@ -15,7 +15,7 @@ export type { CatalogEventName, ListingNotice, TrustLabel } from './contracts/ca
 export { DOCUMENT_TYPES } from './document-store';
 export { DocumentReviewer, SolutionDocument } from './document.entity';
 export { CatalogWorkerModule } from './listing-scheduler';
-export { searchListings } from './listing-search';
+export { searchListings, searchPage } from './listing-search';
 export type { ListingRow, SearchQuery } from './listing-search';
 export { Listing, VendorTrustLabel } from './listing.entity';
 export { Solution, SolutionKpi } from './solution.entity';

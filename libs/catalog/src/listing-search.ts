@@ -1,4 +1,4 @@
-import { decodeCursor, isUuid } from '@app/kernel';
+import { decodeCursor, encodeCursor, isUuid, type Page } from '@app/kernel';
 import { CatalogErrors, type DeploymentModel, type SolutionStatus, type TrustLabel } from './contracts/catalog';
 
 export interface SearchQuery {
@@ -114,4 +114,19 @@ export async function searchListings(
      SELECT ${LISTING_COLUMNS} FROM l ${page}`),
     params,
   );
+}
+
+/** A page of a catalogue search: its first `limit` listings, and the cursor after them when more follow. */
+export async function searchPage(
+  query: (sql: string, params: unknown[]) => Promise<ListingRow[]>,
+  search: SearchQuery,
+): Promise<Page<ListingRow>> {
+  const limit = search.limit ?? 20;
+  const rows = await searchListings(query, search);
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor([last.qualityScore, last.id]) : null,
+  };
 }
