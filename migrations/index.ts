@@ -35,6 +35,7 @@ import { AuditChainAtCommit1795730000000 } from './1795730000000-audit-chain-at-
 import { LedgerStatementBalanceCheck1795740000000 } from './1795740000000-ledger-statement-balance-check';
 import { OrderingOrdersFillfactor1795750000000 } from './1795750000000-ordering-orders-fillfactor';
 import { PlatformOutboxPending1795760000000 } from './1795760000000-platform-outbox-pending';
+import { CatalogQualityIndexText1795770000000 } from './1795770000000-catalog-quality-index-text';
 
 /** In order; forward-only. */
 export const migrations = [
@@ -75,4 +76,5 @@ export const migrations = [
   LedgerStatementBalanceCheck1795740000000,
   OrderingOrdersFillfactor1795750000000,
   PlatformOutboxPending1795760000000,
+  CatalogQualityIndexText1795770000000,
 ];

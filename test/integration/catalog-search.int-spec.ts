@@ -47,7 +47,7 @@ describe('catalogue search in PostgreSQL', () => {
     ]);
   });
 
-  it('reads the best listings through the quality index, then a rare word through the GIN index, never every listing', async () => {
+  it('tests the best listings inside the quality index, then a rare word through the GIN index, never every listing', async () => {
     await db.pool.query(
       `INSERT INTO catalog.listings (solution_id, vendor_organisation_id, category_code, status, quality_score, version,
          name, summary, make_in_vietnam, search_vector)
@@ -55,7 +55,8 @@ describe('catalogue search in PostgreSQL', () => {
          catalog.search_vector(CASE WHEN g % 500 = 0 THEN 'nghiệm thu' ELSE 'giao thông' END || ' ' || g)
        FROM generate_series(1, 20000) g`,
     );
-    await db.pool.query('ANALYZE catalog.listings');
+    // Vacuumed, as autovacuum keeps a live table: only pages marked all-visible are read from the index alone.
+    await db.pool.query('VACUUM (ANALYZE) catalog.listings');
     const plans: string[] = [];
     await searchListings(
       async (sql, params) => {
@@ -66,7 +67,7 @@ describe('catalogue search in PostgreSQL', () => {
       { q: 'nghiem thu', limit: 20 },
     );
     expect(plans).toHaveLength(2);
-    expect(plans[0]).toContain('listings_status_quality_idx');
+    expect(plans[0]).toContain('Index Only Scan Backward using listings_status_quality_idx');
     expect(plans[1]).toContain('listings_search_idx');
     for (const plan of plans) expect(plan).not.toMatch(/Seq Scan/);
   });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { QueryResult, QueryResultRow } from 'pg';
 import { Category } from '@app/catalog';
-import { AnyOf, copyRows, PREPARED_PER_CONNECTION, PreparingClient, readRows } from '@app/platform';
+import { AnyOf, copyRows, PREPARED_PER_CONNECTION, poolOf, PreparingClient, withReads } from '@app/platform';
 import { schemaDataSource } from '../../scripts/db/schema';
 import { createTestDatabase, type TestDatabase } from '@app/test-support';
 
@@ -172,16 +172,28 @@ describe('PreparingClient (real PostgreSQL)', () => {
     }
   });
 
-  it('reads rows on a pooled connection through a prepared statement; a refusal is a QueryFailedError', async () => {
-    const dataSource: DataSource = await schemaDataSource(db.url, 1).initialize();
+  it('reads rows on one pooled connection through prepared statements; a refusal is a QueryFailedError', async () => {
+    const dataSource: DataSource = await schemaDataSource(db.url, 2).initialize();
     try {
-      expect(await readRows(dataSource, 'SELECT $1::int + 1 AS n', [1])).toEqual([{ n: 2 }]);
+      const backend = 'SELECT pg_backend_pid() AS pid';
+      const backends = await withReads(dataSource, async (read) => {
+        expect(await read('SELECT $1::int + 1 AS n', [1])).toEqual([{ n: 2 }]);
+        const first = await read<{ pid: number }>(backend, []);
+        // Another request takes a connection between the reads: the next read still has its own.
+        const other = await poolOf(dataSource).connect();
+        try {
+          return [...first, ...(await read<{ pid: number }>(backend, []))];
+        } finally {
+          other.release();
+        }
+      });
+      expect(backends[0].pid).toBe(backends[1].pid);
       const rows = await dataSource.query<Array<{ statement: string }>>(PREPARED);
       expect(rows.map((r) => r.statement)).toContain('SELECT $1::int + 1 AS n');
-      const refusal = readRows(dataSource, 'SELECT 1 / $1::int AS n', [0]);
+      const refusal = withReads(dataSource, (read) => read('SELECT 1 / $1::int AS n', [0]));
       await expect(refusal).rejects.toBeInstanceOf(QueryFailedError);
       await expect(refusal).rejects.toMatchObject({ driverError: { code: '22012' } });
-      expect(await readRows(dataSource, 'SELECT 1 / $1::int AS n', [1])).toEqual([{ n: 1 }]);
+      expect(await withReads(dataSource, (read) => read('SELECT 1 / $1::int AS n', [1]))).toEqual([{ n: 1 }]);
     } finally {
       await dataSource.destroy();
     }

@@ -102,10 +102,13 @@ export async function searchListings(
   params.push(search.q);
   // A sub-select, so the query text is parsed once per search under a generic plan too (inlined, it ran per row).
   const text = `l.search_vector @@ (SELECT catalog.search_query($${params.length}))`;
+  // The quality index carries each listing's text: the best TEXT_SCAN_ROWS are read from a few dozen index pages rather
+  // than a heap page each, and only the page's own rows are fetched.
   const best = await query(
-    withVendorNames(`SELECT ${LISTING_COLUMNS} FROM (SELECT * FROM catalog.listings l WHERE ${filters}
-       ${ORDER} LIMIT ${TEXT_SCAN_ROWS}) l
-     WHERE ${text} ${page}`),
+    withVendorNames(`SELECT ${LISTING_COLUMNS} FROM (
+       SELECT l.solution_id FROM (SELECT l.solution_id, l.quality_score, l.search_vector FROM catalog.listings l
+         WHERE ${filters} ${ORDER} LIMIT ${TEXT_SCAN_ROWS}) l
+       WHERE ${text} ${page}) matches JOIN catalog.listings l USING (solution_id)`),
     params,
   );
   if (best.length > limit) return best;

@@ -3,10 +3,11 @@ import type { DeploymentModel, SolutionStatus, TrustLabel } from './contracts/ca
 
 /**
  * The public projection of a solution's checked version, kept in step by the catalogue's own writes; the
- * catalogue search reads only this table. Its text index is an expression index made in the migration.
+ * catalogue search reads only this table. Its text index, and its quality index that carries the text (INCLUDE, which
+ * TypeORM cannot declare), are made in the migrations.
  */
 @Entity({ schema: 'catalog', name: 'listings' })
-@Index('listings_status_quality_idx', ['status', 'qualityScore', 'solutionId'])
+@Index('listings_status_quality_idx', { synchronize: false })
 @Index('listings_category_quality_idx', ['categoryCode', 'status', 'qualityScore', 'solutionId'])
 @Index('listings_trust_quality_idx', ['status', 'trustLabel', 'qualityScore', 'solutionId'])
 @Index('listings_search_idx', { synchronize: false })

@@ -7,7 +7,7 @@ export { updateAllIfStatus, updateIfStatus } from './database/guarded-update';
 export { insertWithChildren } from './database/insert-with-children';
 export { selectById, selectByIdWithChildren, selectFrom } from './database/select-from';
 export { keysetPage } from './database/keyset-page';
-export { poolOf, readRows } from './database/pool';
+export { poolOf, withReads } from './database/pool';
 export { PREPARED_PER_CONNECTION, PreparingClient } from './database/preparing-client';
 export { Transactions } from './database/transaction';
 export { DECIMAL, IsDongAmount } from './http/amounts';
