@@ -13,9 +13,9 @@ export type RowReader = <T>(sql: string, params: unknown[]) => Promise<T[]>;
 /**
  * `work`'s read statements, on one pooled connection outside any transaction, without TypeORM's query runner: a
  * runner, its broadcaster and its result wrapper per statement were 3 % of the API's time per public catalogue search
- * (CPU profile under load). One connection for all of them: a search that reads twice waits in the pool's queue once
- * (a connection per read made the slowest text searches twice as slow under load). A failure is TypeORM's
- * `QueryFailedError`, as from any other query, so errors read alike.
+ * (CPU profile under load). One connection for all of them: a search that reads twice waits in the pool's queue once,
+ * not once per read (under load, a text search's second read queued behind every search that came meanwhile). A
+ * failure is TypeORM's `QueryFailedError`, as from any other query, so errors read alike.
  */
 export async function withReads<R>(dataSource: DataSource, work: (read: RowReader) => Promise<R>): Promise<R> {
   // Not `pool.query`: it passes a callback, and a statement with a callback is not prepared (see PreparingClient).
