@@ -149,12 +149,14 @@ function nodeArgs(): string[] {
 }
 
 /**
- * The API's V8 flags (docker/compose.yml starts it with the same): V8's helper threads (parallel scavenges, concurrent
- * marking) number the machine's cores less one, as Node sizes them for 0, instead of Node's fixed four. On 2 cores
- * shared with PostgreSQL, four helpers contended with the API's own thread: alternating A/B windows of catalogue
- * searches, 50 clients, gave 3–8 % more searches per second with one helper.
+ * The API's V8 flags (docker/compose.yml starts it with the same). V8's helper threads (parallel scavenges, concurrent
+ * marking) number the cores less one, as Node sizes them for 0, instead of Node's fixed four: on 2 cores shared with
+ * PostgreSQL, four helpers contended with the API's own thread (A/B, catalogue searches, 50 clients: 3–8 % more
+ * searches per second with one). No memory reducer: after each idle spell it shrank the heap, and the API came back
+ * slower for the rest of the load (`catalog-search`, later rounds: 0.30–0.33 ms of CPU per search instead of 0.23,
+ * text p99 50–60 ms instead of 30); a server's working heap is not memory to give back.
  */
-const API_NODE_FLAGS = ['--v8-pool-size=0'];
+const API_NODE_FLAGS = ['--v8-pool-size=0', '--no-memory-reducer'];
 
 /**
  * `entry`: node's arguments naming what to run, the API unless a benchmark sets a stand-in beside it (which runs
