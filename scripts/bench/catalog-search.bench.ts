@@ -11,8 +11,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { searchListings, type ListingRow, type SearchQuery } from '@app/catalog';
-import { PreparingClient } from '@app/platform';
+import { searchListings, type SearchQuery } from '@app/catalog';
+import { PreparingClient, withReads } from '@app/platform';
 import { type AppProcess, distPath, run, sleep, startApis } from '../infra';
 import type { BenchContext, BenchResult, Benchmark } from './run';
 import { type CpuProbe, postgresCpu, processCpu, startCpuMeter, totalCpu } from './cpu';
@@ -260,18 +260,9 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
     const raw = (list: Query[]) =>
       closedLoop(
         async (i) => {
-          // A checked-out client's promise-style query, as the API's: `pool.query` hands pg a callback, which
-          // PreparingClient leaves unprepared (planned afresh on every call).
-          const client = await pool.connect();
-          try {
-            const rows = await searchListings(
-              async (sql, params) => (await client.query<ListingRow>(sql, params)).rows,
-              list[i % list.length].search,
-            );
-            if (rows.length === 0 || !rows[0].vendorName) throw new Error('empty page or a page without vendor names');
-          } finally {
-            client.release();
-          }
+          // The API's own reads (one checked-out connection, prepared statements), without the API around them.
+          const rows = await withReads(pool, (read) => searchListings(read, list[i % list.length].search));
+          if (rows.length === 0 || !rows[0].vendorName) throw new Error('empty page or a page without vendor names');
         },
         { postgres },
       );

@@ -6,8 +6,8 @@
  */
 import Fastify from 'fastify';
 import { Pool } from 'pg';
-import { searchPage, type ListingRow, type TrustLabel } from '@app/catalog';
-import { PreparingClient } from '@app/platform';
+import { searchPage, type TrustLabel } from '@app/catalog';
+import { PreparingClient, withReads } from '@app/platform';
 
 interface Query {
   q?: string;
@@ -25,18 +25,15 @@ const pool = new Pool({
 const server = Fastify();
 server.get('/health', () => ({ status: 'ok' }));
 server.get<{ Querystring: Query }>('/catalog/search', async ({ query }) => {
-  const client = await pool.connect();
-  try {
-    return await searchPage(async (sql, params) => (await client.query<ListingRow>(sql, params)).rows, {
+  return withReads(pool, (read) =>
+    searchPage(read, {
       q: query.q,
       category: query.category,
       makeInVietnam: query.makeInVietnam === undefined ? undefined : query.makeInVietnam === 'true',
       trustLabels: query.trustLabel === undefined ? undefined : [query.trustLabel].flat(),
       limit: query.limit === undefined ? undefined : Number(query.limit),
-    });
-  } finally {
-    client.release();
-  }
+    }),
+  );
 });
 process.once('SIGTERM', () => void server.close().then(() => pool.end()));
 void server.listen({ port: Number(process.env.API_PORT), host: '127.0.0.1' });

@@ -176,7 +176,7 @@ describe('PreparingClient (real PostgreSQL)', () => {
     const dataSource: DataSource = await schemaDataSource(db.url, 2).initialize();
     try {
       const backend = 'SELECT pg_backend_pid() AS pid';
-      const backends = await withReads(dataSource, async (read) => {
+      const backends = await withReads(poolOf(dataSource), async (read) => {
         expect(await read('SELECT $1::int + 1 AS n', [1])).toEqual([{ n: 2 }]);
         const first = await read<{ pid: number }>(backend, []);
         // Another request takes a connection between the reads: the next read still has its own.
@@ -190,10 +190,10 @@ describe('PreparingClient (real PostgreSQL)', () => {
       expect(backends[0].pid).toBe(backends[1].pid);
       const rows = await dataSource.query<Array<{ statement: string }>>(PREPARED);
       expect(rows.map((r) => r.statement)).toContain('SELECT $1::int + 1 AS n');
-      const refusal = withReads(dataSource, (read) => read('SELECT 1 / $1::int AS n', [0]));
+      const refusal = withReads(poolOf(dataSource), (read) => read('SELECT 1 / $1::int AS n', [0]));
       await expect(refusal).rejects.toBeInstanceOf(QueryFailedError);
       await expect(refusal).rejects.toMatchObject({ driverError: { code: '22012' } });
-      expect(await withReads(dataSource, (read) => read('SELECT 1 / $1::int AS n', [1]))).toEqual([{ n: 1 }]);
+      expect(await withReads(poolOf(dataSource), (read) => read('SELECT 1 / $1::int AS n', [1]))).toEqual([{ n: 1 }]);
     } finally {
       await dataSource.destroy();
     }

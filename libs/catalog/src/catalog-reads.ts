@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Page } from '@app/kernel';
-import { AnyOf, keysetPage, withReads } from '@app/platform';
+import { AnyOf, keysetPage, poolOf, withReads } from '@app/platform';
 import { Category } from './category.entity';
 import { CatalogErrors, type SolutionStatus } from './contracts/catalog';
 import { SolutionDocument } from './document.entity';
@@ -43,7 +43,7 @@ export class CatalogReads {
    * first, keyset pagination on (quality score, id).
    */
   search(query: SearchQuery): Promise<Page<ListingRow>> {
-    return withReads(this.solutions.manager.connection, (read) => searchPage(read, query));
+    return withReads(poolOf(this.solutions.manager.connection), (read) => searchPage(read, query));
   }
 
   /** What buyers and the public see: the checked version, never an unchecked edit. */
