@@ -123,6 +123,20 @@ async function seed(pool: Pool): Promise<void> {
   await pool.query('VACUUM (ANALYZE) identity.organisations');
 }
 
+const PAGE_START = Buffer.from('{"items":[{');
+const VENDOR_NAME = Buffer.from('"vendorName":"');
+
+/**
+ * The check the raw side makes of its rows (a first item with a vendor name), made on the page's bytes: decoding and
+ * parsing a 12 KB page cost the load generator ≈ 32 µs per search, a third of its CPU, taken from the API and
+ * PostgreSQL on the same cores, while the raw side parses nothing. Every item names its vendor (the page's schema),
+ * so the first name found is the first item's.
+ */
+function firstItemNamesVendor(page: Buffer): boolean {
+  const at = page.indexOf(VENDOR_NAME);
+  return page.subarray(0, PAGE_START.length).equals(PAGE_START) && at > 0 && page[at + VENDOR_NAME.length] !== 0x22;
+}
+
 interface Load {
   rps: number;
   p50: number;
@@ -234,14 +248,12 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
     // and undici's fetch costs several times more CPU per request than the server side it measures.
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const get = (url: string) =>
-      new Promise<{ status: number; body: string }>((resolve, reject) => {
+      new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
         http
           .get(url, { agent }, (response) => {
             const chunks: Buffer[] = [];
             response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () =>
-              resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-            );
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
             response.on('error', reject);
           })
           .on('error', reject);
@@ -252,8 +264,7 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
       closedLoop(
         async (i) => {
           const response = await get(to.urls[i % to.urls.length] + list[i % list.length].http);
-          const body = JSON.parse(response.body) as { items?: Array<{ vendorName?: string }> };
-          if (response.status !== 200 || !body.items?.[0]?.vendorName) throw new Error(String(response.status));
+          if (response.status !== 200 || !firstItemNamesVendor(response.body)) throw new Error(String(response.status));
         },
         { api: totalCpu(to.apis.map((a) => processCpu(a.pid))), postgres },
       );
