@@ -7,10 +7,10 @@
  * measured.
  */
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
+import { Pool as UndiciPool } from 'undici';
 import { searchListings, type SearchQuery } from '@app/catalog';
 import { PreparingClient, withReads } from '@app/platform';
 import { type AppProcess, distPath, run, sleep, startApis } from '../infra';
@@ -244,26 +244,21 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
     servers = [...servers, ...floors.apis];
     ctx.log(`${API_PROCESSES} api (${scaleOut.urls.join(', ')}), as many floors (${floors.urls.join(', ')})`);
 
-    // node:http with keep-alive rather than fetch: the load generator shares the 2 cores with the API and PostgreSQL,
-    // and undici's fetch costs several times more CPU per request than the server side it measures.
-    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const get = (url: string) =>
-      new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
-        http
-          .get(url, { agent }, (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
-            response.on('error', reject);
-          })
-          .on('error', reject);
-      });
+    // undici's connection pools rather than fetch or node:http: the load generator shares the 2 cores with the API and
+    // PostgreSQL, and fetch costs several times more CPU per request than the server side it measures.
+    const pools = new Map<string, UndiciPool>();
+    const get = async (origin: string, path: string) => {
+      const pool = pools.get(origin) ?? new UndiciPool(origin, { connections: CONCURRENCY });
+      pools.set(origin, pool);
+      const response = await pool.request({ method: 'GET', path });
+      return { status: response.statusCode, body: Buffer.from(await response.body.arrayBuffer()) };
+    };
     const postgres = postgresCpu(ctx.pg.dataDir);
     /** Searches over HTTP, spread round-robin over `to`'s processes (the API's, or the floor's). */
     const overHttp = (list: Query[], to = scaleOut) =>
       closedLoop(
         async (i) => {
-          const response = await get(to.urls[i % to.urls.length] + list[i % list.length].http);
+          const response = await get(to.urls[i % to.urls.length], list[i % list.length].http);
           if (response.status !== 200 || !firstItemNamesVendor(response.body)) throw new Error(String(response.status));
         },
         { api: totalCpu(to.apis.map((a) => processCpu(a.pid))), postgres },
@@ -302,7 +297,7 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
       textRounds.push(await measureRound(round, 'text'));
     }
     const diacritics = await measure('HTTP, text with diacritics', () => overHttp(queries('diacritics')));
-    agent.destroy();
+    await Promise.all([...pools.values()].map((pool) => pool.close()));
     const loads = [...plainRounds, ...textRounds].flatMap((r) => [r.http, r.floor, r.raw]);
     const errors = [...loads, diacritics].reduce((sum, load) => sum + load.errors, 0);
     if (errors > 0) throw new Error(`catalog-search: ${errors} failed searches`);
