@@ -154,9 +154,13 @@ function nodeArgs(): string[] {
  * PostgreSQL, four helpers contended with the API's own thread (A/B, catalogue searches, 50 clients: 3–8 % more
  * searches per second with one). No memory reducer: after each idle spell it shrank the heap, and the API came back
  * slower for the rest of the load (`catalog-search`, later rounds: 0.30–0.33 ms of CPU per search instead of 0.23,
- * text p99 50–60 ms instead of 30); a server's working heap is not memory to give back.
+ * text p99 50–60 ms instead of 30); a server's working heap is not memory to give back. 32 MB semi-spaces, as the
+ * worker's: the rows and answers of 50 searches in flight (Vietnamese text: two-byte strings) outlived the default
+ * young generation's scavenges, every ≈ 20 ms, which copied and promoted most of them, and a mark-compact followed
+ * every ≈ 2 s (`catalog-search`: plain 3,737–4,309 → 4,492–4,594 searches/s, text p99 29–34 → 23–26 ms; `ingest`
+ * RSS growth 72.8 MB). 64 MB broke ingest's memory bound.
  */
-const API_NODE_FLAGS = ['--v8-pool-size=0', '--no-memory-reducer'];
+const API_NODE_FLAGS = ['--v8-pool-size=0', '--no-memory-reducer', '--max-semi-space-size=32'];
 
 /**
  * `entry`: node's arguments naming what to run, the API unless a benchmark sets a stand-in beside it (which runs
