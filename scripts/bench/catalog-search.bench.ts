@@ -229,6 +229,9 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
   // The API's own client (prepared statements), so the ratio measures the API and not the protocol.
   const pool = new Pool({ connectionString: ctx.databaseUrl, max: CONCURRENCY, Client: PreparingClient });
   let servers: AppProcess[] = [];
+  // undici's connection pools, one per server, rather than fetch or node:http: the load generator shares the 2 cores
+  // with the API and PostgreSQL, and fetch costs several times more CPU per request than the server side it measures.
+  const clients = new Map<string, UndiciPool>();
   try {
     ctx.log(`loading ${SOLUTIONS} listed solutions`);
     const t0 = performance.now();
@@ -244,13 +247,10 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
     servers = [...servers, ...floors.apis];
     ctx.log(`${API_PROCESSES} api (${scaleOut.urls.join(', ')}), as many floors (${floors.urls.join(', ')})`);
 
-    // undici's connection pools rather than fetch or node:http: the load generator shares the 2 cores with the API and
-    // PostgreSQL, and fetch costs several times more CPU per request than the server side it measures.
-    const pools = new Map<string, UndiciPool>();
+    for (const url of [...scaleOut.urls, ...floors.urls])
+      clients.set(url, new UndiciPool(url, { connections: CONCURRENCY }));
     const get = async (origin: string, path: string) => {
-      const pool = pools.get(origin) ?? new UndiciPool(origin, { connections: CONCURRENCY });
-      pools.set(origin, pool);
-      const response = await pool.request({ method: 'GET', path });
+      const response = await clients.get(origin)!.request({ method: 'GET', path });
       return { status: response.statusCode, body: Buffer.from(await response.body.arrayBuffer()) };
     };
     const postgres = postgresCpu(ctx.pg.dataDir);
@@ -297,7 +297,6 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
       textRounds.push(await measureRound(round, 'text'));
     }
     const diacritics = await measure('HTTP, text with diacritics', () => overHttp(queries('diacritics')));
-    await Promise.all([...pools.values()].map((pool) => pool.close()));
     const loads = [...plainRounds, ...textRounds].flatMap((r) => [r.http, r.floor, r.raw]);
     const errors = [...loads, diacritics].reduce((sum, load) => sum + load.errors, 0);
     if (errors > 0) throw new Error(`catalog-search: ${errors} failed searches`);
@@ -340,6 +339,7 @@ async function runSearch(ctx: BenchContext): Promise<BenchResult> {
       raw_client_cpu_ms: plain.raw.cpuMsPerCall.bench_client,
     };
   } finally {
+    await Promise.allSettled([...clients.values()].map((client) => client.close()));
     await Promise.allSettled(servers.map((server) => server.stop()));
     await pool.end();
   }
